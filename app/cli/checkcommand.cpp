@@ -1,0 +1,117 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "checkcommand.h"
+
+#include "batchchecker.h"
+#include "reportjson.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("nianbao::CheckCommand", text);
+}
+
+QString cellValueText(const std::optional<double> &value)
+{
+    return value ? QString::number(*value, 'g', 12) : u"—"_s;
+}
+
+void printReport(QTextStream &out, const Report &report, const ReportTemplate &reportTemplate)
+{
+    out << report.file << '\n';
+    if (report.loaded) {
+        out << "  " << (report.agency.isEmpty() ? tr("(agency unknown)") : report.agency) << ' '
+            << (report.year > 0 ? QString::number(report.year) : tr("(year unknown)")) << "  ["
+            << report.encoding << "]\n";
+        out << "  "
+            << tr("cells: %1 extracted, %2 missing, %3 unreadable, %4 deduced")
+                       .arg(report.countCells(CellState::Extracted))
+                       .arg(report.countCells(CellState::Missing))
+                       .arg(report.countCells(CellState::Unreadable))
+                       .arg(report.countCells(CellState::Deduced))
+            << '\n';
+    }
+    for (const StatedFigure &figure : report.statements) {
+        out << "  " << tr("stated: %1 = %2 (\"%3\")")
+                               .arg(reportTemplate.cells()[figure.cell].key.toString(),
+                                    cellValueText(figure.value), figure.text)
+            << '\n';
+    }
+    for (const Finding &finding : report.findings) {
+        out << "  " << severityName(finding.severity) << ' ' << finding.rule << ": "
+            << finding.message;
+        if (finding.suggestion) {
+            out << "  → " << reportTemplate.cells()[finding.suggestion->cell].key.toString()
+                << " = " << cellValueText(finding.suggestion->value);
+        }
+        out << '\n';
+    }
+    for (const Error &error : report.errors)
+        out << "  " << tr("problem") << " [" << error.code << "] " << error.message << '\n';
+    if (report.loaded && report.findings.isEmpty() && report.errors.isEmpty())
+        out << "  " << tr("no findings") << '\n';
+}
+
+} // namespace
+
+int runCheck(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Check government information disclosure annual reports"));
+    parser.addHelpOption();
+    const QCommandLineOption jsonOption(u"json"_s, tr("Print one JSON document (spec/cli.md)."));
+    const QCommandLineOption jobsOption(u"jobs"_s, tr("Number of threads (default: all cores)."),
+                                        tr("N"));
+    parser.addOption(jsonOption);
+    parser.addOption(jobsOption);
+    parser.addPositionalArgument(u"check"_s, tr("The command."));
+    parser.addPositionalArgument(u"FILE"_s, tr("Report files to check."), tr("FILE..."));
+    QTextStream err(stderr);
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << '\n';
+        return ExitFailure;
+    }
+    if (parser.isSet(u"help"_s)) {
+        QTextStream(stdout) << parser.helpText();
+        return ExitClean;
+    }
+    const QStringList files = parser.positionalArguments().mid(1);
+    if (files.isEmpty()) {
+        err << tr("nianbao-cli check: no FILE given") << '\n' << parser.helpText();
+        return ExitFailure;
+    }
+    const int jobs = parser.isSet(jobsOption) ? parser.value(jobsOption).toInt() : 0;
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    const std::vector<Report> reports = BatchChecker(reportTemplate).check(files, jobs);
+
+    bool unreadable = false;
+    bool findings = false;
+    for (const Report &report : reports) {
+        unreadable = unreadable || !report.loaded;
+        findings = findings || report.hasErrorFindings();
+    }
+    QTextStream out(stdout);
+    if (parser.isSet(jsonOption)) {
+        QJsonArray array;
+        for (const Report &report : reports)
+            array.append(reportToJson(report, reportTemplate));
+        out << QJsonDocument(QJsonObject{{u"reports"_s, array}}).toJson(QJsonDocument::Indented);
+    } else {
+        for (const Report &report : reports)
+            printReport(out, report, reportTemplate);
+    }
+    return unreadable ? ExitFailure : findings ? ExitFindings : ExitClean;
+}
+
+} // namespace nianbao

@@ -1,0 +1,23 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "checkcommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"nianbao-cli"_s);
+    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    const QStringList arguments = QCoreApplication::arguments();
+    const QString command = arguments.value(1);
+    if (command == u"check")
+        return nianbao::runCheck(arguments);
+    QTextStream(stderr) << QCoreApplication::translate("main",
+                                                       "usage: nianbao-cli check [--json] FILE...")
+                        << '\n';
+    return command == u"--help" || command == u"-h" ? nianbao::ExitClean : nianbao::ExitFailure;
+}

@@ -1,0 +1,30 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "report.h"
+#include "reporttemplate.h"
+
+#include <QStringList>
+
+#include <vector>
+
+namespace nianbao {
+
+/**
+ * Reads and checks many reports on all cores, returning them in the order given. Used by
+ * `nianbao-cli check`, the folder import and the benchmark.
+ */
+class BatchChecker
+{
+public:
+    explicit BatchChecker(const ReportTemplate &reportTemplate = ReportTemplate::standard());
+
+    /** Checks `files` with `threads` workers (0: one per core). */
+    std::vector<Report> check(const QStringList &files, int threads = 0) const;
+
+private:
+    const ReportTemplate &m_template;
+};
+
+} // namespace nianbao

@@ -1,0 +1,27 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace nianbao {
+
+/** Score of a label that contains a template spelling outright; fuzzy matches score below. */
+inline constexpr double kContainedScore = 0.7;
+
+/**
+ * How well a line's label (reduced by labelKey) names a template label, from 0 to 1.
+ * Containing one of the spellings scores at least kContainedScore, more for longer spellings;
+ * otherwise the share of a spelling's character pairs found in the label (OCR typos such as
+ * 总记 for 总计) scores up to kContainedScore when at least 60% of them are there.
+ */
+double labelScore(QStringView lineLabel, const QStringList &variants);
+
+/** Only the containment part of labelScore: 0 when no spelling is contained. */
+double containedScore(QStringView lineLabel, const QStringList &variants);
+
+/** Share of `variant`'s character pairs that occur in `label`, 0 … 1. */
+double bigramCoverage(QStringView variant, QStringView label);
+
+} // namespace nianbao

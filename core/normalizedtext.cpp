@@ -1,0 +1,137 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "normalizedtext.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+namespace nianbao {
+
+namespace {
+
+const icu::Normalizer2 *nfkc()
+{
+    static const icu::Normalizer2 *instance = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2 *normalizer = icu::Normalizer2::getNFKCInstance(status);
+        if (U_FAILURE(status))
+            qFatal("ICU NFKC normalizer unavailable: %s", u_errorName(status));
+        return normalizer;
+    }();
+    return instance;
+}
+
+bool isDropped(char32_t cp)
+{
+    // Zero-width characters and the soft hyphen carry nothing a reviewer sees.
+    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF
+            || cp == 0x00AD;
+}
+
+bool isFastInert(char32_t cp)
+{
+    // ASCII and the main CJK block are NFKC-inert; skipping ICU for them keeps batch checks fast.
+    return (cp < 0x80) || (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
+/** Appends the NFKC form of one code point to `out`; returns the number of units appended. */
+int appendNormalized(char32_t cp, QString &out)
+{
+    if (isDropped(cp))
+        return 0;
+    if (isFastInert(cp) || nfkc()->isInert(UChar32(cp))) {
+        const qsizetype before = out.size();
+        if (QChar::requiresSurrogates(cp)) {
+            out.append(QChar(QChar::highSurrogate(cp)));
+            out.append(QChar(QChar::lowSurrogate(cp)));
+        } else {
+            out.append(QChar(char16_t(cp)));
+        }
+        return int(out.size() - before);
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString normalized = nfkc()->normalize(icu::UnicodeString(UChar32(cp)), status);
+    if (U_FAILURE(status))
+        return 0;
+    out.append(QStringView(normalized.getBuffer(), normalized.length()));
+    return normalized.length();
+}
+
+} // namespace
+
+NormalizedText::NormalizedText(const QString &original)
+{
+    m_text.reserve(original.size());
+    m_originalStart.reserve(original.size());
+    m_originalEnd.reserve(original.size());
+    const qsizetype size = original.size();
+    for (qsizetype i = 0; i < size;) {
+        char32_t cp = original[i].unicode();
+        int width = 1;
+        if (QChar::isHighSurrogate(cp) && i + 1 < size && original[i + 1].isLowSurrogate()) {
+            cp = QChar::surrogateToUcs4(original[i], original[i + 1]);
+            width = 2;
+        }
+        const int appended = appendNormalized(cp, m_text);
+        for (int k = 0; k < appended; ++k) {
+            m_originalStart.push_back(int(i));
+            m_originalEnd.push_back(int(i + width));
+        }
+        i += width;
+    }
+}
+
+SourceSpan NormalizedText::toOriginal(int start, int end) const
+{
+    if (start < 0 || end <= start || end > int(m_originalStart.size()))
+        return {};
+    return SourceSpan{m_originalStart[size_t(start)], m_originalEnd[size_t(end - 1)]};
+}
+
+QString NormalizedText::normalizeString(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size();) {
+        char32_t cp = text[i].unicode();
+        int width = 1;
+        if (QChar::isHighSurrogate(cp) && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+            cp = QChar::surrogateToUcs4(text[i], text[i + 1]);
+            width = 2;
+        }
+        appendNormalized(cp, out);
+        i += width;
+    }
+    return out;
+}
+
+CodePointIndex::CodePointIndex(const QString &text)
+{
+    bool any = false;
+    for (QChar c : text) {
+        if (c.isLowSurrogate()) {
+            any = true;
+            break;
+        }
+    }
+    if (!any)
+        return;
+    m_surrogatesBefore.resize(size_t(text.size()) + 1);
+    int count = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        m_surrogatesBefore[size_t(i)] = count;
+        if (text[i].isLowSurrogate())
+            ++count;
+    }
+    m_surrogatesBefore[size_t(text.size())] = count;
+}
+
+int CodePointIndex::toCodePoint(int utf16Offset) const
+{
+    if (m_surrogatesBefore.empty() || utf16Offset < 0)
+        return utf16Offset;
+    const size_t index = std::min(size_t(utf16Offset), m_surrogatesBefore.size() - 1);
+    return utf16Offset - m_surrogatesBefore[index];
+}
+
+} // namespace nianbao

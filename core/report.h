@@ -1,0 +1,39 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cellvalue.h"
+#include "finding.h"
+#include "result.h"
+#include "statedfigure.h"
+
+#include <QList>
+#include <QString>
+
+#include <vector>
+
+namespace nianbao {
+
+/**
+ * Everything the engine knows about one report: its decoded text (what the document view shows
+ * and every span counts in), the 200 cells, the stated figures, the findings, and the problems
+ * met while reading it. Used by the CLI, the window and the library alike.
+ */
+struct Report
+{
+    QString file;                  ///< path as given
+    bool loaded = false;           ///< false when the file could not be read at all
+    QString text;
+    QString encoding;
+    QString agency;
+    int year = 0;
+    std::vector<CellValue> cells;  ///< one per template cell, in template order
+    QList<StatedFigure> statements;
+    QList<Finding> findings;
+    QList<Error> errors;
+
+    int countCells(CellState state) const;
+    bool hasErrorFindings() const;
+};
+
+} // namespace nianbao

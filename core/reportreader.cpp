@@ -1,0 +1,121 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reportreader.h"
+
+#include "documentlayout.h"
+#include "loaders/documentloader.h"
+#include "normalizedtext.h"
+#include "tableextractor.h"
+#include "titleparser.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("nianbao::ReportReader", text);
+}
+
+Error fileError(const QString &code, const QString &message, const QString &path)
+{
+    return Error{code, message, ErrorLocation{path, 0, {}}};
+}
+
+Result<QByteArray> readAll(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return fileError(u"file.missing"_s, tr("No such file: %1").arg(path), path);
+    if (!info.isFile())
+        return fileError(u"file.not_a_file"_s, tr("Not a file: %1").arg(path), path);
+    if (info.size() > kMaxReportBytes)
+        return fileError(u"file.too_large"_s,
+                         tr("The file is %1 MB; reports larger than %2 MB are not read: %3")
+                                 .arg(double(info.size()) / 1048576.0, 0, 'f', 1)
+                                 .arg(kMaxReportBytes / 1048576)
+                                 .arg(path),
+                         path);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fileError(u"file.unreadable"_s,
+                         tr("Cannot read %1: %2").arg(path, file.errorString()), path);
+    return file.readAll();
+}
+
+} // namespace
+
+ReportReader::ReportReader(const ReportTemplate &reportTemplate)
+    : m_template(reportTemplate)
+{
+}
+
+Report ReportReader::readFile(const QString &path) const
+{
+    Result<QByteArray> bytes = readAll(path);
+    if (!bytes) {
+        Report report;
+        report.file = path;
+        report.cells.resize(size_t(m_template.cellCount()));
+        report.errors.append(bytes.error());
+        return report;
+    }
+    return readBytes(bytes.value(), path);
+}
+
+Report ReportReader::readBytes(const QByteArray &bytes, const QString &path) const
+{
+    Report report;
+    report.file = path;
+    report.cells.resize(size_t(m_template.cellCount()));
+    const DocumentLoader &loader = loaderFor(path, QByteArrayView(bytes).first(
+                                                           std::min<qsizetype>(bytes.size(), 512)));
+    Result<LoadedDocument> loaded = loader.load(bytes);
+    if (!loaded) {
+        Error error = loaded.error();
+        error.where.file = path;
+        report.errors.append(error);
+        return report;
+    }
+    report.loaded = true;
+    report.text = std::move(loaded.value().text);
+    report.encoding = loaded.value().encoding;
+    for (Error warning : loaded.value().warnings) {
+        warning.where.file = path;
+        report.errors.append(warning);
+    }
+    analyze(report);
+    return report;
+}
+
+void ReportReader::analyze(Report &report) const
+{
+    const NormalizedText normalized(report.text);
+    const DocumentLayout layout(normalized.text(), m_template);
+    const ReportTitle title = parseTitle(normalized.text(), layout, m_template);
+    report.agency = title.agency;
+    report.year = title.year;
+
+    ExtractedTables tables = TableExtractor(m_template).extract(normalized, layout);
+    report.cells = std::move(tables.cells);
+    if (tables.tablesFound == 0) {
+        report.errors.append(fileError(u"tables.none"_s,
+                                       tr("No statistical tables (sections 二, 三, 四) were found "
+                                          "in %1")
+                                               .arg(report.file),
+                                       report.file));
+        return;
+    }
+    for (Error problem : tables.problems) {
+        problem.where.file = report.file;
+        report.errors.append(problem);
+    }
+}
+
+} // namespace nianbao

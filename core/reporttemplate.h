@@ -1,0 +1,127 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cellkey.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace nianbao {
+
+/** A column of an official table (e.g. 自然人), with the header spellings seen in reports. */
+struct TemplateColumn
+{
+    QString key;
+    QString label;
+    QString group;          ///< e.g. 法人或其他组织; empty if the column stands alone
+    QStringList variants;   ///< header spellings, already reduced by labelKey()
+    bool decimal = false;   ///< the only decimal column is active.fee.amount (万元)
+};
+
+/** A row of an official table with the label spellings seen in reports. */
+struct TemplateRow
+{
+    QString key;
+    QString label;
+    QString number;         ///< 一, 二 … for the numbered rows of table 三
+    QString group;
+    QString subgroup;
+    QStringList variants;   ///< label spellings, already reduced by labelKey()
+    QList<int> columns;     ///< indices into TemplateTable::columns that this row has
+    QList<int> cells;       ///< global cell indices, one per entry of `columns`
+};
+
+/** One of the three statistical tables (sections 二, 三, 四). */
+struct TemplateTable
+{
+    QString key;
+    QString section;        ///< the section number that holds the table, e.g. 三
+    QString title;
+    QList<TemplateColumn> columns;
+    QList<TemplateRow> rows;
+    QList<QPair<QString, QStringList>> rowGroups;  ///< active: 第二十条第（一）项 → rows
+    bool groupsInOneRow = false;  ///< appeals: every row's cells stand side by side in one line
+};
+
+/** A numbered section of the report, e.g. 三、收到和处理政府信息公开申请情况. */
+struct TemplateSection
+{
+    QString number;
+    QString key;
+    QString heading;
+    QStringList variants;   ///< reduced by labelKey()
+    QString table;          ///< key of the table the section holds, if any
+};
+
+/** A reconciliation rule as the template states it (template.md, "Reconciliation rules"). */
+struct RuleDefinition
+{
+    QString id;
+    QString severity;
+    QString table;
+    QString each;           ///< column, row, cell or statement
+    QStringList lhs;
+    QStringList rhs;
+    QStringList rhsRange;   ///< [first, last] row keys, inclusive
+    QString current;
+    QString previous;
+    QString description;
+};
+
+/** One cell of the data dictionary, in template order. */
+struct TemplateCell
+{
+    CellKey key;
+    int table = -1;
+    int row = -1;           ///< index into the table's rows
+    int column = -1;        ///< index into the table's columns
+};
+
+/**
+ * The national report format as data, read from the template resource. Everything that needs
+ * a table, row, column, label variant or rule reads it from here; there is no second list.
+ */
+class ReportTemplate
+{
+public:
+    static Result<ReportTemplate> fromJson(const QByteArray &json);
+    /** The template bundled in the binary (:/template/template.json). */
+    static const ReportTemplate &standard();
+
+    const QList<TemplateSection> &sections() const { return m_sections; }
+    const QList<TemplateTable> &tables() const { return m_tables; }
+    const QList<TemplateCell> &cells() const { return m_cells; }
+    const QList<RuleDefinition> &rules() const { return m_rules; }
+    const QStringList &titleSuffixes() const { return m_titleSuffixes; }
+
+    int cellCount() const { return int(m_cells.size()); }
+    int cellIndex(const CellKey &key) const { return m_cellIndex.value(key, -1); }
+    int cellIndex(int table, int row, int column) const;
+    int tableIndex(QStringView key) const;
+    int rowIndex(int table, QStringView key) const;
+    int columnIndex(int table, QStringView key) const;
+    QString cellLabel(int cell) const;
+
+private:
+    Result<bool> buildCells();
+
+    QList<TemplateSection> m_sections;
+    QList<TemplateTable> m_tables;
+    QList<TemplateCell> m_cells;
+    QList<RuleDefinition> m_rules;
+    QStringList m_titleSuffixes;
+    QHash<CellKey, int> m_cellIndex;
+};
+
+/**
+ * Reduces a label to what matching compares: NFKC, then only letters and digits (CJK included),
+ * so that 自然 人, （七）总计 and (七) 总计 all compare equal to their template spelling.
+ */
+QString labelKey(QStringView text);
+
+} // namespace nianbao

@@ -1,0 +1,445 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tableextractor.h"
+
+#include "columnaligner.h"
+#include "labelmatcher.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+constexpr double kImpossible = -std::numeric_limits<double>::infinity();
+constexpr double kLabelOnlyScore = 0.85;   ///< a line without figures must name its row clearly
+constexpr double kWeakLabelScore = 0.5;    ///< below this a row is placed by its neighbours
+constexpr double kPositionalScore = 0.05;  ///< an unlabeled row of the right width
+
+/** A line that may be a row of a table: its label and its figures. */
+struct Candidate
+{
+    const TableLine *line = nullptr;
+    QString label;
+    std::vector<const Token *> values;
+    bool merged = false;  ///< its label was joined to the next line's figures
+};
+
+/** Figures of a row, placed into the row's columns; nullptr where the row has none. */
+using Placement = std::vector<const Token *>;
+
+/** Column positions taken from a table's header or from a complete row. */
+struct Reference
+{
+    int line = 0;
+    std::vector<double> positions;
+};
+
+struct HeaderHit
+{
+    int column = 0;
+    int line = 0;
+    double position = 0;
+    LineLayout layout = LineLayout::Spaces;
+};
+
+class TableReader
+{
+public:
+    TableReader(const ReportTemplate &reportTemplate, int table, const NormalizedText &text,
+                const DocumentLayout &layout, ExtractedTables &out)
+        : m_template(reportTemplate)
+        , m_tableIndex(table)
+        , m_table(reportTemplate.tables()[table])
+        , m_text(text)
+        , m_layout(layout)
+        , m_out(out)
+    {
+    }
+
+    bool read(LineRange range);
+
+private:
+    void collectCandidates(LineRange range);
+    void collectHeaderHits(LineRange range);
+    double rowScore(const Candidate &candidate, int row) const;
+    double bestScore(const Candidate &candidate) const;
+    void mergeWrappedLabels();
+    std::vector<std::pair<int, int>> matchRows() const;
+    Placement place(const Candidate &candidate, int width,
+                    const std::vector<Reference> &references);
+    std::vector<Reference> referencesFor(const Candidate &candidate, int row,
+                                         const std::vector<std::pair<int, int>> &matches) const;
+    std::vector<Reference> headerReferences(const Candidate &candidate,
+                                            const QList<int> &columns) const;
+    void store(const Placement &placement, const QList<int> &cells);
+    bool readGroupsInOneRow(LineRange range);
+    void noteUncertain(const Candidate &candidate, const QString &what);
+
+    const ReportTemplate &m_template;
+    int m_tableIndex;
+    const TemplateTable &m_table;
+    const NormalizedText &m_text;
+    const DocumentLayout &m_layout;
+    ExtractedTables &m_out;
+    std::vector<Candidate> m_candidates;
+    std::vector<HeaderHit> m_headerHits;
+};
+
+void TableReader::collectCandidates(LineRange range)
+{
+    const auto &lines = m_layout.lines();
+    for (int l = range.first; l < range.last; ++l) {
+        const TableLine &line = lines[size_t(l)];
+        if (line.isBlank() || line.layout == LineLayout::PipeRule || line.sentence)
+            continue;
+        Candidate candidate{&line, line.label, line.values(), false};
+        if (candidate.values.empty() && candidate.label.isEmpty())
+            continue;
+        m_candidates.push_back(std::move(candidate));
+    }
+}
+
+void TableReader::collectHeaderHits(LineRange range)
+{
+    const auto &lines = m_layout.lines();
+    const QString &text = m_text.text();
+    for (int l = range.first; l < range.last; ++l) {
+        const TableLine &line = lines[size_t(l)];
+        if (line.hasValues() || line.tokens.empty())
+            continue;
+        // Tab and pipe cells compare whole (自然 人 is one cell); space-aligned headers compare
+        // single tokens and pairs of neighbouring tokens.
+        const size_t count = line.tokens.size();
+        for (size_t i = 0; i < count; ++i) {
+            for (size_t span = 1; span <= 3 && i + span <= count; ++span) {
+                const Token &first = line.tokens[i];
+                const Token &last = line.tokens[i + span - 1];
+                if (line.layout != LineLayout::Spaces && first.field != last.field)
+                    break;
+                if (line.layout != LineLayout::Spaces && i + span < count
+                    && line.tokens[i + span].field == first.field && span < 3)
+                    continue;  // the cell goes on: compare it whole
+                const QString key =
+                        labelKey(QStringView(text).sliced(first.start, last.end - first.start));
+                for (int c = 0; c < int(m_table.columns.size()); ++c) {
+                    if (m_table.columns[c].variants.contains(key)) {
+                        const double position = line.layout == LineLayout::Spaces
+                                ? (first.column + last.columnEnd) / 2.0
+                                : double(first.field);
+                        m_headerHits.push_back({c, l, position, line.layout});
+                    }
+                }
+            }
+        }
+    }
+}
+
+double TableReader::rowScore(const Candidate &candidate, int row) const
+{
+    const TemplateRow &templateRow = m_table.rows[row];
+    const double score = labelScore(candidate.label, templateRow.variants);
+    const int width = int(templateRow.columns.size());
+    const int figures = int(candidate.values.size());
+    if (figures == 0)
+        return score >= kLabelOnlyScore ? score : kImpossible;
+    if (score >= kWeakLabelScore)
+        return score;
+    const bool rightWidth = figures <= width && figures >= std::max(1, width - 2);
+    return rightWidth ? kPositionalScore : kImpossible;
+}
+
+double TableReader::bestScore(const Candidate &candidate) const
+{
+    double best = 0;
+    for (int r = 0; r < int(m_table.rows.size()); ++r)
+        best = std::max(best, labelScore(candidate.label, m_table.rows[r].variants));
+    return best;
+}
+
+void TableReader::mergeWrappedLabels()
+{
+    // A label that wraps onto the line holding the figures: 1.申请人无正当理由逾期不补正、… / 申请 0 0 …
+    for (size_t i = 1; i < m_candidates.size(); ++i) {
+        Candidate &current = m_candidates[i];
+        Candidate &previous = m_candidates[i - 1];
+        if (current.values.empty() || !previous.values.empty() || previous.merged)
+            continue;
+        if (previous.line->number + 1 != current.line->number)
+            continue;
+        if (bestScore(current) >= kWeakLabelScore)
+            continue;
+        current.label = previous.label + current.label;
+        previous.merged = true;
+    }
+}
+
+std::vector<std::pair<int, int>> TableReader::matchRows() const
+{
+    const int m = int(m_candidates.size());
+    const int n = int(m_table.rows.size());
+    std::vector<std::vector<double>> score(size_t(m), std::vector<double>(size_t(n), kImpossible));
+    for (int i = 0; i < m; ++i) {
+        if (m_candidates[size_t(i)].merged)
+            continue;
+        for (int j = 0; j < n; ++j)
+            score[size_t(i)][size_t(j)] = rowScore(m_candidates[size_t(i)], j);
+    }
+    // best[i][j]: best total matching the first i candidates with the first j rows, in order.
+    std::vector<std::vector<double>> best(size_t(m + 1), std::vector<double>(size_t(n + 1), 0));
+    for (int i = 1; i <= m; ++i) {
+        for (int j = 1; j <= n; ++j) {
+            double value = std::max(best[size_t(i - 1)][size_t(j)], best[size_t(i)][size_t(j - 1)]);
+            const double s = score[size_t(i - 1)][size_t(j - 1)];
+            if (s != kImpossible)
+                value = std::max(value, best[size_t(i - 1)][size_t(j - 1)] + s);
+            best[size_t(i)][size_t(j)] = value;
+        }
+    }
+    std::vector<std::pair<int, int>> matches;
+    int i = m;
+    int j = n;
+    while (i > 0 && j > 0) {
+        const double here = best[size_t(i)][size_t(j)];
+        if (here == best[size_t(i - 1)][size_t(j)]) {
+            --i;
+        } else if (here == best[size_t(i)][size_t(j - 1)]) {
+            --j;
+        } else {
+            matches.emplace_back(i - 1, j - 1);
+            --i;
+            --j;
+        }
+    }
+    std::reverse(matches.begin(), matches.end());
+    return matches;
+}
+
+std::vector<Reference> TableReader::headerReferences(const Candidate &candidate,
+                                                     const QList<int> &columns) const
+{
+    Reference reference;
+    reference.line = -1;
+    for (int column : columns) {
+        const HeaderHit *nearest = nullptr;
+        for (const HeaderHit &hit : m_headerHits) {
+            if (hit.column == column && hit.line < candidate.line->number
+                && hit.layout == candidate.line->layout)
+                nearest = &hit;
+        }
+        if (!nearest)
+            return {};
+        if (!reference.positions.empty() && nearest->position <= reference.positions.back())
+            return {};
+        reference.positions.push_back(nearest->position);
+        reference.line = std::max(reference.line, nearest->line);
+    }
+    return {reference};
+}
+
+std::vector<Reference>
+TableReader::referencesFor(const Candidate &candidate, int row,
+                           const std::vector<std::pair<int, int>> &matches) const
+{
+    const int width = int(m_table.rows[row].columns.size());
+    std::vector<Reference> references = headerReferences(candidate, m_table.rows[row].columns);
+    for (const auto &[other, otherRow] : matches) {
+        const Candidate &complete = m_candidates[size_t(other)];
+        if (&complete == &candidate || int(complete.values.size()) != width
+            || int(m_table.rows[otherRow].columns.size()) != width
+            || complete.line->layout != candidate.line->layout)
+            continue;
+        Reference reference{complete.line->number, {}};
+        for (const Token *token : complete.values)
+            reference.positions.push_back(complete.line->position(*token));
+        references.push_back(std::move(reference));
+    }
+    return references;
+}
+
+Placement TableReader::place(const Candidate &candidate, int width,
+                             const std::vector<Reference> &references)
+{
+    Placement placement(size_t(width), nullptr);
+    const auto &values = candidate.values;
+    if (int(values.size()) == width) {
+        std::copy(values.begin(), values.end(), placement.begin());
+        return placement;
+    }
+    std::vector<double> positions;
+    for (const Token *token : values)
+        positions.push_back(candidate.line->position(*token));
+    const Reference *chosen = nullptr;
+    ColumnAlignment best;
+    for (const Reference &reference : references) {
+        const ColumnAlignment alignment = alignToColumns(positions, reference.positions);
+        const bool better = !chosen || alignment.cost < best.cost
+                || (alignment.cost == best.cost
+                    && std::abs(reference.line - candidate.line->number)
+                            < std::abs(chosen->line - candidate.line->number));
+        if (better) {
+            chosen = &reference;
+            best = alignment;
+        }
+    }
+    if (!chosen) {
+        noteUncertain(candidate, QCoreApplication::translate("nianbao::TableExtractor",
+                                                             "no header or complete row to align "
+                                                             "them with; read from the left"));
+        for (size_t v = 0; v < values.size() && v < placement.size(); ++v)
+            placement[v] = values[v];
+        return placement;
+    }
+    for (size_t v = 0; v < values.size(); ++v) {
+        if (best.columnOfFigure[v] >= 0)
+            placement[size_t(best.columnOfFigure[v])] = values[v];
+    }
+    return placement;
+}
+
+void TableReader::noteUncertain(const Candidate &candidate, const QString &what)
+{
+    const int line = candidate.line->number + 1;
+    m_out.problems.append(
+            Error{u"row.columns"_s,
+                  QCoreApplication::translate("nianbao::TableExtractor",
+                                              "Line %1: the row holds %2 figures for %3 columns "
+                                              "of table %4 (%5)")
+                          .arg(line)
+                          .arg(candidate.values.size())
+                          .arg(m_table.columns.size())
+                          .arg(m_table.section, what),
+                  ErrorLocation{{}, line, {}}});
+}
+
+void TableReader::store(const Placement &placement, const QList<int> &cells)
+{
+    for (size_t c = 0; c < placement.size() && c < size_t(cells.size()); ++c) {
+        const Token *token = placement[c];
+        CellValue &cell = m_out.cells[size_t(cells[qsizetype(c)])];
+        if (!token)
+            continue;
+        cell.span = m_text.toOriginal(token->start, token->end);
+        cell.sourceText = m_text.text().sliced(token->start, token->end - token->start);
+        if (token->kind == TokenKind::Number) {
+            cell.value = token->value;
+            cell.state = CellState::Extracted;
+        } else {
+            cell.state = token->kind == TokenKind::Unreadable ? CellState::Unreadable
+                                                              : CellState::Missing;
+        }
+    }
+}
+
+bool TableReader::read(LineRange range)
+{
+    collectCandidates(range);
+    collectHeaderHits(range);
+    mergeWrappedLabels();
+    if (m_table.groupsInOneRow && readGroupsInOneRow(range))
+        return true;
+    const std::vector<std::pair<int, int>> matches = matchRows();
+    bool any = false;
+    for (const auto &[candidateIndex, row] : matches) {
+        const Candidate &candidate = m_candidates[size_t(candidateIndex)];
+        const TemplateRow &templateRow = m_table.rows[row];
+        const int width = int(templateRow.columns.size());
+        const Placement placement = place(candidate, width, referencesFor(candidate, row, matches));
+        store(placement, templateRow.cells);
+        any = any || !candidate.values.empty();
+    }
+    return any;
+}
+
+bool TableReader::readGroupsInOneRow(LineRange range)
+{
+    Q_UNUSED(range);
+    // Reports that give each group its own labeled row are read like any other table.
+    int labeledRows = 0;
+    for (const Candidate &candidate : m_candidates) {
+        if (!candidate.values.empty() && bestScore(candidate) >= kContainedScore
+            && int(candidate.values.size()) <= int(m_table.columns.size()))
+            ++labeledRows;
+    }
+    if (labeledRows >= 2)
+        return false;
+
+    QList<int> cells;
+    for (const TemplateRow &row : m_table.rows)
+        cells.append(row.cells);
+    const int width = int(cells.size());
+    // The figures of all groups stand in one line, or in consecutive lines after a page break.
+    Candidate joined;
+    for (const Candidate &candidate : m_candidates) {
+        if (candidate.values.empty())
+            continue;
+        if (!joined.line)
+            joined = candidate;
+        else if (int(joined.values.size()) < width)
+            joined.values.insert(joined.values.end(), candidate.values.begin(),
+                                 candidate.values.end());
+        if (int(joined.values.size()) >= width)
+            break;
+    }
+    if (!joined.line)
+        return false;
+    std::vector<Reference> references;
+    std::vector<HeaderHit> hits;
+    for (const HeaderHit &hit : m_headerHits) {
+        if (hit.layout == joined.line->layout && hit.line < joined.line->number)
+            hits.push_back(hit);
+    }
+    std::sort(hits.begin(), hits.end(),
+              [](const HeaderHit &a, const HeaderHit &b) { return a.position < b.position; });
+    if (int(hits.size()) == width) {
+        Reference reference{hits.back().line, {}};
+        for (const HeaderHit &hit : hits)
+            reference.positions.push_back(hit.position);
+        references.push_back(std::move(reference));
+    }
+    store(place(joined, width, references), cells);
+    return true;
+}
+
+} // namespace
+
+TableExtractor::TableExtractor(const ReportTemplate &reportTemplate)
+    : m_template(reportTemplate)
+{
+}
+
+ExtractedTables TableExtractor::extract(const NormalizedText &text,
+                                        const DocumentLayout &layout) const
+{
+    ExtractedTables out;
+    out.cells.resize(size_t(m_template.cellCount()));
+    const auto &sections = m_template.sections();
+    for (int t = 0; t < int(m_template.tables().size()); ++t) {
+        const TemplateTable &table = m_template.tables()[t];
+        int section = 0;
+        for (int s = 0; s < int(sections.size()); ++s) {
+            if (sections[s].number == table.section)
+                section = s;
+        }
+        TableReader reader(m_template, t, text, layout, out);
+        if (reader.read(layout.sectionRange(section))) {
+            ++out.tablesFound;
+            continue;
+        }
+        out.problems.append(Error{
+                u"table.not_found"_s,
+                QCoreApplication::translate("nianbao::TableExtractor",
+                                            "Table %1 (%2) was not found in the document")
+                        .arg(table.section, table.title),
+                {}});
+    }
+    return out;
+}
+
+} // namespace nianbao

@@ -1,0 +1,292 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tableline.h"
+
+#include "reporttemplate.h"
+
+namespace nianbao {
+
+namespace {
+
+constexpr int kMaxLabelLength = 90;
+
+bool isWide(char16_t c)
+{
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF)
+            || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF)
+            || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
+            || (c >= 0xFFE0 && c <= 0xFFE6) || QChar::isSurrogate(c);
+}
+
+bool isSpace(char16_t c)
+{
+    return c == u' ' || c == u'\t' || c == u'\f' || c == u'\v' || c == 0x3000 || c == 0xA0;
+}
+
+bool isDigit(char16_t c)
+{
+    return c >= u'0' && c <= u'9';
+}
+
+/** Units that reports write after a figure inside a table cell. */
+constexpr QStringView kUnits[] = {u"万元", u"件", u"条", u"个", u"项", u"次", u"元"};
+
+QStringView stripUnit(QStringView token)
+{
+    for (QStringView unit : kUnits) {
+        if (token.size() > unit.size() && token.endsWith(unit))
+            return token.chopped(unit.size());
+    }
+    return token;
+}
+
+bool isDebris(QStringView token)
+{
+    static const QString kDebris = QStringLiteral("+>~*#`=_^·•|:;'\"<[]{}");
+    for (QChar c : token) {
+        if (!kDebris.contains(c))
+            return false;
+    }
+    return true;
+}
+
+bool isBlankMark(QStringView token)
+{
+    static const QString kDashes = QStringLiteral("-—–―─/\\");
+    if (token == u"无" || token == u"空")
+        return true;
+    for (QChar c : token) {
+        if (!kDashes.contains(c))
+            return false;
+    }
+    return true;
+}
+
+/** OCR renderings of digits (l0, O, 1O): stand in a figure's place but read as no number. */
+bool isFigureLike(QStringView token)
+{
+    static const QString kLookalikes = QStringLiteral("OoIlLSsBbZzg|");
+    bool lookalike = false;
+    for (QChar c : token) {
+        if (kLookalikes.contains(c))
+            lookalike = true;
+        else if (!isDigit(c.unicode()) && c != u'.' && c != u',')
+            return false;
+    }
+    return lookalike && token.size() <= 8;
+}
+
+bool isEnumerator(QStringView token)
+{
+    if (token.size() < 2)
+        return false;
+    const QChar last = token.back();
+    if (last != u'.' && last != u'、' && last != u')')
+        return false;
+    for (QChar c : token.chopped(1)) {
+        if (!isDigit(c.unicode()) && c != u'(')
+            return false;
+    }
+    return true;
+}
+
+TokenKind classify(QStringView token, bool firstOnLine, double *value)
+{
+    if (firstOnLine && isEnumerator(token))
+        return TokenKind::Label;
+    if (parseFigure(token, value))
+        return TokenKind::Number;
+    if (isDebris(token))
+        return TokenKind::Debris;
+    if (isBlankMark(token))
+        return TokenKind::Blank;
+    if (isFigureLike(token) || isEnumerator(token))
+        return TokenKind::Unreadable;
+    return TokenKind::Label;
+}
+
+LineLayout detectLayout(QStringView line)
+{
+    const QStringView trimmed = line.trimmed();
+    if (trimmed.startsWith(u'|') || line.count(u'|') >= 2) {
+        for (QChar c : trimmed) {
+            if (c != u'|' && c != u'-' && c != u':' && c != u' ' && c != u'+')
+                return LineLayout::Pipes;
+        }
+        return LineLayout::PipeRule;
+    }
+    return line.contains(u'\t') ? LineLayout::Tabs : LineLayout::Spaces;
+}
+
+void finishLine(const QString &text, TableLine &line)
+{
+    int lastLabel = -1;
+    QString label;
+    for (int i = 0; i < int(line.tokens.size()); ++i) {
+        if (line.tokens[size_t(i)].kind == TokenKind::Label)
+            lastLabel = i;
+    }
+    for (int i = 0; i <= lastLabel; ++i) {
+        const Token &token = line.tokens[size_t(i)];
+        if (token.kind == TokenKind::Label)
+            label += QStringView(text).sliced(token.start, token.end - token.start);
+    }
+    line.firstValue = lastLabel + 1;
+    line.label = labelKey(label);
+    const QStringView raw = QStringView(text).sliced(line.start, line.end - line.start);
+    line.sentence = raw.contains(u'。') || line.label.size() > kMaxLabelLength;
+}
+
+} // namespace
+
+namespace {
+
+/** 1,000 and 12,345.5: every group after the first has exactly three digits. */
+bool hasValidThousands(QStringView token)
+{
+    const qsizetype dot = token.indexOf(u'.');
+    const QStringView whole = dot < 0 ? token : token.first(dot);
+    const QList<QStringView> groups = whole.split(u',');
+    if (groups.front().isEmpty() || groups.front().size() > 3)
+        return false;
+    for (qsizetype g = 1; g < groups.size(); ++g) {
+        if (groups[g].size() != 3)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool parseFigure(QStringView token, double *value)
+{
+    token = stripUnit(token);
+    const bool negative = token.startsWith(u'-');
+    if (negative)
+        token = token.sliced(1);
+    if (token.isEmpty() || token.size() > 18 || !isDigit(token.front().unicode())
+        || !isDigit(token.back().unicode()))
+        return false;
+    QString digits;
+    bool dot = false;
+    for (QChar c : token) {
+        if (isDigit(c.unicode())) {
+            digits.append(c);
+        } else if (c == u'.' && !dot) {
+            dot = true;
+            digits.append(c);
+        } else if (c != u',') {
+            return false;
+        }
+    }
+    if (digits.size() != token.size() && !hasValidThousands(token))
+        return false;
+    bool ok = false;
+    const double parsed = digits.toDouble(&ok);
+    if (!ok)
+        return false;
+    *value = negative ? -parsed : parsed;
+    return true;
+}
+
+bool TableLine::hasValues() const
+{
+    for (size_t i = size_t(firstValue); i < tokens.size(); ++i) {
+        if (tokens[i].kind != TokenKind::Debris)
+            return true;
+    }
+    return false;
+}
+
+std::vector<const Token *> TableLine::values() const
+{
+    std::vector<const Token *> result;
+    for (size_t i = size_t(firstValue); i < tokens.size(); ++i) {
+        if (tokens[i].kind != TokenKind::Debris && tokens[i].kind != TokenKind::Label)
+            result.push_back(&tokens[i]);
+    }
+    return result;
+}
+
+double TableLine::position(const Token &token) const
+{
+    if (layout == LineLayout::Spaces)
+        return (token.column + token.columnEnd) / 2.0;
+    return token.field;
+}
+
+TableLine parseLine(const QString &text, int start, int end, int number)
+{
+    TableLine line;
+    line.number = number;
+    line.start = start;
+    line.end = end;
+    const QStringView raw = QStringView(text).sliced(start, end - start);
+    line.layout = detectLayout(raw);
+    if (line.layout == LineLayout::PipeRule)
+        return line;
+    const char16_t separator = line.layout == LineLayout::Pipes ? u'|'
+            : line.layout == LineLayout::Tabs                  ? u'\t'
+                                                               : 0;
+    const bool leadingPipe = line.layout == LineLayout::Pipes && raw.trimmed().startsWith(u'|');
+    int field = leadingPipe ? -1 : 0;
+    int column = 0;
+    int tokenStart = -1;
+    int tokenColumn = 0;
+    auto closeToken = [&](int at) {
+        if (tokenStart < 0)
+            return;
+        Token token;
+        token.start = tokenStart;
+        token.end = at;
+        token.field = line.layout == LineLayout::Spaces ? int(line.tokens.size()) : field;
+        token.column = tokenColumn;
+        token.columnEnd = column;
+        token.kind = classify(QStringView(text).sliced(tokenStart, at - tokenStart),
+                             line.tokens.empty(), &token.value);
+        line.tokens.push_back(token);
+        tokenStart = -1;
+    };
+    for (int i = start; i < end; ++i) {
+        const char16_t c = text[i].unicode();
+        if (separator && c == separator) {
+            closeToken(i);
+            ++field;
+            column += 1;
+            continue;
+        }
+        if (isSpace(c)) {
+            closeToken(i);
+            column += c == u'\t' ? 8 - column % 8 : 1;
+            continue;
+        }
+        if (tokenStart < 0) {
+            tokenStart = i;
+            tokenColumn = column;
+        }
+        if (!QChar::isLowSurrogate(c))
+            column += isWide(c) ? 2 : 1;
+    }
+    closeToken(end);
+    finishLine(text, line);
+    return line;
+}
+
+std::vector<TableLine> parseLines(const QString &text)
+{
+    std::vector<TableLine> lines;
+    const int size = int(text.size());
+    int start = 0;
+    for (int i = 0; i <= size; ++i) {
+        const char16_t c = i < size ? text[i].unicode() : u'\n';
+        if (c != u'\n' && c != u'\r' && c != 0x2028 && c != 0x2029 && c != 0x85)
+            continue;
+        lines.push_back(parseLine(text, start, i, int(lines.size())));
+        if (c == u'\r' && i + 1 < size && text[i + 1] == u'\n')
+            ++i;
+        start = i + 1;
+    }
+    return lines;
+}
+
+} // namespace nianbao

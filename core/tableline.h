@@ -1,0 +1,67 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+#include <vector>
+
+namespace nianbao {
+
+/** What a token of a table line is, as far as the line alone can tell. */
+enum class TokenKind {
+    Label,       ///< text: a row label, a header, an enumerator at the start of a line
+    Number,      ///< a figure, e.g. 6, 0.5, 1,000, ６件
+    Unreadable,  ///< figure-like debris such as l0 or O: stands where a number should
+    Blank,       ///< a dash, slash or 无 standing for an empty cell
+    Debris,      ///< OCR and markup noise (+, >, ~) that carries nothing
+};
+
+/** A whitespace- or separator-delimited piece of a line, in normalized-text offsets. */
+struct Token
+{
+    int start = 0;
+    int end = 0;
+    int field = 0;         ///< tab or pipe cell index; token index for space-aligned lines
+    int column = 0;        ///< display column of the first character (CJK counts two)
+    int columnEnd = 0;
+    TokenKind kind = TokenKind::Label;
+    double value = 0;      ///< for Number tokens
+};
+
+/** How a line lays out its cells. */
+enum class LineLayout { Spaces, Tabs, Pipes, PipeRule };
+
+/**
+ * One line of the normalized document, cut into tokens. The tokens after the last label are the
+ * line's values; their fields or display columns are what aligns them to a table's columns.
+ */
+struct TableLine
+{
+    int number = 0;        ///< zero-based line number
+    int start = 0;
+    int end = 0;
+    LineLayout layout = LineLayout::Spaces;
+    std::vector<Token> tokens;
+    int firstValue = 0;    ///< index of the first value token; tokens.size() if none
+    QString label;         ///< labelKey() of the label tokens
+    bool sentence = false; ///< narrative prose, never a table row
+
+    bool hasValues() const;
+    bool isBlank() const { return tokens.empty(); }
+    /** Value tokens (Number, Unreadable, Blank) in order; Debris is skipped. */
+    std::vector<const Token *> values() const;
+    /** The position used to align a token with a column: its field, or its display column. */
+    double position(const Token &token) const;
+};
+
+/** Splits normalized text into lines (LF, CRLF, CR, U+2028) and tokenizes each. */
+std::vector<TableLine> parseLines(const QString &text);
+
+/** Tokenizes one line [start, end) of `text`. */
+TableLine parseLine(const QString &text, int start, int end, int number);
+
+/** Reads a figure as written in a table cell; nullopt when the token is not one. */
+bool parseFigure(QStringView token, double *value);
+
+} // namespace nianbao

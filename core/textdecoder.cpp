@@ -1,0 +1,214 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "textdecoder.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include <memory>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+struct ByteOrderMark
+{
+    QByteArrayView bytes;
+    const char *encoding;
+};
+
+// Longest first: the UTF-32LE mark begins with the UTF-16LE one.
+const ByteOrderMark kMarks[] = {
+        {QByteArrayView("\xFF\xFE\x00\x00", 4), "UTF-32LE"},
+        {QByteArrayView("\x00\x00\xFE\xFF", 4), "UTF-32BE"},
+        {QByteArrayView("\x84\x31\x95\x33", 4), "GB18030"},
+        {QByteArrayView("\xEF\xBB\xBF", 3), "UTF-8"},
+        {QByteArrayView("\xFF\xFE", 2), "UTF-16LE"},
+        {QByteArrayView("\xFE\xFF", 2), "UTF-16BE"},
+};
+
+struct ConverterCloser
+{
+    void operator()(UConverter *converter) const { ucnv_close(converter); }
+};
+struct DetectorCloser
+{
+    void operator()(UCharsetDetector *detector) const { ucsdet_close(detector); }
+};
+
+/** Converts with ICU; strict conversion fails on the first invalid sequence. */
+std::optional<QString> convert(QByteArrayView bytes, const char *encoding, bool strict)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, ConverterCloser> converter(ucnv_open(encoding, &status));
+    if (U_FAILURE(status))
+        return std::nullopt;
+    if (strict) {
+        ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
+                            &status);
+    }
+    QString out(bytes.size() + 1, Qt::Uninitialized);
+    status = U_ZERO_ERROR;
+    const int32_t length = ucnv_toUChars(converter.get(), reinterpret_cast<UChar *>(out.data()),
+                                         int32_t(out.size()), bytes.data(), int32_t(bytes.size()),
+                                         &status);
+    if (U_FAILURE(status) && status != U_STRING_NOT_TERMINATED_WARNING)
+        return std::nullopt;
+    out.truncate(length);
+    return out;
+}
+
+int countReplacements(QStringView text)
+{
+    return int(text.count(QChar::ReplacementCharacter));
+}
+
+struct Utf8Scan
+{
+    int firstInvalid = -1;   ///< byte offset of the first invalid sequence, or -1
+    int invalid = 0;         ///< number of invalid sequences
+    int multiByte = 0;       ///< number of valid multi-byte sequences
+};
+
+Utf8Scan scanUtf8(QByteArrayView bytes)
+{
+    Utf8Scan scan;
+    const auto *data = reinterpret_cast<const unsigned char *>(bytes.data());
+    const qsizetype size = bytes.size();
+    for (qsizetype i = 0; i < size;) {
+        const unsigned char lead = data[i];
+        const int length = lead < 0x80 ? 1
+                : (lead >> 5) == 0x6   ? 2
+                : (lead >> 4) == 0xE   ? 3
+                : (lead >> 3) == 0x1E  ? 4
+                                       : 0;
+        bool valid = length > 0 && i + length <= size;
+        for (int k = 1; valid && k < length; ++k)
+            valid = (data[i + k] & 0xC0) == 0x80;
+        if (!valid) {
+            if (scan.firstInvalid < 0)
+                scan.firstInvalid = int(i);
+            ++scan.invalid;
+            ++i;
+            continue;
+        }
+        if (length > 1)
+            ++scan.multiByte;
+        i += length;
+    }
+    return scan;
+}
+
+QList<QByteArray> detectorCandidates(QByteArrayView bytes)
+{
+    QList<QByteArray> names;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UCharsetDetector, DetectorCloser> detector(ucsdet_open(&status));
+    if (U_FAILURE(status))
+        return names;
+    // The detector needs no more than the first pages to decide.
+    const int32_t sample = int32_t(std::min<qsizetype>(bytes.size(), 64 * 1024));
+    ucsdet_setText(detector.get(), bytes.data(), sample, &status);
+    int32_t count = 0;
+    const UCharsetMatch **matches = ucsdet_detectAll(detector.get(), &count, &status);
+    if (U_FAILURE(status))
+        return names;
+    for (int32_t i = 0; i < count; ++i) {
+        const char *name = ucsdet_getName(matches[i], &status);
+        if (U_SUCCESS(status) && name)
+            names.append(QByteArray(name));
+    }
+    return names;
+}
+
+bool looksBinary(QStringView text, int *offset)
+{
+    int controls = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        const bool control = c < 0x20 && c != u'\t' && c != u'\n' && c != u'\r' && c != u'\f';
+        if (!control)
+            continue;
+        if (*offset < 0)
+            *offset = int(i);
+        if (c == 0 || ++controls > 8 + text.size() / 100)
+            return true;
+    }
+    return false;
+}
+
+Error binaryError(int offset)
+{
+    return Error{u"file.binary"_s,
+                 u"The file is not a text report: it holds binary data (first control character at "
+                 "character %1). Open the published report (HTML, Word, PDF or text) instead."_s
+                         .arg(offset),
+                 {}};
+}
+
+Result<DecodedText> finish(DecodedText decoded)
+{
+    int offset = -1;
+    if (looksBinary(decoded.text, &offset))
+        return binaryError(offset);
+    return decoded;
+}
+
+Result<DecodedText> decodeWithMark(QByteArrayView bytes)
+{
+    for (const ByteOrderMark &mark : kMarks) {
+        if (!bytes.startsWith(mark.bytes))
+            continue;
+        const QByteArrayView body = bytes.sliced(mark.bytes.size());
+        std::optional<QString> text = convert(body, mark.encoding, false);
+        if (!text)
+            break;
+        DecodedText decoded{*text, QString::fromLatin1(mark.encoding), true,
+                            countReplacements(*text), -1};
+        return finish(std::move(decoded));
+    }
+    return Error{};
+}
+
+} // namespace
+
+Result<DecodedText> decodeText(const QByteArray &bytes)
+{
+    if (bytes.isEmpty())
+        return Error{u"file.empty"_s, u"The file is empty (0 bytes)."_s, {}};
+    Result<DecodedText> marked = decodeWithMark(bytes);
+    if (marked || !marked.error().code.isEmpty())
+        return marked;
+
+    const Utf8Scan utf8 = scanUtf8(bytes);
+    if (utf8.invalid == 0)
+        return finish(DecodedText{QString::fromUtf8(bytes), u"UTF-8"_s, false, 0, -1});
+    if (bytes.left(8192).contains('\0'))
+        return binaryError(int(bytes.indexOf('\0')));
+    // Mostly valid UTF-8 with a few damaged bytes: a legacy encoding would turn every character
+    // into mojibake, so keep UTF-8 and report the damage.
+    if (utf8.multiByte > 20 * utf8.invalid) {
+        QString text = QString::fromUtf8(bytes);
+        return finish(DecodedText{text, u"UTF-8"_s, false, utf8.invalid, utf8.firstInvalid});
+    }
+
+    const QList<QByteArray> candidates = detectorCandidates(bytes);
+    for (const QByteArray &name : candidates) {
+        if (std::optional<QString> text = convert(bytes, name.constData(), true))
+            return finish(DecodedText{*text, QString::fromLatin1(name), false, 0, -1});
+    }
+    // Nothing decodes cleanly: keep the best guess and say how much was replaced.
+    const QByteArray best = candidates.isEmpty() ? QByteArray("UTF-8") : candidates.first();
+    std::optional<QString> text = convert(bytes, best.constData(), false);
+    if (!text)
+        return Error{u"encoding.unknown"_s,
+                     u"The text encoding could not be determined."_s, {}};
+    const int replaced = countReplacements(*text);
+    return finish(DecodedText{*text, QString::fromLatin1(best), false, replaced,
+                              best == "UTF-8" ? utf8.firstInvalid : -1});
+}
+
+} // namespace nianbao

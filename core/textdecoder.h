@@ -1,0 +1,30 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace nianbao {
+
+/** Text decoded from a file's bytes, with what the decoder noticed on the way. */
+struct DecodedText
+{
+    QString text;
+    QString encoding;          ///< ICU/IANA name, e.g. UTF-8, UTF-16LE, GB18030
+    bool hadByteOrderMark = false;
+    int replacedSequences = 0; ///< invalid byte sequences replaced by U+FFFD
+    int firstInvalidByte = -1; ///< byte offset of the first of them, or -1
+};
+
+/**
+ * Decodes the bytes of a text report. A byte order mark decides first; valid UTF-8 is taken as
+ * UTF-8; anything else goes to ICU's charset detector, whose candidates are tried strictly in
+ * order of confidence (GB18030 covers GBK and GB2312). Empty and binary input are errors.
+ */
+Result<DecodedText> decodeText(const QByteArray &bytes);
+
+} // namespace nianbao
