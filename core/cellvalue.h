@@ -30,6 +30,8 @@ struct CellValue
     CellState state = CellState::Missing;
     SourceSpan span;      ///< where the figure (or the unreadable text) stands; invalid if none
     QString sourceText;   ///< the text found at span, as written
+    std::optional<double> extractedValue;          ///< as read from the source, kept after edits
+    CellState extractedState = CellState::Missing; ///< as read from the source
 
     bool hasValue() const { return value.has_value(); }
 

@@ -30,6 +30,7 @@ struct Suggestion
  */
 struct Finding
 {
+    QString id;                  ///< stable within a report: "check:12", "cell:40", "statement:0"
     QString rule;                ///< rule id from the template, or value.missing
     Severity severity = Severity::Error;
     QList<int> cells;            ///< template cell indices involved

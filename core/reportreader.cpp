@@ -53,6 +53,8 @@ Result<QByteArray> readAll(const QString &path)
 
 ReportReader::ReportReader(const ReportTemplate &reportTemplate)
     : m_template(reportTemplate)
+    , m_rules(reportTemplate)
+    , m_checker(m_rules)
 {
 }
 
@@ -116,6 +118,7 @@ void ReportReader::analyze(Report &report) const
         problem.where.file = report.file;
         report.errors.append(problem);
     }
+    report.findings = m_checker.check(report.cells, report.statements);
 }
 
 } // namespace nianbao

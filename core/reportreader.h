@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "checker.h"
 #include "report.h"
 #include "reporttemplate.h"
+#include "rulebook.h"
 
 #include <QByteArray>
 #include <QString>
@@ -27,9 +29,12 @@ public:
     Report readBytes(const QByteArray &bytes, const QString &path) const;
     /** Extracts from already decoded text (what the window and the tests use). */
     void analyze(Report &report) const;
+    const Checker &checker() const { return m_checker; }
 
 private:
     const ReportTemplate &m_template;
+    RuleBook m_rules;
+    Checker m_checker;
 };
 
 } // namespace nianbao

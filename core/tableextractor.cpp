@@ -334,6 +334,8 @@ void TableReader::store(const Placement &placement, const QList<int> &cells)
             cell.state = token->kind == TokenKind::Unreadable ? CellState::Unreadable
                                                               : CellState::Missing;
         }
+        cell.extractedValue = cell.value;
+        cell.extractedState = cell.state;
     }
 }
 

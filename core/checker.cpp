@@ -1,0 +1,479 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "checker.h"
+
+#include "linearsolver.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+using namespace Qt::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+constexpr double kTolerance = 1e-6;
+constexpr int kMaxNamesInSide = 3;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("nianbao::Checker", text);
+}
+
+QString number(double value)
+{
+    return QString::number(value, 'g', 12);
+}
+
+bool known(const CellValue &cell)
+{
+    return cell.value.has_value();
+}
+
+double sideSum(const std::vector<int> &side, const std::vector<CellValue> &cells)
+{
+    double sum = 0;
+    for (int cell : side)
+        sum += cells[size_t(cell)].value.value_or(0);
+    return sum;
+}
+
+bool allKnown(const LinearCheck &check, const std::vector<CellValue> &cells)
+{
+    auto isKnown = [&](int cell) { return known(cells[size_t(cell)]); };
+    return std::all_of(check.lhs.begin(), check.lhs.end(), isKnown)
+            && std::all_of(check.rhs.begin(), check.rhs.end(), isKnown);
+}
+
+} // namespace
+
+Checker::Checker(const RuleBook &rules)
+    : m_rules(rules)
+    , m_template(rules.reportTemplate())
+{
+}
+
+bool Checker::inDomain(int cell, double value) const
+{
+    const TemplateCell &templateCell = m_template.cells()[cell];
+    const bool decimal =
+            m_template.tables()[templateCell.table].columns[templateCell.column].decimal;
+    return value >= 0 && (decimal || std::abs(value - std::round(value)) < kTolerance);
+}
+
+bool Checker::isBroken(int check, const std::vector<CellValue> &cells) const
+{
+    const LinearCheck &linear = m_rules.checks()[size_t(check)];
+    return allKnown(linear, cells)
+            && std::abs(sideSum(linear.lhs, cells) - sideSum(linear.rhs, cells)) > kTolerance;
+}
+
+QString Checker::tiedFixesText(const std::vector<Fix> &fixes) const
+{
+    QStringList options;
+    for (const Fix &fix : fixes) {
+        QStringList changes;
+        for (const Suggestion &change : fix.changes)
+            changes.append(m_template.cells()[change.cell].key.toString() % u" = "
+                           % number(change.value));
+        options.append(changes.join(u", "_s));
+    }
+    return tr("Several changes fit equally well: %1.").arg(options.join(u"; "_s));
+}
+
+QString Checker::sideText(const LinearCheck &check, const std::vector<int> &side) const
+{
+    const QString &ruleEach = m_template.rules()[check.rule].each;
+    QStringList names;
+    for (int cell : side) {
+        const TemplateCell &templateCell = m_template.cells()[cell];
+        const TemplateTable &table = m_template.tables()[templateCell.table];
+        names.append(ruleEach == u"row" ? table.columns[templateCell.column].label
+                                        : table.rows[templateCell.row].label);
+    }
+    if (names.size() > kMaxNamesInSide)
+        return names.first() % u" + … + " % names.last();
+    return names.join(u" + "_s);
+}
+
+std::optional<Finding> Checker::checkFinding(int check, const std::vector<CellValue> &cells) const
+{
+    if (!isBroken(check, cells))
+        return std::nullopt;
+    const LinearCheck &linear = m_rules.checks()[size_t(check)];
+    const RuleDefinition &rule = m_template.rules()[linear.rule];
+    Finding finding;
+    finding.id = u"check:"_s + QString::number(check);
+    finding.rule = rule.id;
+    finding.severity = rule.severity == u"warning" ? Severity::Warning : Severity::Error;
+    finding.cells.append(QList<int>(linear.lhs.begin(), linear.lhs.end()));
+    finding.cells.append(QList<int>(linear.rhs.begin(), linear.rhs.end()));
+    finding.actual = sideSum(linear.lhs, cells);
+    finding.expected = sideSum(linear.rhs, cells);
+    const TemplateCell &first = m_template.cells()[linear.lhs.front()];
+    const TemplateTable &table = m_template.tables()[first.table];
+    const QString scope = rule.each == u"row" ? table.rows[first.row].label
+                                              : table.columns[first.column].label;
+    finding.message = tr("%1: %2 = %3, but %4 = %5 (%6)")
+                              .arg(scope, sideText(linear, linear.lhs), number(*finding.actual),
+                                   sideText(linear, linear.rhs), number(*finding.expected),
+                                   rule.description);
+    return finding;
+}
+
+std::optional<Finding> Checker::domainFinding(int cell, const std::vector<CellValue> &cells) const
+{
+    const CellValue &value = cells[size_t(cell)];
+    if (!value.value || inDomain(cell, *value.value))
+        return std::nullopt;
+    Finding finding;
+    finding.id = u"domain:"_s + QString::number(cell);
+    finding.rule = u"value.domain"_s;
+    finding.cells = {cell};
+    finding.actual = value.value;
+    const TemplateCell &templateCell = m_template.cells()[cell];
+    const bool decimal =
+            m_template.tables()[templateCell.table].columns[templateCell.column].decimal;
+    finding.message = (decimal ? tr("%1 is %2: an amount in 万元 cannot be negative")
+                               : tr("%1 is %2: a count must be a whole number of at least 0"))
+                              .arg(m_template.cellLabel(cell), number(*value.value));
+    return finding;
+}
+
+std::optional<Finding> Checker::missingFinding(int cell, const std::vector<CellValue> &cells) const
+{
+    const CellValue &value = cells[size_t(cell)];
+    const bool missing = value.state == CellState::Missing || value.state == CellState::Unreadable;
+    if (!missing && value.state != CellState::Deduced)
+        return std::nullopt;
+    Finding finding;
+    finding.id = u"missing:"_s + QString::number(cell);
+    finding.rule = u"value.missing"_s;
+    finding.severity = Severity::Warning;
+    finding.cells = {cell};
+    const QString label = m_template.cellLabel(cell);
+    const QString where = value.state == CellState::Unreadable
+            ? tr("%1 cannot be read in the source (\"%2\")").arg(label, value.sourceText)
+            : tr("%1 is blank in the source").arg(label);
+    if (value.state == CellState::Deduced && value.value) {
+        finding.expected = value.value;
+        finding.suggestion = Suggestion{cell, *value.value};
+        finding.message = tr("%1; the rules determine %2").arg(where, number(*value.value));
+    } else {
+        finding.message = tr("%1; the rules do not determine it").arg(where);
+    }
+    return finding;
+}
+
+std::optional<Finding> Checker::statementFinding(int statement,
+                                                 const QList<StatedFigure> &statements,
+                                                 const std::vector<CellValue> &cells) const
+{
+    const StatedFigure &figure = statements[statement];
+    const CellValue &cell = cells[size_t(figure.cell)];
+    if (!cell.value || std::abs(*cell.value - figure.value) <= kTolerance)
+        return std::nullopt;
+    Finding finding;
+    finding.id = u"statement:"_s + QString::number(statement);
+    finding.rule = u"text.table"_s;
+    finding.cells = {figure.cell};
+    finding.statement = statement;
+    finding.expected = figure.value;
+    finding.actual = cell.value;
+    finding.message = tr("The text states %1 (\"%2\"), but the table has %3 for %4")
+                              .arg(number(figure.value), figure.text, number(*cell.value),
+                                   m_template.cellLabel(figure.cell));
+    return finding;
+}
+
+int Checker::deduceBySubstitution(std::vector<CellValue> &cells) const
+{
+    // A check with one unknown cell fixes it; accept it only when every such check agrees.
+    int deduced = 0;
+    for (bool progress = true; progress;) {
+        progress = false;
+        std::vector<std::vector<double>> implied(cells.size());
+        for (const LinearCheck &check : m_rules.checks()) {
+            int unknown = -1;
+            int unknowns = 0;
+            for (const auto *side : {&check.lhs, &check.rhs}) {
+                for (int cell : *side) {
+                    if (!known(cells[size_t(cell)])) {
+                        unknown = cell;
+                        ++unknowns;
+                    }
+                }
+            }
+            if (unknowns != 1)
+                continue;
+            const double rest = sideSum(check.lhs, cells) - sideSum(check.rhs, cells);
+            implied[size_t(unknown)].push_back(-rest * check.sign(unknown));
+        }
+        for (size_t cell = 0; cell < cells.size(); ++cell) {
+            const auto &values = implied[cell];
+            if (values.empty())
+                continue;
+            const bool agree = std::all_of(values.begin(), values.end(), [&](double v) {
+                return std::abs(v - values.front()) <= kTolerance;
+            });
+            if (!agree || !inDomain(int(cell), values.front()))
+                continue;
+            cells[cell].value = values.front();
+            cells[cell].state = CellState::Deduced;
+            ++deduced;
+            progress = true;
+        }
+    }
+    return deduced;
+}
+
+int Checker::deduceJointly(std::vector<CellValue> &cells) const
+{
+    // Unknowns that only several checks together determine: solve those checks as one system.
+    std::vector<int> unknowns;
+    for (int cell = 0; cell < int(cells.size()); ++cell) {
+        if (!known(cells[size_t(cell)]) && !m_rules.checksOfCell(cell).empty())
+            unknowns.push_back(cell);
+    }
+    if (unknowns.empty())
+        return 0;
+    std::vector<std::vector<double>> a;
+    std::vector<double> b;
+    for (const LinearCheck &check : m_rules.checks()) {
+        std::vector<double> row(unknowns.size(), 0);
+        bool any = false;
+        for (size_t u = 0; u < unknowns.size(); ++u) {
+            row[u] = check.sign(unknowns[u]);
+            any = any || row[u] != 0;
+        }
+        if (!any)
+            continue;
+        a.push_back(std::move(row));
+        b.push_back(-(sideSum(check.lhs, cells) - sideSum(check.rhs, cells)));
+    }
+    const LinearSolution solution = solveLinear(std::move(a), std::move(b));
+    if (!solution.consistent)
+        return 0;
+    int deduced = 0;
+    for (size_t u = 0; u < unknowns.size(); ++u) {
+        const auto &value = solution.values[u];
+        if (!value || !inDomain(unknowns[u], std::round(*value)))
+            continue;
+        CellValue &cell = cells[size_t(unknowns[u])];
+        cell.value = std::round(*value);
+        cell.state = CellState::Deduced;
+        ++deduced;
+    }
+    return deduced;
+}
+
+int Checker::deduceMissing(std::vector<CellValue> &cells) const
+{
+    for (CellValue &cell : cells) {
+        if (cell.state == CellState::Deduced) {
+            cell.value = cell.extractedValue;
+            cell.state = cell.extractedState;
+        }
+    }
+    const int bySubstitution = deduceBySubstitution(cells);
+    return bySubstitution + deduceJointly(cells);
+}
+
+std::vector<Checker::Constraint> Checker::constraintsFor(const std::vector<CellValue> &cells,
+                                                         const QList<StatedFigure> &statements,
+                                                         bool withStatements) const
+{
+    Q_UNUSED(cells);
+    std::vector<Constraint> constraints;
+    for (const LinearCheck &check : m_rules.checks()) {
+        Constraint constraint;
+        for (int cell : check.lhs)
+            constraint.terms.emplace_back(cell, 1);
+        for (int cell : check.rhs)
+            constraint.terms.emplace_back(cell, -1);
+        constraints.push_back(std::move(constraint));
+    }
+    if (withStatements) {
+        for (const StatedFigure &figure : statements)
+            constraints.push_back(Constraint{{{figure.cell, 1}}, figure.value});
+    }
+    return constraints;
+}
+
+std::optional<Fix> Checker::solveFor(const std::vector<int> &freeCells,
+                                     const std::vector<Constraint> &constraints,
+                                     const std::vector<CellValue> &cells) const
+{
+    std::vector<std::vector<double>> a;
+    std::vector<double> b;
+    for (const Constraint &constraint : constraints) {
+        std::vector<double> row(freeCells.size(), 0);
+        double residual = constraint.constant;
+        bool free = false;
+        bool unknown = false;
+        for (const auto &[cell, sign] : constraint.terms) {
+            const auto at = std::find(freeCells.begin(), freeCells.end(), cell);
+            if (at != freeCells.end()) {
+                row[size_t(at - freeCells.begin())] += sign;
+                free = true;
+            } else if (known(cells[size_t(cell)])) {
+                residual -= sign * *cells[size_t(cell)].value;
+            } else {
+                unknown = true;
+            }
+        }
+        if (unknown)
+            continue;  // a cell nobody knows: the constraint says nothing
+        if (!free) {
+            if (std::abs(residual) > kTolerance)
+                return std::nullopt;
+            continue;
+        }
+        a.push_back(std::move(row));
+        b.push_back(residual);
+    }
+    const LinearSolution solution = solveLinear(std::move(a), std::move(b));
+    if (!solution.consistent)
+        return std::nullopt;
+    Fix fix;
+    for (size_t f = 0; f < freeCells.size(); ++f) {
+        const auto &value = solution.values[f];
+        const auto &current = cells[size_t(freeCells[f])].value;
+        if (!value || !inDomain(freeCells[f], *value)
+            || (current && std::abs(*current - *value) <= kTolerance))
+            return std::nullopt;
+        fix.changes.push_back(Suggestion{freeCells[f], std::round(*value * 1e6) / 1e6});
+    }
+    return fix;
+}
+
+std::vector<Fix> Checker::localizeWith(const std::vector<CellValue> &cells,
+                                       const QList<StatedFigure> &statements,
+                                       bool withStatements) const
+{
+    const std::vector<Constraint> constraints = constraintsFor(cells, statements, withStatements);
+    // The cells that can be at fault: those of violated constraints and out-of-domain cells.
+    std::set<int> suspects;
+    std::vector<std::set<int>> violated;
+    std::set<int> mustChange;
+    for (const Constraint &constraint : constraints) {
+        double residual = constraint.constant;
+        bool unknown = false;
+        std::set<int> members;
+        for (const auto &[cell, sign] : constraint.terms) {
+            unknown = unknown || !known(cells[size_t(cell)]);
+            residual -= sign * cells[size_t(cell)].value.value_or(0);
+            members.insert(cell);
+        }
+        if (unknown || std::abs(residual) <= kTolerance)
+            continue;
+        suspects.insert(members.begin(), members.end());
+        violated.push_back(std::move(members));
+    }
+    for (int cell = 0; cell < int(cells.size()); ++cell) {
+        if (cells[size_t(cell)].value && !inDomain(cell, *cells[size_t(cell)].value)) {
+            mustChange.insert(cell);
+            suspects.insert(cell);
+        }
+    }
+    if (violated.empty() && mustChange.empty())
+        return {};
+    const std::vector<int> candidates(suspects.begin(), suspects.end());
+    auto covers = [&](std::initializer_list<int> set) {
+        for (int cell : mustChange) {
+            if (std::find(set.begin(), set.end(), cell) == set.end())
+                return false;
+        }
+        return std::all_of(violated.begin(), violated.end(), [&](const std::set<int> &members) {
+            return std::any_of(set.begin(), set.end(),
+                               [&](int cell) { return members.count(cell) > 0; });
+        });
+    };
+    std::vector<Fix> fixes;
+    for (int x : candidates) {
+        if (!covers({x}))
+            continue;
+        if (std::optional<Fix> fix = solveFor({x}, constraints, cells))
+            fixes.push_back(*fix);
+    }
+    if (!fixes.empty())
+        return fixes;
+    for (size_t i = 0; i < candidates.size(); ++i) {
+        for (size_t j = i + 1; j < candidates.size(); ++j) {
+            if (!covers({candidates[i], candidates[j]}))
+                continue;
+            if (std::optional<Fix> fix = solveFor({candidates[i], candidates[j]}, constraints, cells))
+                fixes.push_back(*fix);
+        }
+    }
+    return fixes;
+}
+
+std::vector<Fix> Checker::localize(const std::vector<CellValue> &cells,
+                                   const QList<StatedFigure> &statements) const
+{
+    std::vector<Fix> fixes = localizeWith(cells, statements, true);
+    // When no small change of cells agrees with the text, the text may be what is wrong.
+    if (fixes.empty() && !statements.isEmpty())
+        fixes = localizeWith(cells, statements, false);
+    return fixes;
+}
+
+void Checker::attachSuggestions(QList<Finding> &findings, const std::vector<Fix> &fixes) const
+{
+    if (fixes.empty())
+        return;
+    for (Finding &finding : findings) {
+        if (finding.rule == u"value.missing")
+            continue;
+        const auto involves = [&](const Fix &fix) {
+            return std::any_of(fix.changes.begin(), fix.changes.end(), [&](const Suggestion &s) {
+                return finding.cells.contains(s.cell);
+            });
+        };
+        const auto count = std::count_if(fixes.begin(), fixes.end(), involves);
+        if (count == 0)
+            continue;
+        if (fixes.size() == 1) {
+            for (const Suggestion &change : fixes.front().changes) {
+                if (finding.cells.contains(change.cell)) {
+                    finding.suggestion = change;
+                    break;
+                }
+            }
+        } else {
+            finding.alternatives = int(count);
+            finding.message += u' ' + tiedFixesText(fixes);
+        }
+    }
+}
+
+QList<Finding> Checker::check(std::vector<CellValue> &cells,
+                              const QList<StatedFigure> &statements) const
+{
+    deduceMissing(cells);
+    QList<Finding> findings;
+    for (int cell = 0; cell < int(cells.size()); ++cell) {
+        if (std::optional<Finding> finding = missingFinding(cell, cells))
+            findings.append(*finding);
+        if (std::optional<Finding> finding = domainFinding(cell, cells))
+            findings.append(*finding);
+    }
+    for (int check = 0; check < int(m_rules.checks().size()); ++check) {
+        if (std::optional<Finding> finding = checkFinding(check, cells))
+            findings.append(*finding);
+    }
+    for (int s = 0; s < int(statements.size()); ++s) {
+        if (std::optional<Finding> finding = statementFinding(s, statements, cells))
+            findings.append(*finding);
+    }
+    if (findings.size() > 0)
+        attachSuggestions(findings, localize(cells, statements));
+    return findings;
+}
+
+} // namespace nianbao

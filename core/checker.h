@@ -1,0 +1,83 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cellvalue.h"
+#include "finding.h"
+#include "rulebook.h"
+#include "statedfigure.h"
+
+#include <QList>
+
+#include <optional>
+#include <vector>
+
+namespace nianbao {
+
+/** A change of one or more cells that makes every rule (and stated figure) agree. */
+struct Fix
+{
+    std::vector<Suggestion> changes;
+
+    friend bool operator==(const Fix &, const Fix &) = default;
+};
+
+/**
+ * Judges a report's cells: the template's linear rules, the value domain, the stated figures;
+ * deduces missing cells the rules determine; and localizes faults — the smallest set of cells
+ * whose change makes everything agree (Fellegi–Holt error localization, done exactly for this
+ * small linear system: one cell first, then pairs). Stateless; CheckSession keeps state for
+ * incremental re-checks.
+ */
+class Checker
+{
+public:
+    explicit Checker(const RuleBook &rules);
+
+    /** Deduces the missing cells the rules determine, then returns every finding. */
+    QList<Finding> check(std::vector<CellValue> &cells, const QList<StatedFigure> &statements) const;
+
+    /** Fills missing cells the rules determine uniquely (state Deduced); returns how many. */
+    int deduceMissing(std::vector<CellValue> &cells) const;
+
+    std::optional<Finding> checkFinding(int check, const std::vector<CellValue> &cells) const;
+    std::optional<Finding> domainFinding(int cell, const std::vector<CellValue> &cells) const;
+    std::optional<Finding> missingFinding(int cell, const std::vector<CellValue> &cells) const;
+    std::optional<Finding> statementFinding(int statement, const QList<StatedFigure> &statements,
+                                            const std::vector<CellValue> &cells) const;
+
+    /** The smallest fixes (all of them when several tie), or none within two cells. */
+    std::vector<Fix> localize(const std::vector<CellValue> &cells,
+                              const QList<StatedFigure> &statements) const;
+    /** Puts the fix on the findings it resolves, or counts the alternatives when fixes tie. */
+    void attachSuggestions(QList<Finding> &findings, const std::vector<Fix> &fixes) const;
+
+    bool isBroken(int check, const std::vector<CellValue> &cells) const;
+    bool inDomain(int cell, double value) const;
+    const RuleBook &rules() const { return m_rules; }
+
+private:
+    struct Constraint
+    {
+        std::vector<std::pair<int, int>> terms;  ///< (cell, sign)
+        double constant = 0;                     ///< sum(sign * cell) must equal this
+    };
+
+    std::vector<Constraint> constraintsFor(const std::vector<CellValue> &cells,
+                                           const QList<StatedFigure> &statements,
+                                           bool withStatements) const;
+    std::optional<Fix> solveFor(const std::vector<int> &freeCells,
+                                const std::vector<Constraint> &constraints,
+                                const std::vector<CellValue> &cells) const;
+    std::vector<Fix> localizeWith(const std::vector<CellValue> &cells,
+                                  const QList<StatedFigure> &statements, bool withStatements) const;
+    int deduceBySubstitution(std::vector<CellValue> &cells) const;
+    int deduceJointly(std::vector<CellValue> &cells) const;
+    QString tiedFixesText(const std::vector<Fix> &fixes) const;
+    QString sideText(const LinearCheck &check, const std::vector<int> &side) const;
+
+    const RuleBook &m_rules;
+    const ReportTemplate &m_template;
+};
+
+} // namespace nianbao

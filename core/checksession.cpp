@@ -1,0 +1,135 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "checksession.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+/** Sort key that orders findings the way Checker::check emits them. */
+std::pair<int, int> orderKey(const QString &id)
+{
+    static const QStringList kKinds = {u"missing"_s, u"domain"_s, u"check"_s, u"statement"_s};
+    const qsizetype colon = id.indexOf(u':');
+    const int kind = int(kKinds.indexOf(id.left(colon)));
+    const int index = id.mid(colon + 1).toInt();
+    // Cell findings interleave by cell in a full check: missing:5 then domain:5.
+    return kind <= 1 ? std::pair{index * 2 + kind, 0} : std::pair{1'000'000 * kind + index, 0};
+}
+
+} // namespace
+
+CheckSession::CheckSession(const Checker &checker, std::vector<CellValue> cells,
+                           QList<StatedFigure> statements)
+    : m_checker(checker)
+    , m_cells(std::move(cells))
+    , m_statements(std::move(statements))
+{
+    recheckFully();
+}
+
+QList<Finding> CheckSession::findings() const
+{
+    QList<QString> ids = m_findings.keys();
+    std::sort(ids.begin(), ids.end(),
+              [](const QString &a, const QString &b) { return orderKey(a) < orderKey(b); });
+    QList<Finding> ordered;
+    for (const QString &id : ids)
+        ordered.append(m_findings.value(id));
+    return ordered;
+}
+
+void CheckSession::recheckFully()
+{
+    m_findings.clear();
+    for (const Finding &finding : m_checker.check(m_cells, m_statements))
+        m_findings.insert(finding.id, finding);
+}
+
+void CheckSession::setFinding(const QString &id, std::optional<Finding> finding)
+{
+    if (finding)
+        m_findings.insert(id, *finding);
+    else
+        m_findings.remove(id);
+}
+
+void CheckSession::recheckCell(int cell)
+{
+    const QString index = QString::number(cell);
+    setFinding(u"missing:"_s + index, m_checker.missingFinding(cell, m_cells));
+    setFinding(u"domain:"_s + index, m_checker.domainFinding(cell, m_cells));
+    for (int check : m_checker.rules().checksOfCell(cell))
+        setFinding(u"check:"_s + QString::number(check), m_checker.checkFinding(check, m_cells));
+    for (int s = 0; s < int(m_statements.size()); ++s) {
+        if (m_statements[s].cell == cell)
+            setFinding(u"statement:"_s + QString::number(s),
+                       m_checker.statementFinding(s, m_statements, m_cells));
+    }
+}
+
+void CheckSession::refreshSuggestions()
+{
+    QList<Finding> findings = m_findings.values();
+    for (Finding &finding : findings) {
+        if (finding.rule == u"value.missing")
+            continue;
+        // Rebuild from the rule so that an old suggestion or tie note does not linger.
+        std::optional<Finding> fresh;
+        const int index = finding.id.mid(finding.id.indexOf(u':') + 1).toInt();
+        if (finding.id.startsWith(u"check:"))
+            fresh = m_checker.checkFinding(index, m_cells);
+        else if (finding.id.startsWith(u"domain:"))
+            fresh = m_checker.domainFinding(index, m_cells);
+        else if (finding.id.startsWith(u"statement:"))
+            fresh = m_checker.statementFinding(index, m_statements, m_cells);
+        if (fresh)
+            finding = *fresh;
+    }
+    if (!findings.isEmpty())
+        m_checker.attachSuggestions(findings, m_checker.localize(m_cells, m_statements));
+    for (const Finding &finding : std::as_const(findings))
+        m_findings.insert(finding.id, finding);
+}
+
+FindingsDelta CheckSession::setCell(int cell, std::optional<double> value, CellState state)
+{
+    const QHash<QString, Finding> before = m_findings;
+    const bool deductionInPlay = !value || std::any_of(m_cells.begin(), m_cells.end(), [](const CellValue &c) {
+        return c.state == CellState::Deduced;
+    });
+    CellValue &target = m_cells[size_t(cell)];
+    target.value = value;
+    target.state = value ? state : CellState::Missing;
+    if (deductionInPlay) {
+        // Deduced values may depend on the edited cell: a full check (still microseconds).
+        recheckFully();
+    } else {
+        recheckCell(cell);
+        refreshSuggestions();
+    }
+    return difference(before, m_findings);
+}
+
+FindingsDelta CheckSession::difference(const QHash<QString, Finding> &before,
+                                       const QHash<QString, Finding> &after)
+{
+    FindingsDelta delta;
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        const auto now = after.constFind(it.key());
+        if (now == after.cend() || !(*now == it.value()))
+            delta.disappeared.append(it.value());
+    }
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        const auto then = before.constFind(it.key());
+        if (then == before.cend() || !(*then == it.value()))
+            delta.appeared.append(it.value());
+    }
+    return delta;
+}
+
+} // namespace nianbao

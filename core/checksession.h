@@ -1,0 +1,58 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "checker.h"
+
+#include <QHash>
+#include <QList>
+
+#include <optional>
+#include <vector>
+
+namespace nianbao {
+
+/** Findings that an edit made appear and disappear (a changed finding is in both). */
+struct FindingsDelta
+{
+    QList<Finding> appeared;
+    QList<Finding> disappeared;
+
+    bool isEmpty() const { return appeared.isEmpty() && disappeared.isEmpty(); }
+};
+
+/**
+ * The checked state of one report under edit: its cells, stated figures and current findings.
+ * An edit re-evaluates only the rules that involve the edited cell (RuleBook's cell index) and
+ * reports the difference, so the review window can re-check on every keystroke.
+ */
+class CheckSession
+{
+public:
+    CheckSession(const Checker &checker, std::vector<CellValue> cells,
+                 QList<StatedFigure> statements);
+
+    const std::vector<CellValue> &cells() const { return m_cells; }
+    const QList<StatedFigure> &statements() const { return m_statements; }
+    /** The current findings, ordered by cell and rule as a full check orders them. */
+    QList<Finding> findings() const;
+
+    /** Sets one cell and returns the findings that appeared and disappeared. */
+    FindingsDelta setCell(int cell, std::optional<double> value,
+                          CellState state = CellState::Corrected);
+
+private:
+    void recheckFully();
+    void recheckCell(int cell);
+    void setFinding(const QString &id, std::optional<Finding> finding);
+    void refreshSuggestions();
+    static FindingsDelta difference(const QHash<QString, Finding> &before,
+                                    const QHash<QString, Finding> &after);
+
+    const Checker &m_checker;
+    std::vector<CellValue> m_cells;
+    QList<StatedFigure> m_statements;
+    QHash<QString, Finding> m_findings;
+};
+
+} // namespace nianbao
