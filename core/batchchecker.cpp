@@ -4,10 +4,29 @@
 
 #include "reportreader.h"
 
+#include <QHash>
+
 #include <atomic>
 #include <thread>
 
 namespace nianbao {
+
+void addYearCarryFindings(std::vector<Report> &reports, const Checker &checker)
+{
+    // Index by agency and year; a report of year Y is compared with the same agency's Y-1.
+    QHash<QPair<QString, int>, const Report *> byAgencyYear;
+    for (const Report &report : reports) {
+        if (report.loaded && !report.agency.isEmpty() && report.year > 0)
+            byAgencyYear.insert({report.agency, report.year}, &report);
+    }
+    for (Report &report : reports) {
+        const Report *previous = byAgencyYear.value({report.agency, report.year - 1});
+        if (!previous || report.agency.isEmpty())
+            continue;
+        report.findings.append(
+                checker.yearCarryFindings(previous->cells, previous->year, report.cells));
+    }
+}
 
 BatchChecker::BatchChecker(const ReportTemplate &reportTemplate)
     : m_template(reportTemplate)
@@ -32,6 +51,7 @@ std::vector<Report> BatchChecker::check(const QStringList &files, int threads) c
     work();
     for (std::thread &worker : workers)
         worker.join();
+    addYearCarryFindings(reports, reader.checker());
     return reports;
 }
 

@@ -15,6 +15,11 @@ namespace nianbao {
  * Reads and checks many reports on all cores, returning them in the order given. Used by
  * `nianbao-cli check`, the folder import and the benchmark.
  */
+class Checker;
+
+/** Adds year.carry findings between reports of one agency for consecutive years. */
+void addYearCarryFindings(std::vector<Report> &reports, const Checker &checker);
+
 class BatchChecker
 {
 public:

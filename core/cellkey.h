@@ -34,11 +34,6 @@ inline size_t qHash(const CellKey &key, size_t seed = 0)
     return qHash(key.toString(), seed);
 }
 
-inline QString toString(const CellKey &key)
-{
-    return key.toString();
-}
-
 inline QDebug operator<<(QDebug debug, const CellKey &key)
 {
     QDebugStateSaver saver(debug);

@@ -35,16 +35,16 @@ std::optional<CellState> cellStateFromName(QStringView name)
     return std::nullopt;
 }
 
-QString toString(const CellValue &cell)
+QString describe(const CellValue &cell)
 {
     const QString value = cell.value ? QString::number(*cell.value) : QStringLiteral("null");
-    return value % u' ' % cellStateName(cell.state) % u' ' % toString(cell.span);
+    return value % u' ' % cellStateName(cell.state) % u' ' % describe(cell.span);
 }
 
 QDebug operator<<(QDebug debug, const CellValue &cell)
 {
     QDebugStateSaver saver(debug);
-    debug.noquote().nospace() << "CellValue(" << toString(cell) << ")";
+    debug.noquote().nospace() << "CellValue(" << describe(cell) << ")";
     return debug;
 }
 

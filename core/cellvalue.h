@@ -38,7 +38,7 @@ struct CellValue
     friend bool operator==(const CellValue &, const CellValue &) = default;
 };
 
-QString toString(const CellValue &cell);
+QString describe(const CellValue &cell);
 QDebug operator<<(QDebug debug, const CellValue &cell);
 
 } // namespace nianbao

@@ -255,7 +255,7 @@ int Checker::deduceJointly(std::vector<CellValue> &cells) const
         a.push_back(std::move(row));
         b.push_back(-(sideSum(check.lhs, cells) - sideSum(check.rhs, cells)));
     }
-    const LinearSolution solution = solveLinear(std::move(a), std::move(b));
+    const LinearSolution solution = solveLinear(std::move(a), std::move(b), unknowns.size());
     if (!solution.consistent)
         return 0;
     int deduced = 0;
@@ -274,9 +274,11 @@ int Checker::deduceJointly(std::vector<CellValue> &cells) const
 int Checker::deduceMissing(std::vector<CellValue> &cells) const
 {
     for (CellValue &cell : cells) {
+        // A deduced value is derived, never a source: forget it and deduce afresh.
         if (cell.state == CellState::Deduced) {
-            cell.value = cell.extractedValue;
-            cell.state = cell.extractedState;
+            cell.value.reset();
+            cell.state = cell.extractedState == CellState::Unreadable ? CellState::Unreadable
+                                                                     : CellState::Missing;
         }
     }
     const int bySubstitution = deduceBySubstitution(cells);
@@ -336,7 +338,7 @@ std::optional<Fix> Checker::solveFor(const std::vector<int> &freeCells,
         a.push_back(std::move(row));
         b.push_back(residual);
     }
-    const LinearSolution solution = solveLinear(std::move(a), std::move(b));
+    const LinearSolution solution = solveLinear(std::move(a), std::move(b), freeCells.size());
     if (!solution.consistent)
         return std::nullopt;
     Fix fix;
@@ -450,6 +452,41 @@ void Checker::attachSuggestions(QList<Finding> &findings, const std::vector<Fix>
             finding.message += u' ' + tiedFixesText(fixes);
         }
     }
+}
+
+QList<Finding> Checker::yearCarryFindings(const std::vector<CellValue> &previous, int previousYear,
+                                          const std::vector<CellValue> &current) const
+{
+    QList<Finding> findings;
+    const RuleDefinition *rule = m_rules.rule(u"year.carry");
+    const int table = rule ? m_template.tableIndex(rule->table) : -1;
+    if (table < 0)
+        return findings;
+    const int currentRow = m_template.rowIndex(table, rule->current);
+    const int previousRow = m_template.rowIndex(table, rule->previous);
+    const TemplateTable &definition = m_template.tables()[table];
+    for (int column = 0; column < int(definition.columns.size()); ++column) {
+        const int now = m_template.cellIndex(table, currentRow, column);
+        const int before = m_template.cellIndex(table, previousRow, column);
+        const auto &nowValue = current[size_t(now)].value;
+        const auto &beforeValue = previous[size_t(before)].value;
+        if (!nowValue || !beforeValue || std::abs(*nowValue - *beforeValue) <= kTolerance)
+            continue;
+        Finding finding;
+        finding.id = u"carry:"_s + QString::number(now);
+        finding.rule = rule->id;
+        finding.severity = rule->severity == u"error" ? Severity::Error : Severity::Warning;
+        finding.cells = {now};
+        finding.actual = nowValue;
+        finding.expected = beforeValue;
+        finding.suggestion = Suggestion{now, *beforeValue};
+        finding.message = tr("%1 is %2, but the %3 report carried %4 forward (%5)")
+                                  .arg(m_template.cellLabel(now), number(*nowValue))
+                                  .arg(previousYear)
+                                  .arg(number(*beforeValue), rule->description);
+        findings.append(finding);
+    }
+    return findings;
 }
 
 QList<Finding> Checker::check(std::vector<CellValue> &cells,

@@ -52,6 +52,13 @@ public:
     /** Puts the fix on the findings it resolves, or counts the alternatives when fixes tie. */
     void attachSuggestions(QList<Finding> &findings, const std::vector<Fix> &fixes) const;
 
+    /**
+     * year.carry: this year's carried_over must equal the previous year's carried_forward of
+     * the same agency, column by column. Returns the findings for `current`.
+     */
+    QList<Finding> yearCarryFindings(const std::vector<CellValue> &previous, int previousYear,
+                                     const std::vector<CellValue> &current) const;
+
     bool isBroken(int check, const std::vector<CellValue> &cells) const;
     bool inDomain(int cell, double value) const;
     const RuleBook &rules() const { return m_rules; }

@@ -17,7 +17,7 @@ QString severityName(Severity severity)
     return {};
 }
 
-QString toString(const Finding &finding)
+QString describe(const Finding &finding)
 {
     QStringList cells;
     for (int cell : finding.cells)
@@ -35,7 +35,7 @@ QString toString(const Finding &finding)
 QDebug operator<<(QDebug debug, const Finding &finding)
 {
     QDebugStateSaver saver(debug);
-    debug.noquote().nospace() << "Finding(" << toString(finding) << ")";
+    debug.noquote().nospace() << "Finding(" << describe(finding) << ")";
     return debug;
 }
 

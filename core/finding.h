@@ -44,7 +44,7 @@ struct Finding
     friend bool operator==(const Finding &, const Finding &) = default;
 };
 
-QString toString(const Finding &finding);
+QString describe(const Finding &finding);
 QDebug operator<<(QDebug debug, const Finding &finding);
 
 } // namespace nianbao

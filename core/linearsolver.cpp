@@ -10,10 +10,11 @@ namespace {
 constexpr double kEpsilon = 1e-9;
 }
 
-LinearSolution solveLinear(std::vector<std::vector<double>> a, std::vector<double> b)
+LinearSolution solveLinear(std::vector<std::vector<double>> a, std::vector<double> b,
+                           size_t unknowns)
 {
     const size_t rows = a.size();
-    const size_t columns = rows ? a[0].size() : 0;
+    const size_t columns = unknowns;
     std::vector<int> pivotRowOfColumn(columns, -1);
     size_t row = 0;
     for (size_t column = 0; column < columns && row < rows; ++column) {

@@ -20,6 +20,7 @@ struct LinearSolution
  * determines. The systems here are the report's reconciliation rules restricted to a few
  * unknown cells: dozens of rows, coefficients ±1.
  */
-LinearSolution solveLinear(std::vector<std::vector<double>> a, std::vector<double> b);
+LinearSolution solveLinear(std::vector<std::vector<double>> a, std::vector<double> b,
+                           size_t unknowns);
 
 } // namespace nianbao

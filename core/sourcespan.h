@@ -24,7 +24,7 @@ struct SourceSpan
     friend bool operator==(const SourceSpan &, const SourceSpan &) = default;
 };
 
-inline QString toString(const SourceSpan &span)
+inline QString describe(const SourceSpan &span)
 {
     return span.isValid() ? QStringLiteral("[%1, %2)").arg(span.start).arg(span.end)
                           : QStringLiteral("(none)");
@@ -33,7 +33,7 @@ inline QString toString(const SourceSpan &span)
 inline QDebug operator<<(QDebug debug, const SourceSpan &span)
 {
     QDebugStateSaver saver(debug);
-    debug.noquote().nospace() << "SourceSpan" << toString(span);
+    debug.noquote().nospace() << "SourceSpan" << describe(span);
     return debug;
 }
 
