@@ -1,0 +1,192 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Measures batch-check throughput against the read-and-decode floor, and edit → re-check
+// latency, on a generated corpus of consistent and perturbed reports in every layout.
+#include "batchchecker.h"
+#include "checksession.h"
+#include "reportreader.h"
+#include "reportrenderer.h"
+#include "syntheticreports.h"
+#include "textdecoder.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSaveFile>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+using namespace nianbao;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Corpus
+{
+    QStringList files;
+    std::vector<int> perturbedCell;  ///< per file: the changed cell, or -1 if consistent
+    qint64 bytes = 0;
+};
+
+Corpus generate(const QString &dir, int count, const RuleBook &rules)
+{
+    SyntheticReports synthetic(rules, 20261123);
+    const ReportRenderer renderer(rules.reportTemplate());
+    const RenderLayout layouts[] = {RenderLayout::Markdown, RenderLayout::Tabs,
+                                    RenderLayout::Spaces};
+    Corpus corpus;
+    for (int i = 0; i < count; ++i) {
+        std::vector<std::optional<double>> cells = synthetic.consistent();
+        double original = 0;
+        const bool perturbed = i % 3 == 2;
+        corpus.perturbedCell.push_back(perturbed ? synthetic.perturb(cells, &original) : -1);
+        RenderOptions options;
+        options.layout = layouts[i % 3];
+        options.fullWidthDigits = i % 7 == 0;
+        const QByteArray bytes =
+                renderer.render(u"基准测试局%1"_s.arg(i), 2023, cells, options).toUtf8();
+        const QString path = dir % u"/report-"_s % QString::number(i) % u".txt"_s;
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+            qFatal("cannot write %s", qPrintable(path));
+        corpus.files.append(path);
+        corpus.bytes += bytes.size();
+    }
+    return corpus;
+}
+
+double secondsOf(const std::function<void()> &work)
+{
+    QElapsedTimer timer;
+    timer.start();
+    work();
+    return double(timer.nsecsElapsed()) / 1e9;
+}
+
+/** The floor any checker pays: read every file and decode it. */
+void readAndDecode(const QStringList &files)
+{
+    for (const QString &path : files) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("cannot read %s", qPrintable(path));
+        const Result<DecodedText> decoded = decodeText(file.readAll());
+        if (!decoded)
+            qFatal("cannot decode %s", qPrintable(path));
+    }
+}
+
+struct Accuracy
+{
+    int cleanWithError = 0;
+    int perturbedFound = 0;
+    int perturbed = 0;
+};
+
+Accuracy accuracy(const std::vector<Report> &reports, const Corpus &corpus)
+{
+    Accuracy result;
+    for (size_t i = 0; i < reports.size(); ++i) {
+        const int cell = corpus.perturbedCell[i];
+        if (cell < 0) {
+            result.cleanWithError += reports[i].hasErrorFindings();
+            continue;
+        }
+        ++result.perturbed;
+        result.perturbedFound += std::any_of(reports[i].findings.begin(), reports[i].findings.end(),
+                                             [cell](const Finding &f) { return f.cells.contains(cell); });
+    }
+    return result;
+}
+
+struct Latency
+{
+    double median = 0;
+    double p99 = 0;
+};
+
+Latency editLatency(const Report &report, const Checker &checker, int edits)
+{
+    CheckSession session(checker, report.cells, report.statements);
+    QRandomGenerator random(7);
+    std::vector<double> micros;
+    const int cellCount = int(report.cells.size());
+    for (int e = 0; e < edits; ++e) {
+        const int cell = int(random.bounded(cellCount));
+        const double value = double(random.bounded(20));
+        const auto start = std::chrono::steady_clock::now();
+        session.setCell(cell, value);
+        const auto end = std::chrono::steady_clock::now();
+        micros.push_back(std::chrono::duration<double, std::micro>(end - start).count());
+    }
+    std::sort(micros.begin(), micros.end());
+    return Latency{micros[micros.size() / 2], micros[size_t(double(micros.size()) * 0.99)]};
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Nianbao batch-check and re-check benchmark"_s);
+    parser.addHelpOption();
+    const QCommandLineOption countOption(u"reports"_s, u"Corpus size (default 10000)."_s, u"N"_s,
+                                         u"10000"_s);
+    const QCommandLineOption editsOption(u"edits"_s, u"Edits to time (default 20000)."_s, u"N"_s,
+                                         u"20000"_s);
+    parser.addOption(countOption);
+    parser.addOption(editsOption);
+    parser.process(app);
+    const int count = std::max(3, parser.value(countOption).toInt());
+
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    const RuleBook rules(reportTemplate);
+    QTemporaryDir dir;
+    QTextStream out(stdout);
+    out << "generating " << count << " reports (markdown, tabs, spaces; 1/3 perturbed) ...\n";
+    out.flush();
+    const Corpus corpus = generate(dir.path(), count, rules);
+    const double megabytes = double(corpus.bytes) / 1e6;
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+
+    readAndDecode(corpus.files);  // warm the page cache for every measurement alike
+    const double floorSeconds = secondsOf([&] { readAndDecode(corpus.files); });
+    std::vector<Report> reports;
+    const double oneSeconds = secondsOf([&] { reports = BatchChecker().check(corpus.files, 1); });
+    const double allSeconds = secondsOf([&] { reports = BatchChecker().check(corpus.files, 0); });
+    const Accuracy found = accuracy(reports, corpus);
+    const ReportReader reader;
+    const Latency latency = editLatency(reports.front(), reader.checker(),
+                                        parser.value(editsOption).toInt());
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+
+    auto row = [&](const QString &what, double seconds) {
+        out << qSetFieldWidth(34) << Qt::left << what << qSetFieldWidth(12) << Qt::right
+            << QString::number(count / seconds, 'f', 0) << QString::number(megabytes / seconds, 'f', 1)
+            << QString::number(seconds, 'f', 3) << qSetFieldWidth(0) << '\n';
+    };
+    out << "\ncorpus: " << count << " reports, " << QString::number(megabytes, 'f', 1) << " MB\n\n";
+    out << qSetFieldWidth(34) << Qt::left << "measurement" << qSetFieldWidth(12) << Qt::right
+        << "reports/s" << "MB/s" << "seconds" << qSetFieldWidth(0) << '\n';
+    row(u"read + UTF-8 decode only (1 thread)"_s, floorSeconds);
+    row(u"batch check, 1 thread"_s, oneSeconds);
+    row(u"batch check, %1 threads"_s.arg(cores), allSeconds);
+    out << "\ncheck / floor (1 thread): " << QString::number(oneSeconds / floorSeconds, 'f', 1)
+        << "x\n";
+    out << "edit -> re-check: median " << QString::number(latency.median, 'f', 1) << " us, p99 "
+        << QString::number(latency.p99, 'f', 1) << " us\n";
+    out << "peak memory (max RSS): " << usage.ru_maxrss / 1024 << " MB\n";
+    out << "findings: perturbed reports found " << found.perturbedFound << "/" << found.perturbed
+        << ", clean reports with an error finding " << found.cleanWithError << "\n";
+    return 0;
+}
