@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 
 using namespace Qt::StringLiterals;
 
@@ -55,6 +54,14 @@ Checker::Checker(const RuleBook &rules)
     : m_rules(rules)
     , m_template(rules.reportTemplate())
 {
+    for (const LinearCheck &check : m_rules.checks()) {
+        Constraint constraint;
+        for (int cell : check.lhs)
+            constraint.terms.emplace_back(cell, 1);
+        for (int cell : check.rhs)
+            constraint.terms.emplace_back(cell, -1);
+        m_checkConstraints.push_back(std::move(constraint));
+    }
 }
 
 bool Checker::inDomain(int cell, double value) const
@@ -290,15 +297,7 @@ std::vector<Checker::Constraint> Checker::constraintsFor(const std::vector<CellV
                                                          bool withStatements) const
 {
     Q_UNUSED(cells);
-    std::vector<Constraint> constraints;
-    for (const LinearCheck &check : m_rules.checks()) {
-        Constraint constraint;
-        for (int cell : check.lhs)
-            constraint.terms.emplace_back(cell, 1);
-        for (int cell : check.rhs)
-            constraint.terms.emplace_back(cell, -1);
-        constraints.push_back(std::move(constraint));
-    }
+    std::vector<Constraint> constraints = m_checkConstraints;
     if (withStatements) {
         for (const StatedFigure &figure : statements)
             constraints.push_back(Constraint{{{figure.cell, 1}}, figure.value});
@@ -358,46 +357,44 @@ std::vector<Fix> Checker::localizeWith(const std::vector<CellValue> &cells,
                                        bool withStatements) const
 {
     const std::vector<Constraint> constraints = constraintsFor(cells, statements, withStatements);
-    // The cells that can be at fault: those of violated constraints and out-of-domain cells.
-    std::set<int> suspects;
-    std::vector<std::set<int>> violated;
-    std::set<int> mustChange;
+    // Which violated constraints each cell is in, as bits: a set of cells is a candidate fix
+    // only if together they touch every violated constraint and every out-of-domain cell.
+    std::vector<ViolationSet> touches(cells.size());
+    ViolationSet violated;
+    size_t bit = 0;
     for (const Constraint &constraint : constraints) {
         double residual = constraint.constant;
         bool unknown = false;
-        std::set<int> members;
         for (const auto &[cell, sign] : constraint.terms) {
             unknown = unknown || !known(cells[size_t(cell)]);
             residual -= sign * cells[size_t(cell)].value.value_or(0);
-            members.insert(cell);
         }
         if (unknown || std::abs(residual) <= kTolerance)
             continue;
-        suspects.insert(members.begin(), members.end());
-        violated.push_back(std::move(members));
+        if (bit == violated.size())
+            return {};  // too many broken rules for a small fix to explain
+        for (const auto &term : constraint.terms)
+            touches[size_t(term.first)].set(bit);
+        violated.set(bit++);
     }
     for (int cell = 0; cell < int(cells.size()); ++cell) {
         if (cells[size_t(cell)].value && !inDomain(cell, *cells[size_t(cell)].value)) {
-            mustChange.insert(cell);
-            suspects.insert(cell);
+            if (bit == violated.size())
+                return {};
+            touches[size_t(cell)].set(bit);
+            violated.set(bit++);
         }
     }
-    if (violated.empty() && mustChange.empty())
+    if (violated.none())
         return {};
-    const std::vector<int> candidates(suspects.begin(), suspects.end());
-    auto covers = [&](std::initializer_list<int> set) {
-        for (int cell : mustChange) {
-            if (std::find(set.begin(), set.end(), cell) == set.end())
-                return false;
-        }
-        return std::all_of(violated.begin(), violated.end(), [&](const std::set<int> &members) {
-            return std::any_of(set.begin(), set.end(),
-                               [&](int cell) { return members.count(cell) > 0; });
-        });
-    };
+    std::vector<int> candidates;
+    for (int cell = 0; cell < int(cells.size()); ++cell) {
+        if (touches[size_t(cell)].any())
+            candidates.push_back(cell);
+    }
     std::vector<Fix> fixes;
     for (int x : candidates) {
-        if (!covers({x}))
+        if (touches[size_t(x)] != violated)
             continue;
         if (std::optional<Fix> fix = solveFor({x}, constraints, cells))
             fixes.push_back(*fix);
@@ -405,8 +402,9 @@ std::vector<Fix> Checker::localizeWith(const std::vector<CellValue> &cells,
     if (!fixes.empty())
         return fixes;
     for (size_t i = 0; i < candidates.size(); ++i) {
+        const ViolationSet &first = touches[size_t(candidates[i])];
         for (size_t j = i + 1; j < candidates.size(); ++j) {
-            if (!covers({candidates[i], candidates[j]}))
+            if ((first | touches[size_t(candidates[j])]) != violated)
                 continue;
             if (std::optional<Fix> fix = solveFor({candidates[i], candidates[j]}, constraints, cells))
                 fixes.push_back(*fix);

@@ -9,6 +9,7 @@
 
 #include <QList>
 
+#include <bitset>
 #include <optional>
 #include <vector>
 
@@ -64,6 +65,9 @@ public:
     const RuleBook &rules() const { return m_rules; }
 
 private:
+    /** One bit per violated constraint or out-of-domain cell. */
+    using ViolationSet = std::bitset<128>;
+
     struct Constraint
     {
         std::vector<std::pair<int, int>> terms;  ///< (cell, sign)
@@ -85,6 +89,7 @@ private:
 
     const RuleBook &m_rules;
     const ReportTemplate &m_template;
+    std::vector<Constraint> m_checkConstraints;  ///< the linear checks, as constraints
 };
 
 } // namespace nianbao

@@ -45,53 +45,43 @@ QList<Finding> CheckSession::findings() const
 
 void CheckSession::recheckFully()
 {
+    m_base.clear();
     m_findings.clear();
-    for (const Finding &finding : m_checker.check(m_cells, m_statements))
-        m_findings.insert(finding.id, finding);
+    m_checker.deduceMissing(m_cells);
+    for (int cell = 0; cell < int(m_cells.size()); ++cell)
+        recheckCell(cell);
+    refreshSuggestions();
 }
 
-void CheckSession::setFinding(const QString &id, std::optional<Finding> finding)
+void CheckSession::setBaseFinding(const QString &id, std::optional<Finding> finding)
 {
     if (finding)
-        m_findings.insert(id, *finding);
+        m_base.insert(id, *finding);
     else
-        m_findings.remove(id);
+        m_base.remove(id);
 }
 
 void CheckSession::recheckCell(int cell)
 {
     const QString index = QString::number(cell);
-    setFinding(u"missing:"_s + index, m_checker.missingFinding(cell, m_cells));
-    setFinding(u"domain:"_s + index, m_checker.domainFinding(cell, m_cells));
+    setBaseFinding(u"missing:"_s + index, m_checker.missingFinding(cell, m_cells));
+    setBaseFinding(u"domain:"_s + index, m_checker.domainFinding(cell, m_cells));
     for (int check : m_checker.rules().checksOfCell(cell))
-        setFinding(u"check:"_s + QString::number(check), m_checker.checkFinding(check, m_cells));
+        setBaseFinding(u"check:"_s + QString::number(check),
+                       m_checker.checkFinding(check, m_cells));
     for (int s = 0; s < int(m_statements.size()); ++s) {
         if (m_statements[s].cell == cell)
-            setFinding(u"statement:"_s + QString::number(s),
-                       m_checker.statementFinding(s, m_statements, m_cells));
+            setBaseFinding(u"statement:"_s + QString::number(s),
+                           m_checker.statementFinding(s, m_statements, m_cells));
     }
 }
 
 void CheckSession::refreshSuggestions()
 {
-    QList<Finding> findings = m_findings.values();
-    for (Finding &finding : findings) {
-        if (finding.rule == u"value.missing")
-            continue;
-        // Rebuild from the rule so that an old suggestion or tie note does not linger.
-        std::optional<Finding> fresh;
-        const int index = finding.id.mid(finding.id.indexOf(u':') + 1).toInt();
-        if (finding.id.startsWith(u"check:"))
-            fresh = m_checker.checkFinding(index, m_cells);
-        else if (finding.id.startsWith(u"domain:"))
-            fresh = m_checker.domainFinding(index, m_cells);
-        else if (finding.id.startsWith(u"statement:"))
-            fresh = m_checker.statementFinding(index, m_statements, m_cells);
-        if (fresh)
-            finding = *fresh;
-    }
+    QList<Finding> findings = m_base.values();
     if (!findings.isEmpty())
         m_checker.attachSuggestions(findings, m_checker.localize(m_cells, m_statements));
+    m_findings.clear();
     for (const Finding &finding : std::as_const(findings))
         m_findings.insert(finding.id, finding);
 }

@@ -44,7 +44,7 @@ public:
 private:
     void recheckFully();
     void recheckCell(int cell);
-    void setFinding(const QString &id, std::optional<Finding> finding);
+    void setBaseFinding(const QString &id, std::optional<Finding> finding);
     void refreshSuggestions();
     static FindingsDelta difference(const QHash<QString, Finding> &before,
                                     const QHash<QString, Finding> &after);
@@ -52,7 +52,8 @@ private:
     const Checker &m_checker;
     std::vector<CellValue> m_cells;
     QList<StatedFigure> m_statements;
-    QHash<QString, Finding> m_findings;
+    QHash<QString, Finding> m_base;      ///< findings as their rule states them, no suggestion
+    QHash<QString, Finding> m_findings;  ///< m_base with the localized fixes attached
 };
 
 } // namespace nianbao

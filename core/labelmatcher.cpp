@@ -52,4 +52,51 @@ double labelScore(QStringView lineLabel, const QStringList &variants)
     return best >= kFuzzyThreshold ? kContainedScore * best : 0.0;
 }
 
+namespace {
+quint32 bigramKey(QChar a, QChar b)
+{
+    return (quint32(a.unicode()) << 16) | b.unicode();
+}
+} // namespace
+
+LabelIndex::LabelIndex(const QList<QStringList> &variantsPerRow)
+{
+    for (int row = 0; row < int(variantsPerRow.size()); ++row) {
+        qsizetype longest = 1;
+        for (const QString &variant : variantsPerRow[row]) {
+            longest = std::max(longest, variant.size());
+            if (variant.size() == 1)
+                m_single.push_back({row, variant});
+            else if (variant.size() > 1)
+                m_byBigram[bigramKey(variant[0], variant[1])].push_back({row, variant});
+        }
+        m_longest.push_back(longest);
+    }
+}
+
+void LabelIndex::containedScores(QStringView label, std::vector<double> &scores) const
+{
+    std::vector<qsizetype> best(m_longest.size(), 0);
+    for (qsizetype i = 0; i + 1 < label.size(); ++i) {
+        const auto entries = m_byBigram.constFind(bigramKey(label[i], label[i + 1]));
+        if (entries == m_byBigram.cend())
+            continue;
+        for (const Entry &entry : *entries) {
+            if (entry.variant.size() > best[size_t(entry.row)]
+                && label.sliced(i).startsWith(entry.variant))
+                best[size_t(entry.row)] = entry.variant.size();
+        }
+    }
+    for (const Entry &entry : m_single) {
+        if (best[size_t(entry.row)] == 0 && label.contains(entry.variant))
+            best[size_t(entry.row)] = 1;
+    }
+    scores.assign(m_longest.size(), 0.0);
+    for (size_t row = 0; row < best.size(); ++row) {
+        if (best[row] > 0)
+            scores[row] = kContainedScore
+                    + (1.0 - kContainedScore) * double(best[row]) / double(m_longest[row]);
+    }
+}
+
 } // namespace nianbao

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <QString>
+#include <QHash>
 #include <QStringList>
+
+#include <vector>
 
 namespace nianbao {
 
@@ -23,5 +26,29 @@ double containedScore(QStringView lineLabel, const QStringList &variants);
 
 /** Share of `variant`'s character pairs that occur in `label`, 0 … 1. */
 double bigramCoverage(QStringView variant, QStringView label);
+
+/**
+ * The label spellings of a table's rows, indexed by their first two characters, so that the
+ * containment scores of one line against every row cost one pass over the line.
+ */
+class LabelIndex
+{
+public:
+    LabelIndex() = default;
+    explicit LabelIndex(const QList<QStringList> &variantsPerRow);
+
+    /** containedScore() of `label` for every row, into `scores` (resized to the row count). */
+    void containedScores(QStringView label, std::vector<double> &scores) const;
+
+private:
+    struct Entry
+    {
+        int row;
+        QString variant;
+    };
+    QHash<quint32, std::vector<Entry>> m_byBigram;
+    std::vector<Entry> m_single;          ///< one-character spellings
+    std::vector<qsizetype> m_longest;     ///< per row: its longest spelling's length
+};
 
 } // namespace nianbao

@@ -61,10 +61,27 @@ int appendNormalized(char32_t cp, QString &out)
 
 NormalizedText::NormalizedText(const QString &original)
 {
+    // Most characters of a report are inert (ASCII, CJK): copy those runs without ICU.
+    const qsizetype size = original.size();
+    bool allInert = true;
+    for (qsizetype i = 0; i < size && allInert; ++i) {
+        const char16_t c = original[i].unicode();
+        allInert = (c >= 0x20 && c < 0x7F) || c == u'\n' || c == u'\t' || c == u'\r'
+                || (c >= 0x4E00 && c <= 0x9FFF);
+    }
+    if (allInert) {
+        m_text = original;
+        m_originalStart.resize(size_t(size));
+        m_originalEnd.resize(size_t(size));
+        for (qsizetype i = 0; i < size; ++i) {
+            m_originalStart[size_t(i)] = int(i);
+            m_originalEnd[size_t(i)] = int(i + 1);
+        }
+        return;
+    }
     m_text.reserve(original.size());
     m_originalStart.reserve(original.size());
     m_originalEnd.reserve(original.size());
-    const qsizetype size = original.size();
     for (qsizetype i = 0; i < size;) {
         char32_t cp = original[i].unicode();
         int width = 1;

@@ -53,6 +53,7 @@ Result<QByteArray> readAll(const QString &path)
 
 ReportReader::ReportReader(const ReportTemplate &reportTemplate)
     : m_template(reportTemplate)
+    , m_extractor(reportTemplate)
     , m_rules(reportTemplate)
     , m_checker(m_rules)
 {
@@ -104,7 +105,7 @@ void ReportReader::analyze(Report &report) const
     report.agency = title.agency;
     report.year = title.year;
 
-    ExtractedTables tables = TableExtractor(m_template).extract(normalized, layout);
+    ExtractedTables tables = m_extractor.extract(normalized, layout);
     report.cells = std::move(tables.cells);
     if (tables.tablesFound == 0) {
         report.errors.append(fileError(u"tables.none"_s,

@@ -6,6 +6,7 @@
 #include "report.h"
 #include "reporttemplate.h"
 #include "rulebook.h"
+#include "tableextractor.h"
 
 #include <QByteArray>
 #include <QString>
@@ -33,6 +34,7 @@ public:
 
 private:
     const ReportTemplate &m_template;
+    TableExtractor m_extractor;
     RuleBook m_rules;
     Checker m_checker;
 };

@@ -235,7 +235,11 @@ QString ReportTemplate::cellLabel(int cell) const
 
 QString labelKey(QStringView text)
 {
-    const QString normalized = NormalizedText::normalizeString(text);
+    return labelKeyOfNormalized(NormalizedText::normalizeString(text));
+}
+
+QString labelKeyOfNormalized(QStringView normalized)
+{
     QString key;
     key.reserve(normalized.size());
     for (QChar c : normalized) {

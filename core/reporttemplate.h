@@ -124,4 +124,7 @@ private:
  */
 QString labelKey(QStringView text);
 
+/** labelKey() of text that is already NFKC-normalized (the document's matching form). */
+QString labelKeyOfNormalized(QStringView normalized);
+
 } // namespace nianbao

@@ -29,6 +29,7 @@ struct Candidate
     QString label;
     std::vector<const Token *> values;
     bool merged = false;  ///< its label was joined to the next line's figures
+    std::vector<double> scores;  ///< label score per template row
 };
 
 /** Figures of a row, placed into the row's columns; nullptr where the row has none. */
@@ -52,11 +53,10 @@ struct HeaderHit
 class TableReader
 {
 public:
-    TableReader(const ReportTemplate &reportTemplate, int table, const NormalizedText &text,
-                const DocumentLayout &layout, ExtractedTables &out)
-        : m_template(reportTemplate)
-        , m_tableIndex(table)
-        , m_table(reportTemplate.tables()[table])
+    TableReader(const ReportTemplate &reportTemplate, int table, const LabelIndex &rowLabels,
+                const NormalizedText &text, const DocumentLayout &layout, ExtractedTables &out)
+        : m_table(reportTemplate.tables()[table])
+        , m_rowLabels(rowLabels)
         , m_text(text)
         , m_layout(layout)
         , m_out(out)
@@ -68,6 +68,7 @@ public:
 private:
     void collectCandidates(LineRange range);
     void collectHeaderHits(LineRange range);
+    void scoreLabels(Candidate &candidate) const;
     double rowScore(const Candidate &candidate, int row) const;
     double bestScore(const Candidate &candidate) const;
     void mergeWrappedLabels();
@@ -82,9 +83,8 @@ private:
     bool readGroupsInOneRow(LineRange range);
     void noteUncertain(const Candidate &candidate, const QString &what);
 
-    const ReportTemplate &m_template;
-    int m_tableIndex;
     const TemplateTable &m_table;
+    const LabelIndex &m_rowLabels;
     const NormalizedText &m_text;
     const DocumentLayout &m_layout;
     ExtractedTables &m_out;
@@ -99,9 +99,10 @@ void TableReader::collectCandidates(LineRange range)
         const TableLine &line = lines[size_t(l)];
         if (line.isBlank() || line.layout == LineLayout::PipeRule || line.sentence)
             continue;
-        Candidate candidate{&line, line.label, line.values(), false};
+        Candidate candidate{&line, line.label, line.values(), false, {}};
         if (candidate.values.empty() && candidate.label.isEmpty())
             continue;
+        scoreLabels(candidate);
         m_candidates.push_back(std::move(candidate));
     }
 }
@@ -141,10 +142,25 @@ void TableReader::collectHeaderHits(LineRange range)
     }
 }
 
+void TableReader::scoreLabels(Candidate &candidate) const
+{
+    // Containment first for every row; the costlier fuzzy comparison only for a label that
+    // contains no spelling of any row (a typo such as 总记, or OCR damage).
+    const int rows = int(m_table.rows.size());
+    m_rowLabels.containedScores(candidate.label, candidate.scores);
+    const bool contained = std::any_of(candidate.scores.begin(), candidate.scores.end(),
+                                       [](double score) { return score > 0; });
+    // A line without figures must contain its row's label (kLabelOnlyScore); fuzzy cannot help.
+    if (contained || candidate.label.isEmpty() || candidate.values.empty())
+        return;
+    for (int r = 0; r < rows; ++r)
+        candidate.scores[size_t(r)] = labelScore(candidate.label, m_table.rows[r].variants);
+}
+
 double TableReader::rowScore(const Candidate &candidate, int row) const
 {
     const TemplateRow &templateRow = m_table.rows[row];
-    const double score = labelScore(candidate.label, templateRow.variants);
+    const double score = candidate.scores[size_t(row)];
     const int width = int(templateRow.columns.size());
     const int figures = int(candidate.values.size());
     if (figures == 0)
@@ -157,10 +173,9 @@ double TableReader::rowScore(const Candidate &candidate, int row) const
 
 double TableReader::bestScore(const Candidate &candidate) const
 {
-    double best = 0;
-    for (int r = 0; r < int(m_table.rows.size()); ++r)
-        best = std::max(best, labelScore(candidate.label, m_table.rows[r].variants));
-    return best;
+    return candidate.scores.empty() ? 0.0
+                                    : *std::max_element(candidate.scores.begin(),
+                                                        candidate.scores.end());
 }
 
 void TableReader::mergeWrappedLabels()
@@ -176,6 +191,7 @@ void TableReader::mergeWrappedLabels()
         if (bestScore(current) >= kWeakLabelScore)
             continue;
         current.label = previous.label + current.label;
+        scoreLabels(current);
         previous.merged = true;
     }
 }
@@ -184,32 +200,34 @@ std::vector<std::pair<int, int>> TableReader::matchRows() const
 {
     const int m = int(m_candidates.size());
     const int n = int(m_table.rows.size());
-    std::vector<std::vector<double>> score(size_t(m), std::vector<double>(size_t(n), kImpossible));
+    std::vector<double> score(size_t(m) * size_t(n), kImpossible);
     for (int i = 0; i < m; ++i) {
         if (m_candidates[size_t(i)].merged)
             continue;
         for (int j = 0; j < n; ++j)
-            score[size_t(i)][size_t(j)] = rowScore(m_candidates[size_t(i)], j);
+            score[size_t(i) * size_t(n) + size_t(j)] = rowScore(m_candidates[size_t(i)], j);
     }
-    // best[i][j]: best total matching the first i candidates with the first j rows, in order.
-    std::vector<std::vector<double>> best(size_t(m + 1), std::vector<double>(size_t(n + 1), 0));
+    // best(i, j): best total matching the first i candidates with the first j rows, in order.
+    const size_t stride = size_t(n + 1);
+    std::vector<double> best(size_t(m + 1) * stride, 0.0);
+    auto at = [&](int i, int j) -> double & { return best[size_t(i) * stride + size_t(j)]; };
     for (int i = 1; i <= m; ++i) {
         for (int j = 1; j <= n; ++j) {
-            double value = std::max(best[size_t(i - 1)][size_t(j)], best[size_t(i)][size_t(j - 1)]);
-            const double s = score[size_t(i - 1)][size_t(j - 1)];
+            double value = std::max(at(i - 1, j), at(i, j - 1));
+            const double s = score[size_t(i - 1) * size_t(n) + size_t(j - 1)];
             if (s != kImpossible)
-                value = std::max(value, best[size_t(i - 1)][size_t(j - 1)] + s);
-            best[size_t(i)][size_t(j)] = value;
+                value = std::max(value, at(i - 1, j - 1) + s);
+            at(i, j) = value;
         }
     }
     std::vector<std::pair<int, int>> matches;
     int i = m;
     int j = n;
     while (i > 0 && j > 0) {
-        const double here = best[size_t(i)][size_t(j)];
-        if (here == best[size_t(i - 1)][size_t(j)]) {
+        const double here = at(i, j);
+        if (here == at(i - 1, j)) {
             --i;
-        } else if (here == best[size_t(i)][size_t(j - 1)]) {
+        } else if (here == at(i, j - 1)) {
             --j;
         } else {
             matches.emplace_back(i - 1, j - 1);
@@ -326,7 +344,8 @@ void TableReader::store(const Placement &placement, const QList<int> &cells)
         if (!token)
             continue;
         cell.span = m_text.toOriginal(token->start, token->end);
-        cell.sourceText = m_text.text().sliced(token->start, token->end - token->start);
+        if (token->kind != TokenKind::Number)  // figures need no copy: the span shows them
+            cell.sourceText = m_text.text().sliced(token->start, token->end - token->start);
         if (token->kind == TokenKind::Number) {
             cell.value = token->value;
             cell.state = CellState::Extracted;
@@ -414,6 +433,12 @@ bool TableReader::readGroupsInOneRow(LineRange range)
 TableExtractor::TableExtractor(const ReportTemplate &reportTemplate)
     : m_template(reportTemplate)
 {
+    for (const TemplateTable &table : reportTemplate.tables()) {
+        QList<QStringList> variants;
+        for (const TemplateRow &row : table.rows)
+            variants.append(row.variants);
+        m_rowLabels.emplace_back(variants);
+    }
 }
 
 ExtractedTables TableExtractor::extract(const NormalizedText &text,
@@ -429,7 +454,7 @@ ExtractedTables TableExtractor::extract(const NormalizedText &text,
             if (sections[s].number == table.section)
                 section = s;
         }
-        TableReader reader(m_template, t, text, layout, out);
+        TableReader reader(m_template, t, m_rowLabels[size_t(t)], text, layout, out);
         if (reader.read(layout.sectionRange(section))) {
             ++out.tablesFound;
             continue;

@@ -4,6 +4,7 @@
 
 #include "cellvalue.h"
 #include "documentlayout.h"
+#include "labelmatcher.h"
 #include "normalizedtext.h"
 #include "reporttemplate.h"
 #include "result.h"
@@ -40,6 +41,7 @@ public:
 
 private:
     const ReportTemplate &m_template;
+    std::vector<LabelIndex> m_rowLabels;  ///< per table
 };
 
 } // namespace nianbao

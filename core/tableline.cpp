@@ -132,7 +132,7 @@ void finishLine(const QString &text, TableLine &line)
             label += QStringView(text).sliced(token.start, token.end - token.start);
     }
     line.firstValue = lastLabel + 1;
-    line.label = labelKey(label);
+    line.label = labelKeyOfNormalized(label);
     const QStringView raw = QStringView(text).sliced(line.start, line.end - line.start);
     line.sentence = raw.contains(u'。') || line.label.size() > kMaxLabelLength;
 }
@@ -167,24 +167,32 @@ bool parseFigure(QStringView token, double *value)
     if (token.isEmpty() || token.size() > 18 || !isDigit(token.front().unicode())
         || !isDigit(token.back().unicode()))
         return false;
-    QString digits;
-    bool dot = false;
-    for (QChar c : token) {
-        if (isDigit(c.unicode())) {
-            digits.append(c);
-        } else if (c == u'.' && !dot) {
-            dot = true;
-            digits.append(c);
-        } else if (c != u',') {
+    // Whole numbers, the common case, without allocating; decimals go through toDouble.
+    double whole = 0;
+    bool comma = false;
+    qsizetype dot = -1;
+    for (qsizetype i = 0; i < token.size(); ++i) {
+        const char16_t c = token[i].unicode();
+        if (isDigit(c)) {
+            if (dot < 0)
+                whole = whole * 10 + (c - u'0');
+        } else if (c == u'.' && dot < 0) {
+            dot = i;
+        } else if (c == u',' && dot < 0) {
+            comma = true;
+        } else {
             return false;
         }
     }
-    if (digits.size() != token.size() && !hasValidThousands(token))
+    if (comma && !hasValidThousands(token))
         return false;
-    bool ok = false;
-    const double parsed = digits.toDouble(&ok);
-    if (!ok)
-        return false;
+    double parsed = whole;
+    if (dot >= 0) {
+        bool ok = false;
+        parsed = token.toString().remove(u',').toDouble(&ok);
+        if (!ok)
+            return false;
+    }
     *value = negative ? -parsed : parsed;
     return true;
 }
