@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Nianbao contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Command 2: install the packages, configure and build the `ci` preset (from scratch or
+# incrementally) and run every CTest suite. Exits non-zero on any failure, or when no test ran.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/install-deps.sh
+
+start=$SECONDS
+cmake --preset ci
+cmake --build --preset ci
+echo "test.sh: configured and built the ci preset in $((SECONDS - start)) s"
+
+# The preset sets --output-on-failure, no-tests-is-an-error and two jobs; -j2 again for clarity.
+ctest --preset ci --output-on-failure -j2
