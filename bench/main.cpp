@@ -32,7 +32,7 @@ namespace {
 struct Corpus
 {
     QStringList files;
-    std::vector<int> perturbedCell;  ///< per file: the changed cell, or -1 if consistent
+    std::vector<int> perturbedCell; ///< per file: the changed cell, or -1 if consistent
     qint64 bytes = 0;
 };
 
@@ -40,8 +40,8 @@ Corpus generate(const QString &dir, int count, const RuleBook &rules)
 {
     SyntheticReports synthetic(rules, 20261123);
     const ReportRenderer renderer(rules.reportTemplate());
-    const RenderLayout layouts[] = {RenderLayout::Markdown, RenderLayout::Tabs,
-                                    RenderLayout::Spaces};
+    const RenderLayout layouts[]
+        = {RenderLayout::Markdown, RenderLayout::Tabs, RenderLayout::Spaces};
     Corpus corpus;
     for (int i = 0; i < count; ++i) {
         std::vector<std::optional<double>> cells = synthetic.consistent();
@@ -51,8 +51,8 @@ Corpus generate(const QString &dir, int count, const RuleBook &rules)
         RenderOptions options;
         options.layout = layouts[i % 3];
         options.fullWidthDigits = i % 7 == 0;
-        const QByteArray bytes =
-                renderer.render(u"基准测试局%1"_s.arg(i), 2023, cells, options).toUtf8();
+        const QByteArray bytes
+            = renderer.render(u"基准测试局%1"_s.arg(i), 2023, cells, options).toUtf8();
         const QString path = dir % u"/report-"_s % QString::number(i) % u".txt"_s;
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
@@ -101,8 +101,9 @@ Accuracy accuracy(const std::vector<Report> &reports, const Corpus &corpus)
             continue;
         }
         ++result.perturbed;
-        result.perturbedFound += std::any_of(reports[i].findings.begin(), reports[i].findings.end(),
-                                             [cell](const Finding &f) { return f.cells.contains(cell); });
+        result.perturbedFound
+            += std::any_of(reports[i].findings.begin(), reports[i].findings.end(),
+                           [cell](const Finding &f) { return f.cells.contains(cell); });
     }
     return result;
 }
@@ -133,7 +134,7 @@ Latency editLatency(const Report &report, const Checker &checker, int edits)
         timed(cell, before);
     }
     std::sort(micros.begin(), micros.end());
-    return Latency{micros[micros.size() / 2], micros[size_t(double(micros.size()) * 0.99)]};
+    return Latency {micros[micros.size() / 2], micros[size_t(double(micros.size()) * 0.99)]};
 }
 
 } // namespace
@@ -163,26 +164,29 @@ int main(int argc, char *argv[])
     const double megabytes = double(corpus.bytes) / 1e6;
     const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
 
-    readAndDecode(corpus.files);  // warm the page cache for every measurement alike
+    readAndDecode(corpus.files); // warm the page cache for every measurement alike
     const double floorSeconds = secondsOf([&] { readAndDecode(corpus.files); });
     std::vector<Report> reports;
     const double oneSeconds = secondsOf([&] { reports = BatchChecker().check(corpus.files, 1); });
     const double allSeconds = secondsOf([&] { reports = BatchChecker().check(corpus.files, 0); });
     const Accuracy found = accuracy(reports, corpus);
     const ReportReader reader;
-    const Latency latency = editLatency(reports.front(), reader.checker(),
-                                        parser.value(editsOption).toInt());
-    rusage usage{};
+    const Latency latency
+        = editLatency(reports.front(), reader.checker(), parser.value(editsOption).toInt());
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
 
     auto row = [&](const QString &what, double seconds) {
         out << qSetFieldWidth(34) << Qt::left << what << qSetFieldWidth(12) << Qt::right
-            << QString::number(count / seconds, 'f', 0) << QString::number(megabytes / seconds, 'f', 1)
-            << QString::number(seconds, 'f', 3) << qSetFieldWidth(0) << '\n';
+            << QString::number(count / seconds, 'f', 0)
+            << QString::number(megabytes / seconds, 'f', 1) << QString::number(seconds, 'f', 3)
+            << qSetFieldWidth(0) << '\n';
     };
     out << "\ncorpus: " << count << " reports, " << QString::number(megabytes, 'f', 1) << " MB\n\n";
     out << qSetFieldWidth(34) << Qt::left << "measurement" << qSetFieldWidth(12) << Qt::right
-        << "reports/s" << "MB/s" << "seconds" << qSetFieldWidth(0) << '\n';
+        << "reports/s"
+        << "MB/s"
+        << "seconds" << qSetFieldWidth(0) << '\n';
     row(u"read + UTF-8 decode only (1 thread)"_s, floorSeconds);
     row(u"batch check, 1 thread"_s, oneSeconds);
     row(u"batch check, %1 threads"_s.arg(cores), allSeconds);

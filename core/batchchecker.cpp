@@ -24,14 +24,13 @@ void addYearCarryFindings(std::vector<Report> &reports, const Checker &checker)
         if (!previous || report.agency.isEmpty())
             continue;
         report.findings.append(
-                checker.yearCarryFindings(previous->cells, previous->year, report.cells));
+            checker.yearCarryFindings(previous->cells, previous->year, report.cells));
     }
 }
 
 BatchChecker::BatchChecker(const ReportTemplate &reportTemplate)
     : m_template(reportTemplate)
-{
-}
+{ }
 
 std::vector<Report> BatchChecker::check(const QStringList &files, int threads) const
 {
@@ -40,7 +39,7 @@ std::vector<Report> BatchChecker::check(const QStringList &files, int threads) c
         threads = int(std::max(1u, std::thread::hardware_concurrency()));
     threads = std::min<int>(threads, int(files.size()));
     const ReportReader reader(m_template);
-    std::atomic<qsizetype> next{0};
+    std::atomic<qsizetype> next {0};
     auto work = [&] {
         for (qsizetype i = next++; i < files.size(); i = next++)
             reports[size_t(i)] = reader.readFile(files[i]);

@@ -17,13 +17,18 @@ class CellKey
 {
 public:
     CellKey() = default;
-    explicit CellKey(QString key) : m_key(std::move(key)) { }
+    explicit CellKey(QString key)
+        : m_key(std::move(key))
+    { }
 
     const QString &toString() const { return m_key; }
     bool isEmpty() const { return m_key.isEmpty(); }
 
     friend bool operator==(const CellKey &, const CellKey &) = default;
-    friend auto operator<=>(const CellKey &a, const CellKey &b) { return a.m_key.compare(b.m_key) <=> 0; }
+    friend auto operator<=>(const CellKey &a, const CellKey &b)
+    {
+        return a.m_key.compare(b.m_key) <=> 0;
+    }
 
 private:
     QString m_key;

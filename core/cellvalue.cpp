@@ -8,12 +8,12 @@
 namespace nianbao {
 
 namespace {
-constexpr std::array<std::pair<CellState, const char16_t *>, 5> kStateNames{{
-        {CellState::Missing, u"missing"},
-        {CellState::Extracted, u"extracted"},
-        {CellState::Unreadable, u"unreadable"},
-        {CellState::Corrected, u"corrected"},
-        {CellState::Deduced, u"deduced"},
+constexpr std::array<std::pair<CellState, const char16_t *>, 5> kStateNames {{
+    {CellState::Missing, u"missing"},
+    {CellState::Extracted, u"extracted"},
+    {CellState::Unreadable, u"unreadable"},
+    {CellState::Corrected, u"corrected"},
+    {CellState::Deduced, u"deduced"},
 }};
 } // namespace
 

@@ -13,11 +13,11 @@ namespace nianbao {
 
 /** How a cell's value came to be; the names are the `state` strings of the CLI contract. */
 enum class CellState {
-    Missing,     ///< blank or absent in the source
-    Extracted,   ///< read from the source
-    Unreadable,  ///< something stands there but it is not a number (OCR debris such as "l0")
-    Corrected,   ///< changed by a reviewer
-    Deduced,     ///< filled in from the reconciliation rules
+    Missing, ///< blank or absent in the source
+    Extracted, ///< read from the source
+    Unreadable, ///< something stands there but it is not a number (OCR debris such as "l0")
+    Corrected, ///< changed by a reviewer
+    Deduced, ///< filled in from the reconciliation rules
 };
 
 QString cellStateName(CellState state);
@@ -28,9 +28,9 @@ struct CellValue
 {
     std::optional<double> value;
     CellState state = CellState::Missing;
-    SourceSpan span;      ///< where the figure (or the unreadable text) stands; invalid if none
-    QString sourceText;   ///< the text found at span, as written
-    std::optional<double> extractedValue;          ///< as read from the source, kept after edits
+    SourceSpan span; ///< where the figure (or the unreadable text) stands; invalid if none
+    QString sourceText; ///< the text found at span, as written
+    std::optional<double> extractedValue; ///< as read from the source, kept after edits
     CellState extractedState = CellState::Missing; ///< as read from the source
 
     bool hasValue() const { return value.has_value(); }

@@ -43,9 +43,11 @@ double sideSum(const std::vector<int> &side, const std::vector<CellValue> &cells
 
 bool allKnown(const LinearCheck &check, const std::vector<CellValue> &cells)
 {
-    auto isKnown = [&](int cell) { return known(cells[size_t(cell)]); };
+    auto isKnown = [&](int cell) {
+        return known(cells[size_t(cell)]);
+    };
     return std::all_of(check.lhs.begin(), check.lhs.end(), isKnown)
-            && std::all_of(check.rhs.begin(), check.rhs.end(), isKnown);
+        && std::all_of(check.rhs.begin(), check.rhs.end(), isKnown);
 }
 
 } // namespace
@@ -67,8 +69,8 @@ Checker::Checker(const RuleBook &rules)
 bool Checker::inDomain(int cell, double value) const
 {
     const TemplateCell &templateCell = m_template.cells()[cell];
-    const bool decimal =
-            m_template.tables()[templateCell.table].columns[templateCell.column].decimal;
+    const bool decimal
+        = m_template.tables()[templateCell.table].columns[templateCell.column].decimal;
     return value >= 0 && (decimal || std::abs(value - std::round(value)) < kTolerance);
 }
 
@@ -76,7 +78,7 @@ bool Checker::isBroken(int check, const std::vector<CellValue> &cells) const
 {
     const LinearCheck &linear = m_rules.checks()[size_t(check)];
     return allKnown(linear, cells)
-            && std::abs(sideSum(linear.lhs, cells) - sideSum(linear.rhs, cells)) > kTolerance;
+        && std::abs(sideSum(linear.lhs, cells) - sideSum(linear.rhs, cells)) > kTolerance;
 }
 
 QString Checker::tiedFixesText(const std::vector<Fix> &fixes) const
@@ -123,12 +125,12 @@ std::optional<Finding> Checker::checkFinding(int check, const std::vector<CellVa
     finding.expected = sideSum(linear.rhs, cells);
     const TemplateCell &first = m_template.cells()[linear.lhs.front()];
     const TemplateTable &table = m_template.tables()[first.table];
-    const QString scope = rule.each == u"row" ? table.rows[first.row].label
-                                              : table.columns[first.column].label;
-    finding.message = tr("%1: %2 = %3, but %4 = %5 (%6)")
-                              .arg(scope, sideText(linear, linear.lhs), number(*finding.actual),
-                                   sideText(linear, linear.rhs), number(*finding.expected),
-                                   rule.description);
+    const QString scope
+        = rule.each == u"row" ? table.rows[first.row].label : table.columns[first.column].label;
+    finding.message
+        = tr("%1: %2 = %3, but %4 = %5 (%6)")
+              .arg(scope, sideText(linear, linear.lhs), number(*finding.actual),
+                   sideText(linear, linear.rhs), number(*finding.expected), rule.description);
     return finding;
 }
 
@@ -143,11 +145,11 @@ std::optional<Finding> Checker::domainFinding(int cell, const std::vector<CellVa
     finding.cells = {cell};
     finding.actual = value.value;
     const TemplateCell &templateCell = m_template.cells()[cell];
-    const bool decimal =
-            m_template.tables()[templateCell.table].columns[templateCell.column].decimal;
+    const bool decimal
+        = m_template.tables()[templateCell.table].columns[templateCell.column].decimal;
     finding.message = (decimal ? tr("%1 is %2: an amount in 万元 cannot be negative")
                                : tr("%1 is %2: a count must be a whole number of at least 0"))
-                              .arg(m_template.cellLabel(cell), number(*value.value));
+                          .arg(m_template.cellLabel(cell), number(*value.value));
     return finding;
 }
 
@@ -164,11 +166,11 @@ std::optional<Finding> Checker::missingFinding(int cell, const std::vector<CellV
     finding.cells = {cell};
     const QString label = m_template.cellLabel(cell);
     const QString where = value.state == CellState::Unreadable
-            ? tr("%1 cannot be read in the source (\"%2\")").arg(label, value.sourceText)
-            : tr("%1 is blank in the source").arg(label);
+        ? tr("%1 cannot be read in the source (\"%2\")").arg(label, value.sourceText)
+        : tr("%1 is blank in the source").arg(label);
     if (value.state == CellState::Deduced && value.value) {
         finding.expected = value.value;
-        finding.suggestion = Suggestion{cell, *value.value};
+        finding.suggestion = Suggestion {cell, *value.value};
         finding.message = tr("%1; the rules determine %2").arg(where, number(*value.value));
     } else {
         finding.message = tr("%1; the rules do not determine it").arg(where);
@@ -192,8 +194,8 @@ std::optional<Finding> Checker::statementFinding(int statement,
     finding.expected = figure.value;
     finding.actual = cell.value;
     finding.message = tr("The text states %1 (\"%2\"), but the table has %3 for %4")
-                              .arg(number(figure.value), figure.text, number(*cell.value),
-                                   m_template.cellLabel(figure.cell));
+                          .arg(number(figure.value), figure.text, number(*cell.value),
+                               m_template.cellLabel(figure.cell));
     return finding;
 }
 
@@ -285,7 +287,7 @@ int Checker::deduceMissing(std::vector<CellValue> &cells) const
         if (cell.state == CellState::Deduced) {
             cell.value.reset();
             cell.state = cell.extractedState == CellState::Unreadable ? CellState::Unreadable
-                                                                     : CellState::Missing;
+                                                                      : CellState::Missing;
         }
     }
     const int bySubstitution = deduceBySubstitution(cells);
@@ -300,7 +302,7 @@ std::vector<Checker::Constraint> Checker::constraintsFor(const std::vector<CellV
     std::vector<Constraint> constraints = m_checkConstraints;
     if (withStatements) {
         for (const StatedFigure &figure : statements)
-            constraints.push_back(Constraint{{{figure.cell, 1}}, figure.value});
+            constraints.push_back(Constraint {{{figure.cell, 1}}, figure.value});
     }
     return constraints;
 }
@@ -328,7 +330,7 @@ std::optional<Fix> Checker::solveFor(const std::vector<int> &freeCells,
             }
         }
         if (unknown)
-            continue;  // a cell nobody knows: the constraint says nothing
+            continue; // a cell nobody knows: the constraint says nothing
         if (!free) {
             if (std::abs(residual) > kTolerance)
                 return std::nullopt;
@@ -347,7 +349,7 @@ std::optional<Fix> Checker::solveFor(const std::vector<int> &freeCells,
         if (!value || !inDomain(freeCells[f], *value)
             || (current && std::abs(*current - *value) <= kTolerance))
             return std::nullopt;
-        fix.changes.push_back(Suggestion{freeCells[f], std::round(*value * 1e6) / 1e6});
+        fix.changes.push_back(Suggestion {freeCells[f], std::round(*value * 1e6) / 1e6});
     }
     return fix;
 }
@@ -372,7 +374,7 @@ std::vector<Fix> Checker::localizeWith(const std::vector<CellValue> &cells,
         if (unknown || std::abs(residual) <= kTolerance)
             continue;
         if (bit == violated.size())
-            return {};  // too many broken rules for a small fix to explain
+            return {}; // too many broken rules for a small fix to explain
         for (const auto &term : constraint.terms)
             touches[size_t(term.first)].set(bit);
         violated.set(bit++);
@@ -406,7 +408,8 @@ std::vector<Fix> Checker::localizeWith(const std::vector<CellValue> &cells,
         for (size_t j = i + 1; j < candidates.size(); ++j) {
             if ((first | touches[size_t(candidates[j])]) != violated)
                 continue;
-            if (std::optional<Fix> fix = solveFor({candidates[i], candidates[j]}, constraints, cells))
+            if (std::optional<Fix> fix
+                = solveFor({candidates[i], candidates[j]}, constraints, cells))
                 fixes.push_back(*fix);
         }
     }
@@ -431,9 +434,8 @@ void Checker::attachSuggestions(QList<Finding> &findings, const std::vector<Fix>
         if (finding.rule == u"value.missing")
             continue;
         const auto involves = [&](const Fix &fix) {
-            return std::any_of(fix.changes.begin(), fix.changes.end(), [&](const Suggestion &s) {
-                return finding.cells.contains(s.cell);
-            });
+            return std::any_of(fix.changes.begin(), fix.changes.end(),
+                               [&](const Suggestion &s) { return finding.cells.contains(s.cell); });
         };
         const auto count = std::count_if(fixes.begin(), fixes.end(), involves);
         if (count == 0)
@@ -477,11 +479,11 @@ QList<Finding> Checker::yearCarryFindings(const std::vector<CellValue> &previous
         finding.cells = {now};
         finding.actual = nowValue;
         finding.expected = beforeValue;
-        finding.suggestion = Suggestion{now, *beforeValue};
+        finding.suggestion = Suggestion {now, *beforeValue};
         finding.message = tr("%1 is %2, but the %3 report carried %4 forward (%5)")
-                                  .arg(m_template.cellLabel(now), number(*nowValue))
-                                  .arg(previousYear)
-                                  .arg(number(*beforeValue), rule->description);
+                              .arg(m_template.cellLabel(now), number(*nowValue))
+                              .arg(previousYear)
+                              .arg(number(*beforeValue), rule->description);
         findings.append(finding);
     }
     return findings;

@@ -36,7 +36,8 @@ public:
     explicit Checker(const RuleBook &rules);
 
     /** Deduces the missing cells the rules determine, then returns every finding. */
-    QList<Finding> check(std::vector<CellValue> &cells, const QList<StatedFigure> &statements) const;
+    QList<Finding> check(std::vector<CellValue> &cells,
+                         const QList<StatedFigure> &statements) const;
 
     /** Fills missing cells the rules determine uniquely (state Deduced); returns how many. */
     int deduceMissing(std::vector<CellValue> &cells) const;
@@ -70,8 +71,8 @@ private:
 
     struct Constraint
     {
-        std::vector<std::pair<int, int>> terms;  ///< (cell, sign)
-        double constant = 0;                     ///< sum(sign * cell) must equal this
+        std::vector<std::pair<int, int>> terms; ///< (cell, sign)
+        double constant = 0; ///< sum(sign * cell) must equal this
     };
 
     std::vector<Constraint> constraintsFor(const std::vector<CellValue> &cells,
@@ -89,7 +90,7 @@ private:
 
     const RuleBook &m_rules;
     const ReportTemplate &m_template;
-    std::vector<Constraint> m_checkConstraints;  ///< the linear checks, as constraints
+    std::vector<Constraint> m_checkConstraints; ///< the linear checks, as constraints
 };
 
 } // namespace nianbao

@@ -18,7 +18,7 @@ std::pair<int, int> orderKey(const QString &id)
     const int kind = int(kKinds.indexOf(id.left(colon)));
     const int index = id.mid(colon + 1).toInt();
     // Cell findings interleave by cell in a full check: missing:5 then domain:5.
-    return kind <= 1 ? std::pair{index * 2 + kind, 0} : std::pair{1'000'000 * kind + index, 0};
+    return kind <= 1 ? std::pair {index * 2 + kind, 0} : std::pair {1'000'000 * kind + index, 0};
 }
 
 } // namespace
@@ -88,13 +88,21 @@ void CheckSession::refreshSuggestions()
 
 FindingsDelta CheckSession::setCell(int cell, std::optional<double> value, CellState state)
 {
+    CellValue changed = m_cells[size_t(cell)];
+    changed.value = value;
+    changed.state = value ? state : CellState::Missing;
+    return replaceCell(cell, changed);
+}
+
+FindingsDelta CheckSession::replaceCell(int cell, const CellValue &value)
+{
     const QHash<QString, Finding> before = m_findings;
-    const bool deductionInPlay = !value || std::any_of(m_cells.begin(), m_cells.end(), [](const CellValue &c) {
+    const auto isDeduced = [](const CellValue &c) {
         return c.state == CellState::Deduced;
-    });
-    CellValue &target = m_cells[size_t(cell)];
-    target.value = value;
-    target.state = value ? state : CellState::Missing;
+    };
+    const bool deductionInPlay = !value.value || isDeduced(value)
+        || std::any_of(m_cells.begin(), m_cells.end(), isDeduced);
+    m_cells[size_t(cell)] = value;
     if (deductionInPlay) {
         // Deduced values may depend on the edited cell: a full check (still microseconds).
         recheckFully();

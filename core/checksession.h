@@ -40,6 +40,8 @@ public:
     /** Sets one cell and returns the findings that appeared and disappeared. */
     FindingsDelta setCell(int cell, std::optional<double> value,
                           CellState state = CellState::Corrected);
+    /** Puts a whole cell (value, state, span) in place, e.g. to undo an edit. */
+    FindingsDelta replaceCell(int cell, const CellValue &value);
 
 private:
     void recheckFully();
@@ -52,8 +54,8 @@ private:
     const Checker &m_checker;
     std::vector<CellValue> m_cells;
     QList<StatedFigure> m_statements;
-    QHash<QString, Finding> m_base;      ///< findings as their rule states them, no suggestion
-    QHash<QString, Finding> m_findings;  ///< m_base with the localized fixes attached
+    QHash<QString, Finding> m_base; ///< findings as their rule states them, no suggestion
+    QHash<QString, Finding> m_findings; ///< m_base with the localized fixes attached
 };
 
 } // namespace nianbao

@@ -14,7 +14,7 @@ namespace nianbao {
  */
 struct ColumnAlignment
 {
-    std::vector<int> columnOfFigure;  ///< per figure: its column, or -1 if left out
+    std::vector<int> columnOfFigure; ///< per figure: its column, or -1 if left out
     double cost = 0;
 };
 

@@ -49,11 +49,12 @@ void DocumentLayout::findHeadings(const QString &text, const ReportTemplate &rep
     for (const TableLine &line : m_lines) {
         if (line.label.isEmpty() || line.hasValues() || line.label.size() > kMaxHeadingLength)
             continue;
-        const QStringView content = stripMarkup(QStringView(text).sliced(line.start, line.end - line.start));
+        const QStringView content
+            = stripMarkup(QStringView(text).sliced(line.start, line.end - line.start));
         bool sub = false;
         const QString numeral = leadingNumeral(content, &sub);
         if (sub)
-            continue;  // (一) … is a subsection of 一、总体情况, never a section
+            continue; // (一) … is a subsection of 一、总体情况, never a section
         const QString rest = labelKey(numeral.isEmpty() ? content : content.sliced(2));
         for (int s = 0; s < int(sections.size()); ++s) {
             if (m_headingLines[size_t(s)] >= 0)
@@ -91,7 +92,7 @@ LineRange DocumentLayout::sectionRange(int section) const
         if (line >= first && line < last)
             last = line;
     }
-    return LineRange{first, last};
+    return LineRange {first, last};
 }
 
 int DocumentLayout::firstHeadingLine() const

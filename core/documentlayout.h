@@ -13,7 +13,7 @@ namespace nianbao {
 struct LineRange
 {
     int first = 0;
-    int last = 0;  ///< one past the end
+    int last = 0; ///< one past the end
 };
 
 /**

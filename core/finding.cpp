@@ -23,11 +23,11 @@ QString describe(const Finding &finding)
     for (int cell : finding.cells)
         cells.append(QString::number(cell));
     QString text = finding.rule % u' ' % severityName(finding.severity) % u" cells ["
-            % cells.join(u',') % u']';
+        % cells.join(u',') % u']';
     if (finding.suggestion) {
         text += QStringLiteral(" suggest %1=%2")
-                        .arg(finding.suggestion->cell)
-                        .arg(finding.suggestion->value);
+                    .arg(finding.suggestion->cell)
+                    .arg(finding.suggestion->value);
     }
     return text;
 }

@@ -30,16 +30,16 @@ struct Suggestion
  */
 struct Finding
 {
-    QString id;                  ///< stable within a report: "check:12", "cell:40", "statement:0"
-    QString rule;                ///< rule id from the template, or value.missing
+    QString id; ///< stable within a report: "check:12", "cell:40", "statement:0"
+    QString rule; ///< rule id from the template, or value.missing
     Severity severity = Severity::Error;
-    QList<int> cells;            ///< template cell indices involved
+    QList<int> cells; ///< template cell indices involved
     std::optional<double> expected;
     std::optional<double> actual;
     QString message;
     std::optional<Suggestion> suggestion;
-    int alternatives = 0;        ///< other single-cell fixes that would fit equally well
-    int statement = -1;          ///< index of the stated figure, for text.table
+    int alternatives = 0; ///< other single-cell fixes that would fit equally well
+    int statement = -1; ///< index of the stated figure, for text.table
 
     friend bool operator==(const Finding &, const Finding &) = default;
 };

@@ -95,7 +95,7 @@ void LabelIndex::containedScores(QStringView label, std::vector<double> &scores)
     for (size_t row = 0; row < best.size(); ++row) {
         if (best[row] > 0)
             scores[row] = kContainedScore
-                    + (1.0 - kContainedScore) * double(best[row]) / double(m_longest[row]);
+                + (1.0 - kContainedScore) * double(best[row]) / double(m_longest[row]);
     }
 }
 

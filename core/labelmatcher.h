@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QString>
 #include <QHash>
+#include <QString>
 #include <QStringList>
 
 #include <vector>
@@ -47,8 +47,8 @@ private:
         QString variant;
     };
     QHash<quint32, std::vector<Entry>> m_byBigram;
-    std::vector<Entry> m_single;          ///< one-character spellings
-    std::vector<qsizetype> m_longest;     ///< per row: its longest spelling's length
+    std::vector<Entry> m_single; ///< one-character spellings
+    std::vector<qsizetype> m_longest; ///< per row: its longest spelling's length
 };
 
 } // namespace nianbao

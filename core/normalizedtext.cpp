@@ -25,7 +25,7 @@ bool isDropped(char32_t cp)
 {
     // Zero-width characters and the soft hyphen carry nothing a reviewer sees.
     return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF
-            || cp == 0x00AD;
+        || cp == 0x00AD;
 }
 
 bool isFastInert(char32_t cp)
@@ -50,7 +50,8 @@ int appendNormalized(char32_t cp, QString &out)
         return int(out.size() - before);
     }
     UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString normalized = nfkc()->normalize(icu::UnicodeString(UChar32(cp)), status);
+    const icu::UnicodeString normalized
+        = nfkc()->normalize(icu::UnicodeString(UChar32(cp)), status);
     if (U_FAILURE(status))
         return 0;
     out.append(QStringView(normalized.getBuffer(), normalized.length()));
@@ -67,7 +68,7 @@ NormalizedText::NormalizedText(const QString &original)
     for (qsizetype i = 0; i < size && allInert; ++i) {
         const char16_t c = original[i].unicode();
         allInert = (c >= 0x20 && c < 0x7F) || c == u'\n' || c == u'\t' || c == u'\r'
-                || (c >= 0x4E00 && c <= 0x9FFF);
+            || (c >= 0x4E00 && c <= 0x9FFF);
     }
     if (allInert) {
         m_text = original;
@@ -102,7 +103,7 @@ SourceSpan NormalizedText::toOriginal(int start, int end) const
 {
     if (start < 0 || end <= start || end > int(m_originalStart.size()))
         return {};
-    return SourceSpan{m_originalStart[size_t(start)], m_originalEnd[size_t(end - 1)]};
+    return SourceSpan {m_originalStart[size_t(start)], m_originalEnd[size_t(end - 1)]};
 }
 
 QString NormalizedText::normalizeString(QStringView text)

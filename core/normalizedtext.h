@@ -30,8 +30,8 @@ public:
 
 private:
     QString m_text;
-    std::vector<int> m_originalStart;  ///< per normalized unit: start of its original character
-    std::vector<int> m_originalEnd;    ///< per normalized unit: end of its original character
+    std::vector<int> m_originalStart; ///< per normalized unit: start of its original character
+    std::vector<int> m_originalEnd; ///< per normalized unit: end of its original character
 };
 
 /**
@@ -45,7 +45,7 @@ public:
     int toCodePoint(int utf16Offset) const;
 
 private:
-    std::vector<int> m_surrogatesBefore;  ///< empty when the text has no surrogate pair
+    std::vector<int> m_surrogatesBefore; ///< empty when the text has no surrogate pair
 };
 
 } // namespace nianbao

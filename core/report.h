@@ -21,13 +21,13 @@ namespace nianbao {
  */
 struct Report
 {
-    QString file;                  ///< path as given
-    bool loaded = false;           ///< false when the file could not be read at all
+    QString file; ///< path as given
+    bool loaded = false; ///< false when the file could not be read at all
     QString text;
     QString encoding;
     QString agency;
     int year = 0;
-    std::vector<CellValue> cells;  ///< one per template cell, in template order
+    std::vector<CellValue> cells; ///< one per template cell, in template order
     QList<StatedFigure> statements;
     QList<Finding> findings;
     QList<Error> errors;

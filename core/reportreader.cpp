@@ -25,7 +25,7 @@ QString tr(const char *text)
 
 Error fileError(const QString &code, const QString &message, const QString &path)
 {
-    return Error{code, message, ErrorLocation{path, 0, {}}};
+    return Error {code, message, ErrorLocation {path, 0, {}}};
 }
 
 Result<QByteArray> readAll(const QString &path)
@@ -38,9 +38,9 @@ Result<QByteArray> readAll(const QString &path)
     if (info.size() > kMaxReportBytes)
         return fileError(u"file.too_large"_s,
                          tr("The file is %1 MB; reports larger than %2 MB are not read: %3")
-                                 .arg(double(info.size()) / 1048576.0, 0, 'f', 1)
-                                 .arg(kMaxReportBytes / 1048576)
-                                 .arg(path),
+                             .arg(double(info.size()) / 1048576.0, 0, 'f', 1)
+                             .arg(kMaxReportBytes / 1048576)
+                             .arg(path),
                          path);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -56,8 +56,7 @@ ReportReader::ReportReader(const ReportTemplate &reportTemplate)
     , m_extractor(reportTemplate)
     , m_rules(reportTemplate)
     , m_checker(m_rules)
-{
-}
+{ }
 
 Report ReportReader::readFile(const QString &path) const
 {
@@ -77,8 +76,8 @@ Report ReportReader::readBytes(const QByteArray &bytes, const QString &path) con
     Report report;
     report.file = path;
     report.cells.resize(size_t(m_template.cellCount()));
-    const DocumentLoader &loader = loaderFor(path, QByteArrayView(bytes).first(
-                                                           std::min<qsizetype>(bytes.size(), 512)));
+    const DocumentLoader &loader
+        = loaderFor(path, QByteArrayView(bytes).first(std::min<qsizetype>(bytes.size(), 512)));
     Result<LoadedDocument> loaded = loader.load(bytes);
     if (!loaded) {
         Error error = loaded.error();
@@ -111,7 +110,7 @@ void ReportReader::analyze(Report &report) const
         report.errors.append(fileError(u"tables.none"_s,
                                        tr("No statistical tables (sections 二, 三, 四) were found "
                                           "in %1")
-                                               .arg(report.file),
+                                           .arg(report.file),
                                        report.file));
         return;
     }

@@ -26,8 +26,8 @@ struct ErrorLocation
  */
 struct Error
 {
-    QString code;     ///< stable machine-readable id, e.g. "encoding.unknown"
-    QString message;  ///< a sentence for the reviewer, naming what and where
+    QString code; ///< stable machine-readable id, e.g. "encoding.unknown"
+    QString message; ///< a sentence for the reviewer, naming what and where
     ErrorLocation where;
 
     friend bool operator==(const Error &, const Error &) = default;
@@ -45,8 +45,12 @@ template<typename T>
 class Result
 {
 public:
-    Result(T value) : m_data(std::move(value)) { }
-    Result(Error error) : m_data(std::move(error)) { }
+    Result(T value)
+        : m_data(std::move(value))
+    { }
+    Result(Error error)
+        : m_data(std::move(error))
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }

@@ -51,7 +51,7 @@ void RuleBook::expand(int ruleIndex)
 {
     const RuleDefinition &rule = m_template.rules()[ruleIndex];
     if (rule.lhs.isEmpty() || rule.table.isEmpty())
-        return;  // not a linear rule: value.domain, text.table, year.carry
+        return; // not a linear rule: value.domain, text.table, year.carry
     const int table = m_template.tableIndex(rule.table);
     if (table < 0)
         return;
@@ -83,7 +83,7 @@ void RuleBook::expandEachColumn(int ruleIndex, int table)
     const std::vector<int> rhsRows = rowsOf(table, rule.rhs, rule.rhsRange);
     const TemplateTable &definition = m_template.tables()[table];
     for (int column = 0; column < int(definition.columns.size()); ++column) {
-        LinearCheck check{ruleIndex, definition.columns[column].key, {}, {}};
+        LinearCheck check {ruleIndex, definition.columns[column].key, {}, {}};
         for (int row : lhsRows)
             check.lhs.push_back(m_template.cellIndex(table, row, column));
         for (int row : rhsRows)
@@ -99,11 +99,13 @@ void RuleBook::expandEachRow(int ruleIndex, int table)
     const RuleDefinition &rule = m_template.rules()[ruleIndex];
     const TemplateTable &definition = m_template.tables()[table];
     for (int row = 0; row < int(definition.rows.size()); ++row) {
-        LinearCheck check{ruleIndex, definition.rows[row].key, {}, {}};
+        LinearCheck check {ruleIndex, definition.rows[row].key, {}, {}};
         for (const QString &key : rule.lhs)
-            check.lhs.push_back(m_template.cellIndex(table, row, m_template.columnIndex(table, key)));
+            check.lhs.push_back(
+                m_template.cellIndex(table, row, m_template.columnIndex(table, key)));
         for (const QString &key : rule.rhs)
-            check.rhs.push_back(m_template.cellIndex(table, row, m_template.columnIndex(table, key)));
+            check.rhs.push_back(
+                m_template.cellIndex(table, row, m_template.columnIndex(table, key)));
         if (std::find(check.lhs.begin(), check.lhs.end(), -1) == check.lhs.end()
             && std::find(check.rhs.begin(), check.rhs.end(), -1) == check.rhs.end())
             m_checks.push_back(std::move(check));

@@ -17,9 +17,9 @@ namespace nianbao {
  */
 struct LinearCheck
 {
-    int rule = -1;          ///< index into ReportTemplate::rules()
-    QString scope;          ///< column or row key, e.g. "natural" or "received"
-    std::vector<int> lhs;   ///< template cell indices
+    int rule = -1; ///< index into ReportTemplate::rules()
+    QString scope; ///< column or row key, e.g. "natural" or "received"
+    std::vector<int> lhs; ///< template cell indices
     std::vector<int> rhs;
 
     /** +1 for a cell on the left, -1 on the right, 0 if not involved. */

@@ -31,8 +31,8 @@ private:
 
     const RuleBook &m_rules;
     QRandomGenerator m_random;
-    std::vector<int> m_dependent;  ///< cells solved from the rules
-    std::vector<int> m_ruled;      ///< cells that appear in some rule
+    std::vector<int> m_dependent; ///< cells solved from the rules
+    std::vector<int> m_ruled; ///< cells that appear in some rule
 };
 
 } // namespace nianbao

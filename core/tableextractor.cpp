@@ -18,9 +18,9 @@ namespace nianbao {
 namespace {
 
 constexpr double kImpossible = -std::numeric_limits<double>::infinity();
-constexpr double kLabelOnlyScore = 0.85;   ///< a line without figures must name its row clearly
-constexpr double kWeakLabelScore = 0.5;    ///< below this a row is placed by its neighbours
-constexpr double kPositionalScore = 0.05;  ///< an unlabeled row of the right width
+constexpr double kLabelOnlyScore = 0.85; ///< a line without figures must name its row clearly
+constexpr double kWeakLabelScore = 0.5; ///< below this a row is placed by its neighbours
+constexpr double kPositionalScore = 0.05; ///< an unlabeled row of the right width
 
 /** A line that may be a row of a table: its label and its figures. */
 struct Candidate
@@ -28,8 +28,8 @@ struct Candidate
     const TableLine *line = nullptr;
     QString label;
     std::vector<const Token *> values;
-    bool merged = false;  ///< its label was joined to the next line's figures
-    std::vector<double> scores;  ///< label score per template row
+    bool merged = false; ///< its label was joined to the next line's figures
+    std::vector<double> scores; ///< label score per template row
 };
 
 /** Figures of a row, placed into the row's columns; nullptr where the row has none. */
@@ -60,8 +60,7 @@ public:
         , m_text(text)
         , m_layout(layout)
         , m_out(out)
-    {
-    }
+    { }
 
     bool read(LineRange range);
 
@@ -99,7 +98,7 @@ void TableReader::collectCandidates(LineRange range)
         const TableLine &line = lines[size_t(l)];
         if (line.isBlank() || line.layout == LineLayout::PipeRule || line.sentence)
             continue;
-        Candidate candidate{&line, line.label, line.values(), false, {}};
+        Candidate candidate {&line, line.label, line.values(), false, {}};
         if (candidate.values.empty() && candidate.label.isEmpty())
             continue;
         scoreLabels(candidate);
@@ -126,14 +125,14 @@ void TableReader::collectHeaderHits(LineRange range)
                     break;
                 if (line.layout != LineLayout::Spaces && i + span < count
                     && line.tokens[i + span].field == first.field && span < 3)
-                    continue;  // the cell goes on: compare it whole
-                const QString key =
-                        labelKey(QStringView(text).sliced(first.start, last.end - first.start));
+                    continue; // the cell goes on: compare it whole
+                const QString key
+                    = labelKey(QStringView(text).sliced(first.start, last.end - first.start));
                 for (int c = 0; c < int(m_table.columns.size()); ++c) {
                     if (m_table.columns[c].variants.contains(key)) {
                         const double position = line.layout == LineLayout::Spaces
-                                ? (first.column + last.columnEnd) / 2.0
-                                : double(first.field);
+                            ? (first.column + last.columnEnd) / 2.0
+                            : double(first.field);
                         m_headerHits.push_back({c, l, position, line.layout});
                     }
                 }
@@ -173,14 +172,15 @@ double TableReader::rowScore(const Candidate &candidate, int row) const
 
 double TableReader::bestScore(const Candidate &candidate) const
 {
-    return candidate.scores.empty() ? 0.0
-                                    : *std::max_element(candidate.scores.begin(),
-                                                        candidate.scores.end());
+    return candidate.scores.empty()
+        ? 0.0
+        : *std::max_element(candidate.scores.begin(), candidate.scores.end());
 }
 
 void TableReader::mergeWrappedLabels()
 {
-    // A label that wraps onto the line holding the figures: 1.申请人无正当理由逾期不补正、… / 申请 0 0 …
+    // A label that wraps onto the line holding the figures: 1.申请人无正当理由逾期不补正、… / 申请
+    // 0 0 …
     for (size_t i = 1; i < m_candidates.size(); ++i) {
         Candidate &current = m_candidates[i];
         Candidate &previous = m_candidates[i - 1];
@@ -210,7 +210,9 @@ std::vector<std::pair<int, int>> TableReader::matchRows() const
     // best(i, j): best total matching the first i candidates with the first j rows, in order.
     const size_t stride = size_t(n + 1);
     std::vector<double> best(size_t(m + 1) * stride, 0.0);
-    auto at = [&](int i, int j) -> double & { return best[size_t(i) * stride + size_t(j)]; };
+    auto at = [&](int i, int j) -> double & {
+        return best[size_t(i) * stride + size_t(j)];
+    };
     for (int i = 1; i <= m; ++i) {
         for (int j = 1; j <= n; ++j) {
             double value = std::max(at(i - 1, j), at(i, j - 1));
@@ -273,7 +275,7 @@ TableReader::referencesFor(const Candidate &candidate, int row,
             || int(m_table.rows[otherRow].columns.size()) != width
             || complete.line->layout != candidate.line->layout)
             continue;
-        Reference reference{complete.line->number, {}};
+        Reference reference {complete.line->number, {}};
         for (const Token *token : complete.values)
             reference.positions.push_back(complete.line->position(*token));
         references.push_back(std::move(reference));
@@ -298,18 +300,19 @@ Placement TableReader::place(const Candidate &candidate, int width,
     for (const Reference &reference : references) {
         const ColumnAlignment alignment = alignToColumns(positions, reference.positions);
         const bool better = !chosen || alignment.cost < best.cost
-                || (alignment.cost == best.cost
-                    && std::abs(reference.line - candidate.line->number)
-                            < std::abs(chosen->line - candidate.line->number));
+            || (alignment.cost == best.cost
+                && std::abs(reference.line - candidate.line->number)
+                    < std::abs(chosen->line - candidate.line->number));
         if (better) {
             chosen = &reference;
             best = alignment;
         }
     }
     if (!chosen) {
-        noteUncertain(candidate, QCoreApplication::translate("nianbao::TableExtractor",
-                                                             "no header or complete row to align "
-                                                             "them with; read from the left"));
+        noteUncertain(candidate,
+                      QCoreApplication::translate("nianbao::TableExtractor",
+                                                  "no header or complete row to align "
+                                                  "them with; read from the left"));
         for (size_t v = 0; v < values.size() && v < placement.size(); ++v)
             placement[v] = values[v];
         return placement;
@@ -325,15 +328,15 @@ void TableReader::noteUncertain(const Candidate &candidate, const QString &what)
 {
     const int line = candidate.line->number + 1;
     m_out.problems.append(
-            Error{u"row.columns"_s,
-                  QCoreApplication::translate("nianbao::TableExtractor",
-                                              "Line %1: the row holds %2 figures for %3 columns "
-                                              "of table %4 (%5)")
-                          .arg(line)
-                          .arg(candidate.values.size())
-                          .arg(m_table.columns.size())
-                          .arg(m_table.section, what),
-                  ErrorLocation{{}, line, {}}});
+        Error {u"row.columns"_s,
+               QCoreApplication::translate("nianbao::TableExtractor",
+                                           "Line %1: the row holds %2 figures for %3 columns "
+                                           "of table %4 (%5)")
+                   .arg(line)
+                   .arg(candidate.values.size())
+                   .arg(m_table.columns.size())
+                   .arg(m_table.section, what),
+               ErrorLocation {{}, line, {}}});
 }
 
 void TableReader::store(const Placement &placement, const QList<int> &cells)
@@ -344,14 +347,14 @@ void TableReader::store(const Placement &placement, const QList<int> &cells)
         if (!token)
             continue;
         cell.span = m_text.toOriginal(token->start, token->end);
-        if (token->kind != TokenKind::Number)  // figures need no copy: the span shows them
+        if (token->kind != TokenKind::Number) // figures need no copy: the span shows them
             cell.sourceText = m_text.text().sliced(token->start, token->end - token->start);
         if (token->kind == TokenKind::Number) {
             cell.value = token->value;
             cell.state = CellState::Extracted;
         } else {
-            cell.state = token->kind == TokenKind::Unreadable ? CellState::Unreadable
-                                                              : CellState::Missing;
+            cell.state
+                = token->kind == TokenKind::Unreadable ? CellState::Unreadable : CellState::Missing;
         }
         cell.extractedValue = cell.value;
         cell.extractedState = cell.state;
@@ -419,7 +422,7 @@ bool TableReader::readGroupsInOneRow(LineRange range)
     std::sort(hits.begin(), hits.end(),
               [](const HeaderHit &a, const HeaderHit &b) { return a.position < b.position; });
     if (int(hits.size()) == width) {
-        Reference reference{hits.back().line, {}};
+        Reference reference {hits.back().line, {}};
         for (const HeaderHit &hit : hits)
             reference.positions.push_back(hit.position);
         references.push_back(std::move(reference));
@@ -459,12 +462,12 @@ ExtractedTables TableExtractor::extract(const NormalizedText &text,
             ++out.tablesFound;
             continue;
         }
-        out.problems.append(Error{
-                u"table.not_found"_s,
-                QCoreApplication::translate("nianbao::TableExtractor",
-                                            "Table %1 (%2) was not found in the document")
-                        .arg(table.section, table.title),
-                {}});
+        out.problems.append(
+            Error {u"table.not_found"_s,
+                   QCoreApplication::translate("nianbao::TableExtractor",
+                                               "Table %1 (%2) was not found in the document")
+                       .arg(table.section, table.title),
+                   {}});
     }
     return out;
 }

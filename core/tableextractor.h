@@ -18,8 +18,8 @@ namespace nianbao {
 /** The cells of the three statistical tables as found in one document. */
 struct ExtractedTables
 {
-    std::vector<CellValue> cells;  ///< one per template cell, in template order
-    QList<Error> problems;         ///< tables not found, rows whose columns were uncertain
+    std::vector<CellValue> cells; ///< one per template cell, in template order
+    QList<Error> problems; ///< tables not found, rows whose columns were uncertain
     int tablesFound = 0;
 };
 
@@ -41,7 +41,7 @@ public:
 
 private:
     const ReportTemplate &m_template;
-    std::vector<LabelIndex> m_rowLabels;  ///< per table
+    std::vector<LabelIndex> m_rowLabels; ///< per table
 };
 
 } // namespace nianbao

@@ -13,9 +13,9 @@ constexpr int kMaxLabelLength = 90;
 bool isWide(char16_t c)
 {
     return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF)
-            || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF)
-            || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
-            || (c >= 0xFFE0 && c <= 0xFFE6) || QChar::isSurrogate(c);
+        || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF)
+        || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
+        || (c >= 0xFFE0 && c <= 0xFFE6) || QChar::isSurrogate(c);
 }
 
 bool isSpace(char16_t c)
@@ -234,8 +234,8 @@ TableLine parseLine(const QString &text, int start, int end, int number)
     if (line.layout == LineLayout::PipeRule)
         return line;
     const char16_t separator = line.layout == LineLayout::Pipes ? u'|'
-            : line.layout == LineLayout::Tabs                  ? u'\t'
-                                                               : 0;
+        : line.layout == LineLayout::Tabs                       ? u'\t'
+                                                                : 0;
     const bool leadingPipe = line.layout == LineLayout::Pipes && raw.trimmed().startsWith(u'|');
     int field = leadingPipe ? -1 : 0;
     int column = 0;
@@ -251,7 +251,7 @@ TableLine parseLine(const QString &text, int start, int end, int number)
         token.column = tokenColumn;
         token.columnEnd = column;
         token.kind = classify(QStringView(text).sliced(tokenStart, at - tokenStart),
-                             line.tokens.empty(), &token.value);
+                              line.tokens.empty(), &token.value);
         line.tokens.push_back(token);
         tokenStart = -1;
     };

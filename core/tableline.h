@@ -10,11 +10,11 @@ namespace nianbao {
 
 /** What a token of a table line is, as far as the line alone can tell. */
 enum class TokenKind {
-    Label,       ///< text: a row label, a header, an enumerator at the start of a line
-    Number,      ///< a figure, e.g. 6, 0.5, 1,000, ６件
-    Unreadable,  ///< figure-like debris such as l0 or O: stands where a number should
-    Blank,       ///< a dash, slash or 无 standing for an empty cell
-    Debris,      ///< OCR and markup noise (+, >, ~) that carries nothing
+    Label, ///< text: a row label, a header, an enumerator at the start of a line
+    Number, ///< a figure, e.g. 6, 0.5, 1,000, ６件
+    Unreadable, ///< figure-like debris such as l0 or O: stands where a number should
+    Blank, ///< a dash, slash or 无 standing for an empty cell
+    Debris, ///< OCR and markup noise (+, >, ~) that carries nothing
 };
 
 /** A whitespace- or separator-delimited piece of a line, in normalized-text offsets. */
@@ -22,11 +22,11 @@ struct Token
 {
     int start = 0;
     int end = 0;
-    int field = 0;         ///< tab or pipe cell index; token index for space-aligned lines
-    int column = 0;        ///< display column of the first character (CJK counts two)
+    int field = 0; ///< tab or pipe cell index; token index for space-aligned lines
+    int column = 0; ///< display column of the first character (CJK counts two)
     int columnEnd = 0;
     TokenKind kind = TokenKind::Label;
-    double value = 0;      ///< for Number tokens
+    double value = 0; ///< for Number tokens
 };
 
 /** How a line lays out its cells. */
@@ -38,13 +38,13 @@ enum class LineLayout { Spaces, Tabs, Pipes, PipeRule };
  */
 struct TableLine
 {
-    int number = 0;        ///< zero-based line number
+    int number = 0; ///< zero-based line number
     int start = 0;
     int end = 0;
     LineLayout layout = LineLayout::Spaces;
     std::vector<Token> tokens;
-    int firstValue = 0;    ///< index of the first value token; tokens.size() if none
-    QString label;         ///< labelKey() of the label tokens
+    int firstValue = 0; ///< index of the first value token; tokens.size() if none
+    QString label; ///< labelKey() of the label tokens
     bool sentence = false; ///< narrative prose, never a table row
 
     bool hasValues() const;

@@ -22,12 +22,12 @@ struct ByteOrderMark
 
 // Longest first: the UTF-32LE mark begins with the UTF-16LE one.
 const ByteOrderMark kMarks[] = {
-        {QByteArrayView("\xFF\xFE\x00\x00", 4), "UTF-32LE"},
-        {QByteArrayView("\x00\x00\xFE\xFF", 4), "UTF-32BE"},
-        {QByteArrayView("\x84\x31\x95\x33", 4), "GB18030"},
-        {QByteArrayView("\xEF\xBB\xBF", 3), "UTF-8"},
-        {QByteArrayView("\xFF\xFE", 2), "UTF-16LE"},
-        {QByteArrayView("\xFE\xFF", 2), "UTF-16BE"},
+    {QByteArrayView("\xFF\xFE\x00\x00", 4), "UTF-32LE"},
+    {QByteArrayView("\x00\x00\xFE\xFF", 4), "UTF-32BE"},
+    {QByteArrayView("\x84\x31\x95\x33", 4), "GB18030"},
+    {QByteArrayView("\xEF\xBB\xBF", 3), "UTF-8"},
+    {QByteArrayView("\xFF\xFE", 2), "UTF-16LE"},
+    {QByteArrayView("\xFE\xFF", 2), "UTF-16BE"},
 };
 
 struct ConverterCloser
@@ -52,9 +52,9 @@ std::optional<QString> convert(QByteArrayView bytes, const char *encoding, bool 
     }
     QString out(bytes.size() + 1, Qt::Uninitialized);
     status = U_ZERO_ERROR;
-    const int32_t length = ucnv_toUChars(converter.get(), reinterpret_cast<UChar *>(out.data()),
-                                         int32_t(out.size()), bytes.data(), int32_t(bytes.size()),
-                                         &status);
+    const int32_t length
+        = ucnv_toUChars(converter.get(), reinterpret_cast<UChar *>(out.data()), int32_t(out.size()),
+                        bytes.data(), int32_t(bytes.size()), &status);
     if (U_FAILURE(status) && status != U_STRING_NOT_TERMINATED_WARNING)
         return std::nullopt;
     out.truncate(length);
@@ -68,9 +68,9 @@ int countReplacements(QStringView text)
 
 struct Utf8Scan
 {
-    int firstInvalid = -1;   ///< byte offset of the first invalid sequence, or -1
-    int invalid = 0;         ///< number of invalid sequences
-    int multiByte = 0;       ///< number of valid multi-byte sequences
+    int firstInvalid = -1; ///< byte offset of the first invalid sequence, or -1
+    int invalid = 0; ///< number of invalid sequences
+    int multiByte = 0; ///< number of valid multi-byte sequences
 };
 
 Utf8Scan scanUtf8(QByteArrayView bytes)
@@ -81,9 +81,9 @@ Utf8Scan scanUtf8(QByteArrayView bytes)
     for (qsizetype i = 0; i < size;) {
         const unsigned char lead = data[i];
         const int length = lead < 0x80 ? 1
-                : (lead >> 5) == 0x6   ? 2
-                : (lead >> 4) == 0xE   ? 3
-                : (lead >> 3) == 0x1E  ? 4
+            : (lead >> 5) == 0x6       ? 2
+            : (lead >> 4) == 0xE       ? 3
+            : (lead >> 3) == 0x1E      ? 4
                                        : 0;
         bool valid = length > 0 && i + length <= size;
         for (int k = 1; valid && k < length; ++k)
@@ -142,11 +142,11 @@ bool looksBinary(QStringView text, int *offset)
 
 Error binaryError(int offset)
 {
-    return Error{u"file.binary"_s,
-                 u"The file is not a text report: it holds binary data (first control character at "
-                 "character %1). Open the published report (HTML, Word, PDF or text) instead."_s
-                         .arg(offset),
-                 {}};
+    return Error {
+        u"file.binary"_s,
+        u"The file is not a text report: it holds binary data (first control character at "
+        "character %1). Open the published report (HTML, Word, PDF or text) instead."_s.arg(offset),
+        {}};
 }
 
 Result<DecodedText> finish(DecodedText decoded)
@@ -166,11 +166,11 @@ Result<DecodedText> decodeWithMark(QByteArrayView bytes)
         std::optional<QString> text = convert(body, mark.encoding, false);
         if (!text)
             break;
-        DecodedText decoded{*text, QString::fromLatin1(mark.encoding), true,
-                            countReplacements(*text), -1};
+        DecodedText decoded {*text, QString::fromLatin1(mark.encoding), true,
+                             countReplacements(*text), -1};
         return finish(std::move(decoded));
     }
-    return Error{};
+    return Error {};
 }
 
 } // namespace
@@ -178,37 +178,36 @@ Result<DecodedText> decodeWithMark(QByteArrayView bytes)
 Result<DecodedText> decodeText(const QByteArray &bytes)
 {
     if (bytes.isEmpty())
-        return Error{u"file.empty"_s, u"The file is empty (0 bytes)."_s, {}};
+        return Error {u"file.empty"_s, u"The file is empty (0 bytes)."_s, {}};
     Result<DecodedText> marked = decodeWithMark(bytes);
     if (marked || !marked.error().code.isEmpty())
         return marked;
 
     const Utf8Scan utf8 = scanUtf8(bytes);
     if (utf8.invalid == 0)
-        return finish(DecodedText{QString::fromUtf8(bytes), u"UTF-8"_s, false, 0, -1});
+        return finish(DecodedText {QString::fromUtf8(bytes), u"UTF-8"_s, false, 0, -1});
     if (bytes.left(8192).contains('\0'))
         return binaryError(int(bytes.indexOf('\0')));
     // Mostly valid UTF-8 with a few damaged bytes: a legacy encoding would turn every character
     // into mojibake, so keep UTF-8 and report the damage.
     if (utf8.multiByte > 20 * utf8.invalid) {
         QString text = QString::fromUtf8(bytes);
-        return finish(DecodedText{text, u"UTF-8"_s, false, utf8.invalid, utf8.firstInvalid});
+        return finish(DecodedText {text, u"UTF-8"_s, false, utf8.invalid, utf8.firstInvalid});
     }
 
     const QList<QByteArray> candidates = detectorCandidates(bytes);
     for (const QByteArray &name : candidates) {
         if (std::optional<QString> text = convert(bytes, name.constData(), true))
-            return finish(DecodedText{*text, QString::fromLatin1(name), false, 0, -1});
+            return finish(DecodedText {*text, QString::fromLatin1(name), false, 0, -1});
     }
     // Nothing decodes cleanly: keep the best guess and say how much was replaced.
     const QByteArray best = candidates.isEmpty() ? QByteArray("UTF-8") : candidates.first();
     std::optional<QString> text = convert(bytes, best.constData(), false);
     if (!text)
-        return Error{u"encoding.unknown"_s,
-                     u"The text encoding could not be determined."_s, {}};
+        return Error {u"encoding.unknown"_s, u"The text encoding could not be determined."_s, {}};
     const int replaced = countReplacements(*text);
-    return finish(DecodedText{*text, QString::fromLatin1(best), false, replaced,
-                              best == "UTF-8" ? utf8.firstInvalid : -1});
+    return finish(DecodedText {*text, QString::fromLatin1(best), false, replaced,
+                               best == "UTF-8" ? utf8.firstInvalid : -1});
 }
 
 } // namespace nianbao

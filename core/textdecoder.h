@@ -14,7 +14,7 @@ namespace nianbao {
 struct DecodedText
 {
     QString text;
-    QString encoding;          ///< ICU/IANA name, e.g. UTF-8, UTF-16LE, GB18030
+    QString encoding; ///< ICU/IANA name, e.g. UTF-8, UTF-16LE, GB18030
     bool hadByteOrderMark = false;
     int replacedSequences = 0; ///< invalid byte sequences replaced by U+FFFD
     int firstInvalidByte = -1; ///< byte offset of the first of them, or -1

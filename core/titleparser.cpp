@@ -83,8 +83,8 @@ ReportTitle parseTitle(const QString &normalizedText, const DocumentLayout &layo
 {
     const int headingLine = layout.firstHeadingLine();
     const int lastLine = headingLine < int(layout.lines().size())
-            ? headingLine
-            : std::min(int(layout.lines().size()), kLinesWithoutHeading);
+        ? headingLine
+        : std::min(int(layout.lines().size()), kLinesWithoutHeading);
     const QString title = joinTitleLines(normalizedText, layout, lastLine);
     ReportTitle result;
     const qsizetype yearAt = findYear(title, &result.year);

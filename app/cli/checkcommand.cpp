@@ -36,16 +36,17 @@ void printReport(QTextStream &out, const Report &report, const ReportTemplate &r
             << report.encoding << "]\n";
         out << "  "
             << tr("cells: %1 extracted, %2 missing, %3 unreadable, %4 deduced")
-                       .arg(report.countCells(CellState::Extracted))
-                       .arg(report.countCells(CellState::Missing))
-                       .arg(report.countCells(CellState::Unreadable))
-                       .arg(report.countCells(CellState::Deduced))
+                   .arg(report.countCells(CellState::Extracted))
+                   .arg(report.countCells(CellState::Missing))
+                   .arg(report.countCells(CellState::Unreadable))
+                   .arg(report.countCells(CellState::Deduced))
             << '\n';
     }
     for (const StatedFigure &figure : report.statements) {
-        out << "  " << tr("stated: %1 = %2 (\"%3\")")
-                               .arg(reportTemplate.cells()[figure.cell].key.toString(),
-                                    cellValueText(figure.value), figure.text)
+        out << "  "
+            << tr("stated: %1 = %2 (\"%3\")")
+                   .arg(reportTemplate.cells()[figure.cell].key.toString(),
+                        cellValueText(figure.value), figure.text)
             << '\n';
     }
     for (const Finding &finding : report.findings) {
@@ -106,7 +107,7 @@ int runCheck(const QStringList &arguments)
         QJsonArray array;
         for (const Report &report : reports)
             array.append(reportToJson(report, reportTemplate));
-        out << QJsonDocument(QJsonObject{{u"reports"_s, array}}).toJson(QJsonDocument::Indented);
+        out << QJsonDocument(QJsonObject {{u"reports"_s, array}}).toJson(QJsonDocument::Indented);
     } else {
         for (const Report &report : reports)
             printReport(out, report, reportTemplate);

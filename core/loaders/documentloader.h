@@ -17,7 +17,7 @@ struct LoadedDocument
 {
     QString text;
     QString encoding;
-    QList<Error> warnings;  ///< problems that did not stop loading (replaced bytes, …)
+    QList<Error> warnings; ///< problems that did not stop loading (replaced bytes, …)
 };
 
 /**
@@ -29,8 +29,8 @@ class DocumentLoader
 public:
     enum Capability {
         NoCapability = 0x0,
-        DetectsEncoding = 0x1,  ///< decodes bytes whose encoding it has to find out
-        HasPages = 0x2,         ///< the source has pages a view can show
+        DetectsEncoding = 0x1, ///< decodes bytes whose encoding it has to find out
+        HasPages = 0x2, ///< the source has pages a view can show
     };
     Q_DECLARE_FLAGS(Capabilities, Capability)
 

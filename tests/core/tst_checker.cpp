@@ -38,7 +38,9 @@ void setValue(std::vector<CellValue> &cells, int cell, double value)
 std::vector<CellValue> consistentCells(QRandomGenerator &random)
 {
     std::vector<CellValue> cells(size_t(tmpl().cellCount()));
-    auto small = [&] { return random.bounded(4) == 0 ? double(random.bounded(1, 30)) : 0.0; };
+    auto small = [&] {
+        return random.bounded(4) == 0 ? double(random.bounded(1, 30)) : 0.0;
+    };
     const int requests = tmpl().tableIndex(u"requests");
     const TemplateTable &table = tmpl().tables()[requests];
     const int firstOutcome = tmpl().rowIndex(requests, u"disclosed");
@@ -60,9 +62,10 @@ std::vector<CellValue> consistentCells(QRandomGenerator &random)
         const double forward = small();
         const double over = std::min(small(), processedSum + forward);
         const double receivedValue = processedSum + forward - over;
-        const std::pair<int, double> derived[] = {
-                {processed, processedSum}, {carriedForward, forward},
-                {carriedOver, over}, {received, receivedValue}};
+        const std::pair<int, double> derived[] = {{processed, processedSum},
+                                                  {carriedForward, forward},
+                                                  {carriedOver, over},
+                                                  {received, receivedValue}};
         for (const auto &[row, value] : derived) {
             setValue(cells, tmpl().cellIndex(requests, row, column), value);
             rowSum[size_t(row)] += value;
@@ -165,17 +168,17 @@ void TestChecker::ruleFiresOnCraftedBreak_data()
     QTest::addColumn<double>("delta");
     QTest::addColumn<QString>("rule");
     QTest::newRow("more received than processed breaks the balance")
-            << u"requests.received.commercial"_s << 1.0 << u"requests.balance"_s;
+        << u"requests.received.commercial"_s << 1.0 << u"requests.balance"_s;
     QTest::newRow("a processed total unlike its outcomes breaks the outcome sum")
-            << u"requests.total_processed.research"_s << 2.0 << u"requests.outcomes"_s;
+        << u"requests.total_processed.research"_s << 2.0 << u"requests.outcomes"_s;
     QTest::newRow("a row total unlike its parts breaks the row total")
-            << u"requests.withheld_third_party.total"_s << 3.0 << u"requests.row_total"_s;
+        << u"requests.withheld_third_party.total"_s << 3.0 << u"requests.row_total"_s;
     QTest::newRow("an appeals total unlike its results breaks appeals.total")
-            << u"appeals.litigation_after.total"_s << 1.0 << u"appeals.total"_s;
+        << u"appeals.litigation_after.total"_s << 1.0 << u"appeals.total"_s;
     QTest::newRow("a negative count is outside the domain")
-            << u"active.penalty.decisions"_s << -5.0 << u"value.domain"_s;
+        << u"active.penalty.decisions"_s << -5.0 << u"value.domain"_s;
     QTest::newRow("half a request is outside the domain")
-            << u"active.license.decisions"_s << 0.5 << u"value.domain"_s;
+        << u"active.license.decisions"_s << 0.5 << u"value.domain"_s;
 }
 
 void TestChecker::ruleFiresOnCraftedBreak()
@@ -208,13 +211,13 @@ void TestChecker::missingCellsAreDeduced()
     std::vector<CellValue> cells = consistentCells(random);
     const int blanked = cellOf("requests.received.natural");
     const double original = *cells[size_t(blanked)].value;
-    cells[size_t(blanked)] = CellValue{};
+    cells[size_t(blanked)] = CellValue {};
     const QList<Finding> findings = checker.check(cells, {});
     QCOMPARE(cells[size_t(blanked)].state, CellState::Deduced);
     QCOMPARE(*cells[size_t(blanked)].value, original);
     QCOMPARE(findings.size(), 1);
     QCOMPARE(findings[0].rule, u"value.missing"_s);
-    QCOMPARE(findings[0].suggestion, (Suggestion{blanked, original}));
+    QCOMPARE(findings[0].suggestion, (Suggestion {blanked, original}));
 }
 
 void TestChecker::undeterminedMissingCellIsNotGuessed()
@@ -227,8 +230,8 @@ void TestChecker::undeterminedMissingCellIsNotGuessed()
     // Two cells of one appeals group blank: one equation, two unknowns.
     const int upheld = cellOf("appeals.reconsideration.upheld");
     const int corrected = cellOf("appeals.reconsideration.corrected");
-    cells[size_t(upheld)] = CellValue{};
-    cells[size_t(corrected)] = CellValue{};
+    cells[size_t(upheld)] = CellValue {};
+    cells[size_t(corrected)] = CellValue {};
     const QList<Finding> findings = checker.check(cells, {});
     QCOMPARE(cells[size_t(upheld)].state, CellState::Missing);
     QCOMPARE(findings.size(), 2);
@@ -246,11 +249,11 @@ void TestChecker::statedFigureContradictingTheTableFires()
     std::vector<CellValue> cells = consistentCells(random);
     const int received = cellOf("requests.received.total");
     const double value = *cells[size_t(received)].value;
-    QList<StatedFigure> agreeing{StatedFigure{received, value, u"共收到申请"_s, {}, {}}};
+    QList<StatedFigure> agreeing {StatedFigure {received, value, u"共收到申请"_s, {}, {}}};
     QVERIFY(checker.check(cells, agreeing).isEmpty());
-    QList<StatedFigure> contradicting{StatedFigure{received, value + 4, u"共收到申请"_s, {}, {}}};
+    QList<StatedFigure> contradicting {StatedFigure {received, value + 4, u"共收到申请"_s, {}, {}}};
     const QList<Finding> findings = checker.check(cells, contradicting);
-    QCOMPARE(ruleIds(findings), QStringList{u"text.table"_s});
+    QCOMPARE(ruleIds(findings), QStringList {u"text.table"_s});
     QCOMPARE(*findings[0].expected, value + 4);
     QCOMPARE(*findings[0].actual, value);
 }
@@ -303,7 +306,7 @@ void TestChecker::everySingleCellPerturbationIsFoundAndLocalized()
         for (int cell = 0; cell < tmpl().cellCount(); ++cell) {
             const int table = tmpl().cells()[cell].table;
             if (table != requests && table != appeals)
-                continue;  // table 二 has no reconciliation rule
+                continue; // table 二 has no reconciliation rule
             std::vector<CellValue> cells = clean;
             const double original = *cells[size_t(cell)].value;
             const double changed = original + double(random.bounded(1, 9));
@@ -333,7 +336,7 @@ void TestChecker::tiesAreReportedWithoutASuggestion()
     QCOMPARE(findings.size(), 1);
     QVERIFY(!findings[0].suggestion);
     // Lowering another result by 2 is a fix only where that leaves no negative count.
-    int feasible = 2;  // pending back to its value, or the total up by 2
+    int feasible = 2; // pending back to its value, or the total up by 2
     for (const char *key : {"appeals.reconsideration.upheld", "appeals.reconsideration.corrected",
                             "appeals.reconsideration.other"})
         feasible += *cells[size_t(cellOf(key))].value >= 2;
@@ -347,13 +350,13 @@ void TestChecker::incrementalRecheckMatchesAFullCheck()
     const Checker checker(rules);
     QRandomGenerator random(99);
     std::vector<CellValue> cells = consistentCells(random);
-    cells[size_t(cellOf("requests.disclosed.natural"))] = CellValue{};  // deduction in play too
+    cells[size_t(cellOf("requests.disclosed.natural"))] = CellValue {}; // deduction in play too
     CheckSession session(checker, cells, {});
     QList<Finding> previous = session.findings();
     for (int edit = 0; edit < 200; ++edit) {
         const int cell = int(random.bounded(tmpl().cellCount()));
-        const std::optional<double> value =
-                random.bounded(10) == 0 ? std::nullopt : std::optional<double>(random.bounded(5));
+        const std::optional<double> value
+            = random.bounded(10) == 0 ? std::nullopt : std::optional<double>(random.bounded(5));
         const FindingsDelta delta = session.setCell(cell, value);
         std::vector<CellValue> copy = session.cells();
         const QList<Finding> full = checker.check(copy, {});

@@ -32,18 +32,18 @@ Result<LoadedDocument> TextLoader::load(const QByteArray &bytes) const
     Result<DecodedText> decoded = decodeText(bytes);
     if (!decoded)
         return decoded.error();
-    LoadedDocument document{std::move(decoded.value().text), decoded.value().encoding, {}};
+    LoadedDocument document {std::move(decoded.value().text), decoded.value().encoding, {}};
     if (decoded.value().replacedSequences > 0) {
         const DecodedText &info = decoded.value();
-        document.warnings.append(Error{
-                u"encoding.invalid"_s,
-                QCoreApplication::translate("nianbao::TextLoader",
-                                            "%1 invalid byte sequences in %2 text were replaced "
-                                            "by \uFFFD (first at byte %3)")
-                        .arg(info.replacedSequences)
-                        .arg(info.encoding)
-                        .arg(info.firstInvalidByte),
-                {}});
+        document.warnings.append(
+            Error {u"encoding.invalid"_s,
+                   QCoreApplication::translate("nianbao::TextLoader",
+                                               "%1 invalid byte sequences in %2 text were replaced "
+                                               "by \uFFFD (first at byte %3)")
+                       .arg(info.replacedSequences)
+                       .arg(info.encoding)
+                       .arg(info.firstInvalidByte),
+                   {}});
     }
     return document;
 }

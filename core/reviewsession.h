@@ -1,0 +1,94 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "checksession.h"
+#include "clock.h"
+#include "report.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+
+#include <optional>
+
+namespace nianbao {
+
+/** Where a report stands in review: 未审核 / 审核中 / 已审核 / 存疑. */
+enum class ReviewStatus { Unreviewed, InProgress, Reviewed, Doubtful };
+
+QString reviewStatusKey(ReviewStatus status); ///< "unreviewed", … for storage and export
+std::optional<ReviewStatus> reviewStatusFromKey(QStringView key);
+
+/** One change of a cell by a reviewer, for the audit trail: who changed what, when. */
+struct Correction
+{
+    int cell = -1;
+    CellValue previous;
+    CellValue current;
+    QString reviewer;
+    QDateTime when;
+
+    friend bool operator==(const Correction &, const Correction &) = default;
+};
+
+/**
+ * One report under review: its cells, findings (kept current by CheckSession on every edit),
+ * review status, notes, and the record of corrections. This is the reversible core operation
+ * the window's undo commands wrap (QUndoCommand lives in Qt Gui, so undo stays in widgets/).
+ * Everything a reviewer does to a report goes through here, with or without a window.
+ */
+class ReviewSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReviewSession)
+
+public:
+    ReviewSession(Report report, const Checker &checker, QString reviewer,
+                  const Clock &clock = Clock::system(), QObject *parent = nullptr);
+
+    const Report &report() const { return m_report; }
+    const std::vector<CellValue> &cells() const { return m_checks.cells(); }
+    const CellValue &cell(int cell) const { return m_checks.cells()[size_t(cell)]; }
+    QList<Finding> findings() const { return m_checks.findings(); }
+    const QList<Correction> &corrections() const { return m_corrections; }
+    const QString &reviewer() const { return m_reviewer; }
+
+    /** A reviewer's value for a cell (nullopt clears it); returns the cell as it was. */
+    CellValue setCellValue(int cell, std::optional<double> value);
+    /** Puts a cell back exactly as it was (undo); recorded as a correction too. */
+    void restoreCell(int cell, const CellValue &previous);
+    /** Applies a finding's suggestion, if it has one; returns the cell as it was. */
+    std::optional<CellValue> applySuggestion(const Finding &finding);
+
+    ReviewStatus status() const { return m_status; }
+    void setStatus(ReviewStatus status);
+    QString note() const { return m_note; }
+    void setNote(const QString &note);
+    QString cellNote(int cell) const { return m_cellNotes.value(cell); }
+    const QHash<int, QString> &cellNotes() const { return m_cellNotes; }
+    void setCellNote(int cell, const QString &note);
+
+signals:
+    void cellAboutToChange(int cell);
+    void cellChanged(int cell);
+    /** Findings that appeared and disappeared with the last change. */
+    void findingsChanged(const nianbao::FindingsDelta &delta);
+    void statusChanged(nianbao::ReviewStatus status);
+    void noteChanged();
+    void cellNoteChanged(int cell);
+
+private:
+    void replaceCell(int cell, const CellValue &value);
+
+    Report m_report;
+    CheckSession m_checks;
+    QString m_reviewer;
+    const Clock &m_clock;
+    QList<Correction> m_corrections;
+    ReviewStatus m_status = ReviewStatus::Unreviewed;
+    QString m_note;
+    QHash<int, QString> m_cellNotes;
+};
+
+} // namespace nianbao
