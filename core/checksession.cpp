@@ -94,6 +94,13 @@ FindingsDelta CheckSession::setCell(int cell, std::optional<double> value, CellS
     return replaceCell(cell, changed);
 }
 
+FindingsDelta CheckSession::recheck()
+{
+    const QHash<QString, Finding> before = m_findings;
+    recheckFully();
+    return difference(before, m_findings);
+}
+
 FindingsDelta CheckSession::replaceCell(int cell, const CellValue &value)
 {
     const QHash<QString, Finding> before = m_findings;

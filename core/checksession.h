@@ -40,6 +40,8 @@ public:
     /** Sets one cell and returns the findings that appeared and disappeared. */
     FindingsDelta setCell(int cell, std::optional<double> value,
                           CellState state = CellState::Corrected);
+    /** Builds every finding again, e.g. so messages follow a language switch. */
+    FindingsDelta recheck();
     /** Puts a whole cell (value, state, span) in place, e.g. to undo an edit. */
     FindingsDelta replaceCell(int cell, const CellValue &value);
 

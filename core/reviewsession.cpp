@@ -78,6 +78,13 @@ std::optional<CellValue> ReviewSession::applySuggestion(const Finding &finding)
     return setCellValue(finding.suggestion->cell, finding.suggestion->value);
 }
 
+void ReviewSession::retranslate()
+{
+    const FindingsDelta delta = m_checks.recheck();
+    if (!delta.isEmpty())
+        emit findingsChanged(delta);
+}
+
 void ReviewSession::setStatus(ReviewStatus status)
 {
     if (status == m_status)

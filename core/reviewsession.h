@@ -47,6 +47,7 @@ public:
     ReviewSession(Report report, const Checker &checker, QString reviewer,
                   const Clock &clock = Clock::system(), QObject *parent = nullptr);
 
+    /** The report as read; its `cells` are as extracted, cells() has the current values. */
     const Report &report() const { return m_report; }
     const std::vector<CellValue> &cells() const { return m_checks.cells(); }
     const CellValue &cell(int cell) const { return m_checks.cells()[size_t(cell)]; }
@@ -60,6 +61,9 @@ public:
     void restoreCell(int cell, const CellValue &previous);
     /** Applies a finding's suggestion, if it has one; returns the cell as it was. */
     std::optional<CellValue> applySuggestion(const Finding &finding);
+
+    /** Rebuilds the findings' messages in the current language (after a language switch). */
+    void retranslate();
 
     ReviewStatus status() const { return m_status; }
     void setStatus(ReviewStatus status);
