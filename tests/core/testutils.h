@@ -1,0 +1,66 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "report.h"
+#include "reporttemplate.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace nianbao::test {
+
+/** A file under tests/data (NIANBAO_TEST_DATA_DIR), never relative to the working directory. */
+QString dataPath(const QString &relative);
+
+/** The golden cases: one folder per real report under tests/data/seeds, sorted by name. */
+QStringList seedNames();
+QString seedReportPath(const QString &seed);
+
+/** A seed's expected.json: the answers the engine must give for its report.txt. */
+struct Expected
+{
+    QString agency;
+    int year = 0;
+    QHash<QString, double> cells;
+    QSet<QString> missingInSource; ///< blank in the source: missing, or deduced to the value
+};
+
+bool loadExpected(const QString &seed, Expected *expected);
+bool readFileBytes(const QString &path, QByteArray *bytes);
+
+/** The expected figures as ReportRenderer takes them, one per template cell. */
+std::vector<std::optional<double>> expectedValues(const Expected &expected,
+                                                  const ReportTemplate &reportTemplate);
+/** The template cell indices of the expected.json keys in `keys`. */
+QSet<int> cellIndices(const QSet<QString> &keys, const ReportTemplate &reportTemplate);
+
+/**
+ * Compares a report's 200 cells with the true figures. A cell in `blank` stood blank in the
+ * source: it must be missing with no value, or deduced to its true figure (once the rules fill
+ * it in). Every other cell must be extracted with its true figure. Returns one line per
+ * difference, naming the cell, what was expected and what was read.
+ */
+QStringList cellDifferences(const Report &report, const std::vector<std::optional<double>> &truth,
+                            const QSet<int> &blank, const ReportTemplate &reportTemplate);
+
+/** A failure message for cellDifferences(): how many cells differ, and the first of them. */
+QByteArray differencesMessage(const QStringList &differences);
+
+/** Encodes text with an ICU converter (e.g. "GB18030"); empty if ICU cannot convert it. */
+QByteArray encodeWithIcu(const QString &text, const char *encoding);
+/** UTF-16 in the given byte order, with a byte order mark. */
+QByteArray encodeUtf16WithBom(const QString &text, bool littleEndian);
+/** Replaces ASCII digits with full-width ones (０…９). */
+QString toFullWidthDigits(QString text);
+
+/** A number as test messages print it. */
+QString numberText(const std::optional<double> &value);
+
+} // namespace nianbao::test

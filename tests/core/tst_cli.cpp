@@ -1,0 +1,189 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cellvalue.h"
+#include "normalizedtext.h"
+#include "reporttemplate.h"
+#include "tableline.h"
+#include "testutils.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace nianbao;
+using namespace nianbao::test;
+
+namespace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+/** Runs nianbao-cli with `arguments`; false if it did not start or finish normally. */
+bool runCli(const QStringList &arguments, CliRun *run)
+{
+    QProcess cli;
+    cli.start(QStringLiteral(NIANBAO_CLI_PATH), arguments);
+    if (!cli.waitForFinished(60000) || cli.exitStatus() != QProcess::NormalExit)
+        return false;
+    run->exitCode = cli.exitCode();
+    run->out = cli.readAllStandardOutput();
+    run->err = cli.readAllStandardError();
+    return true;
+}
+
+QStringList seedReports()
+{
+    QStringList files;
+    for (const QString &seed : seedNames())
+        files.append(seedReportPath(seed));
+    return files;
+}
+
+} // namespace
+
+/** The public contract of `nianbao-cli check` (spec/cli.md), run as users run it. */
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void jsonListsEveryReport();
+    void jsonCellsFollowTheContract_data();
+    void jsonCellsFollowTheContract();
+    void humanOutputMentionsEveryFile();
+    void wrongArguments_data();
+    void wrongArguments();
+
+private:
+    const ReportTemplate &m_template = ReportTemplate::standard();
+    QStringList m_files;
+    QJsonArray m_reports;
+};
+
+void TestCli::initTestCase()
+{
+    m_files = seedReports();
+    QVERIFY(m_files.size() >= 5);
+    CliRun run;
+    QVERIFY(runCli(QStringList {u"check"_s, u"--json"_s} + m_files, &run));
+    QVERIFY2(run.exitCode == 0 || run.exitCode == 1, run.err.constData());
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(run.out, &error);
+    QVERIFY2(!document.isNull(), qPrintable(error.errorString()));
+    QVERIFY(document.object()["reports"_L1].isArray());
+    m_reports = document.object()["reports"_L1].toArray();
+}
+
+void TestCli::jsonListsEveryReport()
+{
+    QCOMPARE(m_reports.size(), m_files.size());
+    for (int i = 0; i < int(m_files.size()); ++i)
+        QCOMPARE(m_reports[i].toObject()["file"_L1].toString(), m_files[i]);
+}
+
+void TestCli::jsonCellsFollowTheContract_data()
+{
+    QTest::addColumn<int>("index");
+    const QStringList seeds = seedNames();
+    for (int i = 0; i < int(seeds.size()); ++i)
+        QTest::addRow("%s has 200 cells in template order with value, state and source",
+                      qPrintable(seeds[i]))
+            << i;
+}
+
+void TestCli::jsonCellsFollowTheContract()
+{
+    QFETCH(int, index);
+    QVERIFY(index < m_reports.size());
+    const QJsonObject report = m_reports[index].toObject();
+    Expected expected;
+    QVERIFY(loadExpected(seedNames()[index], &expected));
+    QCOMPARE(report["agency"_L1].toString(), expected.agency);
+    QCOMPARE(report["year"_L1].toInt(), expected.year);
+    QVERIFY(report["statements"_L1].isArray());
+    QVERIFY(report["findings"_L1].isArray());
+    QVERIFY(report["errors"_L1].isArray());
+
+    QByteArray bytes;
+    QVERIFY(readFileBytes(m_files[index], &bytes));
+    // Sources count Unicode code points of the decoded text.
+    const QList<uint> codePoints = QString::fromUtf8(bytes).toUcs4();
+
+    const QJsonArray cells = report["cells"_L1].toArray();
+    QCOMPARE(int(cells.size()), m_template.cellCount());
+    for (int c = 0; c < int(cells.size()); ++c) {
+        const QJsonObject cell = cells[c].toObject();
+        const QString key = cell["key"_L1].toString();
+        QCOMPARE(key, m_template.cells()[c].key.toString());
+        QVERIFY2(cell.contains("value"_L1) && cell.contains("state"_L1)
+                     && cell.contains("source"_L1),
+                 qPrintable(key));
+        const std::optional<CellState> state = cellStateFromName(cell["state"_L1].toString());
+        QVERIFY2(state.has_value(), qPrintable(key));
+        const QJsonValue value = cell["value"_L1];
+        QVERIFY2(value.isNull() || value.isDouble(), qPrintable(key));
+        if (*state == CellState::Missing || *state == CellState::Unreadable)
+            QVERIFY2(value.isNull(), qPrintable(key));
+        if (*state == CellState::Extracted)
+            QVERIFY2(value.isDouble(), qPrintable(key));
+        const QJsonValue source = cell["source"_L1];
+        if (source.isNull())
+            continue;
+        QVERIFY2(source.isArray() && source.toArray().size() == 2, qPrintable(key));
+        const qsizetype start = source.toArray()[0].toInteger(-1);
+        const qsizetype end = source.toArray()[1].toInteger(-1);
+        QVERIFY2(start >= 0 && start <= end && end <= codePoints.size(), qPrintable(key));
+        if (*state != CellState::Extracted)
+            continue;
+        const QList<uint> figure = codePoints.mid(start, end - start);
+        const QString written
+            = QString::fromUcs4(reinterpret_cast<const char32_t *>(figure.data()), figure.size());
+        double parsed = 0;
+        QVERIFY2(parseFigure(NormalizedText::normalizeString(written), &parsed),
+                 qPrintable(key % u": "_s % written));
+        QCOMPARE(parsed, value.toDouble());
+    }
+}
+
+void TestCli::humanOutputMentionsEveryFile()
+{
+    CliRun run;
+    QVERIFY(runCli(QStringList {u"check"_s} + m_files, &run));
+    QVERIFY2(run.exitCode == 0 || run.exitCode == 1, run.err.constData());
+    const QString out = QString::fromUtf8(run.out);
+    QVERIFY(!out.trimmed().startsWith(u'{'));
+    for (const QString &file : std::as_const(m_files))
+        QVERIFY2(out.contains(file), qPrintable(file));
+}
+
+void TestCli::wrongArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addRow("check without FILE exits 2") << QStringList {u"check"_s};
+    QTest::addRow("check --json without FILE exits 2") << QStringList {u"check"_s, u"--json"_s};
+    QTest::addRow("no command exits 2") << QStringList();
+    QTest::addRow("an unknown command exits 2") << QStringList {u"frobnicate"_s};
+    QTest::addRow("an unknown option exits 2")
+        << QStringList {u"check"_s, u"--no-such-option"_s, seedReports().value(0)};
+}
+
+void TestCli::wrongArguments()
+{
+    QFETCH(QStringList, arguments);
+    CliRun run;
+    QVERIFY(runCli(arguments, &run));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(!run.err.trimmed().isEmpty());
+    QVERIFY(run.out.trimmed().isEmpty() || !run.out.trimmed().startsWith('{'));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
