@@ -28,7 +28,9 @@ Error fileError(const QString &code, const QString &message, const QString &path
     return Error {code, message, ErrorLocation {path, 0, {}}};
 }
 
-Result<QByteArray> readAll(const QString &path)
+} // namespace
+
+Result<QByteArray> readReportBytes(const QString &path)
 {
     const QFileInfo info(path);
     if (!info.exists())
@@ -49,7 +51,10 @@ Result<QByteArray> readAll(const QString &path)
     return file.readAll();
 }
 
-} // namespace
+QStringList reportFilePatterns()
+{
+    return {u"*.txt"_s, u"*.md"_s, u"*.text"_s};
+}
 
 ReportReader::ReportReader(const ReportTemplate &reportTemplate)
     : m_template(reportTemplate)
@@ -60,7 +65,7 @@ ReportReader::ReportReader(const ReportTemplate &reportTemplate)
 
 Report ReportReader::readFile(const QString &path) const
 {
-    Result<QByteArray> bytes = readAll(path);
+    Result<QByteArray> bytes = readReportBytes(path);
     if (!bytes) {
         Report report;
         report.file = path;

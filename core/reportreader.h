@@ -16,6 +16,12 @@ namespace nianbao {
 /** Largest report file read; real reports are well under 1 MB. */
 inline constexpr qint64 kMaxReportBytes = 16 * 1024 * 1024;
 
+/** Reads a report file's bytes, refusing what is missing, not a file or over kMaxReportBytes. */
+Result<QByteArray> readReportBytes(const QString &path);
+
+/** File name patterns of the formats the loaders read, for folder imports and dialogs. */
+QStringList reportFilePatterns();
+
 /**
  * Reads reports: loads the file with the loader for its format, extracts the tables, the
  * title and (when the rules are on) the stated figures and findings. Never throws; whatever

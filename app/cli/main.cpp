@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkcommand.h"
+#include "librarycommands.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -16,8 +17,16 @@ int main(int argc, char *argv[])
     const QString command = arguments.value(1);
     if (command == u"check")
         return nianbao::runCheck(arguments);
-    QTextStream(stderr) << QCoreApplication::translate("main",
-                                                       "usage: nianbao-cli check [--json] FILE...")
+    if (command == u"import")
+        return nianbao::runImport(arguments);
+    if (command == u"export")
+        return nianbao::runExport(arguments);
+    QTextStream(stderr) << QCoreApplication::translate(
+            "main",
+            "usage: nianbao-cli check [--json] FILE...\n"
+            "       nianbao-cli import PATH... [--library L]\n"
+            "       nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] "
+            "[--reviewed-only] [--bom]")
                         << '\n';
     return command == u"--help" || command == u"-h" ? nianbao::ExitClean : nianbao::ExitFailure;
 }

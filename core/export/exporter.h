@@ -1,0 +1,66 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "checker.h"
+#include "library/reviewlibrary.h"
+#include "result.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace nianbao {
+
+/** The export formats: the data everyone downstream of the reviewers works with. */
+enum class ExportFormat {
+    LongCsv,  ///< one row per cell: agency, year, key, label, value, state, extracted, who, when
+    WideCsv,  ///< one row per report, one column per cell key
+    Xlsx,     ///< a sheet per table in the official layout with marked cells, and a data sheet
+    Json,     ///< the `nianbao-cli check --json` form, with review status and corrections
+};
+
+std::optional<ExportFormat> exportFormatFromName(QStringView name);  ///< csv, csv-wide, xlsx, json
+QString exportFormatName(ExportFormat format);
+
+struct ExportOptions
+{
+    bool byteOrderMark = false;  ///< UTF-8 with BOM, so Excel reads the Chinese text right
+    bool reviewedOnly = false;   ///< only reports marked 已审核
+};
+
+/** A stored review with its findings as they stand now: what every format writes. */
+struct ExportedReview
+{
+    StoredReview review;
+    QList<Finding> findings;
+};
+
+/**
+ * Writes the library's cleaned data. Every file is written atomically (QSaveFile, or a
+ * temporary file renamed over the target for the .xlsx writer), so a failed export never
+ * leaves half a file where the last good one was.
+ */
+class Exporter
+{
+public:
+    explicit Exporter(const Checker &checker);
+
+    /** Exports every (reviewed) report of `library`; returns how many reports were written. */
+    Result<int> exportLibrary(const ReviewLibrary &library, ExportFormat format,
+                              const QString &path, const ExportOptions &options) const;
+    Result<int> write(const QList<ExportedReview> &reviews, ExportFormat format,
+                      const QString &path, const ExportOptions &options) const;
+    /** Loads the reviews (findings rechecked) the options select. */
+    Result<QList<ExportedReview>> collect(const ReviewLibrary &library,
+                                          const ExportOptions &options) const;
+
+private:
+    const Checker &m_checker;
+};
+
+/** Quotes one CSV field (RFC 4180). */
+QString csvField(const QString &text);
+
+} // namespace nianbao

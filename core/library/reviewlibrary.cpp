@@ -1,0 +1,617 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reviewlibrary.h"
+
+#include "reporttemplate.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+#include <QUrl>
+#include <QVariant>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("nianbao::ReviewLibrary", text);
+}
+
+Error sqlError(const QSqlError &error, const QString &what)
+{
+    return Error{u"library.sql"_s,
+                 tr("The review library could not %1: %2").arg(what, error.text()), {}};
+}
+
+/** Rolls back unless committed, so every early return leaves the library as it was. */
+class Transaction
+{
+public:
+    explicit Transaction(QSqlDatabase database)
+        : m_database(std::move(database))
+        , m_open(m_database.transaction())
+    {
+    }
+    ~Transaction()
+    {
+        if (m_open)
+            m_database.rollback();
+    }
+    Q_DISABLE_COPY_MOVE(Transaction)
+
+    bool isOpen() const { return m_open; }
+    Result<bool> commit()
+    {
+        m_open = false;
+        if (!m_database.commit())
+            return sqlError(m_database.lastError(), tr("commit"));
+        return true;
+    }
+
+private:
+    QSqlDatabase m_database;
+    bool m_open;
+};
+
+/** Prepares and runs a statement with named placeholders. */
+Result<QSqlQuery> run(const QSqlDatabase &database, const QString &sql,
+                      const QVariantHash &values = {})
+{
+    QSqlQuery query(database);
+    if (!query.prepare(sql))
+        return sqlError(query.lastError(), tr("prepare a statement"));
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        query.bindValue(u':' + it.key(), it.value());
+    if (!query.exec())
+        return sqlError(query.lastError(), tr("run a statement"));
+    return query;
+}
+
+QVariant optionalValue(const std::optional<double> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<double>());
+}
+
+std::optional<double> optionalDouble(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
+}
+
+QVariant spanPart(const SourceSpan &span, bool start)
+{
+    if (!span.isValid())
+        return QVariant(QMetaType::fromType<int>());
+    return start ? span.start : span.end;
+}
+
+SourceSpan spanOf(const QVariant &start, const QVariant &end)
+{
+    if (start.isNull() || end.isNull())
+        return {};
+    return SourceSpan{start.toInt(), end.toInt()};
+}
+
+QString errorsJson(const QList<Error> &errors)
+{
+    QJsonArray array;
+    for (const Error &error : errors)
+        array.append(QJsonObject{{u"code"_s, error.code}, {u"message"_s, error.message}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<Error> errorsFromJson(const QString &json)
+{
+    QList<Error> errors;
+    for (const QJsonValue &value : QJsonDocument::fromJson(json.toUtf8()).array()) {
+        const QJsonObject object = value.toObject();
+        errors.append(Error{object[u"code"_s].toString(), object[u"message"_s].toString(), {}});
+    }
+    return errors;
+}
+
+CellState stateOf(const QVariant &name)
+{
+    return cellStateFromName(name.toString()).value_or(CellState::Missing);
+}
+
+QString nextConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return u"nianbao-library-%1"_s.arg(counter++);
+}
+
+// The schema, version 1. Column names are written once, here and in the statements below.
+const char *const kSchemaV1[] = {
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE TABLE documents (id %ID%, sha256 TEXT NOT NULL UNIQUE, path TEXT NOT NULL,"
+        " encoding TEXT, agency TEXT, year INTEGER NOT NULL,"
+        " text TEXT, errors TEXT, loaded INTEGER NOT NULL,"
+        " imported_at TEXT NOT NULL, status TEXT NOT NULL, note TEXT,"
+        " version BIGINT NOT NULL)",
+        "CREATE TABLE cells (document_id BIGINT NOT NULL REFERENCES documents(id),"
+        " cell_key TEXT NOT NULL, value DOUBLE PRECISION, state TEXT NOT NULL,"
+        " extracted_value DOUBLE PRECISION, extracted_state TEXT NOT NULL,"
+        " span_start INTEGER, span_end INTEGER, source_text TEXT,"
+        " note TEXT, PRIMARY KEY (document_id, cell_key))",
+        "CREATE TABLE statements (document_id BIGINT NOT NULL REFERENCES documents(id),"
+        " position INTEGER NOT NULL, cell_key TEXT NOT NULL, value DOUBLE PRECISION NOT NULL,"
+        " text TEXT, span_start INTEGER, span_end INTEGER, figure_start INTEGER,"
+        " figure_end INTEGER, PRIMARY KEY (document_id, position))",
+        "CREATE TABLE corrections (id %ID%, document_id BIGINT NOT NULL REFERENCES documents(id),"
+        " cell_key TEXT NOT NULL, previous_value DOUBLE PRECISION, previous_state TEXT NOT NULL,"
+        " value DOUBLE PRECISION, state TEXT NOT NULL, reviewer TEXT,"
+        " corrected_at TEXT NOT NULL)",
+        "CREATE INDEX corrections_by_document ON corrections (document_id)",
+};
+
+} // namespace
+
+ReviewLibrary::ReviewLibrary(QString location, QString connection)
+    : m_location(std::move(location))
+    , m_connection(std::move(connection))
+{
+}
+
+ReviewLibrary::~ReviewLibrary()
+{
+    {
+        QSqlDatabase database = QSqlDatabase::database(m_connection, false);
+        if (database.isOpen())
+            database.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QString ReviewLibrary::defaultLocation()
+{
+    // Shared by the window and nianbao-cli, whatever each one's application name.
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return folder % u"/nianbao/library.sqlite"_s;
+}
+
+bool ReviewLibrary::isPostgres() const
+{
+    return m_location.startsWith(u"postgres");
+}
+
+QSqlDatabase ReviewLibrary::database() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+Result<std::unique_ptr<ReviewLibrary>> ReviewLibrary::open(const QString &location)
+{
+    const QString connection = nextConnectionName();
+    std::unique_ptr<ReviewLibrary> library(new ReviewLibrary(location, connection));
+    const bool postgres = library->isPostgres();
+    QSqlDatabase database =
+            QSqlDatabase::addDatabase(postgres ? u"QPSQL"_s : u"QSQLITE"_s, connection);
+    if (!database.isValid())
+        return Error{u"library.driver"_s,
+                     tr("The Qt Sql driver for %1 is not installed (package %2)")
+                             .arg(postgres ? u"PostgreSQL"_s : u"SQLite"_s,
+                                  postgres ? u"libqt6sql6-psql"_s : u"libqt6sql6-sqlite"_s),
+                     {}};
+    if (postgres) {
+        const QUrl url(location);
+        database.setHostName(url.host());
+        database.setPort(url.port(5432));
+        database.setUserName(url.userName());
+        database.setPassword(url.password());
+        database.setDatabaseName(url.path().mid(1));
+    } else {
+        QDir().mkpath(QFileInfo(location).absolutePath());
+        database.setDatabaseName(location);
+        database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+    }
+    if (!database.open())
+        return Error{u"library.open"_s,
+                     tr("Cannot open the review library %1: %2")
+                             .arg(location, database.lastError().text()),
+                     {}};
+    if (!postgres) {
+        // WAL: a committed edit survives the program being killed; readers never block writers.
+        for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
+                                      u"PRAGMA foreign_keys=ON"_s}) {
+            Result<QSqlQuery> done = run(database, pragma);
+            if (!done)
+                return done.error();
+        }
+    }
+    Result<bool> migrated = library->migrate();
+    if (!migrated)
+        return migrated.error();
+    return library;
+}
+
+int ReviewLibrary::schemaVersion() const
+{
+    QSqlQuery query(database());
+    if (!query.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s) || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+Result<bool> ReviewLibrary::createSchemaV1()
+{
+    const QString id = isPostgres() ? u"BIGSERIAL PRIMARY KEY"_s : u"INTEGER PRIMARY KEY"_s;
+    for (const char *statement : kSchemaV1) {
+        Result<QSqlQuery> done = run(database(), QString::fromLatin1(statement).replace(u"%ID%"_s, id));
+        if (!done)
+            return done.error();
+    }
+    return true;
+}
+
+Result<bool> ReviewLibrary::migrate()
+{
+    const int from = schemaVersion();
+    if (from == kSchemaVersion)
+        return true;
+    if (from > kSchemaVersion)
+        return Error{u"library.too_new"_s,
+                     tr("The review library %1 was written by a newer Nianbao (schema %2; this "
+                        "version reads up to %3)")
+                             .arg(m_location)
+                             .arg(from)
+                             .arg(kSchemaVersion),
+                     {}};
+    // Every step runs in one transaction: a failed migration leaves the old schema intact.
+    Transaction transaction(database());
+    if (from < 1) {
+        Result<bool> created = createSchemaV1();
+        if (!created)
+            return created;
+    }
+    Result<QSqlQuery> versioned = run(database(),
+                                      from == 0 ? u"INSERT INTO meta (key, value) VALUES "
+                                                  "('schema_version', :version)"_s
+                                                : u"UPDATE meta SET value = :version WHERE key = "
+                                                  "'schema_version'"_s,
+                                      {{u"version"_s, QString::number(kSchemaVersion)}});
+    if (!versioned)
+        return versioned.error();
+    return transaction.commit();
+}
+
+Result<bool> ReviewLibrary::contains(const QByteArray &sha256) const
+{
+    Result<QSqlQuery> query = run(database(), u"SELECT id FROM documents WHERE sha256 = :sha256"_s,
+                                  {{u"sha256"_s, QString::fromLatin1(sha256.toHex())}});
+    if (!query)
+        return query.error();
+    return query.value().next();
+}
+
+Result<ImportResult> ReviewLibrary::addReport(const Report &report, const QByteArray &sha256)
+{
+    const QString hash = QString::fromLatin1(sha256.toHex());
+    Transaction transaction(database());
+    Result<QSqlQuery> existing = run(database(), u"SELECT id FROM documents WHERE sha256 = :sha256"_s,
+                                     {{u"sha256"_s, hash}});
+    if (!existing)
+        return existing.error();
+    if (existing.value().next())
+        return ImportResult{existing.value().value(0).toLongLong(), true};
+    const QString insert =
+            u"INSERT INTO documents (sha256, path, encoding, agency, year, text, errors, loaded,"
+            " imported_at, status, note, version) VALUES (:sha256, :path, :encoding, :agency,"
+            " :year, :text, :errors, :loaded, :imported_at, :status, '', 1)"_s
+            + (isPostgres() ? u" RETURNING id"_s : QString());
+    Result<QSqlQuery> inserted = run(
+            database(), insert,
+            {{u"sha256"_s, hash},
+             {u"path"_s, report.file},
+             {u"encoding"_s, report.encoding},
+             {u"agency"_s, report.agency},
+             {u"year"_s, report.year},
+             {u"text"_s, report.text},
+             {u"errors"_s, errorsJson(report.errors)},
+             {u"loaded"_s, report.loaded ? 1 : 0},
+             {u"imported_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+             {u"status"_s, reviewStatusKey(ReviewStatus::Unreviewed)}});
+    if (!inserted)
+        return inserted.error();
+    QSqlQuery &query = inserted.value();
+    const qint64 id = isPostgres() ? (query.next() ? query.value(0).toLongLong() : 0)
+                                   : query.lastInsertId().toLongLong();
+    Result<bool> cells = insertCells(id, report);
+    if (!cells)
+        return cells.error();
+    Result<bool> statements = insertStatements(id, report);
+    if (!statements)
+        return statements.error();
+    Result<bool> committed = transaction.commit();
+    if (!committed)
+        return committed.error();
+    return ImportResult{id, false};
+}
+
+Result<bool> ReviewLibrary::insertCells(qint64 id, const Report &report)
+{
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    QSqlQuery query(database());
+    query.prepare(u"INSERT INTO cells (document_id, cell_key, value, state, extracted_value,"
+                  " extracted_state, span_start, span_end, source_text, note) VALUES (:id, :key,"
+                  " :value, :state, :extracted_value, :extracted_state, :span_start, :span_end,"
+                  " :source_text, '')"_s);
+    for (int c = 0; c < reportTemplate.cellCount() && c < int(report.cells.size()); ++c) {
+        const CellValue &cell = report.cells[size_t(c)];
+        query.bindValue(u":id"_s, id);
+        query.bindValue(u":key"_s, reportTemplate.cells()[c].key.toString());
+        query.bindValue(u":value"_s, optionalValue(cell.value));
+        query.bindValue(u":state"_s, cellStateName(cell.state));
+        query.bindValue(u":extracted_value"_s, optionalValue(cell.extractedValue));
+        query.bindValue(u":extracted_state"_s, cellStateName(cell.extractedState));
+        query.bindValue(u":span_start"_s, spanPart(cell.span, true));
+        query.bindValue(u":span_end"_s, spanPart(cell.span, false));
+        query.bindValue(u":source_text"_s, cell.sourceText);
+        if (!query.exec())
+            return sqlError(query.lastError(), tr("store a cell"));
+    }
+    return true;
+}
+
+Result<bool> ReviewLibrary::insertStatements(qint64 id, const Report &report)
+{
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    QSqlQuery query(database());
+    query.prepare(u"INSERT INTO statements (document_id, position, cell_key, value, text,"
+                  " span_start, span_end, figure_start, figure_end) VALUES (:id, :position, :key,"
+                  " :value, :text, :span_start, :span_end, :figure_start, :figure_end)"_s);
+    for (int s = 0; s < int(report.statements.size()); ++s) {
+        const StatedFigure &figure = report.statements[s];
+        query.bindValue(u":id"_s, id);
+        query.bindValue(u":position"_s, s);
+        query.bindValue(u":key"_s, reportTemplate.cells()[figure.cell].key.toString());
+        query.bindValue(u":value"_s, figure.value);
+        query.bindValue(u":text"_s, figure.text);
+        query.bindValue(u":span_start"_s, spanPart(figure.span, true));
+        query.bindValue(u":span_end"_s, spanPart(figure.span, false));
+        query.bindValue(u":figure_start"_s, spanPart(figure.figureSpan, true));
+        query.bindValue(u":figure_end"_s, spanPart(figure.figureSpan, false));
+        if (!query.exec())
+            return sqlError(query.lastError(), tr("store a stated figure"));
+    }
+    return true;
+}
+
+Result<QList<DocumentSummary>> ReviewLibrary::documents() const
+{
+    Result<QSqlQuery> query = run(database(), u"SELECT id, path, agency, year, status, version"
+                                              " FROM documents ORDER BY id"_s);
+    if (!query)
+        return query.error();
+    QList<DocumentSummary> list;
+    while (query.value().next()) {
+        const QSqlQuery &row = query.value();
+        list.append(DocumentSummary{
+                row.value(0).toLongLong(), row.value(1).toString(), row.value(2).toString(),
+                row.value(3).toInt(),
+                reviewStatusFromKey(row.value(4).toString()).value_or(ReviewStatus::Unreviewed),
+                row.value(5).toLongLong()});
+    }
+    return list;
+}
+
+Result<StoredReview> ReviewLibrary::load(qint64 id) const
+{
+    Result<QSqlQuery> query =
+            run(database(),
+                u"SELECT path, encoding, agency, year, text, errors, loaded, status, note, version"
+                " FROM documents WHERE id = :id"_s,
+                {{u"id"_s, id}});
+    if (!query)
+        return query.error();
+    QSqlQuery &row = query.value();
+    if (!row.next())
+        return Error{u"library.no_document"_s,
+                     tr("The review library has no report with id %1").arg(id), {}};
+    StoredReview review;
+    review.id = id;
+    review.report.file = row.value(0).toString();
+    review.report.encoding = row.value(1).toString();
+    review.report.agency = row.value(2).toString();
+    review.report.year = row.value(3).toInt();
+    review.report.text = row.value(4).toString();
+    review.report.errors = errorsFromJson(row.value(5).toString());
+    review.report.loaded = row.value(6).toInt() != 0;
+    review.status = reviewStatusFromKey(row.value(7).toString()).value_or(ReviewStatus::Unreviewed);
+    review.note = row.value(8).toString();
+    review.version = row.value(9).toLongLong();
+    for (auto step : {&ReviewLibrary::loadCells, &ReviewLibrary::loadStatements,
+                      &ReviewLibrary::loadCorrections}) {
+        Result<bool> loaded = (this->*step)(review);
+        if (!loaded)
+            return loaded.error();
+    }
+    return review;
+}
+
+Result<bool> ReviewLibrary::loadCells(StoredReview &review) const
+{
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    review.report.cells.assign(size_t(reportTemplate.cellCount()), CellValue{});
+    Result<QSqlQuery> query = run(database(),
+                                  u"SELECT cell_key, value, state, extracted_value, extracted_state,"
+                                  " span_start, span_end, source_text, note FROM cells"
+                                  " WHERE document_id = :id"_s,
+                                  {{u"id"_s, review.id}});
+    if (!query)
+        return query.error();
+    QSqlQuery &row = query.value();
+    while (row.next()) {
+        const int index = reportTemplate.cellIndex(CellKey(row.value(0).toString()));
+        if (index < 0)
+            continue;  // a key a later template dropped: kept in the library, not shown
+        CellValue &cell = review.report.cells[size_t(index)];
+        cell.value = optionalDouble(row.value(1));
+        cell.state = stateOf(row.value(2));
+        cell.extractedValue = optionalDouble(row.value(3));
+        cell.extractedState = stateOf(row.value(4));
+        cell.span = spanOf(row.value(5), row.value(6));
+        cell.sourceText = row.value(7).toString();
+        if (!row.value(8).toString().isEmpty())
+            review.cellNotes.insert(index, row.value(8).toString());
+    }
+    return true;
+}
+
+Result<bool> ReviewLibrary::loadStatements(StoredReview &review) const
+{
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    Result<QSqlQuery> query = run(database(),
+                                  u"SELECT cell_key, value, text, span_start, span_end,"
+                                  " figure_start, figure_end FROM statements"
+                                  " WHERE document_id = :id ORDER BY position"_s,
+                                  {{u"id"_s, review.id}});
+    if (!query)
+        return query.error();
+    QSqlQuery &row = query.value();
+    while (row.next()) {
+        const int index = reportTemplate.cellIndex(CellKey(row.value(0).toString()));
+        if (index >= 0)
+            review.report.statements.append(
+                    StatedFigure{index, row.value(1).toDouble(), row.value(2).toString(),
+                                 spanOf(row.value(3), row.value(4)),
+                                 spanOf(row.value(5), row.value(6))});
+    }
+    return true;
+}
+
+Result<bool> ReviewLibrary::loadCorrections(StoredReview &review) const
+{
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    Result<QSqlQuery> query = run(database(),
+                                  u"SELECT cell_key, previous_value, previous_state, value, state,"
+                                  " reviewer, corrected_at FROM corrections"
+                                  " WHERE document_id = :id ORDER BY id"_s,
+                                  {{u"id"_s, review.id}});
+    if (!query)
+        return query.error();
+    QSqlQuery &row = query.value();
+    while (row.next()) {
+        const int index = reportTemplate.cellIndex(CellKey(row.value(0).toString()));
+        if (index < 0)
+            continue;
+        Correction correction;
+        correction.cell = index;
+        correction.previous.value = optionalDouble(row.value(1));
+        correction.previous.state = stateOf(row.value(2));
+        correction.current.value = optionalDouble(row.value(3));
+        correction.current.state = stateOf(row.value(4));
+        correction.reviewer = row.value(5).toString();
+        correction.when = QDateTime::fromString(row.value(6).toString(), Qt::ISODateWithMs);
+        review.corrections.append(correction);
+    }
+    return true;
+}
+
+Result<qint64> ReviewLibrary::bumpVersion(qint64 id, qint64 expectedVersion)
+{
+    Result<QSqlQuery> updated = run(database(),
+                                    u"UPDATE documents SET version = version + 1"
+                                    " WHERE id = :id AND version = :version"_s,
+                                    {{u"id"_s, id}, {u"version"_s, expectedVersion}});
+    if (!updated)
+        return updated.error();
+    if (updated.value().numRowsAffected() == 1)
+        return expectedVersion + 1;
+    return Error{u"library.conflict"_s,
+                 tr("Someone else changed this report since you opened it (you had version %1). "
+                    "Your change was not saved; reload the report to see theirs.")
+                         .arg(expectedVersion),
+                 {}};
+}
+
+Result<qint64> ReviewLibrary::saveCell(qint64 id, qint64 expectedVersion,
+                                       const Correction &correction)
+{
+    const QString key = ReportTemplate::standard().cells()[correction.cell].key.toString();
+    Transaction transaction(database());
+    Result<qint64> version = bumpVersion(id, expectedVersion);
+    if (!version)
+        return version;
+    Result<QSqlQuery> updated = run(database(),
+                                    u"UPDATE cells SET value = :value, state = :state"
+                                    " WHERE document_id = :id AND cell_key = :key"_s,
+                                    {{u"value"_s, optionalValue(correction.current.value)},
+                                     {u"state"_s, cellStateName(correction.current.state)},
+                                     {u"id"_s, id},
+                                     {u"key"_s, key}});
+    if (!updated)
+        return updated.error();
+    Result<QSqlQuery> recorded = run(
+            database(),
+            u"INSERT INTO corrections (document_id, cell_key, previous_value, previous_state,"
+            " value, state, reviewer, corrected_at) VALUES (:id, :key, :previous_value,"
+            " :previous_state, :value, :state, :reviewer, :corrected_at)"_s,
+            {{u"id"_s, id},
+             {u"key"_s, key},
+             {u"previous_value"_s, optionalValue(correction.previous.value)},
+             {u"previous_state"_s, cellStateName(correction.previous.state)},
+             {u"value"_s, optionalValue(correction.current.value)},
+             {u"state"_s, cellStateName(correction.current.state)},
+             {u"reviewer"_s, correction.reviewer},
+             {u"corrected_at"_s, correction.when.toUTC().toString(Qt::ISODateWithMs)}});
+    if (!recorded)
+        return recorded.error();
+    Result<bool> committed = transaction.commit();
+    if (!committed)
+        return committed.error();
+    return version;
+}
+
+Result<qint64> ReviewLibrary::saveStatus(qint64 id, qint64 expectedVersion, ReviewStatus status,
+                                         const QString &note)
+{
+    Transaction transaction(database());
+    Result<qint64> version = bumpVersion(id, expectedVersion);
+    if (!version)
+        return version;
+    Result<QSqlQuery> updated =
+            run(database(), u"UPDATE documents SET status = :status, note = :note WHERE id = :id"_s,
+                {{u"status"_s, reviewStatusKey(status)}, {u"note"_s, note}, {u"id"_s, id}});
+    if (!updated)
+        return updated.error();
+    Result<bool> committed = transaction.commit();
+    if (!committed)
+        return committed.error();
+    return version;
+}
+
+Result<qint64> ReviewLibrary::saveCellNote(qint64 id, qint64 expectedVersion, int cell,
+                                           const QString &note)
+{
+    Transaction transaction(database());
+    Result<qint64> version = bumpVersion(id, expectedVersion);
+    if (!version)
+        return version;
+    Result<QSqlQuery> updated =
+            run(database(),
+                u"UPDATE cells SET note = :note WHERE document_id = :id AND cell_key = :key"_s,
+                {{u"note"_s, note},
+                 {u"id"_s, id},
+                 {u"key"_s, ReportTemplate::standard().cells()[cell].key.toString()}});
+    if (!updated)
+        return updated.error();
+    Result<bool> committed = transaction.commit();
+    if (!committed)
+        return committed.error();
+    return version;
+}
+
+} // namespace nianbao

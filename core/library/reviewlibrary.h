@@ -1,0 +1,103 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "report.h"
+#include "result.h"
+#include "reviewsession.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace nianbao {
+
+/** A report in the library, as the report list shows it. */
+struct DocumentSummary
+{
+    qint64 id = 0;
+    QString path;
+    QString agency;
+    int year = 0;
+    ReviewStatus status = ReviewStatus::Unreviewed;
+    qint64 version = 0;
+};
+
+/** Everything the library keeps of one report under review. */
+struct StoredReview
+{
+    qint64 id = 0;
+    qint64 version = 0;  ///< optimistic concurrency: a save must name the version it read
+    Report report;       ///< cells hold the current values; extractedValue/State the source's
+    ReviewStatus status = ReviewStatus::Unreviewed;
+    QString note;
+    QHash<int, QString> cellNotes;
+    QList<Correction> corrections;
+};
+
+/** What importing one report did. */
+struct ImportResult
+{
+    qint64 id = 0;
+    bool alreadyPresent = false;  ///< the same bytes (SHA-256) were imported before
+};
+
+/**
+ * The review library: every imported document (its bytes' hash and decoded text), the
+ * extracted values and spans, every correction (value, previous value, who, when), notes and
+ * review states, in SQLite (one file, WAL) or on a PostgreSQL server for teams. Each confirmed
+ * change is its own transaction. Saves carry the version they read, so two reviewers editing
+ * one report cannot overwrite each other's work unknowingly.
+ *
+ * One instance per thread: it owns a named connection (Qt Sql connections are per thread).
+ */
+class ReviewLibrary final
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    /** Opens (creating and migrating) the library at `location`: a file path or postgresql://… */
+    static Result<std::unique_ptr<ReviewLibrary>> open(const QString &location);
+    /** The SQLite file in the user's data folder. */
+    static QString defaultLocation();
+    ~ReviewLibrary();
+    Q_DISABLE_COPY_MOVE(ReviewLibrary)
+
+    QString location() const { return m_location; }
+    bool isPostgres() const;
+    int schemaVersion() const;
+
+    /** Stores a checked report with the SHA-256 of its original bytes, unless present. */
+    Result<ImportResult> addReport(const Report &report, const QByteArray &sha256);
+    Result<bool> contains(const QByteArray &sha256) const;
+    Result<QList<DocumentSummary>> documents() const;
+    Result<StoredReview> load(qint64 id) const;
+
+    /** Records one confirmed cell change; returns the new version or a conflict error. */
+    Result<qint64> saveCell(qint64 id, qint64 expectedVersion, const Correction &correction);
+    Result<qint64> saveStatus(qint64 id, qint64 expectedVersion, ReviewStatus status,
+                              const QString &note);
+    Result<qint64> saveCellNote(qint64 id, qint64 expectedVersion, int cell, const QString &note);
+
+private:
+    explicit ReviewLibrary(QString location, QString connection);
+    Result<bool> migrate();
+    Result<bool> createSchemaV1();
+    Result<qint64> bumpVersion(qint64 id, qint64 expectedVersion);
+    Result<bool> insertCells(qint64 id, const Report &report);
+    Result<bool> insertStatements(qint64 id, const Report &report);
+    Result<bool> loadCells(StoredReview &review) const;
+    Result<bool> loadStatements(StoredReview &review) const;
+    Result<bool> loadCorrections(StoredReview &review) const;
+    QSqlDatabase database() const;
+
+    QString m_location;
+    QString m_connection;
+};
+
+} // namespace nianbao
