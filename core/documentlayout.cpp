@@ -36,6 +36,13 @@ QString leadingNumeral(QStringView text, bool *sub)
 
 } // namespace
 
+DocumentLayout::DocumentLayout(const NormalizedText &text, const ReportTemplate &reportTemplate)
+    : m_lines(parseLines(text.text(), &text.displayWidths()))
+    , m_headingLines(size_t(reportTemplate.sections().size()), -1)
+{
+    findHeadings(text.text(), reportTemplate);
+}
+
 DocumentLayout::DocumentLayout(const QString &normalizedText, const ReportTemplate &reportTemplate)
     : m_lines(parseLines(normalizedText))
     , m_headingLines(size_t(reportTemplate.sections().size()), -1)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "normalizedtext.h"
 #include "reporttemplate.h"
 #include "tableline.h"
 
@@ -24,6 +25,8 @@ struct LineRange
 class DocumentLayout
 {
 public:
+    DocumentLayout(const NormalizedText &text, const ReportTemplate &reportTemplate);
+    /** For text without an original to measure columns by (tests, labels). */
     DocumentLayout(const QString &normalizedText, const ReportTemplate &reportTemplate);
 
     const std::vector<TableLine> &lines() const { return m_lines; }

@@ -5,6 +5,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+
 namespace nianbao {
 
 namespace {
@@ -74,9 +76,11 @@ NormalizedText::NormalizedText(const QString &original)
         m_text = original;
         m_originalStart.resize(size_t(size));
         m_originalEnd.resize(size_t(size));
+        m_displayWidth.resize(size_t(size));
         for (qsizetype i = 0; i < size; ++i) {
             m_originalStart[size_t(i)] = int(i);
             m_originalEnd[size_t(i)] = int(i + 1);
+            m_displayWidth[size_t(i)] = quint8(displayWidth(original[i].unicode()));
         }
         return;
     }
@@ -94,6 +98,7 @@ NormalizedText::NormalizedText(const QString &original)
         for (int k = 0; k < appended; ++k) {
             m_originalStart.push_back(int(i));
             m_originalEnd.push_back(int(i + width));
+            m_displayWidth.push_back(k == 0 ? quint8(displayWidth(cp)) : 0);
         }
         i += width;
     }
@@ -104,6 +109,15 @@ SourceSpan NormalizedText::toOriginal(int start, int end) const
     if (start < 0 || end <= start || end > int(m_originalStart.size()))
         return {};
     return SourceSpan {m_originalStart[size_t(start)], m_originalEnd[size_t(end - 1)]};
+}
+
+int NormalizedText::displayWidth(char32_t c)
+{
+    const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF)
+            || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF)
+            || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
+            || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+    return wide ? 2 : 1;
 }
 
 QString NormalizedText::normalizeString(QStringView text)

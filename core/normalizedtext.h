@@ -25,6 +25,14 @@ public:
     const QString &text() const { return m_text; }
     /** The original span covered by normalized units [start, end). */
     SourceSpan toOriginal(int start, int end) const;
+    /**
+     * Per normalized unit, the display width of the original character it came from (CJK and
+     * full-width count two; the further units of an expanded character count zero), so that
+     * space-aligned columns are measured as the reader saw them, not after NFKC narrowed them.
+     */
+    const std::vector<quint8> &displayWidths() const { return m_displayWidth; }
+    /** Display width of one character as a fixed-width text view shows it. */
+    static int displayWidth(char32_t character);
     /** Normalizes a short string (labels, tokens) without keeping the mapping. */
     static QString normalizeString(QStringView text);
 
@@ -32,6 +40,7 @@ private:
     QString m_text;
     std::vector<int> m_originalStart; ///< per normalized unit: start of its original character
     std::vector<int> m_originalEnd; ///< per normalized unit: end of its original character
+    std::vector<quint8> m_displayWidth;
 };
 
 /**

@@ -104,7 +104,7 @@ Report ReportReader::readBytes(const QByteArray &bytes, const QString &path) con
 void ReportReader::analyze(Report &report) const
 {
     const NormalizedText normalized(report.text);
-    const DocumentLayout layout(normalized.text(), m_template);
+    const DocumentLayout layout(normalized, m_template);
     const ReportTitle title = parseTitle(normalized.text(), layout, m_template);
     report.agency = title.agency;
     report.year = title.year;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tableline.h"
 
+#include "normalizedtext.h"
 #include "reporttemplate.h"
 
 namespace nianbao {
@@ -9,14 +10,6 @@ namespace nianbao {
 namespace {
 
 constexpr int kMaxLabelLength = 90;
-
-bool isWide(char16_t c)
-{
-    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF)
-        || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF)
-        || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
-        || (c >= 0xFFE0 && c <= 0xFFE6) || QChar::isSurrogate(c);
-}
 
 bool isSpace(char16_t c)
 {
@@ -223,7 +216,8 @@ double TableLine::position(const Token &token) const
     return token.field;
 }
 
-TableLine parseLine(const QString &text, int start, int end, int number)
+TableLine parseLine(const QString &text, int start, int end, int number,
+                    const std::vector<quint8> *widths)
 {
     TableLine line;
     line.number = number;
@@ -272,15 +266,17 @@ TableLine parseLine(const QString &text, int start, int end, int number)
             tokenStart = i;
             tokenColumn = column;
         }
-        if (!QChar::isLowSurrogate(c))
-            column += isWide(c) ? 2 : 1;
+        if (widths)
+            column += (*widths)[size_t(i)];
+        else if (!QChar::isLowSurrogate(c))
+            column += NormalizedText::displayWidth(c);
     }
     closeToken(end);
     finishLine(text, line);
     return line;
 }
 
-std::vector<TableLine> parseLines(const QString &text)
+std::vector<TableLine> parseLines(const QString &text, const std::vector<quint8> *widths)
 {
     std::vector<TableLine> lines;
     const int size = int(text.size());
@@ -289,7 +285,7 @@ std::vector<TableLine> parseLines(const QString &text)
         const char16_t c = i < size ? text[i].unicode() : u'\n';
         if (c != u'\n' && c != u'\r' && c != 0x2028 && c != 0x2029 && c != 0x85)
             continue;
-        lines.push_back(parseLine(text, start, i, int(lines.size())));
+        lines.push_back(parseLine(text, start, i, int(lines.size()), widths));
         if (c == u'\r' && i + 1 < size && text[i + 1] == u'\n')
             ++i;
         start = i + 1;

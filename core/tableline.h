@@ -55,11 +55,16 @@ struct TableLine
     double position(const Token &token) const;
 };
 
-/** Splits normalized text into lines (LF, CRLF, CR, U+2028) and tokenizes each. */
-std::vector<TableLine> parseLines(const QString &text);
+/**
+ * Splits normalized text into lines (LF, CRLF, CR, U+2028) and tokenizes each. `widths` gives
+ * each unit's display width in the original (NormalizedText::displayWidths()); without it the
+ * normalized characters' own widths are used.
+ */
+std::vector<TableLine> parseLines(const QString &text, const std::vector<quint8> *widths = nullptr);
 
 /** Tokenizes one line [start, end) of `text`. */
-TableLine parseLine(const QString &text, int start, int end, int number);
+TableLine parseLine(const QString &text, int start, int end, int number,
+                    const std::vector<quint8> *widths = nullptr);
 
 /** Reads a figure as written in a table cell; nullopt when the token is not one. */
 bool parseFigure(QStringView token, double *value);

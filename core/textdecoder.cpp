@@ -73,21 +73,48 @@ struct Utf8Scan
     int multiByte = 0; ///< number of valid multi-byte sequences
 };
 
+/**
+ * Length of the well-formed UTF-8 sequence at `data` (Unicode table 3-7: no overlong forms,
+ * no surrogates, nothing above U+10FFFF), or 0 if it is not one.
+ */
+int validSequenceLength(const unsigned char *data, qsizetype available)
+{
+    const unsigned char lead = data[0];
+    if (lead < 0x80)
+        return 1;
+    int length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        low = lead == 0xE0 ? 0xA0 : 0x80;
+        high = lead == 0xED ? 0x9F : 0xBF;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        low = lead == 0xF0 ? 0x90 : 0x80;
+        high = lead == 0xF4 ? 0x8F : 0xBF;
+    } else {
+        return 0;
+    }
+    if (available < length || data[1] < low || data[1] > high)
+        return 0;
+    for (int k = 2; k < length; ++k) {
+        if ((data[k] & 0xC0) != 0x80)
+            return 0;
+    }
+    return length;
+}
+
 Utf8Scan scanUtf8(QByteArrayView bytes)
 {
     Utf8Scan scan;
     const auto *data = reinterpret_cast<const unsigned char *>(bytes.data());
     const qsizetype size = bytes.size();
     for (qsizetype i = 0; i < size;) {
-        const unsigned char lead = data[i];
-        const int length = lead < 0x80 ? 1
-            : (lead >> 5) == 0x6       ? 2
-            : (lead >> 4) == 0xE       ? 3
-            : (lead >> 3) == 0x1E      ? 4
-                                       : 0;
-        bool valid = length > 0 && i + length <= size;
-        for (int k = 1; valid && k < length; ++k)
-            valid = (data[i + k] & 0xC0) == 0x80;
+        const int length = validSequenceLength(data + i, size - i);
+        const bool valid = length > 0;
         if (!valid) {
             if (scan.firstInvalid < 0)
                 scan.firstInvalid = int(i);

@@ -9,6 +9,15 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/install-deps.sh
 
+# The library's PostgreSQL suite runs against a real server on loopback.
+if [[ $(id -u) -eq 0 ]]; then
+    NIANBAO_TEST_POSTGRES=$(bash scripts/start-postgres.sh)
+    export NIANBAO_TEST_POSTGRES
+    echo "test.sh: PostgreSQL suite against ${NIANBAO_TEST_POSTGRES%%:*}://…@127.0.0.1/nianbao_test"
+else
+    echo "test.sh: not root, so PostgreSQL is not started; its suite is skipped" >&2
+fi
+
 start=$SECONDS
 cmake --preset ci
 cmake --build --preset ci

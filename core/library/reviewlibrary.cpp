@@ -71,6 +71,12 @@ Result<QSqlQuery> run(const QSqlDatabase &database, const QString &sql,
                       const QVariantHash &values = {})
 {
     QSqlQuery query(database);
+    // PostgreSQL cannot prepare DDL; statements without values run directly.
+    if (values.isEmpty()) {
+        if (!query.exec(sql))
+            return sqlError(query.lastError(), tr("run a statement"));
+        return query;
+    }
     if (!query.prepare(sql))
         return sqlError(query.lastError(), tr("prepare a statement"));
     for (auto it = values.cbegin(); it != values.cend(); ++it)

@@ -1,0 +1,306 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "library/importer.h"
+#include "library/reviewlibrary.h"
+#include "reportreader.h"
+#include "reportrenderer.h"
+#include "reviewsession.h"
+#include "rulebook.h"
+#include "syntheticreports.h"
+#include "testutils.h"
+
+#include <QCryptographicHash>
+#include <QProcess>
+#include <QSaveFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace nianbao;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+class FixedClock final : public Clock
+{
+public:
+    QDateTime now() const override { return QDateTime(QDate(2026, 11, 23), QTime(9, 30), Qt::UTC); }
+};
+
+QByteArray sha256(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+}
+
+Report seedReport(const QString &seed, QByteArray *bytes)
+{
+    const QString path = test::seedReportPath(seed);
+    test::readFileBytes(path, bytes);
+    return ReportReader().readBytes(*bytes, path);
+}
+
+const QString kSeed004 = u"004_1a8c02130c595433"_s;
+
+/** Where the PostgreSQL suite runs: set by .ci/run, which starts a server on loopback. */
+QString postgresLocation()
+{
+    return qEnvironmentVariable("NIANBAO_TEST_POSTGRES");
+}
+
+/** A clean library at `location`: a new SQLite file, or the PostgreSQL test database emptied. */
+std::unique_ptr<ReviewLibrary> freshLibrary(const QString &location)
+{
+    if (location.startsWith(u"postgres")) {
+        Result<std::unique_ptr<ReviewLibrary>> library = ReviewLibrary::open(location);
+        if (!library)
+            return {};
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QPSQL"_s, u"cleanup"_s);
+        const QUrl url(location);
+        database.setHostName(url.host());
+        database.setPort(url.port(5432));
+        database.setUserName(url.userName());
+        database.setDatabaseName(url.path().mid(1));
+        if (database.open()) {
+            QSqlQuery(database).exec(u"TRUNCATE corrections, statements, cells, documents"_s);
+            database.close();
+        }
+        database = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"cleanup"_s);
+        return std::move(library).value();
+    }
+    Result<std::unique_ptr<ReviewLibrary>> library = ReviewLibrary::open(location);
+    return library ? std::move(library).value() : nullptr;
+}
+
+} // namespace
+
+class TestLibrary : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void roundTrip_data();
+    void roundTrip();
+    void sameBytesAreNotImportedTwice();
+    void aNewerSchemaIsRefused();
+    void staleSaveIsRefused_data();
+    void staleSaveIsRefused();
+    void importGoesOnPastBadFiles();
+    void killedImportKeepsCommittedReports();
+
+private:
+    void addLocations();
+    QTemporaryDir m_dir;
+};
+
+void TestLibrary::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestLibrary::addLocations()
+{
+    QTest::addColumn<QString>("location");
+    QTest::newRow("a SQLite file") << m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()) + u".sqlite"_s);
+    if (!postgresLocation().isEmpty())
+        QTest::newRow("a PostgreSQL server") << postgresLocation();
+}
+
+void TestLibrary::roundTrip_data()
+{
+    addLocations();
+}
+
+void TestLibrary::roundTrip()
+{
+    QFETCH(QString, location);
+    QByteArray bytes;
+    const Report report = seedReport(kSeed004, &bytes);
+    qint64 id = 0;
+    std::vector<CellValue> edited;
+    const FixedClock clock;
+    const ReportReader reader;
+    const int natural = ReportTemplate::standard().cellIndex(CellKey(u"requests.received.natural"_s));
+    {
+        std::unique_ptr<ReviewLibrary> library = freshLibrary(location);
+        QVERIFY(library);
+        QCOMPARE(library->schemaVersion(), ReviewLibrary::kSchemaVersion);
+        Result<ImportResult> added = library->addReport(report, sha256(bytes));
+        QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
+        id = added.value().id;
+        Result<StoredReview> stored = library->load(id);
+        QVERIFY(stored);
+        ReviewSession session(stored.value().report, reader.checker(), u"张审核"_s, clock);
+        session.setCellValue(natural, 7);
+        Result<qint64> saved = library->saveCell(id, stored.value().version, session.corrections().last());
+        QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().message));
+        Result<qint64> status = library->saveStatus(id, saved.value(), ReviewStatus::Doubtful, u"自然人合计存疑"_s);
+        QVERIFY(status);
+        QVERIFY(library->saveCellNote(id, status.value(), natural, u"原表空白"_s));
+        edited = session.cells();
+    }
+    // Closed and reopened: exactly the state before.
+    std::unique_ptr<ReviewLibrary> reopened = ReviewLibrary::open(location).value();
+    Result<StoredReview> loaded = reopened->load(id);
+    QVERIFY(loaded);
+    const StoredReview &review = loaded.value();
+    QCOMPARE(review.report.text, report.text);
+    QCOMPARE(review.report.agency, report.agency);
+    QCOMPARE(review.report.statements, report.statements);
+    QCOMPARE(review.status, ReviewStatus::Doubtful);
+    QCOMPARE(review.note, u"自然人合计存疑"_s);
+    QCOMPARE(review.cellNotes.value(natural), u"原表空白"_s);
+    QCOMPARE(review.version, qint64(4));
+    QCOMPARE(review.corrections.size(), 1);
+    QCOMPARE(review.corrections[0].reviewer, u"张审核"_s);
+    QCOMPARE(review.corrections[0].when, clock.now());
+    QCOMPARE(review.corrections[0].previous.state, CellState::Deduced);
+    QCOMPARE(*review.corrections[0].current.value, 7.0);
+    QCOMPARE(review.report.cells[size_t(natural)].state, CellState::Corrected);
+    QCOMPARE(review.report.cells[size_t(natural)].extractedState, CellState::Missing);
+    for (int c = 0; c < ReportTemplate::standard().cellCount(); ++c) {
+        if (edited[size_t(c)].state == CellState::Deduced)
+            continue;  // deduced values are derived again on load, not stored as facts
+        QCOMPARE(review.report.cells[size_t(c)].value, edited[size_t(c)].value);
+        QCOMPARE(review.report.cells[size_t(c)].span, edited[size_t(c)].span);
+    }
+}
+
+void TestLibrary::sameBytesAreNotImportedTwice()
+{
+    std::unique_ptr<ReviewLibrary> library = freshLibrary(m_dir.filePath(u"twice.sqlite"_s));
+    QByteArray bytes;
+    const Report report = seedReport(kSeed004, &bytes);
+    const Result<ImportResult> first = library->addReport(report, sha256(bytes));
+    const Result<ImportResult> second = library->addReport(report, sha256(bytes));
+    QVERIFY(first && second);
+    QVERIFY(!first.value().alreadyPresent);
+    QVERIFY(second.value().alreadyPresent);
+    QCOMPARE(second.value().id, first.value().id);
+    QCOMPARE(library->documents().value().size(), 1);
+}
+
+void TestLibrary::aNewerSchemaIsRefused()
+{
+    const QString path = m_dir.filePath(u"newer.sqlite"_s);
+    ReviewLibrary::open(path).value().reset();
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+        database.setDatabaseName(path);
+        QVERIFY(database.open());
+        QVERIFY(QSqlQuery(database).exec(u"UPDATE meta SET value = '99' WHERE key = 'schema_version'"_s));
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(u"tamper"_s);
+    const Result<std::unique_ptr<ReviewLibrary>> opened = ReviewLibrary::open(path);
+    QVERIFY(!opened);
+    QCOMPARE(opened.error().code, u"library.too_new"_s);
+    QVERIFY(opened.error().message.contains(u"99"));
+}
+
+void TestLibrary::staleSaveIsRefused_data()
+{
+    addLocations();
+}
+
+void TestLibrary::staleSaveIsRefused()
+{
+    QFETCH(QString, location);
+    QByteArray bytes;
+    const Report report = seedReport(u"003_26cd6f5c3c427896"_s, &bytes);
+    std::unique_ptr<ReviewLibrary> alice = freshLibrary(location);
+    QVERIFY(alice);
+    const qint64 id = alice->addReport(report, sha256(bytes)).value().id;
+    std::unique_ptr<ReviewLibrary> bob = ReviewLibrary::open(location).value();
+    const StoredReview aliceView = alice->load(id).value();
+    const StoredReview bobView = bob->load(id).value();
+    const int cell = ReportTemplate::standard().cellIndex(CellKey(u"active.penalty.decisions"_s));
+    Correction aliceChange{cell, aliceView.report.cells[size_t(cell)], {}, u"alice"_s, QDateTime::currentDateTimeUtc()};
+    aliceChange.current.value = 3;
+    aliceChange.current.state = CellState::Corrected;
+    QVERIFY(alice->saveCell(id, aliceView.version, aliceChange));
+    Correction bobChange = aliceChange;
+    bobChange.reviewer = u"bob"_s;
+    bobChange.current.value = 9;
+    const Result<qint64> refused = bob->saveCell(id, bobView.version, bobChange);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, u"library.conflict"_s);
+    // Bob reloads, sees Alice's value, and can then save on top of it.
+    const StoredReview reloaded = bob->load(id).value();
+    QCOMPARE(*reloaded.report.cells[size_t(cell)].value, 3.0);
+    QVERIFY(bob->saveCell(id, reloaded.version, bobChange));
+    QCOMPARE(*alice->load(id).value().report.cells[size_t(cell)].value, 9.0);
+    QCOMPARE(alice->load(id).value().corrections.size(), 2);
+}
+
+void TestLibrary::importGoesOnPastBadFiles()
+{
+    const QString folder = m_dir.filePath(u"mixed"_s);
+    QVERIFY(QDir().mkpath(folder + u"/sub"_s));
+    QVERIFY(QFile::copy(test::seedReportPath(kSeed004), folder + u"/sub/a.txt"_s));
+    QVERIFY(QFile::copy(test::seedReportPath(kSeed004), folder + u"/b.txt"_s));  // same bytes
+    QFile empty(folder + u"/empty.txt"_s);
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    const QString location = m_dir.filePath(u"mixed.sqlite"_s);
+    const QStringList files = Importer::collectFiles({folder});
+    QCOMPARE(files.size(), 3);
+    QList<ImportProgress> progress;
+    const ImportSummary summary =
+            Importer(location).run(files, [&](const ImportProgress &p) { progress.append(p); });
+    QCOMPARE(summary.imported, 1);
+    QCOMPARE(summary.duplicates, 1);
+    QCOMPARE(summary.failures.size(), 1);
+    QCOMPARE(summary.failures[0].code, u"file.empty"_s);
+    QVERIFY(summary.failures[0].where.file.endsWith(u"empty.txt"));
+    QCOMPARE(progress.size(), 3);
+    QCOMPARE(progress.last().done, 3);
+}
+
+void TestLibrary::killedImportKeepsCommittedReports()
+{
+    // A folder of generated reports, imported by nianbao-cli, killed part-way.
+    const QString folder = m_dir.filePath(u"many"_s);
+    QVERIFY(QDir().mkpath(folder));
+    const RuleBook rules(ReportTemplate::standard());
+    SyntheticReports synthetic(rules, 17);
+    const ReportRenderer renderer;
+    const int count = 400;
+    for (int i = 0; i < count; ++i) {
+        QSaveFile file(folder + u"/r%1.txt"_s.arg(i, 4, 10, QChar(u'0')));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(renderer.render(u"测试局%1"_s.arg(i), 2023, synthetic.consistent(), RenderLayout::Tabs).toUtf8());
+        QVERIFY(file.commit());
+    }
+    const QString location = m_dir.filePath(u"killed.sqlite"_s);
+    QProcess import;
+    import.start(QStringLiteral(NIANBAO_CLI_PATH), {u"import"_s, folder, u"--library"_s, location});
+    QVERIFY(import.waitForStarted());
+    QByteArray progress;
+    QTRY_VERIFY_WITH_TIMEOUT((progress += import.readAllStandardError()).count('\n') >= 40, 60000);
+    import.kill();
+    QVERIFY(import.waitForFinished());
+    QCOMPARE(import.exitStatus(), QProcess::CrashExit);
+
+    std::unique_ptr<ReviewLibrary> library = ReviewLibrary::open(location).value();
+    const QList<DocumentSummary> documents = library->documents().value();
+    QVERIFY(documents.size() >= 39);  // every report acknowledged before the kill, maybe one more
+    QVERIFY(documents.size() < count);
+    for (const DocumentSummary &summary : documents) {
+        const StoredReview review = library->load(summary.id).value();
+        QCOMPARE(int(review.report.cells.size()), ReportTemplate::standard().cellCount());
+        QVERIFY(review.report.cells[0].state == CellState::Extracted);
+    }
+    // Importing again finishes the job without duplicating anything.
+    const ImportSummary rest = Importer(location).run(Importer::collectFiles({folder}));
+    QCOMPARE(rest.imported + rest.duplicates, count);
+    QCOMPARE(rest.duplicates, int(documents.size()));
+    QCOMPARE(library->documents().value().size(), count);
+}
+
+QTEST_GUILESS_MAIN(TestLibrary)
+#include "tst_library.moc"
