@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace nianbao {
@@ -124,6 +126,105 @@ RuleDefinition parseRule(const QJsonObject &object)
     return rule;
 }
 
+/** NFKC with every space removed: the form the stated-figure reader matches in. */
+QString statementForm(QStringView text)
+{
+    QString form = NormalizedText::normalizeString(text);
+    form.removeIf([](QChar c) { return c.isSpace(); });
+    return form;
+}
+
+QStringList statementForms(const QJsonValue &value)
+{
+    QStringList forms;
+    for (const QJsonValue &item : value.toArray()) {
+        const QString form = statementForm(item.toString());
+        if (!form.isEmpty())
+            forms.append(form);
+    }
+    return forms;
+}
+
+constexpr QStringView kGap = u"…";
+constexpr QStringView kSlot = u"{n}";
+
+/**
+ * Normalizes the literals of a pattern and keeps its markers; … (U+2026) must be kept apart
+ * because NFKC would turn it into three dots.
+ */
+QString patternForm(const QString &pattern)
+{
+    QString form;
+    const QList<QStringView> slotParts = QStringView(pattern).split(kSlot);
+    for (qsizetype s = 0; s < slotParts.size(); ++s) {
+        if (s > 0)
+            form += kSlot;
+        const QList<QStringView> gapParts = slotParts[s].split(kGap);
+        for (qsizetype g = 0; g < gapParts.size(); ++g) {
+            if (g > 0)
+                form += kGap;
+            form += statementForm(gapParts[g]);
+        }
+    }
+    return form;
+}
+
+/** A pattern is literals joined by … with at most one {n}; no gap at either end, none twice. */
+bool isValidPattern(const QString &pattern, bool implied)
+{
+    const qsizetype slotCount = pattern.count(kSlot);
+    if (slotCount != (implied ? 0 : 1))
+        return false;
+    if (pattern.startsWith(kGap) || pattern.endsWith(kGap) || pattern.contains(u"……"_s))
+        return false;
+    return pattern.size() > (implied ? 0 : kSlot.size());
+}
+
+Result<StatementPhrase> parseStatementPhrase(const QJsonObject &object)
+{
+    StatementPhrase phrase;
+    phrase.cellKey = object["cell"_L1].toString();
+    phrase.implied = object.contains("value"_L1);
+    phrase.value = object["value"_L1].toDouble();
+    for (const QJsonValue &pattern : object["patterns"_L1].toArray()) {
+        const QString form = patternForm(pattern.toString());
+        if (!isValidPattern(form, phrase.implied))
+            return Error {u"template.statement"_s,
+                          u"Statement pattern %1 for %2 needs %3"_s.arg(
+                              pattern.toString(), phrase.cellKey,
+                              phrase.implied ? u"no {n}"_s : u"exactly one {n}"_s),
+                          {}};
+        phrase.patterns.append(form);
+    }
+    phrase.units = statementForms(object["units"_L1]);
+    phrase.exclude = statementForms(object["exclude"_L1]);
+    phrase.notPrecededBy = statementForms(object["not_preceded_by"_L1]);
+    phrase.notFollowedBy = statementForms(object["not_followed_by"_L1]);
+    phrase.context = statementForms(object["context"_L1]);
+    return phrase;
+}
+
+Result<StatementRules> parseStatements(const QJsonObject &object)
+{
+    StatementRules rules;
+    rules.sections = stringList(object["sections"_L1]);
+    rules.units = statementForms(object["units"_L1]);
+    rules.gap = object["gap"_L1].toInt(rules.gap);
+    rules.breaks = statementForm(object["breaks"_L1].toString());
+    rules.sentenceBreaks = statementForm(object["sentence_breaks"_L1].toString());
+    rules.connectors = statementForms(object["connectors"_L1]);
+    rules.approximate = statementForms(object["approximate"_L1]);
+    rules.figureNotPrecededBy = statementForms(object["figure_not_preceded_by"_L1]);
+    rules.unitNotFollowedBy = statementForms(object["unit_not_followed_by"_L1]);
+    for (const QJsonValue &phrase : object["phrases"_L1].toArray()) {
+        Result<StatementPhrase> parsed = parseStatementPhrase(phrase.toObject());
+        if (!parsed)
+            return parsed.error();
+        rules.phrases.append(std::move(parsed).value());
+    }
+    return rules;
+}
+
 } // namespace
 
 Result<ReportTemplate> ReportTemplate::fromJson(const QByteArray &json)
@@ -152,7 +253,35 @@ Result<ReportTemplate> ReportTemplate::fromJson(const QByteArray &json)
     Result<bool> built = result.buildCells();
     if (!built)
         return built.error();
+    Result<StatementRules> statements = parseStatements(root["statements"_L1].toObject());
+    if (!statements)
+        return statements.error();
+    result.m_statements = std::move(statements).value();
+    Result<bool> resolved = result.resolveStatements();
+    if (!resolved)
+        return resolved.error();
     return result;
+}
+
+Result<bool> ReportTemplate::resolveStatements()
+{
+    for (StatementPhrase &phrase : m_statements.phrases) {
+        phrase.cell = cellIndex(CellKey(phrase.cellKey));
+        if (phrase.cell < 0)
+            return Error {u"template.statement"_s,
+                          u"A statement phrase names unknown cell %1"_s.arg(phrase.cellKey),
+                          {}};
+    }
+    for (const QString &number : std::as_const(m_statements.sections)) {
+        const bool known
+            = std::any_of(m_sections.cbegin(), m_sections.cend(),
+                          [&](const TemplateSection &s) { return s.number == number; });
+        if (!known)
+            return Error {u"template.statement"_s,
+                          u"The statements read unknown section %1"_s.arg(number),
+                          {}};
+    }
+    return true;
 }
 
 Result<bool> ReportTemplate::buildCells()

@@ -83,6 +83,43 @@ struct TemplateCell
 };
 
 /**
+ * A phrase of the narrative that states one cell's figure (template.json "statements"), e.g.
+ * 共收到…申请{n} for requests.received.total, or 未收到…政府信息公开申请 stating it is 0.
+ * StatedFigureReader compiles the patterns; the template only checks their shape.
+ */
+struct StatementPhrase
+{
+    QString cellKey;
+    int cell = -1; ///< template cell index
+    bool implied = false; ///< a negative phrase (未收到…): states `value` without a figure
+    double value = 0; ///< the implied value
+    QStringList patterns; ///< literals, … for a bounded gap, {n} for figure and unit
+    QStringList units; ///< if any: the units this phrase counts in, else all of them
+    QStringList exclude; ///< none of these may stand in the phrase's clause
+    QStringList notPrecededBy; ///< none of these may end where the phrase begins
+    QStringList notFollowedBy; ///< none of these may begin where the phrase ends
+    QStringList context; ///< if any: one must stand in the phrase's sentence or the one before
+};
+
+/**
+ * How the narrative states figures: which sections are read, which units and guards apply, and
+ * the phrases. Every string is NFKC-normalized with its spaces removed, like the text it matches.
+ */
+struct StatementRules
+{
+    QStringList sections; ///< section numbers whose narrative is read (一, 六)
+    QStringList units; ///< what must follow a figure: 件, 条, 个, 项
+    int gap = 20; ///< longest … gap, in characters other than spaces
+    QString breaks; ///< characters no gap crosses and that end a clause
+    QString sentenceBreaks; ///< characters that end a sentence (for `context`)
+    QStringList connectors; ///< may stand between a cue and its figure: 共计, 为
+    QStringList approximate; ///< next to the unit, make a figure approximate: 余, 多
+    QStringList figureNotPrecededBy; ///< before a figure, make it no count: 第, 约
+    QStringList unitNotFollowedBy; ///< after the unit, make it no count of items: 工作日
+    QList<StatementPhrase> phrases; ///< in priority order
+};
+
+/**
  * The national report format as data, read from the template resource. Everything that needs
  * a table, row, column, label variant or rule reads it from here; there is no second list.
  */
@@ -98,6 +135,8 @@ public:
     const QList<TemplateCell> &cells() const { return m_cells; }
     const QList<RuleDefinition> &rules() const { return m_rules; }
     const QStringList &titleSuffixes() const { return m_titleSuffixes; }
+    /** The phrases that state figures in the narrative (template.md, "Stated figures"). */
+    const StatementRules &statements() const { return m_statements; }
 
     int cellCount() const { return int(m_cells.size()); }
     int cellIndex(const CellKey &key) const { return m_cellIndex.value(key, -1); }
@@ -109,12 +148,14 @@ public:
 
 private:
     Result<bool> buildCells();
+    Result<bool> resolveStatements();
 
     QList<TemplateSection> m_sections;
     QList<TemplateTable> m_tables;
     QList<TemplateCell> m_cells;
     QList<RuleDefinition> m_rules;
     QStringList m_titleSuffixes;
+    StatementRules m_statements;
     QHash<CellKey, int> m_cellIndex;
 };
 

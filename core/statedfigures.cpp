@@ -1,3 +1,609 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "statedfigures.h"
+
+#include <QHash>
+
+#include <unicode/fmtable.h>
+#include <unicode/locid.h>
+#include <unicode/parsepos.h>
+#include <unicode/rbnf.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <memory>
+#include <span>
+
+namespace nianbao {
+
+namespace {
+
+constexpr QStringView kGap = u"…";
+constexpr QStringView kSlot = u"{n}";
+
+/** Chinese numerals, the everyday ones and the financial (大写) ones. */
+constexpr QStringView kChineseNumerals
+    = u"〇零一二两兩三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟";
+/** The numerals that multiply (十, 百 …); a run without one is read digit by digit (二〇二三). */
+constexpr QStringView kMultipliers = u"十百千万亿拾佰仟";
+/** Multipliers after which a final digit is colloquially abbreviated: 一百五 is 150, not 105. */
+constexpr QStringView kAbbreviating = u"百千万亿佰仟";
+constexpr QStringView kDigitNumerals = u"一二三四五六七八九壹贰叁肆伍陆柒捌玖";
+constexpr int kMaxNumeralLength = 16;
+constexpr int kMaxArabicDigits = 9;
+constexpr qsizetype kMaxKnownNumerals = 1024;
+
+bool isAsciiDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+
+/** Dropped before matching: spaces (PDF text breaks words with them) and bold marks. */
+bool isSkipped(QChar c)
+{
+    const char16_t unit = c.unicode();
+    if (unit < 0x80)
+        return unit == u' ' || unit == u'*' || (unit >= u'\t' && unit <= u'\r');
+    if (unit >= 0x4E00 && unit <= 0x9FFF)
+        return false; // the CJK block, most of a report
+    return c.isSpace();
+}
+
+/** Whether a table line: the figures after its labels are cells, never narrative. */
+bool isTableLine(const TableLine &line)
+{
+    if (line.layout == LineLayout::PipeRule)
+        return true;
+    if (line.sentence)
+        return false;
+    if (line.layout != LineLayout::Spaces)
+        return line.hasValues();
+    int values = 0;
+    for (size_t t = size_t(line.firstValue); t < line.tokens.size(); ++t) {
+        const TokenKind kind = line.tokens[t].kind;
+        if (kind != TokenKind::Debris && kind != TokenKind::Label)
+            ++values;
+    }
+    return values >= 2;
+}
+
+/** Reads 6, 12, 1,234 (whole counts only); nullopt for anything else. */
+std::optional<double> parseArabic(QStringView digits)
+{
+    double value = 0;
+    int count = 0;
+    for (QChar c : digits) {
+        if (c == u',')
+            continue;
+        if (!isAsciiDigit(c) || ++count > kMaxArabicDigits)
+            return std::nullopt;
+        value = value * 10 + (c.unicode() - u'0');
+    }
+    if (count == 0)
+        return std::nullopt;
+    return value;
+}
+
+/** 1,234: the first group has one to three digits, every later group exactly three. */
+bool hasValidGroups(QStringView digits)
+{
+    int group = 0;
+    bool first = true;
+    for (QChar c : digits) {
+        if (c == u',') {
+            if (group == 0 || group > 3 || (!first && group != 3))
+                return false;
+            first = false;
+            group = 0;
+        } else {
+            ++group;
+        }
+    }
+    return first || group == 3;
+}
+
+/**
+ * ICU's spellout rules for zh. One per thread: RuleBasedNumberFormat is not documented as safe
+ * for concurrent parsing, and batch checks read reports on several threads.
+ */
+const icu::RuleBasedNumberFormat *chineseSpellout()
+{
+    thread_local const std::unique_ptr<icu::RuleBasedNumberFormat> instance = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        // ICU reports U_USING_DEFAULT_WARNING for "zh" although it loads the zh rules; only a
+        // failure matters.
+        auto format = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT,
+                                                                   icu::Locale("zh"), status);
+        if (U_FAILURE(status))
+            format.reset();
+        return format;
+    }();
+    return instance.get();
+}
+
+} // namespace
+
+void StatedFigureReader::CharSet::add(QStringView chars)
+{
+    for (QChar c : chars) {
+        if (contains(c))
+            continue;
+        const char16_t unit = c.unicode();
+        m_filter[(unit >> 6) & 3] |= quint64(1) << (unit & 63);
+        m_chars.push_back(unit);
+    }
+}
+
+const StatedFigureReader::CharSet &StatedFigureReader::chineseNumerals()
+{
+    static const CharSet numerals = [] {
+        CharSet set;
+        set.add(kChineseNumerals);
+        return set;
+    }();
+    return numerals;
+}
+
+struct StatedFigureReader::Line
+{
+    QString compact; ///< the line without spaces and bold marks
+    std::vector<int> origin; ///< per compact unit: its offset in the normalized text
+
+    struct Tie
+    {
+        int cell = -1;
+        int start = 0; ///< compact offsets of the phrase
+        int end = 0;
+    };
+    std::vector<Tie> ties; ///< the phrases tied on this line so far
+    std::vector<int> cueEnds; ///< for the figure being read: where its cue may end
+
+    bool overlapsTie(int cell, int start, int end) const
+    {
+        return std::any_of(ties.cbegin(), ties.cend(), [&](const Tie &tie) {
+            return tie.cell == cell && tie.start < end && start < tie.end;
+        });
+    }
+};
+
+StatedFigureReader::StatedFigureReader(const ReportTemplate &reportTemplate)
+    : m_rules(reportTemplate.statements())
+{
+    const auto &sections = reportTemplate.sections();
+    for (const QString &number : std::as_const(m_rules.sections)) {
+        for (int s = 0; s < int(sections.size()); ++s) {
+            if (sections[s].number == number)
+                m_sections.push_back(s);
+        }
+    }
+    for (const QString &unit : std::as_const(m_rules.units)) {
+        if (!unit.isEmpty())
+            m_unitChars.add(unit.first(1));
+    }
+    m_breaks.add(m_rules.breaks);
+    m_sentenceBreaks.add(m_rules.sentenceBreaks);
+    for (int p = 0; p < int(m_rules.phrases.size()); ++p) {
+        const StatementPhrase &phrase = m_rules.phrases[p];
+        for (const QString &text : phrase.patterns) {
+            Pattern pattern;
+            pattern.phrase = p;
+            const qsizetype slot = text.indexOf(kSlot);
+            const QStringView beforeText
+                = slot < 0 ? QStringView(text) : QStringView(text).first(slot);
+            const QStringView afterText
+                = slot < 0 ? QStringView() : QStringView(text).sliced(slot + kSlot.size());
+            const auto literals = [](QStringView part, std::vector<Literal> &into) {
+                bool gap = false;
+                for (QStringView piece : part.split(kGap)) {
+                    if (!piece.isEmpty())
+                        into.push_back(Literal {piece.toString(), gap});
+                    gap = true;
+                }
+            };
+            literals(beforeText, pattern.before);
+            pattern.gapBeforeFigure = beforeText.endsWith(kGap);
+            literals(afterText, pattern.after);
+            if (!pattern.after.empty())
+                pattern.after.front().gapBefore = afterText.startsWith(kGap);
+            if (phrase.implied) {
+                if (pattern.before.empty())
+                    continue;
+                pattern.first = pattern.before.front().text.front();
+                m_impliedFirstChars.add(QStringView(&pattern.first, 1));
+                m_impliedPatterns.push_back(std::move(pattern));
+            } else {
+                m_figurePatterns.push_back(std::move(pattern));
+            }
+        }
+    }
+}
+
+QList<StatedFigure> StatedFigureReader::read(const NormalizedText &text,
+                                             const DocumentLayout &layout,
+                                             QStringView original) const
+{
+    QList<StatedFigure> figures;
+    std::vector<LineRange> ranges;
+    for (int section : m_sections) {
+        // The first section also covers a report whose opening heading is missing; a later one
+        // without its heading would borrow an earlier section's lines, tables included.
+        if (layout.headingLine(section) >= 0 || section == 0)
+            ranges.push_back(layout.sectionRange(section));
+    }
+    std::sort(ranges.begin(), ranges.end(),
+              [](const LineRange &a, const LineRange &b) { return a.first < b.first; });
+    const auto &lines = layout.lines();
+    Line scratch;
+    int done = 0;
+    for (const LineRange &range : ranges) {
+        for (int l = std::max(range.first, done); l < range.last; ++l) {
+            const TableLine &line = lines[size_t(l)];
+            if (line.isBlank() || isTableLine(line))
+                continue;
+            readLine(text.text(), line.start, line.end, figures, scratch);
+        }
+        done = std::max(done, range.last);
+    }
+    for (StatedFigure &figure : figures) {
+        const SourceSpan phrase = figure.span; // normalized offsets until here
+        const SourceSpan number = figure.figureSpan;
+        figure.span = text.toOriginal(phrase.start, phrase.end);
+        figure.figureSpan = text.toOriginal(number.start, number.end);
+        if (!original.isEmpty() && figure.span.isValid() && figure.span.end <= original.size())
+            figure.text = original.sliced(figure.span.start, figure.span.length()).toString();
+    }
+    return figures;
+}
+
+void StatedFigureReader::readLine(const QString &normalized, int start, int end,
+                                  QList<StatedFigure> &out, Line &line) const
+{
+    line.ties.clear();
+    line.compact.resize(end - start);
+    line.origin.resize(size_t(end - start));
+    QChar *compactData = line.compact.data();
+    const QChar *source = normalized.constData();
+    int compactSize = 0;
+    bool hasUnit = false;
+    bool hasImplied = false;
+    for (int i = start; i < end; ++i) {
+        const QChar c = source[i];
+        if (isSkipped(c))
+            continue;
+        compactData[compactSize] = c;
+        line.origin[size_t(compactSize)] = i;
+        ++compactSize;
+        hasUnit = hasUnit || m_unitChars.contains(c);
+        hasImplied = hasImplied || m_impliedFirstChars.contains(c);
+    }
+    line.compact.truncate(compactSize);
+    if (!hasUnit && !hasImplied)
+        return;
+    const QString &compact = line.compact;
+    const int size = int(compact.size());
+    const qsizetype firstNew = out.size();
+
+    const auto record = [&](const StatementPhrase &phrase, double value, int phraseStart,
+                            int phraseEnd, int figureStart, int figureEnd) {
+        line.ties.push_back(Line::Tie {phrase.cell, phraseStart, phraseEnd});
+        const int from = line.origin[size_t(phraseStart)];
+        const int to = line.origin[size_t(phraseEnd - 1)] + 1;
+        StatedFigure figure;
+        figure.cell = phrase.cell;
+        figure.value = value;
+        figure.text = normalized.sliced(from, to - from);
+        figure.span = SourceSpan {from, to};
+        figure.figureSpan
+            = SourceSpan {line.origin[size_t(figureStart)], line.origin[size_t(figureEnd - 1)] + 1};
+        out.append(figure);
+    };
+
+    for (int u = 0; hasUnit && u < size; ++u) {
+        if (!m_unitChars.contains(compact[u]))
+            continue;
+        int unitEnd = -1;
+        for (const QString &unit : std::as_const(m_rules.units)) {
+            if (QStringView(compact).sliced(u).startsWith(unit)) {
+                unitEnd = u + int(unit.size());
+                break;
+            }
+        }
+        if (unitEnd < 0 || u == 0)
+            continue;
+        const QStringView unit = QStringView(compact).sliced(u, unitEnd - u);
+        int figureStart = u;
+        while (figureStart > 0
+               && (isAsciiDigit(compact[figureStart - 1]) || compact[figureStart - 1] == u','))
+            --figureStart;
+        while (figureStart < u && !isAsciiDigit(compact[figureStart]))
+            ++figureStart; // a clause comma, not a thousands separator
+        bool chinese = false;
+        if (figureStart < u) {
+            QStringView digits = QStringView(compact).sliced(figureStart, u - figureStart);
+            if (!hasValidGroups(digits))
+                figureStart = u - int(digits.size() - digits.lastIndexOf(u',') - 1);
+            if (figureStart == u)
+                continue;
+            // 95.5件 is no count, 30万件 and 二3件 mix numerals: leave them alone.
+            if (figureStart > 0
+                && (compact[figureStart - 1] == u'.'
+                    || chineseNumerals().contains(compact[figureStart - 1])))
+                continue;
+        } else {
+            while (figureStart > 0 && chineseNumerals().contains(compact[figureStart - 1]))
+                --figureStart;
+            if (figureStart == u || u - figureStart > kMaxNumeralLength)
+                continue;
+            if (figureStart > 0 && isAsciiDigit(compact[figureStart - 1]))
+                continue;
+            chinese = true;
+        }
+        // 62余件, 30多件, 6件左右, 约6件: approximate. 3个工作日, 第十二条例: no count of items.
+        if (endsWithAny(line, u, m_rules.approximate)
+            || startsWithAny(line, unitEnd, m_rules.approximate)
+            || startsWithAny(line, unitEnd, m_rules.unitNotFollowedBy)
+            || endsWithAny(line, figureStart, m_rules.figureNotPrecededBy))
+            continue;
+
+        // Where a cue may end: at the figure, or before a connector (共计, 为) that precedes it.
+        std::vector<int> &cueEnds = line.cueEnds;
+        cueEnds.assign(1, figureStart);
+        for (const QString &connector : std::as_const(m_rules.connectors)) {
+            if (QStringView(compact).first(figureStart).endsWith(connector))
+                cueEnds.push_back(figureStart - int(connector.size()));
+        }
+        int tiedPhrase = -1;
+        int tiedStart = 0;
+        int tiedEnd = 0;
+        bool ambiguous = false;
+        for (const Pattern &pattern : m_figurePatterns) {
+            const StatementPhrase &phrase = m_rules.phrases[pattern.phrase];
+            if (tiedPhrase >= 0 && m_rules.phrases[tiedPhrase].cell == phrase.cell)
+                continue; // a phrase of the same cell already tied it
+            if (!pattern.gapBeforeFigure && !pattern.before.empty()
+                && std::none_of(cueEnds.cbegin(), cueEnds.cend(), [&](int end) {
+                       return end > 0 && compact[end - 1] == pattern.before.back().text.back();
+                   }))
+                continue; // the cheap test first: the cue's last character must end there
+            if (!phrase.units.isEmpty() && !phrase.units.contains(unit))
+                continue;
+            int phraseStart = 0;
+            int phraseEnd = 0;
+            if (!matchBefore(line, pattern, cueEnds, &phraseStart)
+                || !matchAfter(line, pattern.after, unitEnd, &phraseEnd)
+                || !passesGuards(line, phrase, phraseStart, phraseEnd))
+                continue;
+            if (tiedPhrase >= 0) {
+                ambiguous = true; // two cells claim the figure: not a confident tie
+                break;
+            }
+            tiedPhrase = pattern.phrase;
+            tiedStart = phraseStart;
+            tiedEnd = phraseEnd;
+        }
+        if (tiedPhrase < 0 || ambiguous)
+            continue;
+        const QStringView figureText = QStringView(compact).sliced(figureStart, u - figureStart);
+        const std::optional<double> value
+            = chinese ? parseChineseNumeral(figureText) : parseArabic(figureText);
+        if (!value)
+            continue;
+        record(m_rules.phrases[tiedPhrase], *value, tiedStart, tiedEnd, figureStart, u);
+        u = unitEnd - 1;
+    }
+
+    for (int at = 0; hasImplied && at < size; ++at) {
+        if (!m_impliedFirstChars.contains(compact[at]))
+            continue;
+        for (const Pattern &pattern : m_impliedPatterns) {
+            const Literal &first = pattern.before.front();
+            if (pattern.first != compact[at]
+                || !QStringView(compact).sliced(at).startsWith(first.text))
+                continue;
+            const StatementPhrase &phrase = m_rules.phrases[pattern.phrase];
+            int phraseEnd = 0;
+            if (!matchAfter(line, std::span(pattern.before).subspan(1), at + int(first.text.size()),
+                            &phraseEnd)
+                || !passesGuards(line, phrase, at, phraseEnd)
+                || line.overlapsTie(phrase.cell, at, phraseEnd))
+                continue;
+            record(phrase, phrase.value, at, phraseEnd, at, phraseEnd);
+        }
+    }
+    std::stable_sort(
+        out.begin() + firstNew, out.end(),
+        [](const StatedFigure &a, const StatedFigure &b) { return a.span.start < b.span.start; });
+}
+
+bool StatedFigureReader::matchBefore(const Line &line, const Pattern &pattern,
+                                     std::span<const int> cueEnds, int *phraseStart) const
+{
+    const int figureStart = cueEnds.front();
+    if (pattern.before.empty()) {
+        *phraseStart = figureStart;
+        return true;
+    }
+    const QString &compact = line.compact;
+    const auto fromEnd = [&](int position) {
+        for (int i = int(pattern.before.size()) - 1; i >= 0; --i) {
+            const Literal &literal = pattern.before[size_t(i)];
+            const int length = int(literal.text.size());
+            const bool gap = i == int(pattern.before.size()) - 1
+                ? pattern.gapBeforeFigure
+                : pattern.before[size_t(i + 1)].gapBefore;
+            if (!gap) {
+                if (position < length || compact[position - 1] != literal.text.back()
+                    || QStringView(compact).sliced(position - length, length) != literal.text)
+                    return false;
+                position -= length;
+                continue;
+            }
+            // The nearest occurrence that ends within the gap, with no break and no other count
+            // (申请3件(其中网上申请2件) in between.
+            int windowStart = std::max(0, position - m_rules.gap);
+            for (int k = position - 1; k >= windowStart; --k) {
+                if (m_breaks.contains(compact[k]) || isCountAt(line, k)) {
+                    windowStart = k + 1;
+                    break;
+                }
+            }
+            const int searchStart = std::max(0, windowStart - length);
+            const qsizetype found = QStringView(compact)
+                                        .sliced(searchStart, position - searchStart)
+                                        .lastIndexOf(literal.text);
+            if (found < 0)
+                return false;
+            position = searchStart + int(found);
+        }
+        *phraseStart = position;
+        return true;
+    };
+    if (fromEnd(figureStart))
+        return true;
+    if (pattern.gapBeforeFigure)
+        return false;
+    return std::any_of(cueEnds.begin() + 1, cueEnds.end(), fromEnd);
+}
+
+bool StatedFigureReader::matchAfter(const Line &line, std::span<const Literal> literals,
+                                    int position, int *phraseEnd) const
+{
+    const QString &compact = line.compact;
+    const int size = int(compact.size());
+    for (const Literal &literal : literals) {
+        const int length = int(literal.text.size());
+        if (!literal.gapBefore) {
+            if (!QStringView(compact).sliced(position).startsWith(literal.text))
+                return false;
+            position += length;
+            continue;
+        }
+        int windowEnd = std::min(size, position + m_rules.gap);
+        for (int k = position; k < windowEnd; ++k) {
+            if (m_breaks.contains(compact[k]) || isCountAt(line, k)) {
+                windowEnd = k;
+                break;
+            }
+        }
+        const int searchEnd = std::min(size, windowEnd + length);
+        const qsizetype found = QStringView(compact)
+                                    .sliced(position, std::max(0, searchEnd - position))
+                                    .indexOf(literal.text);
+        if (found < 0)
+            return false;
+        position += int(found) + length;
+    }
+    *phraseEnd = position;
+    return true;
+}
+
+bool StatedFigureReader::passesGuards(const Line &line, const StatementPhrase &phrase,
+                                      int phraseStart, int phraseEnd) const
+{
+    if (endsWithAny(line, phraseStart, phrase.notPrecededBy)
+        || startsWithAny(line, phraseEnd, phrase.notFollowedBy))
+        return false;
+    const QString &compact = line.compact;
+    const int size = int(compact.size());
+    const auto boundaryBefore = [&](int position, const CharSet &breaks) {
+        while (position > 0 && !breaks.contains(compact[position - 1]))
+            --position;
+        return position;
+    };
+    const auto boundaryAfter = [&](int position, const CharSet &breaks) {
+        while (position < size && !breaks.contains(compact[position]))
+            ++position;
+        return position;
+    };
+    if (!phrase.exclude.isEmpty()) {
+        const int clauseStart = boundaryBefore(phraseStart, m_breaks);
+        const QStringView clause = QStringView(compact).sliced(
+            clauseStart, boundaryAfter(phraseEnd, m_breaks) - clauseStart);
+        for (const QString &word : phrase.exclude) {
+            if (clause.contains(word))
+                return false;
+        }
+    }
+    if (!phrase.context.isEmpty()) {
+        int sentenceStart = boundaryBefore(phraseStart, m_sentenceBreaks);
+        if (sentenceStart > 0)
+            sentenceStart = boundaryBefore(sentenceStart - 1, m_sentenceBreaks);
+        const QStringView sentences = QStringView(compact).sliced(
+            sentenceStart, boundaryAfter(phraseEnd, m_sentenceBreaks) - sentenceStart);
+        return std::any_of(phrase.context.cbegin(), phrase.context.cend(),
+                           [&](const QString &word) { return sentences.contains(word); });
+    }
+    return true;
+}
+
+bool StatedFigureReader::isCountAt(const Line &line, int position) const
+{
+    const QString &compact = line.compact;
+    if (position < 1 || !m_unitChars.contains(compact[position]))
+        return false;
+    const QChar before = compact[position - 1];
+    return isAsciiDigit(before) || chineseNumerals().contains(before);
+}
+
+bool StatedFigureReader::endsWithAny(const Line &line, int position,
+                                     const QStringList &strings) const
+{
+    const QStringView head = QStringView(line.compact).first(position);
+    return std::any_of(strings.cbegin(), strings.cend(),
+                       [&](const QString &s) { return head.endsWith(s); });
+}
+
+bool StatedFigureReader::startsWithAny(const Line &line, int position,
+                                       const QStringList &strings) const
+{
+    const QStringView tail = QStringView(line.compact).sliced(position);
+    return std::any_of(strings.cbegin(), strings.cend(),
+                       [&](const QString &s) { return tail.startsWith(s); });
+}
+
+std::optional<double> StatedFigureReader::parseChineseNumeral(QStringView numeral)
+{
+    if (numeral.isEmpty() || numeral.size() > kMaxNumeralLength)
+        return std::nullopt;
+    // ICU 72's zh rules read 两 only where their alternate rule set writes it (两, 两百, 两千,
+    // 两万) and stop before a later one (两百零两 parses as 200), so 两 becomes the 二 it means.
+    QString digits = numeral.toString();
+    bool multiplied = false;
+    for (QChar &c : digits) {
+        if (c == u'两' || c == u'兩')
+            c = u'二';
+        if (!chineseNumerals().contains(c))
+            return std::nullopt;
+        multiplied = multiplied || kMultipliers.contains(c);
+    }
+    // ICU reads 一二 as 12 and 二〇二三 as 2023 (its year rules) but 一〇五 as 10: a run of
+    // digits without a multiplier is not a count reports write, so it is no figure.
+    if (!multiplied && digits.size() > 1)
+        return std::nullopt;
+    // ICU reads 一百五 as 105 and 一千二 as 1002; colloquially they are 150 and 1200. Ambiguous.
+    if (digits.size() >= 2 && kDigitNumerals.contains(digits.back())
+        && kAbbreviating.contains(digits[digits.size() - 2]))
+        return std::nullopt;
+    // RBNF parsing tries every public rule set of zh and costs tens of microseconds; reports
+    // repeat a few small numerals, so each thread remembers what it has read.
+    thread_local QHash<QString, std::optional<double>> known;
+    if (const auto found = known.constFind(digits); found != known.cend())
+        return *found;
+    if (known.size() >= kMaxKnownNumerals)
+        known.clear();
+    std::optional<double> parsed;
+    if (const icu::RuleBasedNumberFormat *format = chineseSpellout()) {
+        const icu::UnicodeString text(false, digits.utf16(), int32_t(digits.size()));
+        icu::Formattable result;
+        icu::ParsePosition position(0);
+        format->parse(text, result, position);
+        UErrorCode status = U_ZERO_ERROR;
+        const double value = result.getDouble(status);
+        if (position.getIndex() == text.length() && U_SUCCESS(status) && value >= 0)
+            parsed = value;
+    }
+    known.insert(digits, parsed);
+    return parsed;
+}
+
+} // namespace nianbao

@@ -1,3 +1,110 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
+
+#include "documentlayout.h"
+#include "normalizedtext.h"
+#include "reporttemplate.h"
+#include "statedfigure.h"
+
+#include <QList>
+#include <QString>
+#include <QStringView>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace nianbao {
+
+/**
+ * Finds the figures a report's narrative states about its table cells (rule text.table), e.g.
+ * 共收到政府信息公开申请6件 → requests.received.total = 6, or 未收到依申请公开事项 → 0.
+ *
+ * The phrases are data: template.json "statements" (see StatementRules). A phrase is a cue, a
+ * figure written in Arabic, full-width or Chinese numerals, and a unit (件, 条, 个, 项), or a
+ * negative phrase that implies 0. Only the narrative of the configured sections (一, 六) is read,
+ * never a table line. A figure is tied only when exactly one cell's phrase matches it; anything
+ * approximate (62余件), ordinal (第3条) or unmatched (主动公开政府信息608条) is left alone.
+ *
+ * ReportReader runs it once per report, after the tables; the window shows the spans.
+ */
+class StatedFigureReader final
+{
+public:
+    explicit StatedFigureReader(const ReportTemplate &reportTemplate = ReportTemplate::standard());
+
+    /**
+     * The stated figures of one document, in text order. Spans are in the original text. When
+     * `original` (the decoded text `text` was made from) is given, StatedFigure::text is the
+     * phrase exactly as written there (e.g. with ６); otherwise it is the normalized phrase.
+     */
+    QList<StatedFigure> read(const NormalizedText &text, const DocumentLayout &layout,
+                             QStringView original = {}) const;
+
+    /**
+     * Reads a figure written in Chinese numerals (六, 两, 十二, 一百零五, 一百〇五) with ICU's
+     * rule-based spellout for zh; nullopt unless the whole string is one unambiguous number.
+     */
+    static std::optional<double> parseChineseNumeral(QStringView numeral);
+
+private:
+    /** A few UTF-16 units behind a bit filter, so a miss (the common case) costs one shift. */
+    class CharSet
+    {
+    public:
+        void add(QStringView chars);
+        bool contains(QChar c) const
+        {
+            const char16_t unit = c.unicode();
+            if (((m_filter[(unit >> 6) & 3] >> (unit & 63)) & 1) == 0)
+                return false;
+            return std::find(m_chars.cbegin(), m_chars.cend(), unit) != m_chars.cend();
+        }
+
+    private:
+        std::array<quint64, 4> m_filter {}; ///< by the low eight bits of the unit
+        std::vector<char16_t> m_chars;
+    };
+
+    struct Literal
+    {
+        QString text;
+        bool gapBefore = false; ///< a bounded … gap separates it from what precedes it
+    };
+    struct Pattern
+    {
+        int phrase = 0;
+        QChar first; ///< first character of the first literal
+        std::vector<Literal> before; ///< literals before the figure, in text order
+        bool gapBeforeFigure = false;
+        std::vector<Literal> after; ///< literals after the unit, in text order
+    };
+    struct Line;
+
+    void readLine(const QString &normalized, int start, int end, QList<StatedFigure> &out,
+                  Line &scratch) const;
+    bool matchBefore(const Line &line, const Pattern &pattern, std::span<const int> cueEnds,
+                     int *phraseStart) const;
+    bool matchAfter(const Line &line, std::span<const Literal> literals, int position,
+                    int *phraseEnd) const;
+    bool passesGuards(const Line &line, const StatementPhrase &phrase, int phraseStart,
+                      int phraseEnd) const;
+    static const CharSet &chineseNumerals();
+    bool isCountAt(const Line &line, int position) const;
+    bool endsWithAny(const Line &line, int position, const QStringList &strings) const;
+    bool startsWithAny(const Line &line, int position, const QStringList &strings) const;
+
+    StatementRules m_rules;
+    std::vector<int> m_sections; ///< template section indices to read
+    std::vector<Pattern> m_figurePatterns; ///< patterns with {n}
+    std::vector<Pattern> m_impliedPatterns; ///< negative phrases, all literals in `before`
+    CharSet m_unitChars; ///< first characters of the units
+    CharSet m_impliedFirstChars; ///< first characters of the negative phrases
+    CharSet m_breaks; ///< StatementRules::breaks
+    CharSet m_sentenceBreaks; ///< StatementRules::sentenceBreaks
+};
+
+} // namespace nianbao
