@@ -59,6 +59,7 @@ QStringList reportFilePatterns()
 ReportReader::ReportReader(const ReportTemplate &reportTemplate)
     : m_template(reportTemplate)
     , m_extractor(reportTemplate)
+    , m_statements(reportTemplate)
     , m_rules(reportTemplate)
     , m_checker(m_rules)
 { }
@@ -123,6 +124,7 @@ void ReportReader::analyze(Report &report) const
         problem.where.file = report.file;
         report.errors.append(problem);
     }
+    report.statements = m_statements.read(normalized, layout, report.text);
     report.findings = m_checker.check(report.cells, report.statements);
 }
 

@@ -6,6 +6,7 @@
 #include "report.h"
 #include "reporttemplate.h"
 #include "rulebook.h"
+#include "statedfigures.h"
 #include "tableextractor.h"
 
 #include <QByteArray>
@@ -41,6 +42,7 @@ public:
 private:
     const ReportTemplate &m_template;
     TableExtractor m_extractor;
+    StatedFigureReader m_statements;
     RuleBook m_rules;
     Checker m_checker;
 };
