@@ -1,0 +1,83 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "languagemanager.h"
+#include "reviewcursor.h"
+#include "reviewwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QSettings>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kScreenshotTimeoutMs = 60000;
+
+/** Waits until the window has opened every report, or the timeout passes. */
+bool waitForReports(nianbao::ReviewWindow &window)
+{
+    if (!window.isLoading())
+        return true;
+    QEventLoop loop;
+    QTimer::singleShot(kScreenshotTimeoutMs, &loop, [&loop] { loop.exit(1); });
+    QObject::connect(&window, &nianbao::ReviewWindow::loadingFinished, &loop,
+                     [&loop] { loop.exit(0); });
+    return loop.exec() == 0;
+}
+
+int takeScreenshot(nianbao::ReviewWindow &window, const QString &path)
+{
+    window.resize(1680, 1000);
+    window.show();
+    if (!waitForReports(window)) {
+        QTextStream(stderr) << "nianbao: the reports did not open in time\n";
+        return 2;
+    }
+    // Show what a reviewer sees first: the first finding, its cells and its source.
+    window.reviewCursor()->selectNextFinding(1);
+    QCoreApplication::processEvents();
+    if (!window.grab().save(path)) {
+        QTextStream(stderr) << "nianbao: cannot write " << path << '\n';
+        return 2;
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"Nianbao"_s);
+    QCoreApplication::setApplicationName(u"nianbao"_s);
+    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+
+    nianbao::LanguageManager languages;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Review annual reports on government information disclosure."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshot(
+        u"screenshot"_s, u"Render the window with FILEs open to OUT.png and exit."_s, u"OUT.png"_s);
+    const QCommandLineOption language(u"language"_s, u"Language of the window: zh_CN or en."_s,
+                                      u"LANG"_s);
+    parser.addOption(screenshot);
+    parser.addOption(language);
+    parser.addPositionalArgument(u"FILE"_s, u"Reports or folders of reports to open."_s,
+                                 u"[FILE...]"_s);
+    parser.process(app);
+
+    languages.setLanguage(parser.isSet(language) ? parser.value(language)
+                                                 : QSettings().value(u"language"_s).toString());
+    nianbao::ReviewWindow window(&languages);
+    window.openPaths(parser.positionalArguments());
+    if (parser.isSet(screenshot))
+        return takeScreenshot(window, parser.value(screenshot));
+    window.show();
+    return QApplication::exec();
+}

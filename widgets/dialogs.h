@@ -1,0 +1,28 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStringList>
+
+class QWidget;
+
+namespace nianbao {
+
+/**
+ * The file and message dialogs the window asks, behind an interface so widget tests answer
+ * them without a modal loop.
+ */
+class Dialogs
+{
+public:
+    virtual ~Dialogs() = default;
+
+    virtual QStringList openFiles(QWidget *parent, const QString &title, const QString &filter) = 0;
+    virtual QString openFolder(QWidget *parent, const QString &title) = 0;
+    virtual void information(QWidget *parent, const QString &title, const QString &text) = 0;
+
+    /** The real dialogs. */
+    static Dialogs &standard();
+};
+
+} // namespace nianbao

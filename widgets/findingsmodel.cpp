@@ -1,0 +1,127 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "findingsmodel.h"
+
+#include "displaytexts.h"
+#include "reporttemplate.h"
+#include "reviewdocument.h"
+
+using namespace Qt::StringLiterals;
+
+namespace nianbao {
+
+FindingsModel::FindingsModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void FindingsModel::setDocument(ReviewDocument *document)
+{
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    if (document)
+        connect(document, &ReviewDocument::findingsChanged, this, &FindingsModel::reload);
+    reload();
+}
+
+void FindingsModel::reload()
+{
+    beginResetModel();
+    m_findings = m_document ? m_document->findings() : QList<Finding>();
+    endResetModel();
+}
+
+QModelIndex FindingsModel::indexOf(const QString &findingId) const
+{
+    for (int row = 0; row < m_findings.size(); ++row) {
+        if (m_findings[row].id == findingId)
+            return index(row, 0);
+    }
+    return {};
+}
+
+int FindingsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_findings.size());
+}
+
+int FindingsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString FindingsModel::cellsText(const Finding &finding) const
+{
+    QStringList keys;
+    for (int cell : finding.cells)
+        keys.append(ReportTemplate::standard().cells()[cell].key.toString());
+    return keys.join(u", "_s);
+}
+
+QString FindingsModel::suggestionText(const Finding &finding) const
+{
+    if (finding.suggestion) {
+        return ReportTemplate::standard().cells()[finding.suggestion->cell].key.toString() % u" = "
+            % formatValue(finding.suggestion->value);
+    }
+    return finding.alternatives > 0 ? tr("%n equal fixes", nullptr, finding.alternatives + 1)
+                                    : QString();
+}
+
+QVariant FindingsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Finding &finding = m_findings[index.row()];
+    if (role == FindingIdRole)
+        return finding.id;
+    if (role == SeverityRole)
+        return int(finding.severity);
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    switch (Column(index.column())) {
+    case SeverityColumn:
+        return severityText(finding.severity);
+    case RuleColumn:
+        return finding.rule;
+    case CellsColumn:
+        return cellsText(finding);
+    case MessageColumn:
+        return finding.message;
+    case SuggestionColumn:
+        return suggestionText(finding);
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case SeverityColumn:
+        return tr("Severity");
+    case RuleColumn:
+        return tr("Rule");
+    case CellsColumn:
+        return tr("Cells");
+    case MessageColumn:
+        return tr("Message");
+    case SuggestionColumn:
+        return tr("Suggestion");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+void FindingsModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_findings.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+} // namespace nianbao

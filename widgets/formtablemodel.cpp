@@ -1,0 +1,257 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "formtablemodel.h"
+
+#include "displaytexts.h"
+#include "reporttemplate.h"
+#include "reviewdocument.h"
+#include "undocommands.h"
+
+#include <QLocale>
+#include <QSize>
+#include <QUndoStack>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace nianbao {
+
+FormTableModel::FormTableModel(const ReportTemplate &reportTemplate, int table, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_template(reportTemplate)
+    , m_table(table)
+    , m_layout(FormLayout::build(reportTemplate, table))
+{ }
+
+void FormTableModel::setDocument(ReviewDocument *document)
+{
+    if (document == m_document)
+        return;
+    beginResetModel();
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    if (m_document && m_document->session())
+        disconnect(m_document->session(), nullptr, this, nullptr);
+    m_document = document;
+    if (document) {
+        connect(document, &ReviewDocument::findingsChanged, this,
+                &FormTableModel::allValuesChanged);
+        connect(document, &QObject::destroyed, this, [this] { setDocument(nullptr); });
+    }
+    if (document && document->session()) {
+        connect(document->session(), &ReviewSession::cellChanged, this,
+                &FormTableModel::cellChanged);
+        connect(document->session(), &ReviewSession::cellNoteChanged, this,
+                &FormTableModel::cellChanged);
+    }
+    endResetModel();
+}
+
+QModelIndex FormTableModel::indexOfCell(int cell) const
+{
+    const QPoint at = m_layout.positionOf(cell);
+    return at.x() < 0 ? QModelIndex() : index(at.y(), at.x());
+}
+
+int FormTableModel::cellAt(const QModelIndex &index) const
+{
+    const FormItem *item = index.isValid() ? m_layout.itemAt(index.row(), index.column()) : nullptr;
+    return item && item->kind == FormItemKind::Value ? item->cell : -1;
+}
+
+int FormTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_layout.rowCount();
+}
+
+int FormTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_layout.columnCount();
+}
+
+QVariant FormTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const FormItem *item = m_layout.itemAt(index.row(), index.column());
+    if (!item)
+        return role == KindRole ? QVariant(int(FormItemKind::Blank)) : QVariant();
+    if (role == KindRole)
+        return int(item->kind);
+    if (item->kind == FormItemKind::Value)
+        return valueData(item->cell, role);
+    return labelData(*item, role);
+}
+
+QVariant FormTableModel::labelData(const FormItem &item, int role) const
+{
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        return item.text;
+    case LabelLevelRole:
+        return item.level;
+    case CellIndexRole:
+        return -1;
+    default:
+        return {};
+    }
+}
+
+QVariant FormTableModel::valueData(int cell, int role) const
+{
+    const ReviewSession *session = m_document ? m_document->session() : nullptr;
+    if (role == CellIndexRole)
+        return cell;
+    if (role == CellKeyRole)
+        return m_template.cells()[cell].key.toString();
+    if (role == DecimalRole)
+        return isDecimal(cell);
+    if (!session)
+        return {};
+    const CellValue &value = session->cell(cell);
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+    case Qt::AccessibleTextRole:
+        return formatValue(value.value);
+    case Qt::ToolTipRole:
+        return toolTip(cell);
+    case StateRole:
+        return int(value.state);
+    case IssueRole:
+        return issues(cell);
+    case RulesRole:
+    case FindingRole: {
+        QStringList list;
+        for (const Finding &finding : m_document->findingsOf(cell))
+            list.append(role == RulesRole ? finding.rule : finding.id);
+        return list;
+    }
+    case OriginalValueRole:
+        return value.extractedValue ? QVariant(*value.extractedValue) : QVariant();
+    case OriginalStateRole:
+        return int(value.extractedState);
+    case SourceTextRole:
+        return value.sourceText;
+    case SuggestionRole: {
+        const std::optional<Finding> finding = m_document->suggestionFor(cell);
+        return finding ? QVariant(finding->suggestion->value) : QVariant();
+    }
+    case NoteRole:
+        return session->cellNote(cell);
+    default:
+        return {};
+    }
+}
+
+int FormTableModel::issues(int cell) const
+{
+    int flags = NoIssue;
+    for (const Finding &finding : m_document->findingsOf(cell)) {
+        if (finding.rule == u"text.table")
+            flags |= StatedMismatch;
+        else if (finding.severity == Severity::Error)
+            flags |= BrokenRule;
+        else
+            flags |= Warning;
+    }
+    return flags;
+}
+
+QString FormTableModel::toolTip(int cell) const
+{
+    const CellValue &value = m_document->session()->cell(cell);
+    QStringList lines {m_template.cellLabel(cell) % u"  (" % m_template.cells()[cell].key.toString()
+                       % u')'};
+    lines.append(tr("State: %1").arg(cellStateText(value.state)));
+    if (value.state != value.extractedState || value.value != value.extractedValue) {
+        const QString original = value.extractedValue ? formatValue(value.extractedValue)
+                                                      : cellStateText(value.extractedState);
+        lines.append(tr("As extracted: %1").arg(original));
+    }
+    if (value.extractedState == CellState::Unreadable)
+        lines.append(tr("In the source: “%1”").arg(value.sourceText));
+    for (const Finding &finding : m_document->findingsOf(cell))
+        lines.append(u"[%1] %2"_s.arg(finding.rule, finding.message));
+    if (const std::optional<Finding> finding = m_document->suggestionFor(cell))
+        lines.append(tr("Suggested value: %1").arg(formatValue(finding->suggestion->value)));
+    const QString note = m_document->session()->cellNote(cell);
+    if (!note.isEmpty())
+        lines.append(tr("Note: %1").arg(note));
+    return lines.join(u'\n');
+}
+
+bool FormTableModel::isDecimal(int cell) const
+{
+    const TemplateCell &templateCell = m_template.cells()[cell];
+    return m_template.tables()[templateCell.table].columns[templateCell.column].decimal;
+}
+
+CellInput FormTableModel::readInput(const QString &text, bool decimal)
+{
+    const QString normalized = text.normalized(QString::NormalizationForm_KC).trimmed();
+    if (normalized.isEmpty())
+        return {true, std::nullopt, {}};
+    bool ok = false;
+    const double value = QLocale::c().toDouble(normalized, &ok);
+    if (!ok || !std::isfinite(value))
+        return {false, std::nullopt, tr("“%1” is not a number.").arg(text.trimmed())};
+    if (value < 0)
+        return {false, std::nullopt,
+                tr("%1 is negative; figures in the form are at least 0.").arg(normalized)};
+    if (!decimal && value != std::floor(value))
+        return {false, std::nullopt,
+                tr("%1 is not a whole number; this cell counts items.").arg(normalized)};
+    return {true, value, {}};
+}
+
+bool FormTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    const int cell = cellAt(index);
+    if (role != Qt::EditRole || cell < 0 || !m_document || !m_document->session())
+        return false;
+    const CellInput input = readInput(value.toString(), isDecimal(cell));
+    if (!input.accepted) {
+        emit inputRejected(input.error);
+        return false;
+    }
+    if (input.value == m_document->session()->cell(cell).value)
+        return true;
+    m_document->undoStack()->push(new ChangeCellValue(m_document->session(), cell, input.value));
+    return true;
+}
+
+Qt::ItemFlags FormTableModel::flags(const QModelIndex &index) const
+{
+    if (cellAt(index) < 0)
+        return index.isValid() ? Qt::ItemIsEnabled : Qt::NoItemFlags;
+    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (m_document && m_document->session())
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+QSize FormTableModel::span(const QModelIndex &index) const
+{
+    const FormItem *item = index.isValid() ? m_layout.itemAt(index.row(), index.column()) : nullptr;
+    if (!item || item->row != index.row() || item->column != index.column())
+        return QSize(1, 1);
+    return QSize(item->columnSpan, item->rowSpan);
+}
+
+void FormTableModel::cellChanged(int cell)
+{
+    const QModelIndex index = indexOfCell(cell);
+    if (index.isValid())
+        emit dataChanged(index, index);
+}
+
+void FormTableModel::allValuesChanged()
+{
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+} // namespace nianbao

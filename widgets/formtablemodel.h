@@ -1,0 +1,75 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "formlayout.h"
+#include "reviewdocument.h"
+
+#include <QAbstractTableModel>
+#include <QPointer>
+
+#include <optional>
+
+namespace nianbao {
+
+class ReportTemplate;
+
+/** What a reviewer typed into a cell, read: a value, a cleared cell, or why it is refused. */
+struct CellInput
+{
+    bool accepted = false;
+    std::optional<double> value; ///< nullopt: the cell is cleared (missing)
+    QString error;
+};
+
+/**
+ * One official table (二, 三 or 四) of the current report, laid out as the printed form:
+ * captions and row labels are items of the model, so the view can merge them. Values come from
+ * the review session; setData() never writes, it pushes a ChangeCellValue onto the report's
+ * undo stack.
+ */
+class FormTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FormTableModel)
+
+public:
+    FormTableModel(const ReportTemplate &reportTemplate, int table, QObject *parent = nullptr);
+
+    void setDocument(ReviewDocument *document);
+    ReviewDocument *document() const { return m_document; }
+    const FormLayout &layout() const { return m_layout; }
+    int table() const { return m_table; }
+
+    QModelIndex indexOfCell(int cell) const;
+    int cellAt(const QModelIndex &index) const;
+    /** Reads a reviewer's input for a cell; decimal for the 万元 amount, whole counts otherwise. */
+    static CellInput readInput(const QString &text, bool decimal);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QSize span(const QModelIndex &index) const override;
+
+signals:
+    /** An input was refused; the message says why, in the current language. */
+    void inputRejected(const QString &message);
+
+private:
+    QVariant labelData(const FormItem &item, int role) const;
+    QVariant valueData(int cell, int role) const;
+    int issues(int cell) const;
+    QString toolTip(int cell) const;
+    bool isDecimal(int cell) const;
+    void cellChanged(int cell);
+    void allValuesChanged();
+
+    const ReportTemplate &m_template;
+    int m_table;
+    FormLayout m_layout;
+    QPointer<ReviewDocument> m_document;
+};
+
+} // namespace nianbao

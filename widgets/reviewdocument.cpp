@@ -1,0 +1,99 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reviewdocument.h"
+
+#include <QUndoStack>
+
+namespace nianbao {
+
+ReviewDocument::ReviewDocument(Report report, const Checker &checker, const QString &reviewer,
+                               QObject *parent)
+    : QObject(parent)
+    , m_file(report.file)
+    , m_errors(report.errors)
+    , m_undoStack(new QUndoStack(this))
+{
+    if (report.loaded) {
+        m_session = std::make_unique<ReviewSession>(std::move(report), checker, reviewer);
+        connect(m_session.get(), &ReviewSession::findingsChanged, this, &ReviewDocument::reindex);
+    }
+    reindex();
+}
+
+ReviewDocument::~ReviewDocument() = default;
+
+QString ReviewDocument::errorText() const
+{
+    QStringList messages;
+    for (const Error &error : m_errors)
+        messages.append(error.message);
+    return messages.join(u'\n');
+}
+
+const QString &ReviewDocument::text() const
+{
+    static const QString kNone;
+    return m_session ? m_session->report().text : kNone;
+}
+
+std::optional<Finding> ReviewDocument::finding(const QString &id) const
+{
+    for (const Finding &finding : m_findings) {
+        if (finding.id == id)
+            return finding;
+    }
+    return std::nullopt;
+}
+
+QList<Finding> ReviewDocument::findingsOf(int cell) const
+{
+    QList<Finding> found;
+    for (int index : m_byCell.value(cell))
+        found.append(m_findings[index]);
+    return found;
+}
+
+int ReviewDocument::errorCount() const
+{
+    return int(std::count_if(m_findings.cbegin(), m_findings.cend(),
+                             [](const Finding &f) { return f.severity == Severity::Error; }));
+}
+
+std::optional<Finding> ReviewDocument::suggestionFor(int cell) const
+{
+    for (int index : m_byCell.value(cell)) {
+        const Finding &finding = m_findings[index];
+        if (finding.suggestion && finding.suggestion->cell == cell)
+            return finding;
+    }
+    return std::nullopt;
+}
+
+int ReviewDocument::cellAt(int position) const
+{
+    if (!m_session)
+        return -1;
+    const std::vector<CellValue> &cells = m_session->cells();
+    for (int cell = 0; cell < int(cells.size()); ++cell) {
+        if (cells[size_t(cell)].span.contains(position))
+            return cell;
+    }
+    for (const StatedFigure &figure : m_session->report().statements) {
+        if (figure.span.contains(position) || figure.figureSpan.contains(position))
+            return figure.cell;
+    }
+    return -1;
+}
+
+void ReviewDocument::reindex()
+{
+    m_findings = m_session ? m_session->findings() : QList<Finding>();
+    m_byCell.clear();
+    for (int i = 0; i < m_findings.size(); ++i) {
+        for (int cell : std::as_const(m_findings[i].cells))
+            m_byCell[cell].append(i);
+    }
+    emit findingsChanged();
+}
+
+} // namespace nianbao

@@ -1,0 +1,197 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reviewpanel.h"
+
+#include "displaytexts.h"
+#include "reporttemplate.h"
+#include "reviewcursor.h"
+#include "reviewdocument.h"
+#include "undocommands.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QGroupBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+void setTextQuietly(QPlainTextEdit *edit, const QString &text)
+{
+    if (edit->toPlainText() == text)
+        return;
+    const QSignalBlocker blocker(edit);
+    edit->setPlainText(text);
+}
+
+} // namespace
+
+ReviewPanel::ReviewPanel(ReviewCursor *cursor, QWidget *parent)
+    : QWidget(parent)
+    , m_cursor(cursor)
+    , m_reportBox(new QGroupBox(this))
+    , m_statusLabel(new QLabel(this))
+    , m_statusCombo(new QComboBox(this))
+    , m_reportNoteLabel(new QLabel(this))
+    , m_reportNote(new QPlainTextEdit(this))
+    , m_cellBox(new QGroupBox(this))
+    , m_cellDetails(new QLabel(this))
+    , m_applyButton(new QToolButton(this))
+    , m_cellNoteLabel(new QLabel(this))
+    , m_cellNote(new QPlainTextEdit(this))
+{
+    setObjectName(u"reviewPanel"_s);
+    m_statusCombo->setObjectName(u"statusComboBox"_s);
+    m_reportNote->setObjectName(u"reportNoteEdit"_s);
+    m_cellDetails->setObjectName(u"cellDetailsLabel"_s);
+    m_cellNote->setObjectName(u"cellNoteEdit"_s);
+    m_applyButton->setObjectName(u"applySuggestionToolButton"_s);
+    m_cellDetails->setWordWrap(true);
+    m_cellDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_cellDetails->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_applyButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_statusLabel->setBuddy(m_statusCombo);
+    m_reportNoteLabel->setBuddy(m_reportNote);
+    m_cellNoteLabel->setBuddy(m_cellNote);
+    m_reportNote->setTabChangesFocus(true);
+    m_cellNote->setTabChangesFocus(true);
+
+    auto *reportLayout = new QVBoxLayout(m_reportBox);
+    reportLayout->addWidget(m_statusLabel);
+    reportLayout->addWidget(m_statusCombo);
+    reportLayout->addWidget(m_reportNoteLabel);
+    reportLayout->addWidget(m_reportNote, 1);
+    auto *cellLayout = new QVBoxLayout(m_cellBox);
+    cellLayout->addWidget(m_cellDetails);
+    cellLayout->addWidget(m_applyButton, 0, Qt::AlignLeft);
+    cellLayout->addWidget(m_cellNoteLabel);
+    cellLayout->addWidget(m_cellNote, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_cellBox, 3);
+    layout->addWidget(m_reportBox, 2);
+
+    for (int i = 0; i < reviewStatuses().size(); ++i)
+        m_statusCombo->addItem({});
+    retranslateUi();
+    connect(m_statusCombo, &QComboBox::activated, this, &ReviewPanel::statusChosen);
+    connect(m_reportNote, &QPlainTextEdit::textChanged, this, &ReviewPanel::reportNoteEdited);
+    connect(m_cellNote, &QPlainTextEdit::textChanged, this, &ReviewPanel::cellNoteEdited);
+    connect(cursor, &ReviewCursor::documentChanged, this, &ReviewPanel::setDocument);
+    connect(cursor, &ReviewCursor::selectionChanged, this, &ReviewPanel::showCell);
+    setDocument(nullptr);
+}
+
+void ReviewPanel::setApplySuggestionAction(QAction *action)
+{
+    m_applyButton->setDefaultAction(action);
+}
+
+void ReviewPanel::setDocument(ReviewDocument *document)
+{
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    if (m_document && m_document->session())
+        disconnect(m_document->session(), nullptr, this, nullptr);
+    m_document = document;
+    if (document) {
+        connect(document, &ReviewDocument::findingsChanged, this, &ReviewPanel::showCell);
+        if (ReviewSession *session = document->session()) {
+            connect(session, &ReviewSession::statusChanged, this, &ReviewPanel::showReport);
+            connect(session, &ReviewSession::noteChanged, this, &ReviewPanel::showReport);
+            connect(session, &ReviewSession::cellChanged, this, &ReviewPanel::showCell);
+            connect(session, &ReviewSession::cellNoteChanged, this, &ReviewPanel::showCell);
+        }
+    }
+    showReport();
+    showCell();
+}
+
+void ReviewPanel::showReport()
+{
+    const ReviewSession *session = m_document ? m_document->session() : nullptr;
+    m_reportBox->setEnabled(session);
+    m_statusCombo->setCurrentIndex(session ? int(reviewStatuses().indexOf(session->status())) : 0);
+    setTextQuietly(m_reportNote, session ? session->note() : QString());
+}
+
+void ReviewPanel::showCell()
+{
+    const ReviewSession *session = m_document ? m_document->session() : nullptr;
+    const int cell = m_cursor->cell();
+    const bool hasCell = session && cell >= 0;
+    m_cellBox->setEnabled(hasCell);
+    setTextQuietly(m_cellNote, hasCell ? session->cellNote(cell) : QString());
+    if (!hasCell) {
+        m_cellDetails->setText(tr("Select a cell in a table or a figure in the text."));
+        return;
+    }
+    const ReportTemplate &tmpl = ReportTemplate::standard();
+    const CellValue &value = session->cell(cell);
+    QStringList lines {u"<b>%1</b><br><small>%2</small>"_s.arg(tmpl.cellLabel(cell).toHtmlEscaped(),
+                                                               tmpl.cells()[cell].key.toString())};
+    lines.append(
+        tr("Value: %1 (%2)")
+            .arg(value.value ? formatValue(value.value) : u"—"_s, cellStateText(value.state)));
+    const QString original = value.extractedValue ? formatValue(value.extractedValue) : u"—"_s;
+    lines.append(tr("As extracted: %1 (%2)").arg(original, cellStateText(value.extractedState)));
+    if (!value.sourceText.isEmpty())
+        lines.append(tr("In the source: “%1”").arg(value.sourceText.toHtmlEscaped()));
+    for (const Finding &finding : m_document->findingsOf(cell))
+        lines.append(u"<i>[%1]</i> %2"_s.arg(finding.rule, finding.message.toHtmlEscaped()));
+    m_cellDetails->setText(lines.join(u"<br>"_s));
+}
+
+void ReviewPanel::statusChosen(int index)
+{
+    ReviewSession *session = m_document ? m_document->session() : nullptr;
+    const ReviewStatus status = reviewStatuses().value(index);
+    if (session && status != session->status())
+        m_document->undoStack()->push(changeStatusCommand(session, status));
+}
+
+void ReviewPanel::reportNoteEdited()
+{
+    ReviewSession *session = m_document ? m_document->session() : nullptr;
+    if (session && m_reportNote->toPlainText() != session->note())
+        m_document->undoStack()->push(
+            changeReportNoteCommand(session, m_reportNote->toPlainText()));
+}
+
+void ReviewPanel::cellNoteEdited()
+{
+    ReviewSession *session = m_document ? m_document->session() : nullptr;
+    const int cell = m_cursor->cell();
+    if (session && cell >= 0 && m_cellNote->toPlainText() != session->cellNote(cell))
+        m_document->undoStack()->push(
+            changeCellNoteCommand(session, cell, m_cellNote->toPlainText()));
+}
+
+void ReviewPanel::retranslateUi()
+{
+    m_reportBox->setTitle(tr("Report"));
+    m_statusLabel->setText(tr("Review &status:"));
+    m_reportNoteLabel->setText(tr("Note on the &report:"));
+    m_cellBox->setTitle(tr("Cell"));
+    m_cellNoteLabel->setText(tr("Note on the c&ell:"));
+    const QList<ReviewStatus> statuses = reviewStatuses();
+    for (int i = 0; i < statuses.size(); ++i)
+        m_statusCombo->setItemText(i, reviewStatusText(statuses[i]));
+    showCell();
+}
+
+void ReviewPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+} // namespace nianbao

@@ -1,0 +1,62 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "reviewdocument.h"
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QPlainTextEdit;
+class QToolButton;
+class QAction;
+
+namespace nianbao {
+
+class ReviewCursor;
+
+/**
+ * The review state beside the tables: the report's status and note, and the current cell with
+ * its value as extracted (still shown after a correction), its findings and its note. Every
+ * change goes onto the report's undo stack.
+ */
+class ReviewPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReviewPanel)
+
+public:
+    explicit ReviewPanel(ReviewCursor *cursor, QWidget *parent = nullptr);
+
+    /** The button under the cell offers this action (the window's apply-suggestion). */
+    void setApplySuggestionAction(QAction *action);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void setDocument(ReviewDocument *document);
+    void retranslateUi();
+    void showReport();
+    void showCell();
+    void statusChosen(int index);
+    void reportNoteEdited();
+    void cellNoteEdited();
+
+    ReviewCursor *m_cursor;
+    QPointer<ReviewDocument> m_document;
+    QGroupBox *m_reportBox;
+    QLabel *m_statusLabel;
+    QComboBox *m_statusCombo;
+    QLabel *m_reportNoteLabel;
+    QPlainTextEdit *m_reportNote;
+    QGroupBox *m_cellBox;
+    QLabel *m_cellDetails;
+    QToolButton *m_applyButton;
+    QLabel *m_cellNoteLabel;
+    QPlainTextEdit *m_cellNote;
+};
+
+} // namespace nianbao

@@ -1,0 +1,638 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reviewwindow.h"
+
+#include "dialogs.h"
+#include "displaytexts.h"
+#include "documentview.h"
+#include "findingsview.h"
+#include "formtableswidget.h"
+#include "formtableview.h"
+#include "languagemanager.h"
+#include "legendwidget.h"
+#include "reportlistmodel.h"
+#include "reportlistproxy.h"
+#include "reportloader.h"
+#include "reporttemplate.h"
+#include "reviewcursor.h"
+#include "reviewdocument.h"
+#include "reviewpanel.h"
+#include "undocommands.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolTip>
+#include <QTreeView>
+#include <QUndoGroup>
+#include <QUndoStack>
+#include <QUndoView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+constexpr int kMaxRecentFiles = 10;
+constexpr int kMessageTimeout = 10000;
+const QString kRecentKey = u"recentFiles"_s;
+
+QString reviewerName()
+{
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return user.isEmpty() ? u"reviewer"_s : user;
+}
+
+QWidget *titled(QLabel *title, QWidget *content, QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    title->setBuddy(content);
+    layout->addWidget(title);
+    layout->addWidget(content, 1);
+    return box;
+}
+
+} // namespace
+
+ReviewWindow::ReviewWindow(LanguageManager *languages, QWidget *parent)
+    : QMainWindow(parent)
+    , m_dialogs(&Dialogs::standard())
+    , m_languages(languages)
+    , m_loader(new ReportLoader(this))
+    , m_cursor(new ReviewCursor(this))
+    , m_reports(new ReportListModel(this))
+    , m_proxy(new ReportListProxy(this))
+    , m_undoGroup(new QUndoGroup(this))
+{
+    setObjectName(u"reviewWindow"_s);
+    setAcceptDrops(true);
+    m_proxy->setSourceModel(m_reports);
+    createWidgets();
+    createActions();
+    connectActions();
+    retranslateUi();
+    restoreLayout();
+    rebuildRecentMenu();
+    updateActions();
+}
+
+ReviewWindow::~ReviewWindow()
+{
+    // The documents go after the actions: nothing may tell the actions about them any more.
+    disconnect(m_undoGroup, nullptr, this, nullptr);
+    m_cursor->setDocument(nullptr);
+}
+
+void ReviewWindow::setDialogs(Dialogs *dialogs)
+{
+    m_dialogs = dialogs ? dialogs : &Dialogs::standard();
+}
+
+void ReviewWindow::createWidgets()
+{
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(u"reportFilterLineEdit"_s);
+    m_filter->setClearButtonEnabled(true);
+    m_reportView = new QTreeView(this);
+    m_reportView->setObjectName(u"reportListView"_s);
+    m_reportView->setModel(m_proxy);
+    m_reportView->setRootIsDecorated(false);
+    m_reportView->setSortingEnabled(true);
+    m_reportView->sortByColumn(ReportListModel::AgencyColumn, Qt::AscendingOrder);
+    m_reportView->setAlternatingRowColors(true);
+    m_reportView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_reportView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_reportView->header()->setSectionResizeMode(ReportListModel::AgencyColumn,
+                                                 QHeaderView::Stretch);
+    m_reportView->header()->setStretchLastSection(false);
+
+    auto *listPanel = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listPanel);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_filter);
+    listLayout->addWidget(m_reportView, 1);
+
+    m_documentView = new DocumentView(m_cursor, this);
+    m_tables = new FormTablesWidget(ReportTemplate::standard(), m_cursor, this);
+    m_legend = new LegendWidget(this);
+    auto *tablesPanel = new QWidget(this);
+    auto *tablesLayout = new QVBoxLayout(tablesPanel);
+    tablesLayout->setContentsMargins(0, 0, 0, 0);
+    tablesLayout->addWidget(m_tables, 1);
+    tablesLayout->addWidget(m_legend);
+
+    m_findingsView = new FindingsView(m_cursor, this);
+    m_findingsLabel = new QLabel(this);
+    m_reviewPanel = new ReviewPanel(m_cursor, this);
+    m_historyView = new QUndoView(m_undoGroup, this);
+    m_historyView->setObjectName(u"historyView"_s);
+    m_historyLabel = new QLabel(this);
+
+    m_leftSplitter = new QSplitter(Qt::Vertical, this);
+    m_leftSplitter->setObjectName(u"leftSplitter"_s);
+    m_leftSplitter->addWidget(listPanel);
+    m_leftSplitter->addWidget(titled(m_historyLabel, m_historyView, this));
+    m_bottomSplitter = new QSplitter(Qt::Horizontal, this);
+    m_bottomSplitter->setObjectName(u"bottomSplitter"_s);
+    m_bottomSplitter->addWidget(titled(m_findingsLabel, m_findingsView, this));
+    m_rightSplitter = new QSplitter(Qt::Vertical, this);
+    m_rightSplitter->setObjectName(u"rightSplitter"_s);
+    m_rightSplitter->addWidget(tablesPanel);
+    m_rightSplitter->addWidget(m_bottomSplitter);
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->setObjectName(u"mainSplitter"_s);
+    m_mainSplitter->addWidget(m_leftSplitter);
+    m_mainSplitter->addWidget(m_documentView);
+    m_mainSplitter->addWidget(m_rightSplitter);
+    m_mainSplitter->addWidget(m_reviewPanel);
+    m_mainSplitter->setSizes({290, 420, 720, 250});
+    m_leftSplitter->setSizes({600, 300});
+    m_rightSplitter->setSizes({700, 250});
+    m_mainSplitter->setStretchFactor(2, 1);
+    setCentralWidget(m_mainSplitter);
+    statusBar()->setObjectName(u"statusBar"_s);
+}
+
+QAction *ReviewWindow::addAction(QMenu *menu, const char *name, const QKeySequence &shortcut)
+{
+    auto *action = new QAction(this);
+    action->setObjectName(QString::fromLatin1(name));
+    action->setShortcut(shortcut);
+    m_actions.insert(action->objectName(), action);
+    menu->addAction(action);
+    return action;
+}
+
+void ReviewWindow::createActions()
+{
+    auto menu = [this](const char *name) {
+        QMenu *created = menuBar()->addMenu(QString());
+        created->setObjectName(QString::fromLatin1(name));
+        m_menus.insert(created->objectName(), created);
+        return created;
+    };
+    QMenu *file = menu("fileMenu");
+    addAction(file, "actionOpenFiles", QKeySequence::Open);
+    addAction(file, "actionOpenFolder", Qt::CTRL | Qt::SHIFT | Qt::Key_O);
+    QMenu *recent = file->addMenu(QString());
+    recent->setObjectName(u"recentFilesMenu"_s);
+    m_menus.insert(recent->objectName(), recent);
+    addAction(file, "actionCloseReport", QKeySequence::Close);
+    file->addSeparator();
+    addAction(file, "actionQuit", QKeySequence::Quit);
+
+    QMenu *edit = menu("editMenu");
+    addAction(edit, "actionUndo", QKeySequence::Undo);
+    addAction(edit, "actionRedo", QKeySequence::Redo);
+    edit->addSeparator();
+    addAction(edit, "actionApplySuggestion", Qt::ALT | Qt::Key_Return);
+    addAction(edit, "actionEditCellNote", Qt::CTRL | Qt::SHIFT | Qt::Key_M);
+    addAction(edit, "actionEditReportNote", Qt::CTRL | Qt::SHIFT | Qt::Key_N);
+
+    QMenu *review = menu("reviewMenu");
+    addAction(review, "actionNextFinding", Qt::Key_F8);
+    addAction(review, "actionPreviousFinding", Qt::SHIFT | Qt::Key_F8);
+    addAction(review, "actionNextReport", Qt::CTRL | Qt::Key_PageDown);
+    addAction(review, "actionPreviousReport", Qt::CTRL | Qt::Key_PageUp);
+    review->addSeparator();
+    m_statusGroup = new QActionGroup(this);
+    const char *statusNames[] = {"actionStatusUnreviewed", "actionStatusInProgress",
+                                 "actionStatusReviewed", "actionStatusDoubtful"};
+    for (int i = 0; i < 4; ++i) {
+        QAction *action = addAction(review, statusNames[i], Qt::CTRL | Qt::Key(Qt::Key_1 + i));
+        action->setCheckable(true);
+        action->setData(i);
+        m_statusGroup->addAction(action);
+    }
+
+    QMenu *view = menu("viewMenu");
+    addAction(view, "actionFocusReports", Qt::ALT | Qt::Key_1);
+    addAction(view, "actionFocusDocument", Qt::ALT | Qt::Key_2);
+    addAction(view, "actionFocusTables", Qt::ALT | Qt::Key_3);
+    addAction(view, "actionFocusFindings", Qt::ALT | Qt::Key_4);
+    addAction(view, "actionFocusHistory", Qt::ALT | Qt::Key_5);
+    addAction(view, "actionFilterReports", QKeySequence::Find);
+
+    createLanguageActions(menu("languageMenu"));
+    QMenu *help = menu("helpMenu");
+    addAction(help, "actionAbout");
+}
+
+void ReviewWindow::createLanguageActions(QMenu *menu)
+{
+    m_languageGroup = new QActionGroup(this);
+    const std::pair<const char *, QString> languages[] = {{"actionLanguageSystem", QString()},
+                                                          {"actionLanguageChinese", u"zh_CN"_s},
+                                                          {"actionLanguageEnglish", u"en"_s}};
+    const QString current = m_languages ? m_languages->language() : QString();
+    for (const auto &[name, code] : languages) {
+        QAction *action = addAction(menu, name);
+        action->setCheckable(true);
+        action->setData(code);
+        action->setChecked(code == current);
+        action->setEnabled(m_languages);
+        m_languageGroup->addAction(action);
+    }
+}
+
+void ReviewWindow::connectActions()
+{
+    auto on = [this](const char *name, auto slot) {
+        connect(m_actions.value(QString::fromLatin1(name)), &QAction::triggered, this, slot);
+    };
+    on("actionOpenFiles", &ReviewWindow::openFilesDialog);
+    on("actionOpenFolder", &ReviewWindow::openFolderDialog);
+    on("actionCloseReport", &ReviewWindow::closeCurrentReport);
+    on("actionQuit", &QWidget::close);
+    on("actionUndo", [this] { m_undoGroup->undo(); });
+    on("actionRedo", [this] { m_undoGroup->redo(); });
+    on("actionApplySuggestion", &ReviewWindow::applySuggestion);
+    on("actionEditCellNote",
+       [this] { focusPane(m_reviewPanel->findChild<QWidget *>(u"cellNoteEdit"_s)); });
+    on("actionEditReportNote",
+       [this] { focusPane(m_reviewPanel->findChild<QWidget *>(u"reportNoteEdit"_s)); });
+    on("actionNextFinding", [this] { m_cursor->selectNextFinding(1); });
+    on("actionPreviousFinding", [this] { m_cursor->selectNextFinding(-1); });
+    on("actionNextReport", [this] { stepReport(1); });
+    on("actionPreviousReport", [this] { stepReport(-1); });
+    on("actionFocusReports", [this] { focusPane(m_reportView); });
+    on("actionFocusDocument", [this] { focusPane(m_documentView); });
+    on("actionFocusTables", [this] { focusPane(m_tables->currentWidget()); });
+    on("actionFocusFindings", [this] { focusPane(m_findingsView); });
+    on("actionFocusHistory", [this] { focusPane(m_historyView); });
+    on("actionFilterReports", [this] { focusPane(m_filter); });
+    on("actionAbout", [this] {
+        m_dialogs->information(this, tr("About Nianbao"),
+                               tr("Nianbao %1 checks the annual reports on government information "
+                                  "disclosure (政府信息公开工作年度报告).")
+                                   .arg(QCoreApplication::applicationVersion()));
+    });
+    connect(m_statusGroup, &QActionGroup::triggered, this,
+            [this](QAction *action) { setReviewStatus(action->data().toInt()); });
+    connect(m_languageGroup, &QActionGroup::triggered, this,
+            [this](QAction *action) { chooseLanguage(action->data().toString()); });
+
+    connect(m_undoGroup, &QUndoGroup::canUndoChanged, this, &ReviewWindow::updateUndoTexts);
+    connect(m_undoGroup, &QUndoGroup::canRedoChanged, this, &ReviewWindow::updateUndoTexts);
+    connect(m_undoGroup, &QUndoGroup::undoTextChanged, this, &ReviewWindow::updateUndoTexts);
+    connect(m_undoGroup, &QUndoGroup::redoTextChanged, this, &ReviewWindow::updateUndoTexts);
+    connect(m_cursor, &ReviewCursor::selectionChanged, this, &ReviewWindow::updateActions);
+    connect(m_loader, &ReportLoader::loaded, this, &ReviewWindow::addReports);
+    connect(m_loader, &ReportLoader::idle, this, &ReviewWindow::loadingFinished);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &ReportListProxy::setFilterFixedString);
+    connect(m_reportView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ReviewWindow::reportActivated);
+    connect(m_tables, &FormTablesWidget::inputRejected, this, &ReviewWindow::showInputRejected);
+    connect(m_findingsView, &QAbstractItemView::activated, this,
+            [this] { focusPane(m_tables->currentWidget()); });
+    m_reviewPanel->setApplySuggestionAction(m_actions.value(u"actionApplySuggestion"_s));
+    connect(m_menus.value(u"recentFilesMenu"_s), &QMenu::aboutToShow, this,
+            &ReviewWindow::rebuildRecentMenu);
+}
+
+void ReviewWindow::retranslateUi()
+{
+    setWindowTitle(tr("Nianbao — annual report review"));
+    m_filter->setPlaceholderText(tr("Filter reports (Ctrl+F)"));
+    m_findingsLabel->setText(tr("&Findings"));
+    m_historyLabel->setText(tr("&History"));
+    m_historyView->setEmptyLabel(tr("<opened>"));
+    m_menus.value(u"fileMenu"_s)->setTitle(tr("&File"));
+    m_menus.value(u"recentFilesMenu"_s)->setTitle(tr("Open &Recent"));
+    m_menus.value(u"editMenu"_s)->setTitle(tr("&Edit"));
+    m_menus.value(u"reviewMenu"_s)->setTitle(tr("&Review"));
+    m_menus.value(u"viewMenu"_s)->setTitle(tr("&View"));
+    m_menus.value(u"languageMenu"_s)->setTitle(tr("&Language"));
+    m_menus.value(u"helpMenu"_s)->setTitle(tr("&Help"));
+    retranslateActions();
+    updateUndoTexts();
+}
+
+void ReviewWindow::retranslateActions()
+{
+    const std::pair<const char *, QString> texts[] = {
+        {"actionOpenFiles", tr("&Open Reports…")},
+        {"actionOpenFolder", tr("Open &Folder…")},
+        {"actionCloseReport", tr("&Close Report")},
+        {"actionQuit", tr("&Quit")},
+        {"actionApplySuggestion", tr("&Apply Suggestion")},
+        {"actionEditCellNote", tr("Edit Note on the &Cell")},
+        {"actionEditReportNote", tr("Edit Note on the &Report")},
+        {"actionNextFinding", tr("&Next Finding")},
+        {"actionPreviousFinding", tr("&Previous Finding")},
+        {"actionNextReport", tr("Next Re&port")},
+        {"actionPreviousReport", tr("Previous Rep&ort")},
+        {"actionStatusUnreviewed", reviewStatusText(ReviewStatus::Unreviewed)},
+        {"actionStatusInProgress", reviewStatusText(ReviewStatus::InProgress)},
+        {"actionStatusReviewed", reviewStatusText(ReviewStatus::Reviewed)},
+        {"actionStatusDoubtful", reviewStatusText(ReviewStatus::Doubtful)},
+        {"actionFocusReports", tr("Go to the &Report List")},
+        {"actionFocusDocument", tr("Go to the &Original Text")},
+        {"actionFocusTables", tr("Go to the &Tables")},
+        {"actionFocusFindings", tr("Go to the &Findings")},
+        {"actionFocusHistory", tr("Go to the &History")},
+        {"actionFilterReports", tr("Filter the Report &List")},
+        {"actionLanguageSystem", tr("&System Language")},
+        {"actionLanguageChinese", u"简体中文"_s},
+        {"actionLanguageEnglish", u"English"_s},
+        {"actionAbout", tr("&About Nianbao")},
+    };
+    for (const auto &[name, text] : texts)
+        m_actions.value(QString::fromLatin1(name))->setText(text);
+}
+
+void ReviewWindow::updateUndoTexts()
+{
+    QAction *undo = m_actions.value(u"actionUndo"_s);
+    QAction *redo = m_actions.value(u"actionRedo"_s);
+    undo->setEnabled(m_undoGroup->canUndo());
+    redo->setEnabled(m_undoGroup->canRedo());
+    undo->setText(m_undoGroup->canUndo() ? tr("&Undo %1").arg(m_undoGroup->undoText())
+                                         : tr("&Undo"));
+    redo->setText(m_undoGroup->canRedo() ? tr("&Redo %1").arg(m_undoGroup->redoText())
+                                         : tr("&Redo"));
+}
+
+void ReviewWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        for (ReviewDocument *document : m_reports->documents()) {
+            if (document->session())
+                document->session()->retranslate();
+        }
+        m_reports->retranslate();
+        retranslateUi();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void ReviewWindow::chooseLanguage(const QString &language)
+{
+    if (!m_languages)
+        return;
+    QSettings().setValue(u"language"_s, language);
+    m_languages->setLanguage(language);
+}
+
+void ReviewWindow::openPaths(const QStringList &paths)
+{
+    QStringList files;
+    for (const QString &path : paths) {
+        if (QFileInfo(path).isDir())
+            files.append(ReportLoader::reportsInFolder(path));
+        else
+            files.append(path);
+    }
+    QStringList fresh;
+    for (const QString &file : std::as_const(files)) {
+        if (!m_reports->documentForFile(file) && !fresh.contains(file))
+            fresh.append(file);
+    }
+    if (fresh.isEmpty()) {
+        if (!files.isEmpty())
+            setCurrentDocument(m_reports->documentForFile(files.first()));
+        return;
+    }
+    statusBar()->showMessage(tr("Opening %n report(s)…", nullptr, int(fresh.size())));
+    m_loader->load(fresh);
+}
+
+bool ReviewWindow::isLoading() const
+{
+    return m_loader->isBusy();
+}
+
+void ReviewWindow::addReports(const std::vector<Report> &reports)
+{
+    ReviewDocument *first = nullptr;
+    QStringList opened;
+    int failed = 0;
+    for (const Report &report : reports) {
+        auto *document = new ReviewDocument(report, m_loader->checker(), reviewerName());
+        m_reports->addDocument(document);
+        m_undoGroup->addStack(document->undoStack());
+        connect(document, &ReviewDocument::findingsChanged, this, &ReviewWindow::updateActions);
+        if (!first)
+            first = document;
+        if (document->isLoaded())
+            opened.append(document->filePath());
+        else
+            ++failed;
+    }
+    addRecentFiles(opened);
+    statusBar()->showMessage(
+        failed ? tr("%n report(s) could not be opened; see the list.", nullptr, failed)
+               : tr("Opened %n report(s).", nullptr, int(reports.size())),
+        kMessageTimeout);
+    if (first && !currentDocument())
+        m_reportView->setCurrentIndex(m_proxy->index(0, 0));
+}
+
+ReviewDocument *ReviewWindow::currentDocument() const
+{
+    return m_cursor->document();
+}
+
+void ReviewWindow::setCurrentDocument(ReviewDocument *document)
+{
+    const QModelIndex index
+        = m_proxy->mapFromSource(m_reports->index(m_reports->rowOf(document), 0));
+    if (index.isValid())
+        m_reportView->setCurrentIndex(index);
+    else
+        reportActivated({});
+}
+
+void ReviewWindow::reportActivated(const QModelIndex &proxyIndex)
+{
+    ReviewDocument *document = m_reports->document(m_proxy->mapToSource(proxyIndex).row());
+    m_undoGroup->setActiveStack(document ? document->undoStack() : nullptr);
+    m_cursor->setDocument(document);
+    updateActions();
+}
+
+void ReviewWindow::closeCurrentReport()
+{
+    ReviewDocument *document = currentDocument();
+    if (!document)
+        return;
+    m_cursor->setDocument(nullptr);
+    m_undoGroup->removeStack(document->undoStack());
+    m_reports->removeDocument(m_reports->rowOf(document));
+}
+
+void ReviewWindow::stepReport(int step)
+{
+    const int count = m_proxy->rowCount();
+    if (count == 0)
+        return;
+    const int row = m_reportView->currentIndex().row();
+    const int next = row < 0 ? 0 : ((row + step) % count + count) % count;
+    m_reportView->setCurrentIndex(m_proxy->index(next, 0));
+}
+
+void ReviewWindow::applySuggestion()
+{
+    ReviewDocument *document = currentDocument();
+    if (!document || !document->session())
+        return;
+    std::optional<Finding> finding = document->finding(m_cursor->findingId());
+    if (!finding || !finding->suggestion)
+        finding = document->suggestionFor(m_cursor->cell());
+    if (!finding || !finding->suggestion)
+        return;
+    const Suggestion suggestion = *finding->suggestion;
+    document->undoStack()->push(new ChangeCellValue(document->session(), suggestion.cell,
+                                                    suggestion.value,
+                                                    ChangeCellValue::Kind::ApplySuggestion));
+    m_cursor->selectCell(suggestion.cell);
+}
+
+void ReviewWindow::setReviewStatus(int status)
+{
+    ReviewDocument *document = currentDocument();
+    const ReviewStatus wanted = reviewStatuses().value(status);
+    if (document && document->session() && document->session()->status() != wanted)
+        document->undoStack()->push(changeStatusCommand(document->session(), wanted));
+}
+
+void ReviewWindow::updateActions()
+{
+    ReviewDocument *document = currentDocument();
+    const bool loaded = document && document->session();
+    bool canApply = false;
+    if (loaded) {
+        const std::optional<Finding> finding = document->finding(m_cursor->findingId());
+        canApply = (finding && finding->suggestion) || document->suggestionFor(m_cursor->cell());
+    }
+    m_actions.value(u"actionApplySuggestion"_s)->setEnabled(canApply);
+    m_actions.value(u"actionCloseReport"_s)->setEnabled(document);
+    m_statusGroup->setEnabled(loaded);
+    if (loaded) {
+        const int status = int(reviewStatuses().indexOf(document->session()->status()));
+        m_statusGroup->actions().value(status)->setChecked(true);
+    }
+}
+
+void ReviewWindow::showInputRejected(const QString &message)
+{
+    statusBar()->showMessage(message, kMessageTimeout);
+    if (auto *view = qobject_cast<FormTableView *>(m_tables->currentWidget())) {
+        const QRect rect = view->visualRect(view->currentIndex());
+        QToolTip::showText(view->viewport()->mapToGlobal(rect.bottomLeft()), message, view);
+    }
+}
+
+void ReviewWindow::focusPane(QWidget *pane)
+{
+    if (pane)
+        pane->setFocus(Qt::ShortcutFocusReason);
+}
+
+void ReviewWindow::openFilesDialog()
+{
+    const QStringList files = m_dialogs->openFiles(
+        this, tr("Open Reports"), tr("Reports (*.txt *.md *.text);;All files (*)"));
+    openPaths(files);
+}
+
+void ReviewWindow::openFolderDialog()
+{
+    const QString folder = m_dialogs->openFolder(this, tr("Open a Folder of Reports"));
+    if (!folder.isEmpty())
+        openPaths({folder});
+}
+
+void ReviewWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void ReviewWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    if (!paths.isEmpty()) {
+        event->acceptProposedAction();
+        openPaths(paths);
+    }
+}
+
+void ReviewWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void ReviewWindow::restoreLayout()
+{
+    const QSettings settings;
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    for (QSplitter *splitter : {m_mainSplitter, m_leftSplitter, m_rightSplitter, m_bottomSplitter})
+        splitter->restoreState(settings.value(u"window/"_s + splitter->objectName()).toByteArray());
+}
+
+void ReviewWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    for (QSplitter *splitter : {m_mainSplitter, m_leftSplitter, m_rightSplitter, m_bottomSplitter})
+        settings.setValue(u"window/"_s + splitter->objectName(), splitter->saveState());
+}
+
+void ReviewWindow::addRecentFiles(const QStringList &files)
+{
+    if (files.isEmpty())
+        return;
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    for (const QString &file : files) {
+        const QString path = QFileInfo(file).absoluteFilePath();
+        recent.removeAll(path);
+        recent.prepend(path);
+    }
+    settings.setValue(kRecentKey, recent.mid(0, kMaxRecentFiles));
+    rebuildRecentMenu();
+}
+
+void ReviewWindow::rebuildRecentMenu()
+{
+    QMenu *menu = m_menus.value(u"recentFilesMenu"_s);
+    menu->clear();
+    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    for (const QString &file : recent) {
+        QAction *action = menu->addAction(QDir::toNativeSeparators(file));
+        connect(action, &QAction::triggered, this, [this, file] { openPaths({file}); });
+    }
+    menu->addSeparator();
+    QAction *clear = menu->addAction(tr("Clear the List"));
+    clear->setObjectName(u"actionClearRecentFiles"_s);
+    clear->setEnabled(!recent.isEmpty());
+    connect(clear, &QAction::triggered, this, [this] {
+        QSettings().remove(kRecentKey);
+        rebuildRecentMenu();
+    });
+}
+
+} // namespace nianbao

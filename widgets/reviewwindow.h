@@ -1,0 +1,129 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "report.h"
+
+#include <QHash>
+#include <QMainWindow>
+
+#include <vector>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QSplitter;
+class QTreeView;
+class QUndoGroup;
+class QUndoView;
+
+namespace nianbao {
+
+class Dialogs;
+class DocumentView;
+class FindingsView;
+class FormTablesWidget;
+class LanguageManager;
+class LegendWidget;
+class ReportListModel;
+class ReportListProxy;
+class ReportLoader;
+class ReviewCursor;
+class ReviewDocument;
+class ReviewPanel;
+
+/**
+ * The review window: the report list, the original text, the official tables and the findings,
+ * linked through one ReviewCursor; undo history, review state and notes beside them.
+ */
+class ReviewWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReviewWindow)
+
+public:
+    explicit ReviewWindow(LanguageManager *languages = nullptr, QWidget *parent = nullptr);
+    ~ReviewWindow() override;
+
+    /** Replaces the file and message dialogs (tests answer them without a modal loop). */
+    void setDialogs(Dialogs *dialogs);
+    /** Opens report files and every report in the given folders, in the background. */
+    void openPaths(const QStringList &paths);
+    bool isLoading() const;
+
+    ReviewCursor *reviewCursor() const { return m_cursor; }
+    ReportListModel *reportList() const { return m_reports; }
+    ReviewDocument *currentDocument() const;
+    void setCurrentDocument(ReviewDocument *document);
+
+signals:
+    /** Every report asked for is open (or has failed). */
+    void loadingFinished();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    QAction *addAction(QMenu *menu, const char *name, const QKeySequence &shortcut = {});
+    void createWidgets();
+    void createActions();
+    void createLanguageActions(QMenu *menu);
+    void connectActions();
+    void retranslateUi();
+    void retranslateActions();
+
+    void addReports(const std::vector<Report> &reports);
+    void openFilesDialog();
+    void openFolderDialog();
+    void reportActivated(const QModelIndex &proxyIndex);
+    void closeCurrentReport();
+    void stepReport(int step);
+    void applySuggestion();
+    void setReviewStatus(int status);
+    void updateActions();
+    void updateUndoTexts();
+    void showInputRejected(const QString &message);
+    void chooseLanguage(const QString &language);
+    void focusPane(QWidget *pane);
+
+    void restoreLayout();
+    void saveLayout() const;
+    void addRecentFiles(const QStringList &files);
+    void rebuildRecentMenu();
+
+    Dialogs *m_dialogs;
+    LanguageManager *m_languages;
+    ReportLoader *m_loader;
+    ReviewCursor *m_cursor;
+    ReportListModel *m_reports;
+    ReportListProxy *m_proxy;
+    QUndoGroup *m_undoGroup;
+
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_leftSplitter = nullptr;
+    QSplitter *m_rightSplitter = nullptr;
+    QSplitter *m_bottomSplitter = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QTreeView *m_reportView = nullptr;
+    DocumentView *m_documentView = nullptr;
+    FormTablesWidget *m_tables = nullptr;
+    LegendWidget *m_legend = nullptr;
+    FindingsView *m_findingsView = nullptr;
+    ReviewPanel *m_reviewPanel = nullptr;
+    QUndoView *m_historyView = nullptr;
+    QLabel *m_historyLabel = nullptr;
+    QLabel *m_findingsLabel = nullptr;
+
+    QHash<QString, QAction *> m_actions; ///< by objectName
+    QHash<QString, QMenu *> m_menus; ///< by objectName
+    QActionGroup *m_statusGroup = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    bool m_selectFirstLoaded = true;
+};
+
+} // namespace nianbao
