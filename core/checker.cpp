@@ -102,7 +102,7 @@ QString Checker::sideText(const LinearCheck &check, const std::vector<int> &side
         const TemplateCell &templateCell = m_template.cells()[cell];
         const TemplateTable &table = m_template.tables()[templateCell.table];
         names.append(ruleEach == u"row" ? table.columns[templateCell.column].label
-                                        : table.rows[templateCell.row].label);
+                                        : m_template.rowLabel(templateCell.table, templateCell.row));
     }
     if (names.size() > kMaxNamesInSide)
         return names.first() % u" + … + " % names.last();
@@ -121,12 +121,13 @@ std::optional<Finding> Checker::checkFinding(int check, const std::vector<CellVa
     finding.severity = rule.severity == u"warning" ? Severity::Warning : Severity::Error;
     finding.cells.append(QList<int>(linear.lhs.begin(), linear.lhs.end()));
     finding.cells.append(QList<int>(linear.rhs.begin(), linear.rhs.end()));
+    finding.leftCount = int(linear.lhs.size());
     finding.actual = sideSum(linear.lhs, cells);
     finding.expected = sideSum(linear.rhs, cells);
     const TemplateCell &first = m_template.cells()[linear.lhs.front()];
     const TemplateTable &table = m_template.tables()[first.table];
-    const QString scope
-        = rule.each == u"row" ? table.rows[first.row].label : table.columns[first.column].label;
+    const QString scope = rule.each == u"row" ? m_template.rowLabel(first.table, first.row)
+                                              : table.columns[first.column].label;
     finding.message
         = tr("%1: %2 = %3, but %4 = %5 (%6)")
               .arg(scope, sideText(linear, linear.lhs), number(*finding.actual),

@@ -62,7 +62,7 @@ void DocumentLayout::findHeadings(const QString &text, const ReportTemplate &rep
         const QString numeral = leadingNumeral(content, &sub);
         if (sub)
             continue; // (一) … is a subsection of 一、总体情况, never a section
-        const QString rest = labelKey(numeral.isEmpty() ? content : content.sliced(2));
+        const QString rest = labelKeyOfNormalized(numeral.isEmpty() ? content : content.sliced(2));
         for (int s = 0; s < int(sections.size()); ++s) {
             if (m_headingLines[size_t(s)] >= 0)
                 continue;

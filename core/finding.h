@@ -34,6 +34,7 @@ struct Finding
     QString rule; ///< rule id from the template, or value.missing
     Severity severity = Severity::Error;
     QList<int> cells; ///< template cell indices involved
+    int leftCount = 0; ///< how many of `cells` form the left side of the rule (0: no sides)
     std::optional<double> expected;
     std::optional<double> actual;
     QString message;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "normalizedtext.h"
 
+#include <QHash>
+
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -60,6 +62,20 @@ int appendNormalized(char32_t cp, QString &out)
     return normalized.length();
 }
 
+/** The NFKC form of one code point; characters met often are cached per thread. */
+QStringView normalizedForm(char32_t cp, QString &scratch)
+{
+    thread_local QHash<char32_t, QString> cache;
+    const auto cached = cache.constFind(cp);
+    if (cached != cache.cend())
+        return *cached;
+    scratch.clear();
+    appendNormalized(cp, scratch);
+    if (cache.size() < 4096)
+        return *cache.insert(cp, scratch);
+    return scratch;
+}
+
 } // namespace
 
 NormalizedText::NormalizedText(const QString &original)
@@ -84,9 +100,12 @@ NormalizedText::NormalizedText(const QString &original)
         }
         return;
     }
-    m_text.reserve(original.size());
-    m_originalStart.reserve(original.size());
-    m_originalEnd.reserve(original.size());
+    std::u16string buffer;
+    buffer.reserve(size_t(size));
+    m_originalStart.reserve(size_t(size));
+    m_originalEnd.reserve(size_t(size));
+    m_displayWidth.reserve(size_t(size));
+    QString expanded;
     for (qsizetype i = 0; i < size;) {
         char32_t cp = original[i].unicode();
         int width = 1;
@@ -94,14 +113,18 @@ NormalizedText::NormalizedText(const QString &original)
             cp = QChar::surrogateToUcs4(original[i], original[i + 1]);
             width = 2;
         }
-        const int appended = appendNormalized(cp, m_text);
-        for (int k = 0; k < appended; ++k) {
+        const QStringView units = width == 1 && isFastInert(cp)
+                ? QStringView(reinterpret_cast<const char16_t *>(original.constData() + i), 1)
+                : normalizedForm(cp, expanded);
+        for (qsizetype k = 0; k < units.size(); ++k) {
+            buffer.push_back(units[k].unicode());
             m_originalStart.push_back(int(i));
             m_originalEnd.push_back(int(i + width));
             m_displayWidth.push_back(k == 0 ? quint8(displayWidth(cp)) : 0);
         }
         i += width;
     }
+    m_text = QString::fromStdU16String(buffer);
 }
 
 SourceSpan NormalizedText::toOriginal(int start, int end) const

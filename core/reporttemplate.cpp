@@ -355,11 +355,22 @@ int ReportTemplate::columnIndex(int table, QStringView key) const
     return -1;
 }
 
+QString ReportTemplate::rowLabel(int table, int row) const
+{
+    const TemplateRow &templateRow = m_tables[table].rows[row];
+    if (!templateRow.number.isEmpty())
+        return templateRow.number % u'、' % templateRow.label;
+    // "(七)" numbers the row itself; "(三) 不予公开" is a group whose items carry "1." etc.
+    const bool ownNumber = templateRow.subgroup.startsWith(u'(') && !templateRow.subgroup.contains(u' ');
+    return ownNumber ? templateRow.subgroup % u' ' % templateRow.label : templateRow.label;
+}
+
 QString ReportTemplate::cellLabel(int cell) const
 {
     const TemplateCell &templateCell = m_cells[cell];
     const TemplateTable &table = m_tables[templateCell.table];
-    return table.rows[templateCell.row].label % u" · " % table.columns[templateCell.column].label;
+    return rowLabel(templateCell.table, templateCell.row) % u" · "
+            % table.columns[templateCell.column].label;
 }
 
 QString labelKey(QStringView text)

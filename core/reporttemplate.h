@@ -145,6 +145,8 @@ public:
     int rowIndex(int table, QStringView key) const;
     int columnIndex(int table, QStringView key) const;
     QString cellLabel(int cell) const;
+    /** A row's label as the form numbers it: 一、本年新收…, (七) 总计, 1.属于国家秘密. */
+    QString rowLabel(int table, int row) const;
 
 private:
     Result<bool> buildCells();

@@ -127,7 +127,7 @@ void TableReader::collectHeaderHits(LineRange range)
                     && line.tokens[i + span].field == first.field && span < 3)
                     continue; // the cell goes on: compare it whole
                 const QString key
-                    = labelKey(QStringView(text).sliced(first.start, last.end - first.start));
+                    = labelKeyOfNormalized(QStringView(text).sliced(first.start, last.end - first.start));
                 for (int c = 0; c < int(m_table.columns.size()); ++c) {
                     if (m_table.columns[c].variants.contains(key)) {
                         const double position = line.layout == LineLayout::Spaces
