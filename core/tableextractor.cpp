@@ -63,6 +63,8 @@ public:
     { }
 
     bool read(LineRange range);
+    /** The last line a figure was read from, or -1. */
+    int lastLine() const { return m_lastLine; }
 
 private:
     void collectCandidates(LineRange range);
@@ -89,6 +91,7 @@ private:
     ExtractedTables &m_out;
     std::vector<Candidate> m_candidates;
     std::vector<HeaderHit> m_headerHits;
+    int m_lastLine = -1;
 };
 
 void TableReader::collectCandidates(LineRange range)
@@ -376,6 +379,8 @@ bool TableReader::read(LineRange range)
         const int width = int(templateRow.columns.size());
         const Placement placement = place(candidate, width, referencesFor(candidate, row, matches));
         store(placement, templateRow.cells);
+        if (!candidate.values.empty())
+            m_lastLine = std::max(m_lastLine, candidate.line->number);
         any = any || !candidate.values.empty();
     }
     return any;
@@ -400,8 +405,10 @@ bool TableReader::readGroupsInOneRow(LineRange range)
     const int width = int(cells.size());
     // The figures of all groups stand in one line, or in consecutive lines after a page break.
     Candidate joined;
+    const int groupWidth = int(m_table.columns.size());
     for (const Candidate &candidate : m_candidates) {
-        if (candidate.values.empty())
+        // Fewer figures than one group's columns is a page number or a stray note, not a row.
+        if (int(candidate.values.size()) < groupWidth)
             continue;
         if (!joined.line)
             joined = candidate;
@@ -428,6 +435,7 @@ bool TableReader::readGroupsInOneRow(LineRange range)
         references.push_back(std::move(reference));
     }
     store(place(joined, width, references), cells);
+    m_lastLine = std::max(m_lastLine, joined.line->number);
     return true;
 }
 
@@ -450,6 +458,7 @@ ExtractedTables TableExtractor::extract(const NormalizedText &text,
     ExtractedTables out;
     out.cells.resize(size_t(m_template.cellCount()));
     const auto &sections = m_template.sections();
+    int previousTableEnd = -1;
     for (int t = 0; t < int(m_template.tables().size()); ++t) {
         const TemplateTable &table = m_template.tables()[t];
         int section = 0;
@@ -458,8 +467,13 @@ ExtractedTables TableExtractor::extract(const NormalizedText &text,
                 section = s;
         }
         TableReader reader(m_template, t, m_rowLabels[size_t(t)], text, layout, out);
-        if (reader.read(layout.sectionRange(section))) {
+        LineRange range = layout.sectionRange(section);
+        // Without its heading, a table can only stand after the tables before it.
+        if (layout.headingLine(section) < 0)
+            range.first = std::max(range.first, previousTableEnd + 1);
+        if (reader.read(range)) {
             ++out.tablesFound;
+            previousTableEnd = reader.lastLine();
             continue;
         }
         out.problems.append(
