@@ -143,7 +143,7 @@ void DocumentView::followCursor()
         m_highlighted.removeAll(current);
         m_highlighted.prepend(current);
         QTextCursor at = spanCursor(current);
-        at.clearSelection();
+        at.setPosition(at.selectionStart());
         const QSignalBlocker blocker(this);
         setTextCursor(at);
         centerCursor();

@@ -198,7 +198,14 @@ void ReviewWindow::createActions()
 
     QMenu *edit = menu("editMenu");
     addAction(edit, "actionUndo", QKeySequence::Undo);
-    addAction(edit, "actionRedo", QKeySequence::Redo);
+    QAction *redo = addAction(edit, "actionRedo", QKeySequence::Redo);
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &key :
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}) {
+        if (!redoKeys.contains(key))
+            redoKeys.append(key);
+    }
+    redo->setShortcuts(redoKeys);
     edit->addSeparator();
     addAction(edit, "actionApplySuggestion", Qt::ALT | Qt::Key_Return);
     addAction(edit, "actionEditCellNote", Qt::CTRL | Qt::SHIFT | Qt::Key_M);

@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
 
@@ -72,6 +73,8 @@ int main(int argc, char *argv[])
                                  u"[FILE...]"_s);
     parser.process(app);
 
+    // A screenshot neither reads nor writes the reviewer's settings (layout, recent files).
+    QStandardPaths::setTestModeEnabled(parser.isSet(screenshot));
     languages.setLanguage(parser.isSet(language) ? parser.value(language)
                                                  : QSettings().value(u"language"_s).toString());
     nianbao::ReviewWindow window(&languages);

@@ -1,0 +1,70 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgettestutils.h"
+
+#include "formtablemodel.h"
+#include "reviewdocument.h"
+
+using namespace Qt::StringLiterals;
+
+namespace nianbao::test {
+
+QString seedPath(const QString &seed)
+{
+    return QStringLiteral(NIANBAO_TEST_DATA_DIR) % u"/seeds/" % seed % u"/report.txt";
+}
+
+QString seed004Path()
+{
+    return seedPath(u"004_1a8c02130c595433"_s);
+}
+
+int cellOf(const char *key)
+{
+    const int cell = ReportTemplate::standard().cellIndex(CellKey(QString::fromLatin1(key)));
+    if (cell < 0)
+        qFatal("unknown cell %s", key);
+    return cell;
+}
+
+const ReportReader &reader()
+{
+    static const ReportReader instance;
+    return instance;
+}
+
+std::unique_ptr<ReviewDocument> openDocument(const QString &path)
+{
+    return std::make_unique<ReviewDocument>(reader().readFile(path), reader().checker(),
+                                            u"tester"_s);
+}
+
+QStringList rulesOn(const ReviewDocument &document, int cell)
+{
+    QStringList rules;
+    for (const Finding &finding : document.findingsOf(cell))
+        rules.append(finding.rule);
+    rules.sort();
+    return rules;
+}
+
+QString renderForm(const FormTableModel &model)
+{
+    QStringList lines;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QStringList cells;
+        for (int column = 0; column < model.columnCount(); ++column) {
+            const FormItem *item = model.layout().itemAt(row, column);
+            if (!item)
+                cells.append(u"."_s);
+            else if (item->row != row || item->column != column)
+                cells.append(u"~"_s);
+            else
+                cells.append(model.index(row, column).data().toString());
+        }
+        lines.append(cells.join(u" | "_s));
+    }
+    return lines.join(u'\n');
+}
+
+} // namespace nianbao::test
