@@ -28,6 +28,18 @@ FormItem rowLabel(int row, int column, QString text, int level, int rowSpan = 1,
                      level};
 }
 
+/**
+ * The number after a form numeral (一 → 二 …); a row group such as 本年度办理结果 takes the number
+ * after the numbered row before it, as the printed form counts them (一、二、三、四).
+ */
+QString nextNumeral(const QString &numeral)
+{
+    static const QString kNumerals = u"一二三四五六七八九十"_s;
+    const qsizetype at = kNumerals.indexOf(numeral);
+    return numeral.size() == 1 && at >= 0 && at + 1 < kNumerals.size() ? QString(kNumerals[at + 1])
+                                                                       : QString();
+}
+
 QString numbered(const QString &number, const QString &text)
 {
     return number.isEmpty() ? text : number % u'、' % text;
@@ -197,16 +209,23 @@ void FormLayout::buildLabelledRows(const TemplateTable &table)
         add(caption(1, at, column.label));
     }
 
+    QString lastNumber;
     for (qsizetype r = 0; r < table.rows.size(); ++r) {
         const TemplateRow &row = table.rows[r];
         const int formRow = headerRows + int(r);
+        const bool startsGroup
+            = !row.group.isEmpty() && (r == 0 || table.rows[r - 1].group != row.group);
+        const QString number
+            = row.number.isEmpty() && startsGroup ? nextNumeral(lastNumber) : row.number;
+        if (!number.isEmpty())
+            lastNumber = number;
         if (row.group.isEmpty()) {
             add(rowLabel(formRow, 0, numbered(row.number, row.label), 3, 1, labelColumns));
         } else {
             if (r == 0 || table.rows[r - 1].group != row.group) {
                 const int run
                     = runLength(table.rows, r, [](const TemplateRow &x) { return x.group; });
-                add(rowLabel(formRow, 0, numbered(row.number, row.group), 1, run));
+                add(rowLabel(formRow, 0, numbered(number, row.group), 1, run));
             }
             const int subgroupColumn = groups ? 1 : 0;
             const int run

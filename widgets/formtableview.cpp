@@ -204,7 +204,9 @@ void FormTableView::followCursor()
     const QModelIndex current = m_model->indexOfCell(m_cursor->cell());
     if (current.isValid()) {
         selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
-        scrollTo(current);
+        // Before the first layout the viewport has no height and any row would scroll to the top.
+        if (isVisible() && viewport()->height() > 0)
+            scrollTo(current);
     }
     selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
     m_following = false;

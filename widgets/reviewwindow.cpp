@@ -29,6 +29,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -162,7 +163,7 @@ void ReviewWindow::createWidgets()
     m_mainSplitter->addWidget(m_reviewPanel);
     m_mainSplitter->setSizes({290, 420, 720, 250});
     m_leftSplitter->setSizes({600, 300});
-    m_rightSplitter->setSizes({700, 250});
+    m_rightSplitter->setSizes({780, 170});
     m_mainSplitter->setStretchFactor(2, 1);
     setCentralWidget(m_mainSplitter);
     statusBar()->setObjectName(u"statusBar"_s);
@@ -593,7 +594,10 @@ void ReviewWindow::closeEvent(QCloseEvent *event)
 void ReviewWindow::restoreLayout()
 {
     const QSettings settings;
-    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray())) {
+        const QRect available = screen()->availableGeometry();
+        resize(available.size().boundedTo(QSize(1680, 1000)) * 0.95);
+    }
     restoreState(settings.value(u"window/state"_s).toByteArray());
     for (QSplitter *splitter : {m_mainSplitter, m_leftSplitter, m_rightSplitter, m_bottomSplitter})
         splitter->restoreState(settings.value(u"window/"_s + splitter->objectName()).toByteArray());
