@@ -26,8 +26,8 @@ FindingsView::FindingsView(ReviewCursor *cursor, QWidget *parent)
     header()->setSectionResizeMode(FindingsModel::MessageColumn, QHeaderView::Stretch);
     header()->setSectionResizeMode(FindingsModel::SeverityColumn, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(FindingsModel::RuleColumn, QHeaderView::ResizeToContents);
-    header()->resizeSection(FindingsModel::SuggestionColumn, 200);
-    header()->resizeSection(FindingsModel::CellsColumn, 160);
+    header()->resizeSection(FindingsModel::SuggestionColumn, 170);
+    header()->resizeSection(FindingsModel::CellsColumn, 140);
     connect(m_model, &QAbstractItemModel::modelReset, this, &FindingsView::followCursor);
     connect(cursor, &ReviewCursor::documentChanged, this, &FindingsView::setDocument);
     connect(cursor, &ReviewCursor::selectionChanged, this, &FindingsView::followCursor);

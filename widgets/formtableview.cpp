@@ -11,6 +11,7 @@
 #include <QKeyEvent>
 
 #include <algorithm>
+#include <numeric>
 
 namespace nianbao {
 
@@ -67,10 +68,9 @@ void FormTableView::applySpans()
     }
 }
 
-void FormTableView::updateSizes()
+std::vector<qreal> FormTableView::baseWidths() const
 {
     const FormLayout &layout = m_model->layout();
-    const qreal em = fontMetrics().horizontalAdvance(QChar(0x4E2D));
     std::vector<qreal> widths(size_t(layout.columnCount()), kValueWidth);
     for (const FormItem &item : layout.items()) {
         if (item.kind != FormItemKind::RowLabel || item.columnSpan != 1)
@@ -80,6 +80,29 @@ void FormTableView::updateSizes()
                                             : kLabelWidth;
         qreal &current = widths[size_t(item.column)];
         current = current == kValueWidth ? width : std::max(current, width);
+    }
+    return widths;
+}
+
+void FormTableView::updateSizes()
+{
+    const FormLayout &layout = m_model->layout();
+    const qreal em = fontMetrics().horizontalAdvance(QChar(0x4E2D));
+    std::vector<qreal> widths = baseWidths();
+    // Room to spare goes to the row labels first (fewer wrapped lines), then to the values.
+    qreal spare
+        = viewport()->width() / em - std::accumulate(widths.begin(), widths.end(), 0.0) - 0.5;
+    for (qreal &width : widths) {
+        if (spare > 0 && width == kLabelWidth) {
+            const qreal grow = std::min(spare, kLabelWidth * 0.6);
+            width += grow;
+            spare -= grow;
+        }
+    }
+    const qreal valueColumns = qreal(std::count(widths.begin(), widths.end(), kValueWidth));
+    for (qreal &width : widths) {
+        if (spare > 0 && width == kValueWidth)
+            width += std::min(spare / valueColumns, kValueWidth * 0.5);
     }
     for (int c = 0; c < layout.columnCount(); ++c)
         setColumnWidth(c, int(widths[size_t(c)] * em));
@@ -98,6 +121,12 @@ void FormTableView::updateSizes()
     }
     for (int r = 0; r < layout.rowCount(); ++r)
         setRowHeight(r, heights[size_t(r)]);
+}
+
+void FormTableView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    updateSizes();
 }
 
 QModelIndex FormTableView::valueAt(int row, int column) const

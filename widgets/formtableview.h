@@ -4,6 +4,8 @@
 
 #include <QTableView>
 
+#include <vector>
+
 namespace nianbao {
 
 class FormTableModel;
@@ -30,9 +32,12 @@ protected:
     void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
     void keyPressEvent(QKeyEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void applySpans();
+    /** Column widths in widths of 中, before any room to spare is shared out. */
+    std::vector<qreal> baseWidths() const;
     void updateSizes();
     void followCursor();
     QModelIndex valueAt(int row, int column) const;
