@@ -53,7 +53,7 @@ Result<QByteArray> readReportBytes(const QString &path)
 
 QStringList reportFilePatterns()
 {
-    return {u"*.txt"_s, u"*.md"_s, u"*.text"_s};
+    return {u"*.txt"_s, u"*.md"_s, u"*.text"_s, u"*.html"_s, u"*.htm"_s, u"*.docx"_s, u"*.pdf"_s};
 }
 
 ReportReader::ReportReader(const ReportTemplate &reportTemplate)

@@ -6,22 +6,46 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QRectF>
+#include <QSizeF>
 #include <QString>
 
 #include <memory>
 
 namespace nianbao {
 
-/** A document turned into the text the extractor reads and the document view shows. */
-struct LoadedDocument
+/**
+ * Where a piece of the loaded text stands on a page of a paged source (PDF): the text range
+ * [start, end) in LoadedDocument::text and its box in points, origin at the page's top left.
+ * The document view can use it to show the page region of a selected cell.
+ */
+struct PageRegion
 {
-    QString text;
-    QString encoding;
-    QList<Error> warnings; ///< problems that did not stop loading (replaced bytes, …)
+    int start = 0;
+    int end = 0;
+    int page = 0; ///< zero-based
+    QRectF rect;
+
+    friend bool operator==(const PageRegion &, const PageRegion &) = default;
 };
 
 /**
- * One document format (text, and later HTML, Word, PDF), behind one interface so the rest of
+ * A document turned into the text the extractor reads and the document view shows. Every
+ * format maps into it the same way: paragraphs become lines, and a table becomes one line per
+ * row with one tab-separated field per grid column (a merged cell's text in its first field,
+ * the fields it covers left empty), so a blank cell keeps its column.
+ */
+struct LoadedDocument
+{
+    QString text;
+    QString encoding; ///< the text's source encoding, or the format (e.g. "PDF") for binaries
+    QList<Error> warnings; ///< problems that did not stop loading (replaced bytes, …)
+    QList<PageRegion> regions = {}; ///< in text order; only for formats with pages
+    QList<QSizeF> pageSizes = {}; ///< in points, one per page; only for formats with pages
+};
+
+/**
+ * One document format (text, HTML, Word, PDF), behind one interface so the rest of
  * the engine never asks which format a report came in.
  */
 class DocumentLoader
@@ -44,7 +68,11 @@ public:
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(DocumentLoader::Capabilities)
 
-/** The loader for a file, chosen by name and first bytes; the text loader takes the rest. */
+/**
+ * The loader for a file: the first bytes decide (%PDF, a zip holding a Word document, an old
+ * OLE Word file, an HTML page), then the file name's extension; the text loader takes the
+ * rest. `head` is the start of the file (ReportReader passes 512 bytes).
+ */
 const DocumentLoader &loaderFor(const QString &fileName, QByteArrayView head);
 
 } // namespace nianbao

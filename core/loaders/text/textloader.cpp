@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "textloader.h"
 
+#include "loaders/docx/docxloader.h"
+#include "loaders/docx/legacywordloader.h"
+#include "loaders/html/htmlloader.h"
+#include "loaders/pdf/pdfloader.h"
 #include "textdecoder.h"
 
 #include <QCoreApplication>
@@ -50,9 +54,29 @@ Result<LoadedDocument> TextLoader::load(const QByteArray &bytes) const
 
 const DocumentLoader &loaderFor(const QString &fileName, QByteArrayView head)
 {
+    static const PdfLoader pdf;
+    static const DocxLoader docx;
+    static const LegacyWordLoader legacyWord;
+    static const HtmlLoader html;
     static const TextLoader text;
-    Q_UNUSED(fileName);
-    Q_UNUSED(head);
+    // What the bytes are decides first: reports are often saved under the wrong name (a web
+    // page as .doc, a .docx as .doc).
+    if (PdfLoader::looksLikePdf(head))
+        return pdf;
+    if (DocxLoader::looksLikeZip(head))
+        return docx;
+    if (LegacyWordLoader::looksLikeOle(head) || LegacyWordLoader::looksLikeRtf(head))
+        return legacyWord;
+    if (HtmlLoader::looksLikeHtml(head))
+        return html;
+    // Then the name, for what has no signature of its own (HTML fragments) and for damaged
+    // files, so that the reviewer hears "damaged PDF" rather than "binary data".
+    for (const DocumentLoader *loader :
+         {static_cast<const DocumentLoader *>(&pdf), static_cast<const DocumentLoader *>(&docx),
+          static_cast<const DocumentLoader *>(&html)}) {
+        if (loader->accepts(fileName, head))
+            return *loader;
+    }
     return text;
 }
 

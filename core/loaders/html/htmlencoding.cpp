@@ -1,0 +1,236 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "htmlencoding.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QString>
+
+#include <unicode/ucnv.h>
+
+#include <memory>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+/** How far into the page a declaration is looked for; long <head>s put it late. */
+constexpr qsizetype kPrescanBytes = 8192;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("nianbao::HtmlLoader", text);
+}
+
+struct ConverterCloser
+{
+    void operator()(UConverter *converter) const { ucnv_close(converter); }
+};
+
+struct Conversion
+{
+    QString text;
+    int replaced = 0;
+    int firstInvalid = -1;
+};
+
+struct InvalidBytes
+{
+    const char *start = nullptr;
+    int count = 0;
+    int first = -1;
+};
+
+/** Counts and places invalid sequences, then lets ICU substitute U+FFFD for them. */
+void countInvalid(const void *context, UConverterToUnicodeArgs *args, const char *codeUnits,
+                  int32_t length, UConverterCallbackReason reason, UErrorCode *error)
+{
+    if (reason <= UCNV_IRREGULAR) {
+        auto *invalid = static_cast<InvalidBytes *>(const_cast<void *>(context));
+        if (invalid->first < 0)
+            invalid->first = int(args->source - invalid->start) - length;
+        ++invalid->count;
+    }
+    UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, codeUnits, length, reason, error);
+}
+
+/** Converts with ICU, replacing invalid sequences by U+FFFD and counting them. */
+std::optional<Conversion> convert(QByteArrayView bytes, const QByteArray &encoding)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, ConverterCloser> converter(
+        ucnv_open(encoding.constData(), &status));
+    if (U_FAILURE(status))
+        return std::nullopt;
+    InvalidBytes invalid {bytes.data(), 0, -1};
+    ucnv_setToUCallBack(converter.get(), countInvalid, &invalid, nullptr, nullptr, &status);
+    // Every byte yields at most one UTF-16 unit in the converters pages use, bar UTF-8's 4-byte
+    // sequences, which yield two units for four bytes.
+    QString out(bytes.size() + 1, Qt::Uninitialized);
+    status = U_ZERO_ERROR;
+    const int32_t length
+        = ucnv_toUChars(converter.get(), reinterpret_cast<UChar *>(out.data()), int32_t(out.size()),
+                        bytes.data(), int32_t(bytes.size()), &status);
+    if (U_FAILURE(status) && status != U_STRING_NOT_TERMINATED_WARNING)
+        return std::nullopt;
+    out.truncate(length);
+    return Conversion {out, invalid.count, invalid.first};
+}
+
+Error invalidBytesWarning(const DecodedText &decoded)
+{
+    return Error {u"encoding.invalid"_s,
+                  tr("%1 invalid byte sequences in %2 text were replaced by \uFFFD (first at "
+                     "byte %3)")
+                      .arg(decoded.replacedSequences)
+                      .arg(decoded.encoding)
+                      .arg(decoded.firstInvalidByte),
+                  {}};
+}
+
+/** Replaced sequences a page may have before its declaration is doubted (plus 1 in 200). */
+constexpr int kToleratedInvalid = 2;
+
+/** Whether a charset writes characters in several bytes (UTF-8, GB18030, Big5 …). */
+bool isMultiByte(const QByteArray &encoding)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, ConverterCloser> converter(
+        ucnv_open(encoding.constData(), &status));
+    return U_SUCCESS(status) && ucnv_getMaxCharSize(converter.get()) > 1;
+}
+
+/** ICU's detection, as for text reports, with its replaced bytes reported. */
+Result<DecodedText> detect(const QByteArray &bytes, QList<Error> *warnings)
+{
+    Result<DecodedText> decoded = decodeText(bytes);
+    if (decoded && decoded.value().replacedSequences > 0)
+        warnings->append(invalidBytesWarning(decoded.value()));
+    return decoded;
+}
+
+} // namespace
+
+QByteArray declaredHtmlCharset(QByteArrayView bytes)
+{
+    const QString head = QString::fromLatin1(bytes.first(std::min(bytes.size(), kPrescanBytes)));
+    static const QRegularExpression meta(
+        uR"(<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+))"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression xml(
+        uR"(^\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([A-Za-z0-9_.:\-]+))"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    // A declaration inside a comment does not count; blank comments out, keeping offsets.
+    QString visible = head;
+    for (qsizetype at = visible.indexOf(u"<!--"); at >= 0; at = visible.indexOf(u"<!--", at)) {
+        qsizetype end = visible.indexOf(u"-->", at + 4);
+        end = end < 0 ? visible.size() : end + 3;
+        for (qsizetype i = at; i < end; ++i)
+            visible[i] = u' ';
+        at = end;
+    }
+    QRegularExpressionMatch match = meta.match(visible);
+    if (!match.hasMatch())
+        match = xml.match(visible);
+    if (!match.hasMatch())
+        return {};
+    return match.captured(1).toLatin1().toLower();
+}
+
+QByteArray htmlConverterName(const QByteArray &label)
+{
+    static const QByteArrayView kGb[]
+        = {"gb2312",   "gbk",     "x-gbk",      "cp936",           "windows-936",
+           "ms936",    "gb_2312", "gb_2312-80", "csgb2312",        "euc-cn",
+           "x-euc-cn", "chinese", "iso-ir-58",  "csiso58gb231280", "gb18030"};
+    for (QByteArrayView gb : kGb) {
+        if (label == gb)
+            return "GB18030";
+    }
+    if (label == "utf8" || label == "utf-8" || label == "unicode-1-1-utf-8")
+        return "UTF-8";
+    // A page that says UTF-16 but was read as ASCII-compatible bytes is UTF-8 (HTML spec).
+    if (label.startsWith("utf-16") || label == "unicode")
+        return "UTF-8";
+    if (label == "iso-8859-1" || label == "latin1" || label == "us-ascii" || label == "ascii")
+        return "windows-1252";
+    if (label == "big5" || label == "x-x-big5" || label == "cn-big5")
+        return "Big5-HKSCS";
+    UErrorCode status = U_ZERO_ERROR;
+    const char *canonical = ucnv_getCanonicalName(label.constData(), "WHATWG", &status);
+    if (U_SUCCESS(status) && canonical)
+        return QByteArray(canonical);
+    status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, ConverterCloser> converter(ucnv_open(label.constData(), &status));
+    if (U_FAILURE(status))
+        return {};
+    status = U_ZERO_ERROR;
+    return QByteArray(ucnv_getName(converter.get(), &status));
+}
+
+Result<DecodedText> decodeHtml(const QByteArray &bytes, QList<Error> *warnings)
+{
+    if (bytes.startsWith("\xEF\xBB\xBF") || bytes.startsWith("\xFF\xFE")
+        || bytes.startsWith("\xFE\xFF"))
+        return detect(bytes, warnings); // the mark decides, as in browsers
+
+    const QByteArray label = declaredHtmlCharset(bytes);
+    if (label.isEmpty())
+        return detect(bytes, warnings);
+    const QByteArray converterName = htmlConverterName(label);
+    if (converterName.isEmpty()) {
+        warnings->append(Error {u"html.charset_unknown"_s,
+                                tr("The page declares the unknown charset \"%1\"; its encoding "
+                                   "was detected instead. If the text looks wrong, save the page "
+                                   "from the browser as UTF-8 and open that copy.")
+                                    .arg(QString::fromLatin1(label)),
+                                {}});
+        return detect(bytes, warnings);
+    }
+    std::optional<Conversion> declared = convert(bytes, converterName);
+    if (!declared)
+        return detect(bytes, warnings);
+    DecodedText decoded {declared->text, QString::fromLatin1(converterName), false,
+                         declared->replaced, declared->firstInvalid};
+    if (declared->replaced == 0)
+        return decoded;
+    // A few damaged bytes do not make the declaration wrong: keep it and say what was replaced.
+    if (declared->replaced <= kToleratedInvalid + int(declared->text.size() / 200)) {
+        warnings->append(invalidBytesWarning(decoded));
+        return decoded;
+    }
+    // Pages copied between sites keep a stale declaration (a GBK page saying UTF-8). Chinese
+    // government pages that are not what they declare are GBK far more often than anything
+    // else, so GB18030 and UTF-8 are tried first, then ICU's detection; a single-byte charset
+    // decodes any bytes "cleanly" and is no evidence, so it never replaces a declaration.
+    std::optional<DecodedText> better;
+    for (const QByteArray &candidate : {QByteArray("GB18030"), QByteArray("UTF-8")}) {
+        if (better || decoded.encoding == QLatin1StringView(candidate))
+            continue;
+        std::optional<Conversion> attempt = convert(bytes, candidate);
+        if (attempt && attempt->replaced == 0)
+            better = DecodedText {attempt->text, QString::fromLatin1(candidate), false, 0, -1};
+    }
+    if (!better) {
+        Result<DecodedText> detected = decodeText(bytes);
+        if (detected && detected.value().replacedSequences == 0
+            && detected.value().encoding != decoded.encoding
+            && isMultiByte(detected.value().encoding.toLatin1()))
+            better = detected.value();
+    }
+    if (better) {
+        warnings->append(Error {u"html.charset_mismatch"_s,
+                                tr("The page declares the charset \"%1\" but is written in %2; "
+                                   "it was read as %2.")
+                                    .arg(QString::fromLatin1(label), better->encoding),
+                                {}});
+        return *better;
+    }
+    warnings->append(invalidBytesWarning(decoded));
+    return decoded;
+}
+
+} // namespace nianbao

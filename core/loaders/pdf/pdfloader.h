@@ -1,0 +1,30 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "loaders/documentloader.h"
+
+namespace nianbao {
+
+/**
+ * PDF reports with a text layer, read through Poppler's GUI-free C++ binding (poppler-cpp):
+ * each page's words with their boxes are rebuilt into lines and tables by layoutPdfText, and
+ * each piece of text keeps its page region (LoadedDocument::regions). Scanned PDFs without a
+ * text layer and password-protected PDFs are errors that say what the reviewer can do.
+ */
+class PdfLoader final : public DocumentLoader
+{
+public:
+    PdfLoader() = default;
+    Q_DISABLE_COPY_MOVE(PdfLoader)
+
+    QString formatName() const override;
+    Capabilities capabilities() const override;
+    bool accepts(const QString &fileName, QByteArrayView head) const override;
+    Result<LoadedDocument> load(const QByteArray &bytes) const override;
+
+    /** Whether bytes start like a PDF: "%PDF-" within the first kilobyte, as readers allow. */
+    static bool looksLikePdf(QByteArrayView head);
+};
+
+} // namespace nianbao
