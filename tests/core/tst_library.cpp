@@ -61,11 +61,12 @@ std::unique_ptr<ReviewLibrary> freshLibrary(const QString &location)
         database.setHostName(url.host());
         database.setPort(url.port(5432));
         database.setUserName(url.userName());
+        database.setPassword(url.password());
         database.setDatabaseName(url.path().mid(1));
-        if (database.open()) {
-            QSqlQuery(database).exec(u"TRUNCATE corrections, statements, cells, documents"_s);
-            database.close();
-        }
+        if (!database.open()
+            || !QSqlQuery(database).exec(u"TRUNCATE corrections, statements, cells, documents"_s))
+            return {};
+        database.close();
         database = QSqlDatabase();
         QSqlDatabase::removeDatabase(u"cleanup"_s);
         return std::move(library).value();
