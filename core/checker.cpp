@@ -101,8 +101,9 @@ QString Checker::sideText(const LinearCheck &check, const std::vector<int> &side
     for (int cell : side) {
         const TemplateCell &templateCell = m_template.cells()[cell];
         const TemplateTable &table = m_template.tables()[templateCell.table];
-        names.append(ruleEach == u"row" ? table.columns[templateCell.column].label
-                                        : m_template.rowLabel(templateCell.table, templateCell.row));
+        names.append(ruleEach == u"row"
+                         ? table.columns[templateCell.column].label
+                         : m_template.rowLabel(templateCell.table, templateCell.row));
     }
     if (names.size() > kMaxNamesInSide)
         return names.first() % u" + … + " % names.last();

@@ -28,7 +28,7 @@ QCommandLineOption libraryOption()
     return QCommandLineOption(u"library"_s,
                               tr("The review library: a SQLite file or postgresql://user@host/db "
                                  "(default: %1).")
-                                      .arg(ReviewLibrary::defaultLocation()),
+                                  .arg(ReviewLibrary::defaultLocation()),
                               tr("L"), ReviewLibrary::defaultLocation());
 }
 
@@ -72,10 +72,10 @@ int runImport(const QStringList &arguments)
     for (const Error &failure : summary.failures)
         err << tr("failed: %1: %2").arg(failure.where.file, failure.message) << '\n';
     err << tr("%1 imported, %2 already in the library, %3 failed (%4)")
-                   .arg(summary.imported)
-                   .arg(summary.duplicates)
-                   .arg(summary.failures.size())
-                   .arg(location)
+               .arg(summary.imported)
+               .arg(summary.duplicates)
+               .arg(summary.failures.size())
+               .arg(location)
         << '\n';
     return summary.failures.isEmpty() ? ExitClean : ExitFailure;
 }
@@ -101,23 +101,22 @@ int runExport(const QStringList &arguments)
             << '\n';
         return ExitFailure;
     }
-    Result<std::unique_ptr<ReviewLibrary>> library =
-            ReviewLibrary::open(parser.value(u"library"_s));
+    Result<std::unique_ptr<ReviewLibrary>> library
+        = ReviewLibrary::open(parser.value(u"library"_s));
     if (!library) {
         err << library.error().message << '\n';
         return ExitFailure;
     }
     const ReportReader reader;
-    const ExportOptions options{parser.isSet(bomOption), parser.isSet(reviewedOption)};
-    Result<int> written = Exporter(reader.checker())
-                                  .exportLibrary(*library.value(), *format,
-                                                 parser.value(outOption), options);
+    const ExportOptions options {parser.isSet(bomOption), parser.isSet(reviewedOption)};
+    Result<int> written
+        = Exporter(reader.checker())
+              .exportLibrary(*library.value(), *format, parser.value(outOption), options);
     if (!written) {
         err << written.error().message << '\n';
         return ExitFailure;
     }
-    err << tr("%1 reports written to %2").arg(written.value()).arg(parser.value(outOption))
-        << '\n';
+    err << tr("%1 reports written to %2").arg(written.value()).arg(parser.value(outOption)) << '\n';
     return ExitClean;
 }
 

@@ -22,11 +22,11 @@ int main(int argc, char *argv[])
     if (command == u"export")
         return nianbao::runExport(arguments);
     QTextStream(stderr) << QCoreApplication::translate(
-            "main",
-            "usage: nianbao-cli check [--json] FILE...\n"
-            "       nianbao-cli import PATH... [--library L]\n"
-            "       nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] "
-            "[--reviewed-only] [--bom]")
+        "main",
+        "usage: nianbao-cli check [--json] FILE...\n"
+        "       nianbao-cli import PATH... [--library L]\n"
+        "       nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] "
+        "[--reviewed-only] [--bom]")
                         << '\n';
     return command == u"--help" || command == u"-h" ? nianbao::ExitClean : nianbao::ExitFailure;
 }

@@ -47,20 +47,20 @@ QString longCsv(const QList<ExportedReview> &reviews)
         for (int c = 0; c < reportTemplate.cellCount(); ++c) {
             const CellValue &cell = review.report.cells[size_t(c)];
             const Correction *correction = corrections.value(c);
-            const QStringList fields = {
-                    review.report.file,
-                    review.report.agency,
-                    review.report.year > 0 ? QString::number(review.report.year) : QString(),
-                    reviewStatusKey(review.status),
-                    reportTemplate.cells()[c].key.toString(),
-                    reportTemplate.cellLabel(c),
-                    figure(cell.value),
-                    cellStateName(cell.state),
-                    figure(cell.extractedValue),
-                    cellStateName(cell.extractedState),
-                    correction ? correction->reviewer : QString(),
-                    correction ? correction->when.toUTC().toString(Qt::ISODate) : QString(),
-                    review.cellNotes.value(c)};
+            const QStringList fields
+                = {review.report.file,
+                   review.report.agency,
+                   review.report.year > 0 ? QString::number(review.report.year) : QString(),
+                   reviewStatusKey(review.status),
+                   reportTemplate.cells()[c].key.toString(),
+                   reportTemplate.cellLabel(c),
+                   figure(cell.value),
+                   cellStateName(cell.state),
+                   figure(cell.extractedValue),
+                   cellStateName(cell.extractedState),
+                   correction ? correction->reviewer : QString(),
+                   correction ? correction->when.toUTC().toString(Qt::ISODate) : QString(),
+                   review.cellNotes.value(c)};
             QStringList quoted;
             for (const QString &field : fields)
                 quoted.append(csvField(field));
@@ -79,8 +79,9 @@ QString wideCsv(const QList<ExportedReview> &reviews)
     QString out = header.join(u',') + u"\r\n"_s;
     for (const ExportedReview &exported : reviews) {
         const StoredReview &review = exported.review;
-        const auto errors = std::count_if(exported.findings.begin(), exported.findings.end(),
-                                          [](const Finding &f) { return f.severity == Severity::Error; });
+        const auto errors
+            = std::count_if(exported.findings.begin(), exported.findings.end(),
+                            [](const Finding &f) { return f.severity == Severity::Error; });
         QStringList row = {csvField(review.report.file), csvField(review.report.agency),
                            review.report.year > 0 ? QString::number(review.report.year) : QString(),
                            reviewStatusKey(review.status), QString::number(errors)};
@@ -102,27 +103,28 @@ QByteArray jsonExport(const QList<ExportedReview> &reviews)
         object.insert(u"note"_s, exported.review.note);
         QJsonArray corrections;
         for (const Correction &correction : exported.review.corrections) {
-            corrections.append(QJsonObject{
-                    {u"key"_s, ReportTemplate::standard().cells()[correction.cell].key.toString()},
-                    {u"previous"_s, correction.previous.value ? QJsonValue(*correction.previous.value)
-                                                             : QJsonValue()},
-                    {u"value"_s, correction.current.value ? QJsonValue(*correction.current.value)
-                                                         : QJsonValue()},
-                    {u"reviewer"_s, correction.reviewer},
-                    {u"when"_s, correction.when.toUTC().toString(Qt::ISODate)}});
+            corrections.append(QJsonObject {
+                {u"key"_s, ReportTemplate::standard().cells()[correction.cell].key.toString()},
+                {u"previous"_s,
+                 correction.previous.value ? QJsonValue(*correction.previous.value) : QJsonValue()},
+                {u"value"_s,
+                 correction.current.value ? QJsonValue(*correction.current.value) : QJsonValue()},
+                {u"reviewer"_s, correction.reviewer},
+                {u"when"_s, correction.when.toUTC().toString(Qt::ISODate)}});
         }
         object.insert(u"corrections"_s, corrections);
         array.append(object);
     }
-    return QJsonDocument(QJsonObject{{u"reports"_s, array}}).toJson(QJsonDocument::Indented);
+    return QJsonDocument(QJsonObject {{u"reports"_s, array}}).toJson(QJsonDocument::Indented);
 }
 
 Result<int> saveAtomically(const QString &path, const QByteArray &bytes, int count)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Error{u"export.write"_s,
-                     tr("Cannot write %1: %2").arg(path, file.errorString()), {path, 0, {}}};
+        return Error {u"export.write"_s,
+                      tr("Cannot write %1: %2").arg(path, file.errorString()),
+                      {path, 0, {}}};
     return count;
 }
 
@@ -156,7 +158,7 @@ QString exportFormatName(ExportFormat format)
 QString csvField(const QString &text)
 {
     const bool quote = text.contains(u',') || text.contains(u'"') || text.contains(u'\n')
-            || text.contains(u'\r');
+        || text.contains(u'\r');
     if (!quote)
         return text;
     QString escaped = text;
@@ -166,8 +168,7 @@ QString csvField(const QString &text)
 
 Exporter::Exporter(const Checker &checker)
     : m_checker(checker)
-{
-}
+{ }
 
 Result<QList<ExportedReview>> Exporter::collect(const ReviewLibrary &library,
                                                 const ExportOptions &options) const
@@ -185,7 +186,7 @@ Result<QList<ExportedReview>> Exporter::collect(const ReviewLibrary &library,
         const CheckSession checks(m_checker, review.value().report.cells,
                                   review.value().report.statements);
         review.value().report.cells = checks.cells();
-        reviews.append(ExportedReview{std::move(review).value(), checks.findings()});
+        reviews.append(ExportedReview {std::move(review).value(), checks.findings()});
     }
     return reviews;
 }

@@ -15,19 +15,19 @@ namespace nianbao {
 
 /** The export formats: the data everyone downstream of the reviewers works with. */
 enum class ExportFormat {
-    LongCsv,  ///< one row per cell: agency, year, key, label, value, state, extracted, who, when
-    WideCsv,  ///< one row per report, one column per cell key
-    Xlsx,     ///< a sheet per table in the official layout with marked cells, and a data sheet
-    Json,     ///< the `nianbao-cli check --json` form, with review status and corrections
+    LongCsv, ///< one row per cell: agency, year, key, label, value, state, extracted, who, when
+    WideCsv, ///< one row per report, one column per cell key
+    Xlsx, ///< a sheet per table in the official layout with marked cells, and a data sheet
+    Json, ///< the `nianbao-cli check --json` form, with review status and corrections
 };
 
-std::optional<ExportFormat> exportFormatFromName(QStringView name);  ///< csv, csv-wide, xlsx, json
+std::optional<ExportFormat> exportFormatFromName(QStringView name); ///< csv, csv-wide, xlsx, json
 QString exportFormatName(ExportFormat format);
 
 struct ExportOptions
 {
-    bool byteOrderMark = false;  ///< UTF-8 with BOM, so Excel reads the Chinese text right
-    bool reviewedOnly = false;   ///< only reports marked 已审核
+    bool byteOrderMark = false; ///< UTF-8 with BOM, so Excel reads the Chinese text right
+    bool reviewedOnly = false; ///< only reports marked 已审核
 };
 
 /** A stored review with its findings as they stand now: what every format writes. */

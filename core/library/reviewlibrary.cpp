@@ -32,8 +32,8 @@ QString tr(const char *text)
 
 Error sqlError(const QSqlError &error, const QString &what)
 {
-    return Error{u"library.sql"_s,
-                 tr("The review library could not %1: %2").arg(what, error.text()), {}};
+    return Error {
+        u"library.sql"_s, tr("The review library could not %1: %2").arg(what, error.text()), {}};
 }
 
 /** Rolls back unless committed, so every early return leaves the library as it was. */
@@ -43,8 +43,7 @@ public:
     explicit Transaction(QSqlDatabase database)
         : m_database(std::move(database))
         , m_open(m_database.transaction())
-    {
-    }
+    { }
     ~Transaction()
     {
         if (m_open)
@@ -107,14 +106,14 @@ SourceSpan spanOf(const QVariant &start, const QVariant &end)
 {
     if (start.isNull() || end.isNull())
         return {};
-    return SourceSpan{start.toInt(), end.toInt()};
+    return SourceSpan {start.toInt(), end.toInt()};
 }
 
 QString errorsJson(const QList<Error> &errors)
 {
     QJsonArray array;
     for (const Error &error : errors)
-        array.append(QJsonObject{{u"code"_s, error.code}, {u"message"_s, error.message}});
+        array.append(QJsonObject {{u"code"_s, error.code}, {u"message"_s, error.message}});
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
@@ -123,7 +122,7 @@ QList<Error> errorsFromJson(const QString &json)
     QList<Error> errors;
     for (const QJsonValue &value : QJsonDocument::fromJson(json.toUtf8()).array()) {
         const QJsonObject object = value.toObject();
-        errors.append(Error{object[u"code"_s].toString(), object[u"message"_s].toString(), {}});
+        errors.append(Error {object[u"code"_s].toString(), object[u"message"_s].toString(), {}});
     }
     return errors;
 }
@@ -135,32 +134,32 @@ CellState stateOf(const QVariant &name)
 
 QString nextConnectionName()
 {
-    static std::atomic<int> counter{0};
+    static std::atomic<int> counter {0};
     return u"nianbao-library-%1"_s.arg(counter++);
 }
 
 // The schema, version 1. Column names are written once, here and in the statements below.
 const char *const kSchemaV1[] = {
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        "CREATE TABLE documents (id %ID%, sha256 TEXT NOT NULL UNIQUE, path TEXT NOT NULL,"
-        " encoding TEXT, agency TEXT, year INTEGER NOT NULL,"
-        " text TEXT, errors TEXT, loaded INTEGER NOT NULL,"
-        " imported_at TEXT NOT NULL, status TEXT NOT NULL, note TEXT,"
-        " version BIGINT NOT NULL)",
-        "CREATE TABLE cells (document_id BIGINT NOT NULL REFERENCES documents(id),"
-        " cell_key TEXT NOT NULL, value DOUBLE PRECISION, state TEXT NOT NULL,"
-        " extracted_value DOUBLE PRECISION, extracted_state TEXT NOT NULL,"
-        " span_start INTEGER, span_end INTEGER, source_text TEXT,"
-        " note TEXT, PRIMARY KEY (document_id, cell_key))",
-        "CREATE TABLE statements (document_id BIGINT NOT NULL REFERENCES documents(id),"
-        " position INTEGER NOT NULL, cell_key TEXT NOT NULL, value DOUBLE PRECISION NOT NULL,"
-        " text TEXT, span_start INTEGER, span_end INTEGER, figure_start INTEGER,"
-        " figure_end INTEGER, PRIMARY KEY (document_id, position))",
-        "CREATE TABLE corrections (id %ID%, document_id BIGINT NOT NULL REFERENCES documents(id),"
-        " cell_key TEXT NOT NULL, previous_value DOUBLE PRECISION, previous_state TEXT NOT NULL,"
-        " value DOUBLE PRECISION, state TEXT NOT NULL, reviewer TEXT,"
-        " corrected_at TEXT NOT NULL)",
-        "CREATE INDEX corrections_by_document ON corrections (document_id)",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE documents (id %ID%, sha256 TEXT NOT NULL UNIQUE, path TEXT NOT NULL,"
+    " encoding TEXT, agency TEXT, year INTEGER NOT NULL,"
+    " text TEXT, errors TEXT, loaded INTEGER NOT NULL,"
+    " imported_at TEXT NOT NULL, status TEXT NOT NULL, note TEXT,"
+    " version BIGINT NOT NULL)",
+    "CREATE TABLE cells (document_id BIGINT NOT NULL REFERENCES documents(id),"
+    " cell_key TEXT NOT NULL, value DOUBLE PRECISION, state TEXT NOT NULL,"
+    " extracted_value DOUBLE PRECISION, extracted_state TEXT NOT NULL,"
+    " span_start INTEGER, span_end INTEGER, source_text TEXT,"
+    " note TEXT, PRIMARY KEY (document_id, cell_key))",
+    "CREATE TABLE statements (document_id BIGINT NOT NULL REFERENCES documents(id),"
+    " position INTEGER NOT NULL, cell_key TEXT NOT NULL, value DOUBLE PRECISION NOT NULL,"
+    " text TEXT, span_start INTEGER, span_end INTEGER, figure_start INTEGER,"
+    " figure_end INTEGER, PRIMARY KEY (document_id, position))",
+    "CREATE TABLE corrections (id %ID%, document_id BIGINT NOT NULL REFERENCES documents(id),"
+    " cell_key TEXT NOT NULL, previous_value DOUBLE PRECISION, previous_state TEXT NOT NULL,"
+    " value DOUBLE PRECISION, state TEXT NOT NULL, reviewer TEXT,"
+    " corrected_at TEXT NOT NULL)",
+    "CREATE INDEX corrections_by_document ON corrections (document_id)",
 };
 
 } // namespace
@@ -168,8 +167,7 @@ const char *const kSchemaV1[] = {
 ReviewLibrary::ReviewLibrary(QString location, QString connection)
     : m_location(std::move(location))
     , m_connection(std::move(connection))
-{
-}
+{ }
 
 ReviewLibrary::~ReviewLibrary()
 {
@@ -203,14 +201,14 @@ Result<std::unique_ptr<ReviewLibrary>> ReviewLibrary::open(const QString &locati
     const QString connection = nextConnectionName();
     std::unique_ptr<ReviewLibrary> library(new ReviewLibrary(location, connection));
     const bool postgres = library->isPostgres();
-    QSqlDatabase database =
-            QSqlDatabase::addDatabase(postgres ? u"QPSQL"_s : u"QSQLITE"_s, connection);
+    QSqlDatabase database
+        = QSqlDatabase::addDatabase(postgres ? u"QPSQL"_s : u"QSQLITE"_s, connection);
     if (!database.isValid())
-        return Error{u"library.driver"_s,
-                     tr("The Qt Sql driver for %1 is not installed (package %2)")
-                             .arg(postgres ? u"PostgreSQL"_s : u"SQLite"_s,
-                                  postgres ? u"libqt6sql6-psql"_s : u"libqt6sql6-sqlite"_s),
-                     {}};
+        return Error {u"library.driver"_s,
+                      tr("The Qt Sql driver for %1 is not installed (package %2)")
+                          .arg(postgres ? u"PostgreSQL"_s : u"SQLite"_s,
+                               postgres ? u"libqt6sql6-psql"_s : u"libqt6sql6-sqlite"_s),
+                      {}};
     if (postgres) {
         const QUrl url(location);
         database.setHostName(url.host());
@@ -224,10 +222,10 @@ Result<std::unique_ptr<ReviewLibrary>> ReviewLibrary::open(const QString &locati
         database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
     }
     if (!database.open())
-        return Error{u"library.open"_s,
-                     tr("Cannot open the review library %1: %2")
-                             .arg(location, database.lastError().text()),
-                     {}};
+        return Error {
+            u"library.open"_s,
+            tr("Cannot open the review library %1: %2").arg(location, database.lastError().text()),
+            {}};
     if (!postgres) {
         // WAL: a committed edit survives the program being killed; readers never block writers.
         for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
@@ -255,7 +253,8 @@ Result<bool> ReviewLibrary::createSchemaV1()
 {
     const QString id = isPostgres() ? u"BIGSERIAL PRIMARY KEY"_s : u"INTEGER PRIMARY KEY"_s;
     for (const char *statement : kSchemaV1) {
-        Result<QSqlQuery> done = run(database(), QString::fromLatin1(statement).replace(u"%ID%"_s, id));
+        Result<QSqlQuery> done
+            = run(database(), QString::fromLatin1(statement).replace(u"%ID%"_s, id));
         if (!done)
             return done.error();
     }
@@ -268,13 +267,13 @@ Result<bool> ReviewLibrary::migrate()
     if (from == kSchemaVersion)
         return true;
     if (from > kSchemaVersion)
-        return Error{u"library.too_new"_s,
-                     tr("The review library %1 was written by a newer Nianbao (schema %2; this "
-                        "version reads up to %3)")
-                             .arg(m_location)
-                             .arg(from)
-                             .arg(kSchemaVersion),
-                     {}};
+        return Error {u"library.too_new"_s,
+                      tr("The review library %1 was written by a newer Nianbao (schema %2; this "
+                         "version reads up to %3)")
+                          .arg(m_location)
+                          .arg(from)
+                          .arg(kSchemaVersion),
+                      {}};
     // Every step runs in one transaction: a failed migration leaves the old schema intact.
     Transaction transaction(database());
     if (from < 1) {
@@ -306,29 +305,29 @@ Result<ImportResult> ReviewLibrary::addReport(const Report &report, const QByteA
 {
     const QString hash = QString::fromLatin1(sha256.toHex());
     Transaction transaction(database());
-    Result<QSqlQuery> existing = run(database(), u"SELECT id FROM documents WHERE sha256 = :sha256"_s,
-                                     {{u"sha256"_s, hash}});
+    Result<QSqlQuery> existing = run(
+        database(), u"SELECT id FROM documents WHERE sha256 = :sha256"_s, {{u"sha256"_s, hash}});
     if (!existing)
         return existing.error();
     if (existing.value().next())
-        return ImportResult{existing.value().value(0).toLongLong(), true};
-    const QString insert =
-            u"INSERT INTO documents (sha256, path, encoding, agency, year, text, errors, loaded,"
-            " imported_at, status, note, version) VALUES (:sha256, :path, :encoding, :agency,"
-            " :year, :text, :errors, :loaded, :imported_at, :status, '', 1)"_s
-            + (isPostgres() ? u" RETURNING id"_s : QString());
-    Result<QSqlQuery> inserted = run(
-            database(), insert,
-            {{u"sha256"_s, hash},
-             {u"path"_s, report.file},
-             {u"encoding"_s, report.encoding},
-             {u"agency"_s, report.agency},
-             {u"year"_s, report.year},
-             {u"text"_s, report.text},
-             {u"errors"_s, errorsJson(report.errors)},
-             {u"loaded"_s, report.loaded ? 1 : 0},
-             {u"imported_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-             {u"status"_s, reviewStatusKey(ReviewStatus::Unreviewed)}});
+        return ImportResult {existing.value().value(0).toLongLong(), true};
+    const QString insert
+        = u"INSERT INTO documents (sha256, path, encoding, agency, year, text, errors, loaded,"
+          " imported_at, status, note, version) VALUES (:sha256, :path, :encoding, :agency,"
+          " :year, :text, :errors, :loaded, :imported_at, :status, '', 1)"_s
+        + (isPostgres() ? u" RETURNING id"_s : QString());
+    Result<QSqlQuery> inserted
+        = run(database(), insert,
+              {{u"sha256"_s, hash},
+               {u"path"_s, report.file},
+               {u"encoding"_s, report.encoding},
+               {u"agency"_s, report.agency},
+               {u"year"_s, report.year},
+               {u"text"_s, report.text},
+               {u"errors"_s, errorsJson(report.errors)},
+               {u"loaded"_s, report.loaded ? 1 : 0},
+               {u"imported_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+               {u"status"_s, reviewStatusKey(ReviewStatus::Unreviewed)}});
     if (!inserted)
         return inserted.error();
     QSqlQuery &query = inserted.value();
@@ -343,7 +342,7 @@ Result<ImportResult> ReviewLibrary::addReport(const Report &report, const QByteA
     Result<bool> committed = transaction.commit();
     if (!committed)
         return committed.error();
-    return ImportResult{id, false};
+    return ImportResult {id, false};
 }
 
 Result<bool> ReviewLibrary::insertCells(qint64 id, const Report &report)
@@ -397,35 +396,37 @@ Result<bool> ReviewLibrary::insertStatements(qint64 id, const Report &report)
 
 Result<QList<DocumentSummary>> ReviewLibrary::documents() const
 {
-    Result<QSqlQuery> query = run(database(), u"SELECT id, path, agency, year, status, version"
-                                              " FROM documents ORDER BY id"_s);
+    Result<QSqlQuery> query = run(database(),
+                                  u"SELECT id, path, agency, year, status, version"
+                                  " FROM documents ORDER BY id"_s);
     if (!query)
         return query.error();
     QList<DocumentSummary> list;
     while (query.value().next()) {
         const QSqlQuery &row = query.value();
-        list.append(DocumentSummary{
-                row.value(0).toLongLong(), row.value(1).toString(), row.value(2).toString(),
-                row.value(3).toInt(),
-                reviewStatusFromKey(row.value(4).toString()).value_or(ReviewStatus::Unreviewed),
-                row.value(5).toLongLong()});
+        list.append(DocumentSummary {
+            row.value(0).toLongLong(), row.value(1).toString(), row.value(2).toString(),
+            row.value(3).toInt(),
+            reviewStatusFromKey(row.value(4).toString()).value_or(ReviewStatus::Unreviewed),
+            row.value(5).toLongLong()});
     }
     return list;
 }
 
 Result<StoredReview> ReviewLibrary::load(qint64 id) const
 {
-    Result<QSqlQuery> query =
-            run(database(),
-                u"SELECT path, encoding, agency, year, text, errors, loaded, status, note, version"
-                " FROM documents WHERE id = :id"_s,
-                {{u"id"_s, id}});
+    Result<QSqlQuery> query
+        = run(database(),
+              u"SELECT path, encoding, agency, year, text, errors, loaded, status, note, version"
+              " FROM documents WHERE id = :id"_s,
+              {{u"id"_s, id}});
     if (!query)
         return query.error();
     QSqlQuery &row = query.value();
     if (!row.next())
-        return Error{u"library.no_document"_s,
-                     tr("The review library has no report with id %1").arg(id), {}};
+        return Error {u"library.no_document"_s,
+                      tr("The review library has no report with id %1").arg(id),
+                      {}};
     StoredReview review;
     review.id = id;
     review.report.file = row.value(0).toString();
@@ -450,19 +451,20 @@ Result<StoredReview> ReviewLibrary::load(qint64 id) const
 Result<bool> ReviewLibrary::loadCells(StoredReview &review) const
 {
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
-    review.report.cells.assign(size_t(reportTemplate.cellCount()), CellValue{});
-    Result<QSqlQuery> query = run(database(),
-                                  u"SELECT cell_key, value, state, extracted_value, extracted_state,"
-                                  " span_start, span_end, source_text, note FROM cells"
-                                  " WHERE document_id = :id"_s,
-                                  {{u"id"_s, review.id}});
+    review.report.cells.assign(size_t(reportTemplate.cellCount()), CellValue {});
+    Result<QSqlQuery> query
+        = run(database(),
+              u"SELECT cell_key, value, state, extracted_value, extracted_state,"
+              " span_start, span_end, source_text, note FROM cells"
+              " WHERE document_id = :id"_s,
+              {{u"id"_s, review.id}});
     if (!query)
         return query.error();
     QSqlQuery &row = query.value();
     while (row.next()) {
         const int index = reportTemplate.cellIndex(CellKey(row.value(0).toString()));
         if (index < 0)
-            continue;  // a key a later template dropped: kept in the library, not shown
+            continue; // a key a later template dropped: kept in the library, not shown
         CellValue &cell = review.report.cells[size_t(index)];
         cell.value = optionalDouble(row.value(1));
         cell.state = stateOf(row.value(2));
@@ -490,10 +492,9 @@ Result<bool> ReviewLibrary::loadStatements(StoredReview &review) const
     while (row.next()) {
         const int index = reportTemplate.cellIndex(CellKey(row.value(0).toString()));
         if (index >= 0)
-            review.report.statements.append(
-                    StatedFigure{index, row.value(1).toDouble(), row.value(2).toString(),
-                                 spanOf(row.value(3), row.value(4)),
-                                 spanOf(row.value(5), row.value(6))});
+            review.report.statements.append(StatedFigure {
+                index, row.value(1).toDouble(), row.value(2).toString(),
+                spanOf(row.value(3), row.value(4)), spanOf(row.value(5), row.value(6))});
     }
     return true;
 }
@@ -536,11 +537,11 @@ Result<qint64> ReviewLibrary::bumpVersion(qint64 id, qint64 expectedVersion)
         return updated.error();
     if (updated.value().numRowsAffected() == 1)
         return expectedVersion + 1;
-    return Error{u"library.conflict"_s,
-                 tr("Someone else changed this report since you opened it (you had version %1). "
-                    "Your change was not saved; reload the report to see theirs.")
-                         .arg(expectedVersion),
-                 {}};
+    return Error {u"library.conflict"_s,
+                  tr("Someone else changed this report since you opened it (you had version %1). "
+                     "Your change was not saved; reload the report to see theirs.")
+                      .arg(expectedVersion),
+                  {}};
 }
 
 Result<qint64> ReviewLibrary::saveCell(qint64 id, qint64 expectedVersion,
@@ -560,21 +561,40 @@ Result<qint64> ReviewLibrary::saveCell(qint64 id, qint64 expectedVersion,
                                      {u"key"_s, key}});
     if (!updated)
         return updated.error();
-    Result<QSqlQuery> recorded = run(
-            database(),
-            u"INSERT INTO corrections (document_id, cell_key, previous_value, previous_state,"
-            " value, state, reviewer, corrected_at) VALUES (:id, :key, :previous_value,"
-            " :previous_state, :value, :state, :reviewer, :corrected_at)"_s,
-            {{u"id"_s, id},
-             {u"key"_s, key},
-             {u"previous_value"_s, optionalValue(correction.previous.value)},
-             {u"previous_state"_s, cellStateName(correction.previous.state)},
-             {u"value"_s, optionalValue(correction.current.value)},
-             {u"state"_s, cellStateName(correction.current.state)},
-             {u"reviewer"_s, correction.reviewer},
-             {u"corrected_at"_s, correction.when.toUTC().toString(Qt::ISODateWithMs)}});
+    Result<QSqlQuery> recorded
+        = run(database(),
+              u"INSERT INTO corrections (document_id, cell_key, previous_value, previous_state,"
+              " value, state, reviewer, corrected_at) VALUES (:id, :key, :previous_value,"
+              " :previous_state, :value, :state, :reviewer, :corrected_at)"_s,
+              {{u"id"_s, id},
+               {u"key"_s, key},
+               {u"previous_value"_s, optionalValue(correction.previous.value)},
+               {u"previous_state"_s, cellStateName(correction.previous.state)},
+               {u"value"_s, optionalValue(correction.current.value)},
+               {u"state"_s, cellStateName(correction.current.state)},
+               {u"reviewer"_s, correction.reviewer},
+               {u"corrected_at"_s, correction.when.toUTC().toString(Qt::ISODateWithMs)}});
     if (!recorded)
         return recorded.error();
+    Result<bool> committed = transaction.commit();
+    if (!committed)
+        return committed.error();
+    return version;
+}
+
+Result<qint64> ReviewLibrary::saveVersioned(qint64 id, qint64 expectedVersion,
+                                            const QList<Statement> &statements)
+{
+    // The version check and the change commit together, or neither does.
+    Transaction transaction(database());
+    Result<qint64> version = bumpVersion(id, expectedVersion);
+    if (!version)
+        return version;
+    for (const Statement &statement : statements) {
+        Result<QSqlQuery> done = run(database(), statement.sql, statement.values);
+        if (!done)
+            return done.error();
+    }
     Result<bool> committed = transaction.commit();
     if (!committed)
         return committed.error();
@@ -584,40 +604,21 @@ Result<qint64> ReviewLibrary::saveCell(qint64 id, qint64 expectedVersion,
 Result<qint64> ReviewLibrary::saveStatus(qint64 id, qint64 expectedVersion, ReviewStatus status,
                                          const QString &note)
 {
-    Transaction transaction(database());
-    Result<qint64> version = bumpVersion(id, expectedVersion);
-    if (!version)
-        return version;
-    Result<QSqlQuery> updated =
-            run(database(), u"UPDATE documents SET status = :status, note = :note WHERE id = :id"_s,
-                {{u"status"_s, reviewStatusKey(status)}, {u"note"_s, note}, {u"id"_s, id}});
-    if (!updated)
-        return updated.error();
-    Result<bool> committed = transaction.commit();
-    if (!committed)
-        return committed.error();
-    return version;
+    return saveVersioned(
+        id, expectedVersion,
+        {{u"UPDATE documents SET status = :status, note = :note WHERE id = :id"_s,
+          {{u"status"_s, reviewStatusKey(status)}, {u"note"_s, note}, {u"id"_s, id}}}});
 }
 
 Result<qint64> ReviewLibrary::saveCellNote(qint64 id, qint64 expectedVersion, int cell,
                                            const QString &note)
 {
-    Transaction transaction(database());
-    Result<qint64> version = bumpVersion(id, expectedVersion);
-    if (!version)
-        return version;
-    Result<QSqlQuery> updated =
-            run(database(),
-                u"UPDATE cells SET note = :note WHERE document_id = :id AND cell_key = :key"_s,
-                {{u"note"_s, note},
-                 {u"id"_s, id},
-                 {u"key"_s, ReportTemplate::standard().cells()[cell].key.toString()}});
-    if (!updated)
-        return updated.error();
-    Result<bool> committed = transaction.commit();
-    if (!committed)
-        return committed.error();
-    return version;
+    return saveVersioned(
+        id, expectedVersion,
+        {{u"UPDATE cells SET note = :note WHERE document_id = :id AND cell_key = :key"_s,
+          {{u"note"_s, note},
+           {u"id"_s, id},
+           {u"key"_s, ReportTemplate::standard().cells()[cell].key.toString()}}}});
 }
 
 } // namespace nianbao

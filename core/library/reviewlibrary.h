@@ -12,6 +12,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariantHash>
 
 #include <memory>
 
@@ -32,8 +33,8 @@ struct DocumentSummary
 struct StoredReview
 {
     qint64 id = 0;
-    qint64 version = 0;  ///< optimistic concurrency: a save must name the version it read
-    Report report;       ///< cells hold the current values; extractedValue/State the source's
+    qint64 version = 0; ///< optimistic concurrency: a save must name the version it read
+    Report report; ///< cells hold the current values; extractedValue/State the source's
     ReviewStatus status = ReviewStatus::Unreviewed;
     QString note;
     QHash<int, QString> cellNotes;
@@ -44,7 +45,7 @@ struct StoredReview
 struct ImportResult
 {
     qint64 id = 0;
-    bool alreadyPresent = false;  ///< the same bytes (SHA-256) were imported before
+    bool alreadyPresent = false; ///< the same bytes (SHA-256) were imported before
 };
 
 /**
@@ -88,7 +89,15 @@ private:
     explicit ReviewLibrary(QString location, QString connection);
     Result<bool> migrate();
     Result<bool> createSchemaV1();
+    struct Statement
+    {
+        QString sql;
+        QVariantHash values;
+    };
     Result<qint64> bumpVersion(qint64 id, qint64 expectedVersion);
+    /** Runs `statements` as one transaction with the version check; returns the new version. */
+    Result<qint64> saveVersioned(qint64 id, qint64 expectedVersion,
+                                 const QList<Statement> &statements);
     Result<bool> insertCells(qint64 id, const Report &report);
     Result<bool> insertStatements(qint64 id, const Report &report);
     Result<bool> loadCells(StoredReview &review) const;
