@@ -29,9 +29,17 @@ double bigramCoverage(QStringView variant, QStringView label)
 {
     if (variant.size() < 2 || label.size() < 2)
         return variant == label ? 1.0 : 0.0;
+    // Labels and spellings are a few dozen characters: a plain scan beats a substring search.
+    auto containsPair = [label](QChar a, QChar b) {
+        for (qsizetype j = 0; j + 1 < label.size(); ++j) {
+            if (label[j] == a && label[j + 1] == b)
+                return true;
+        }
+        return false;
+    };
     int found = 0;
     for (qsizetype i = 0; i + 1 < variant.size(); ++i) {
-        if (label.contains(variant.sliced(i, 2)))
+        if (containsPair(variant[i], variant[i + 1]))
             ++found;
     }
     return double(found) / double(variant.size() - 1);

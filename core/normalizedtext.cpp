@@ -80,51 +80,57 @@ QStringView normalizedForm(char32_t cp, QString &scratch)
 
 NormalizedText::NormalizedText(const QString &original)
 {
-    // Most characters of a report are inert (ASCII, CJK): copy those runs without ICU.
-    const qsizetype size = original.size();
-    bool allInert = true;
-    for (qsizetype i = 0; i < size && allInert; ++i) {
-        const char16_t c = original[i].unicode();
-        allInert = (c >= 0x20 && c < 0x7F) || c == u'\n' || c == u'\t' || c == u'\r'
-            || (c >= 0x4E00 && c <= 0x9FFF);
-    }
-    if (allInert) {
-        m_text = original;
-        m_originalStart.resize(size_t(size));
-        m_originalEnd.resize(size_t(size));
-        m_displayWidth.resize(size_t(size));
-        for (qsizetype i = 0; i < size; ++i) {
-            m_originalStart[size_t(i)] = int(i);
-            m_originalEnd[size_t(i)] = int(i + 1);
-            m_displayWidth[size_t(i)] = quint8(displayWidth(original[i].unicode()));
+    const size_t size = size_t(original.size());
+    // Most characters map to themselves, one unit each: size everything for that, write by
+    // index, and grow only when a character expands (e.g. ㈠ → (一)).
+    std::u16string buffer(size, u'\0');
+    m_originalStart.resize(size);
+    m_originalEnd.resize(size);
+    m_displayWidth.resize(size);
+    size_t out = 0;
+    auto put = [&](char16_t unit, qsizetype from, qsizetype to, quint8 width) {
+        if (out == buffer.size()) {
+            const size_t grown = buffer.size() * 2 + 16;
+            buffer.resize(grown);
+            m_originalStart.resize(grown);
+            m_originalEnd.resize(grown);
+            m_displayWidth.resize(grown);
         }
-        return;
-    }
-    std::u16string buffer;
-    buffer.reserve(size_t(size));
-    m_originalStart.reserve(size_t(size));
-    m_originalEnd.reserve(size_t(size));
-    m_displayWidth.reserve(size_t(size));
+        buffer[out] = unit;
+        m_originalStart[out] = int(from);
+        m_originalEnd[out] = int(to);
+        m_displayWidth[out] = width;
+        ++out;
+    };
+    bool identical = true;
     QString expanded;
-    for (qsizetype i = 0; i < size;) {
-        char32_t cp = original[i].unicode();
+    for (qsizetype i = 0; i < qsizetype(size);) {
+        const char16_t unit = original[i].unicode();
+        if (unit < 0x80 || (unit >= 0x4E00 && unit <= 0x9FFF)) { // inert: ASCII and main CJK
+            put(unit, i, i + 1, unit < 0x80 ? 1 : 2);
+            ++i;
+            continue;
+        }
+        char32_t cp = unit;
         int width = 1;
-        if (QChar::isHighSurrogate(cp) && i + 1 < size && original[i + 1].isLowSurrogate()) {
+        if (QChar::isHighSurrogate(cp) && i + 1 < qsizetype(size)
+            && original[i + 1].isLowSurrogate()) {
             cp = QChar::surrogateToUcs4(original[i], original[i + 1]);
             width = 2;
         }
-        const QStringView units = width == 1 && isFastInert(cp)
-                ? QStringView(reinterpret_cast<const char16_t *>(original.constData() + i), 1)
-                : normalizedForm(cp, expanded);
-        for (qsizetype k = 0; k < units.size(); ++k) {
-            buffer.push_back(units[k].unicode());
-            m_originalStart.push_back(int(i));
-            m_originalEnd.push_back(int(i + width));
-            m_displayWidth.push_back(k == 0 ? quint8(displayWidth(cp)) : 0);
-        }
+        const QStringView units = normalizedForm(cp, expanded);
+        identical = identical && units.size() == width && units[0] == original[i]
+            && (width == 1 || units[1] == original[i + 1]);
+        for (qsizetype k = 0; k < units.size(); ++k)
+            put(units[k].unicode(), i, i + width, k == 0 ? quint8(displayWidth(cp)) : 0);
         i += width;
     }
-    m_text = QString::fromStdU16String(buffer);
+    buffer.resize(out);
+    m_originalStart.resize(out);
+    m_originalEnd.resize(out);
+    m_displayWidth.resize(out);
+    // Share the original's storage when nothing changed (the common case for clean text).
+    m_text = identical && out == size ? original : QString::fromStdU16String(buffer);
 }
 
 SourceSpan NormalizedText::toOriginal(int start, int end) const
@@ -137,9 +143,9 @@ SourceSpan NormalizedText::toOriginal(int start, int end) const
 int NormalizedText::displayWidth(char32_t c)
 {
     const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF)
-            || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF)
-            || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
-            || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+        || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF)
+        || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
+        || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
     return wide ? 2 : 1;
 }
 

@@ -67,8 +67,8 @@ Result<TemplateRow> parseRow(const QJsonObject &object, const TemplateTable &tab
     row.group = object["group"_L1].toString();
     row.subgroup = object["subgroup"_L1].toString();
     row.variants = labelKeys(object["variants"_L1]);
-    const QStringList columnKeys = object.contains("columns"_L1) ? stringList(object["columns"_L1])
-                                                                 : QStringList();
+    const QStringList columnKeys
+        = object.contains("columns"_L1) ? stringList(object["columns"_L1]) : QStringList();
     if (columnKeys.isEmpty()) {
         for (int c = 0; c < table.columns.size(); ++c)
             row.columns.append(c);
@@ -80,9 +80,10 @@ Result<TemplateRow> parseRow(const QJsonObject &object, const TemplateTable &tab
                 found = c;
         }
         if (found < 0)
-            return Error{u"template.column"_s,
-                         u"Row %1 of table %2 names unknown column %3"_s.arg(row.key, table.key, key),
-                         {}};
+            return Error {
+                u"template.column"_s,
+                u"Row %1 of table %2 names unknown column %3"_s.arg(row.key, table.key, key),
+                {}};
         row.columns.append(found);
     }
     return row;
@@ -105,7 +106,8 @@ Result<TemplateTable> parseTable(const QJsonObject &object)
     }
     for (const QJsonValue &group : object["groups"_L1].toArray()) {
         const QJsonObject groupObject = group.toObject();
-        table.rowGroups.append({groupObject["label"_L1].toString(), stringList(groupObject["rows"_L1])});
+        table.rowGroups.append(
+            {groupObject["label"_L1].toString(), stringList(groupObject["rows"_L1])});
     }
     return table;
 }
@@ -232,11 +234,11 @@ Result<ReportTemplate> ReportTemplate::fromJson(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (document.isNull())
-        return Error{u"template.json"_s,
-                     u"The template is not valid JSON: %1 at byte %2"_s.arg(
-                             parseError.errorString())
-                             .arg(parseError.offset),
-                     {}};
+        return Error {
+            u"template.json"_s,
+            u"The template is not valid JSON: %1 at byte %2"_s.arg(parseError.errorString())
+                .arg(parseError.offset),
+            {}};
     const QJsonObject root = document.object();
     ReportTemplate result;
     result.m_titleSuffixes = labelKeys(root["title"_L1].toObject()["suffixes"_L1]);
@@ -293,12 +295,12 @@ Result<bool> ReportTemplate::buildCells()
             for (int column : std::as_const(row.columns)) {
                 CellKey key(table.key % u'.' % row.key % u'.' % table.columns[column].key);
                 if (m_cellIndex.contains(key))
-                    return Error{u"template.duplicate"_s,
-                                 u"The template defines cell %1 twice"_s.arg(key.toString()),
-                                 {}};
+                    return Error {u"template.duplicate"_s,
+                                  u"The template defines cell %1 twice"_s.arg(key.toString()),
+                                  {}};
                 row.cells.append(int(m_cells.size()));
                 m_cellIndex.insert(key, int(m_cells.size()));
-                m_cells.append(TemplateCell{key, t, r, column});
+                m_cells.append(TemplateCell {key, t, r, column});
             }
         }
     }
@@ -361,7 +363,8 @@ QString ReportTemplate::rowLabel(int table, int row) const
     if (!templateRow.number.isEmpty())
         return templateRow.number % u'、' % templateRow.label;
     // "(七)" numbers the row itself; "(三) 不予公开" is a group whose items carry "1." etc.
-    const bool ownNumber = templateRow.subgroup.startsWith(u'(') && !templateRow.subgroup.contains(u' ');
+    const bool ownNumber
+        = templateRow.subgroup.startsWith(u'(') && !templateRow.subgroup.contains(u' ');
     return ownNumber ? templateRow.subgroup % u' ' % templateRow.label : templateRow.label;
 }
 
@@ -370,7 +373,7 @@ QString ReportTemplate::cellLabel(int cell) const
     const TemplateCell &templateCell = m_cells[cell];
     const TemplateTable &table = m_tables[templateCell.table];
     return rowLabel(templateCell.table, templateCell.row) % u" · "
-            % table.columns[templateCell.column].label;
+        % table.columns[templateCell.column].label;
 }
 
 QString labelKey(QStringView text)
@@ -387,6 +390,14 @@ QString labelKeyOfNormalized(QStringView normalized)
             key.append(c);
     }
     return key;
+}
+
+void appendLabelKey(QStringView normalized, std::u16string &key)
+{
+    for (QChar c : normalized) {
+        if (c.isLetterOrNumber())
+            key.push_back(c.unicode());
+    }
 }
 
 } // namespace nianbao

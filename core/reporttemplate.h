@@ -18,9 +18,9 @@ struct TemplateColumn
 {
     QString key;
     QString label;
-    QString group;          ///< e.g. 法人或其他组织; empty if the column stands alone
-    QStringList variants;   ///< header spellings, already reduced by labelKey()
-    bool decimal = false;   ///< the only decimal column is active.fee.amount (万元)
+    QString group; ///< e.g. 法人或其他组织; empty if the column stands alone
+    QStringList variants; ///< header spellings, already reduced by labelKey()
+    bool decimal = false; ///< the only decimal column is active.fee.amount (万元)
 };
 
 /** A row of an official table with the label spellings seen in reports. */
@@ -28,24 +28,24 @@ struct TemplateRow
 {
     QString key;
     QString label;
-    QString number;         ///< 一, 二 … for the numbered rows of table 三
+    QString number; ///< 一, 二 … for the numbered rows of table 三
     QString group;
     QString subgroup;
-    QStringList variants;   ///< label spellings, already reduced by labelKey()
-    QList<int> columns;     ///< indices into TemplateTable::columns that this row has
-    QList<int> cells;       ///< global cell indices, one per entry of `columns`
+    QStringList variants; ///< label spellings, already reduced by labelKey()
+    QList<int> columns; ///< indices into TemplateTable::columns that this row has
+    QList<int> cells; ///< global cell indices, one per entry of `columns`
 };
 
 /** One of the three statistical tables (sections 二, 三, 四). */
 struct TemplateTable
 {
     QString key;
-    QString section;        ///< the section number that holds the table, e.g. 三
+    QString section; ///< the section number that holds the table, e.g. 三
     QString title;
     QList<TemplateColumn> columns;
     QList<TemplateRow> rows;
-    QList<QPair<QString, QStringList>> rowGroups;  ///< active: 第二十条第（一）项 → rows
-    bool groupsInOneRow = false;  ///< appeals: every row's cells stand side by side in one line
+    QList<QPair<QString, QStringList>> rowGroups; ///< active: 第二十条第（一）项 → rows
+    bool groupsInOneRow = false; ///< appeals: every row's cells stand side by side in one line
 };
 
 /** A numbered section of the report, e.g. 三、收到和处理政府信息公开申请情况. */
@@ -54,8 +54,8 @@ struct TemplateSection
     QString number;
     QString key;
     QString heading;
-    QStringList variants;   ///< reduced by labelKey()
-    QString table;          ///< key of the table the section holds, if any
+    QStringList variants; ///< reduced by labelKey()
+    QString table; ///< key of the table the section holds, if any
 };
 
 /** A reconciliation rule as the template states it (template.md, "Reconciliation rules"). */
@@ -64,10 +64,10 @@ struct RuleDefinition
     QString id;
     QString severity;
     QString table;
-    QString each;           ///< column, row, cell or statement
+    QString each; ///< column, row, cell or statement
     QStringList lhs;
     QStringList rhs;
-    QStringList rhsRange;   ///< [first, last] row keys, inclusive
+    QStringList rhsRange; ///< [first, last] row keys, inclusive
     QString current;
     QString previous;
     QString description;
@@ -78,8 +78,8 @@ struct TemplateCell
 {
     CellKey key;
     int table = -1;
-    int row = -1;           ///< index into the table's rows
-    int column = -1;        ///< index into the table's columns
+    int row = -1; ///< index into the table's rows
+    int column = -1; ///< index into the table's columns
 };
 
 /**
@@ -169,5 +169,8 @@ QString labelKey(QStringView text);
 
 /** labelKey() of text that is already NFKC-normalized (the document's matching form). */
 QString labelKeyOfNormalized(QStringView normalized);
+
+/** Appends labelKeyOfNormalized(normalized) to `key`; lets hot loops reuse one buffer. */
+void appendLabelKey(QStringView normalized, std::u16string &key);
 
 } // namespace nianbao

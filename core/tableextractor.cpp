@@ -54,9 +54,11 @@ class TableReader
 {
 public:
     TableReader(const ReportTemplate &reportTemplate, int table, const LabelIndex &rowLabels,
-                const NormalizedText &text, const DocumentLayout &layout, ExtractedTables &out)
+                const ColumnSpellings &columnSpellings, const NormalizedText &text,
+                const DocumentLayout &layout, ExtractedTables &out)
         : m_table(reportTemplate.tables()[table])
         , m_rowLabels(rowLabels)
+        , m_columnSpellings(columnSpellings)
         , m_text(text)
         , m_layout(layout)
         , m_out(out)
@@ -86,6 +88,7 @@ private:
 
     const TemplateTable &m_table;
     const LabelIndex &m_rowLabels;
+    const ColumnSpellings &m_columnSpellings;
     const NormalizedText &m_text;
     const DocumentLayout &m_layout;
     ExtractedTables &m_out;
@@ -112,33 +115,36 @@ void TableReader::collectCandidates(LineRange range)
 void TableReader::collectHeaderHits(LineRange range)
 {
     const auto &lines = m_layout.lines();
-    const QString &text = m_text.text();
+    const QStringView text = m_text.text();
+    std::u16string key;
     for (int l = range.first; l < range.last; ++l) {
         const TableLine &line = lines[size_t(l)];
         if (line.hasValues() || line.tokens.empty())
             continue;
-        // Tab and pipe cells compare whole (自然 人 is one cell); space-aligned headers compare
-        // single tokens and pairs of neighbouring tokens.
+        // Tab and pipe cells compare whole, from their first token (自然 人 is one cell, and 结果
+        // 维持 is not 维持); space-aligned headers compare single tokens and runs of up to three.
+        const bool cells = line.layout != LineLayout::Spaces;
         const size_t count = line.tokens.size();
         for (size_t i = 0; i < count; ++i) {
+            const Token &first = line.tokens[i];
+            if (cells && i > 0 && line.tokens[i - 1].field == first.field)
+                continue;
             for (size_t span = 1; span <= 3 && i + span <= count; ++span) {
-                const Token &first = line.tokens[i];
                 const Token &last = line.tokens[i + span - 1];
-                if (line.layout != LineLayout::Spaces && first.field != last.field)
+                if (cells && first.field != last.field)
                     break;
-                if (line.layout != LineLayout::Spaces && i + span < count
-                    && line.tokens[i + span].field == first.field && span < 3)
+                if (cells && i + span < count && line.tokens[i + span].field == first.field
+                    && span < 3)
                     continue; // the cell goes on: compare it whole
-                const QString key
-                    = labelKeyOfNormalized(QStringView(text).sliced(first.start, last.end - first.start));
-                for (int c = 0; c < int(m_table.columns.size()); ++c) {
-                    if (m_table.columns[c].variants.contains(key)) {
-                        const double position = line.layout == LineLayout::Spaces
-                            ? (first.column + last.columnEnd) / 2.0
-                            : double(first.field);
-                        m_headerHits.push_back({c, l, position, line.layout});
-                    }
-                }
+                key.clear();
+                appendLabelKey(text.sliced(first.start, last.end - first.start), key);
+                const auto named = m_columnSpellings.find(key);
+                if (named == m_columnSpellings.end())
+                    continue;
+                const double position
+                    = cells ? double(first.field) : (first.column + last.columnEnd) / 2.0;
+                for (int column : named->second)
+                    m_headerHits.push_back({column, l, position, line.layout});
             }
         }
     }
@@ -377,7 +383,10 @@ bool TableReader::read(LineRange range)
         const Candidate &candidate = m_candidates[size_t(candidateIndex)];
         const TemplateRow &templateRow = m_table.rows[row];
         const int width = int(templateRow.columns.size());
-        const Placement placement = place(candidate, width, referencesFor(candidate, row, matches));
+        // A row with a figure for every column needs no alignment, so no references either.
+        const Placement placement = int(candidate.values.size()) == width
+            ? Placement(candidate.values)
+            : place(candidate, width, referencesFor(candidate, row, matches));
         store(placement, templateRow.cells);
         if (!candidate.values.empty())
             m_lastLine = std::max(m_lastLine, candidate.line->number);
@@ -449,6 +458,15 @@ TableExtractor::TableExtractor(const ReportTemplate &reportTemplate)
         for (const TemplateRow &row : table.rows)
             variants.append(row.variants);
         m_rowLabels.emplace_back(variants);
+        ColumnSpellings spellings;
+        for (int c = 0; c < int(table.columns.size()); ++c) {
+            for (const QString &variant : table.columns[c].variants) {
+                std::vector<int> &columns = spellings[variant.toStdU16String()];
+                if (std::find(columns.begin(), columns.end(), c) == columns.end())
+                    columns.push_back(c);
+            }
+        }
+        m_columnSpellings.push_back(std::move(spellings));
     }
 }
 
@@ -466,7 +484,8 @@ ExtractedTables TableExtractor::extract(const NormalizedText &text,
             if (sections[s].number == table.section)
                 section = s;
         }
-        TableReader reader(m_template, t, m_rowLabels[size_t(t)], text, layout, out);
+        TableReader reader(m_template, t, m_rowLabels[size_t(t)], m_columnSpellings[size_t(t)],
+                           text, layout, out);
         LineRange range = layout.sectionRange(section);
         // Without its heading, a table can only stand after the tables before it.
         if (layout.headingLine(section) < 0)

@@ -11,6 +11,8 @@
 
 #include <QList>
 
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace nianbao {
@@ -22,6 +24,9 @@ struct ExtractedTables
     QList<Error> problems; ///< tables not found, rows whose columns were uncertain
     int tablesFound = 0;
 };
+
+/** A table's column header spellings (reduced by labelKey) and the columns each names. */
+using ColumnSpellings = std::unordered_map<std::u16string, std::vector<int>>;
 
 /**
  * Finds the three statistical tables in a document whatever their layout (pipes, tabs,
@@ -42,6 +47,7 @@ public:
 private:
     const ReportTemplate &m_template;
     std::vector<LabelIndex> m_rowLabels; ///< per table
+    std::vector<ColumnSpellings> m_columnSpellings; ///< per table
 };
 
 } // namespace nianbao

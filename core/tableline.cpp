@@ -26,6 +26,8 @@ constexpr QStringView kUnits[] = {u"万元", u"件", u"条", u"个", u"项", u"�
 
 QStringView stripUnit(QStringView token)
 {
+    if (token.isEmpty() || isDigit(token.back().unicode()))
+        return token; // the common case: no unit
     for (QStringView unit : kUnits) {
         if (token.size() > unit.size() && token.endsWith(unit))
             return token.chopped(unit.size());
@@ -114,18 +116,21 @@ LineLayout detectLayout(QStringView line)
 void finishLine(const QString &text, TableLine &line)
 {
     int lastLabel = -1;
-    QString label;
     for (int i = 0; i < int(line.tokens.size()); ++i) {
         if (line.tokens[size_t(i)].kind == TokenKind::Label)
             lastLabel = i;
     }
+    // One reused buffer per thread, then one exact allocation: lines are many and short.
+    thread_local std::u16string key;
+    key.clear();
     for (int i = 0; i <= lastLabel; ++i) {
         const Token &token = line.tokens[size_t(i)];
         if (token.kind == TokenKind::Label)
-            label += QStringView(text).sliced(token.start, token.end - token.start);
+            appendLabelKey(QStringView(text).sliced(token.start, token.end - token.start), key);
     }
     line.firstValue = lastLabel + 1;
-    line.label = labelKeyOfNormalized(label);
+    if (!key.empty())
+        line.label = QString(reinterpret_cast<const QChar *>(key.data()), qsizetype(key.size()));
     const QStringView raw = QStringView(text).sliced(line.start, line.end - line.start);
     line.sentence = raw.contains(u'。') || line.label.size() > kMaxLabelLength;
 }
@@ -231,6 +236,8 @@ TableLine parseLine(const QString &text, int start, int end, int number,
         : line.layout == LineLayout::Tabs                       ? u'\t'
                                                                 : 0;
     const bool leadingPipe = line.layout == LineLayout::Pipes && raw.trimmed().startsWith(u'|');
+    thread_local std::vector<Token> tokens; // reused, then copied once at its final size
+    tokens.clear();
     int field = leadingPipe ? -1 : 0;
     int column = 0;
     int tokenStart = -1;
@@ -241,12 +248,12 @@ TableLine parseLine(const QString &text, int start, int end, int number,
         Token token;
         token.start = tokenStart;
         token.end = at;
-        token.field = line.layout == LineLayout::Spaces ? int(line.tokens.size()) : field;
+        token.field = line.layout == LineLayout::Spaces ? int(tokens.size()) : field;
         token.column = tokenColumn;
         token.columnEnd = column;
-        token.kind = classify(QStringView(text).sliced(tokenStart, at - tokenStart),
-                              line.tokens.empty(), &token.value);
-        line.tokens.push_back(token);
+        token.kind = classify(QStringView(text).sliced(tokenStart, at - tokenStart), tokens.empty(),
+                              &token.value);
+        tokens.push_back(token);
         tokenStart = -1;
     };
     for (int i = start; i < end; ++i) {
@@ -272,6 +279,7 @@ TableLine parseLine(const QString &text, int start, int end, int number,
             column += NormalizedText::displayWidth(c);
     }
     closeToken(end);
+    line.tokens.assign(tokens.begin(), tokens.end());
     finishLine(text, line);
     return line;
 }
@@ -279,6 +287,7 @@ TableLine parseLine(const QString &text, int start, int end, int number,
 std::vector<TableLine> parseLines(const QString &text, const std::vector<quint8> *widths)
 {
     std::vector<TableLine> lines;
+    lines.reserve(size_t(text.count(u'\n')) + 1);
     const int size = int(text.size());
     int start = 0;
     for (int i = 0; i <= size; ++i) {

@@ -7,7 +7,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QJsonArray>
+#include <QFile>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -64,6 +64,24 @@ void printReport(QTextStream &out, const Report &report, const ReportTemplate &r
         out << "  " << tr("no findings") << '\n';
 }
 
+/**
+ * Writes {"reports": [...]} one report per line, as each is serialized: a folder of thousands
+ * never builds one document of hundreds of megabytes in memory.
+ */
+void writeJson(const std::vector<Report> &reports, const ReportTemplate &reportTemplate)
+{
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly))
+        return;
+    out.write("{\"reports\": [\n");
+    for (size_t i = 0; i < reports.size(); ++i) {
+        out.write(
+            QJsonDocument(reportToJson(reports[i], reportTemplate)).toJson(QJsonDocument::Compact));
+        out.write(i + 1 < reports.size() ? ",\n" : "\n");
+    }
+    out.write("]}\n");
+}
+
 } // namespace
 
 int runCheck(const QStringList &arguments)
@@ -102,13 +120,10 @@ int runCheck(const QStringList &arguments)
         unreadable = unreadable || !report.loaded;
         findings = findings || report.hasErrorFindings();
     }
-    QTextStream out(stdout);
     if (parser.isSet(jsonOption)) {
-        QJsonArray array;
-        for (const Report &report : reports)
-            array.append(reportToJson(report, reportTemplate));
-        out << QJsonDocument(QJsonObject {{u"reports"_s, array}}).toJson(QJsonDocument::Indented);
+        writeJson(reports, reportTemplate);
     } else {
+        QTextStream out(stdout);
         for (const Report &report : reports)
             printReport(out, report, reportTemplate);
     }
