@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "library/importer.h"
+#include "library/librarybinding.h"
 #include "library/reviewlibrary.h"
 #include "reportreader.h"
 #include "reportrenderer.h"
@@ -16,6 +17,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace nianbao;
@@ -89,6 +91,8 @@ private slots:
     void aNewerSchemaIsRefused();
     void staleSaveIsRefused_data();
     void staleSaveIsRefused();
+    void boundSessionsSaveEveryChange_data();
+    void boundSessionsSaveEveryChange();
     void importGoesOnPastBadFiles();
     void killedImportKeepsCommittedReports();
 
@@ -236,6 +240,50 @@ void TestLibrary::staleSaveIsRefused()
     QVERIFY(bob->saveCell(id, reloaded.version, bobChange));
     QCOMPARE(*alice->load(id).value().report.cells[size_t(cell)].value, 9.0);
     QCOMPARE(alice->load(id).value().corrections.size(), 2);
+}
+
+void TestLibrary::boundSessionsSaveEveryChange_data()
+{
+    addLocations();
+}
+
+void TestLibrary::boundSessionsSaveEveryChange()
+{
+    QFETCH(QString, location);
+    QByteArray bytes;
+    const Report report = seedReport(kSeed004, &bytes);
+    std::unique_ptr<ReviewLibrary> alice = freshLibrary(location);
+    QVERIFY(alice);
+    const qint64 id = alice->addReport(report, sha256(bytes)).value().id;
+    std::unique_ptr<ReviewLibrary> bob = ReviewLibrary::open(location).value();
+    const ReportReader reader;
+    const FixedClock clock;
+    const StoredReview aliceView = alice->load(id).value();
+    const StoredReview bobView = bob->load(id).value();
+    ReviewSession aliceSession(aliceView.report, reader.checker(), u"alice"_s, clock);
+    ReviewSession bobSession(bobView.report, reader.checker(), u"bob"_s, clock);
+    auto *aliceBinding = new LibraryBinding(*alice, id, aliceView.version, &aliceSession);
+    auto *bobBinding = new LibraryBinding(*bob, id, bobView.version, &bobSession);
+    QSignalSpy bobFailed(bobBinding, &LibraryBinding::saveFailed);
+    const int cell = ReportTemplate::standard().cellIndex(CellKey(u"active.penalty.decisions"_s));
+
+    // Alice's edit, note and status are each committed as they happen, no save step.
+    aliceSession.setCellValue(cell, 5);
+    aliceSession.setCellNote(cell, u"据正文更正"_s);
+    aliceSession.setStatus(ReviewStatus::Reviewed);
+    QVERIFY(aliceBinding->isInSync());
+    const StoredReview stored = ReviewLibrary::open(location).value()->load(id).value();
+    QCOMPARE(*stored.report.cells[size_t(cell)].value, 5.0);
+    QCOMPARE(stored.cellNotes.value(cell), u"据正文更正"_s);
+    QCOMPARE(stored.status, ReviewStatus::Reviewed);
+    QCOMPARE(stored.version, aliceBinding->version());
+
+    // Bob still holds the version he opened: his edit is refused, not written over Alice's.
+    bobSession.setCellValue(cell, 8);
+    QCOMPARE(bobFailed.size(), 1);
+    QCOMPARE(bobFailed.front().front().value<Error>().code, u"library.conflict"_s);
+    QVERIFY(!bobBinding->isInSync());
+    QCOMPARE(*alice->load(id).value().report.cells[size_t(cell)].value, 5.0);
 }
 
 void TestLibrary::importGoesOnPastBadFiles()

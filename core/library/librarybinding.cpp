@@ -1,0 +1,53 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "librarybinding.h"
+
+#include "library/reviewlibrary.h"
+#include "reviewsession.h"
+
+namespace nianbao {
+
+LibraryBinding::LibraryBinding(ReviewLibrary &library, qint64 documentId, qint64 version,
+                               ReviewSession *session)
+    : QObject(session)
+    , m_library(library)
+    , m_session(session)
+    , m_documentId(documentId)
+    , m_version(version)
+{
+    connect(session, &ReviewSession::cellChanged, this, &LibraryBinding::saveCell);
+    connect(session, &ReviewSession::statusChanged, this, &LibraryBinding::saveStatus);
+    connect(session, &ReviewSession::noteChanged, this, &LibraryBinding::saveStatus);
+    connect(session, &ReviewSession::cellNoteChanged, this, &LibraryBinding::saveCellNote);
+}
+
+void LibraryBinding::saveCell(int cell)
+{
+    // Every cell change appends its correction before cellChanged is emitted.
+    const Correction &correction = m_session->corrections().constLast();
+    Q_ASSERT(correction.cell == cell);
+    finish(m_library.saveCell(m_documentId, m_version, correction));
+}
+
+void LibraryBinding::saveStatus()
+{
+    finish(m_library.saveStatus(m_documentId, m_version, m_session->status(), m_session->note()));
+}
+
+void LibraryBinding::saveCellNote(int cell)
+{
+    finish(m_library.saveCellNote(m_documentId, m_version, cell, m_session->cellNote(cell)));
+}
+
+void LibraryBinding::finish(const Result<qint64> &result)
+{
+    if (!result) {
+        m_inSync = false;
+        emit saveFailed(result.error());
+        return;
+    }
+    m_version = result.value();
+    emit saved(m_version);
+}
+
+} // namespace nianbao

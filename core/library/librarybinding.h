@@ -1,0 +1,52 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "result.h"
+
+#include <QObject>
+
+namespace nianbao {
+
+class ReviewLibrary;
+class ReviewSession;
+
+/**
+ * Commits every confirmed change of a review session to the library at once: each cell
+ * correction, the review status and note, and cell notes, each its own transaction carrying the
+ * version it read. When another reviewer saved first, the save is refused and saveFailed() says
+ * so; the session keeps its state, and the reviewer can reload the report from the library.
+ */
+class LibraryBinding final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LibraryBinding)
+
+public:
+    LibraryBinding(ReviewLibrary &library, qint64 documentId, qint64 version,
+                   ReviewSession *session);
+
+    qint64 documentId() const { return m_documentId; }
+    qint64 version() const { return m_version; }
+    /** False after a refused save, until the report is reloaded. */
+    bool isInSync() const { return m_inSync; }
+
+signals:
+    void saved(qint64 version);
+    /** A save was refused (library.conflict: someone else saved first) or failed. */
+    void saveFailed(const nianbao::Error &error);
+
+private:
+    void saveCell(int cell);
+    void saveStatus();
+    void saveCellNote(int cell);
+    void finish(const Result<qint64> &result);
+
+    ReviewLibrary &m_library;
+    ReviewSession *m_session;
+    qint64 m_documentId;
+    qint64 m_version;
+    bool m_inSync = true;
+};
+
+} // namespace nianbao
