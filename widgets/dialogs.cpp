@@ -4,6 +4,7 @@
 
 #include <QFileDialog>
 #include <QMessageBox>
+#include <QPushButton>
 
 namespace nianbao {
 
@@ -25,6 +26,17 @@ public:
     void information(QWidget *parent, const QString &title, const QString &text) override
     {
         QMessageBox::information(parent, title, text);
+    }
+
+    bool question(QWidget *parent, const QString &title, const QString &text,
+                  const QString &accept) override
+    {
+        QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::NoButton, parent);
+        QPushButton *yes = box.addButton(accept, QMessageBox::AcceptRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(yes);
+        box.exec();
+        return box.clickedButton() == yes;
     }
 };
 

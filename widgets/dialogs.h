@@ -20,6 +20,10 @@ public:
     virtual QStringList openFiles(QWidget *parent, const QString &title, const QString &filter) = 0;
     virtual QString openFolder(QWidget *parent, const QString &title) = 0;
     virtual void information(QWidget *parent, const QString &title, const QString &text) = 0;
+    /** Asks a yes/no question; `accept` labels the yes button. True when the user accepts. */
+    virtual bool question(QWidget *parent, const QString &title, const QString &text,
+                          const QString &accept)
+        = 0;
 
     /** The real dialogs. */
     static Dialogs &standard();

@@ -10,6 +10,9 @@
 #include "formtableview.h"
 #include "languagemanager.h"
 #include "legendwidget.h"
+#include "library/importer.h"
+#include "library/librarybinding.h"
+#include "library/reviewlibrary.h"
 #include "reportlistmodel.h"
 #include "reportlistproxy.h"
 #include "reportloader.h"
@@ -17,6 +20,7 @@
 #include "reviewcursor.h"
 #include "reviewdocument.h"
 #include "reviewpanel.h"
+#include "reviewsession.h"
 #include "undocommands.h"
 
 #include <QAction>
@@ -29,10 +33,14 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPointer>
+#include <QProgressDialog>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QThread>
+#include <QTimer>
 #include <QToolTip>
 #include <QTreeView>
 #include <QUndoGroup>
@@ -416,13 +424,17 @@ void ReviewWindow::openPaths(const QStringList &paths)
             setCurrentDocument(m_reports->documentForFile(files.first()));
         return;
     }
+    if (m_library) {
+        importIntoLibrary(fresh);
+        return;
+    }
     statusBar()->showMessage(tr("Opening %n report(s)…", nullptr, int(fresh.size())));
     m_loader->load(fresh);
 }
 
 bool ReviewWindow::isLoading() const
 {
-    return m_loader->isBusy();
+    return m_importing || m_loader->isBusy();
 }
 
 void ReviewWindow::addReports(const std::vector<Report> &reports)
@@ -431,10 +443,7 @@ void ReviewWindow::addReports(const std::vector<Report> &reports)
     QStringList opened;
     int failed = 0;
     for (const Report &report : reports) {
-        auto *document = new ReviewDocument(report, m_loader->checker(), reviewerName());
-        m_reports->addDocument(document);
-        m_undoGroup->addStack(document->undoStack());
-        connect(document, &ReviewDocument::findingsChanged, this, &ReviewWindow::updateActions);
+        ReviewDocument *document = addDocument(report);
         if (!first)
             first = document;
         if (document->isLoaded())
@@ -449,6 +458,153 @@ void ReviewWindow::addReports(const std::vector<Report> &reports)
         kMessageTimeout);
     if (first && !currentDocument())
         m_reportView->setCurrentIndex(m_proxy->index(0, 0));
+}
+
+ReviewDocument *ReviewWindow::addDocument(const Report &report)
+{
+    auto *document = new ReviewDocument(report, m_loader->checker(), reviewerName());
+    m_reports->addDocument(document);
+    m_undoGroup->addStack(document->undoStack());
+    connect(document, &ReviewDocument::findingsChanged, this, &ReviewWindow::updateActions);
+    return document;
+}
+
+void ReviewWindow::setLibrary(std::unique_ptr<ReviewLibrary> library)
+{
+    m_library = std::move(library);
+    statusBar()->showMessage(tr("Library: %1").arg(m_library ? m_library->location() : QString()),
+                             kMessageTimeout);
+}
+
+void ReviewWindow::importIntoLibrary(const QStringList &files)
+{
+    m_importing = true;
+    auto *dialog = new QProgressDialog(tr("Importing reports into the library…"), tr("Cancel"), 0,
+                                       int(files.size()), this);
+    dialog->setObjectName(u"importProgressDialog"_s);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setMinimumDuration(300);
+    dialog->setAutoClose(false);
+    dialog->setAutoReset(false);
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    auto summary = std::make_shared<ImportSummary>();
+    connect(dialog, &QProgressDialog::canceled, this, [cancel] { *cancel = true; });
+    const QString location = m_library->location();
+    // The importer opens its own connection: Qt Sql connections belong to one thread.
+    QThread *thread = QThread::create([files, location, cancel, summary, dialog] {
+        const QPointer<QProgressDialog> target(dialog);
+        *summary = Importer(location).run(
+            files,
+            [target](const ImportProgress &progress) {
+                QMetaObject::invokeMethod(target, [target, progress] {
+                    if (!target)
+                        return;
+                    target->setValue(progress.done);
+                    target->setLabelText(tr("Importing %1 of %2: %3")
+                                             .arg(progress.done)
+                                             .arg(progress.total)
+                                             .arg(QFileInfo(progress.file).fileName()));
+                });
+            },
+            cancel.get());
+    });
+    connect(thread, &QThread::finished, this, [this, thread, dialog, files, summary] {
+        thread->deleteLater();
+        dialog->deleteLater();
+        m_importing = false;
+        openFromLibrary(files, *summary);
+        emit loadingFinished();
+    });
+    statusBar()->showMessage(tr("Importing %n report(s)…", nullptr, int(files.size())));
+    thread->start();
+}
+
+void ReviewWindow::openFromLibrary(const QStringList &files, const ImportSummary &summary)
+{
+    const Result<QList<DocumentSummary>> documents = m_library->documents();
+    if (!documents) {
+        m_dialogs->information(this, tr("Library"), documents.error().message);
+        return;
+    }
+    QHash<QString, qint64> idOfPath;
+    for (const DocumentSummary &document : documents.value())
+        idOfPath.insert(QFileInfo(document.path).absoluteFilePath(), document.id);
+    int opened = 0;
+    for (const QString &file : files) {
+        const qint64 id = idOfPath.value(QFileInfo(file).absoluteFilePath());
+        if (!id || m_reports->documentForFile(file))
+            continue;
+        const Result<StoredReview> stored = m_library->load(id);
+        if (stored && openStored(stored.value()))
+            ++opened;
+    }
+    QStringList problems;
+    for (const Error &failure : summary.failures)
+        problems.append(failure.message);
+    if (summary.cancelled)
+        problems.prepend(tr("The import was cancelled; the reports imported so far are kept."));
+    if (!problems.isEmpty())
+        m_dialogs->information(this, tr("Import"), problems.join(u'\n'));
+    statusBar()->showMessage(tr("Imported %1, already in the library %2, failed %3; opened %4.")
+                                 .arg(summary.imported)
+                                 .arg(summary.duplicates)
+                                 .arg(summary.failures.size())
+                                 .arg(opened),
+                             kMessageTimeout);
+    if (opened && !currentDocument())
+        m_reportView->setCurrentIndex(m_proxy->index(0, 0));
+}
+
+ReviewDocument *ReviewWindow::openStored(const StoredReview &stored)
+{
+    Report report = stored.report;
+    report.loaded = true;
+    ReviewDocument *document = addDocument(report);
+    ReviewSession *session = document->session();
+    if (!session)
+        return document;
+    // Restore what the library holds before binding, so restoring saves nothing.
+    session->setStatus(stored.status);
+    session->setNote(stored.note);
+    for (auto note = stored.cellNotes.cbegin(); note != stored.cellNotes.cend(); ++note)
+        session->setCellNote(note.key(), note.value());
+    auto *binding = new LibraryBinding(*m_library, stored.id, stored.version, session);
+    const qint64 id = stored.id;
+    // The failure is reported from inside the edit; ask once the edit has unwound, since a
+    // reload replaces the document the edit is running in.
+    connect(binding, &LibraryBinding::saveFailed, this, [this, document, id](const Error &error) {
+        QTimer::singleShot(0, this, [this, target = QPointer<ReviewDocument>(document), id, error] {
+            if (target)
+                offerReload(target, id, error);
+        });
+    });
+    return document;
+}
+
+void ReviewWindow::offerReload(ReviewDocument *document, qint64 id, const Error &error)
+{
+    const bool conflict = error.code == u"library.conflict"_s;
+    const QString text = conflict
+        ? tr("Another reviewer changed %1 after you opened it, so your last change was not "
+             "saved. Reload the report to see their changes, then make yours again.")
+              .arg(QFileInfo(document->filePath()).fileName())
+        : tr("Your last change to %1 could not be saved: %2")
+              .arg(QFileInfo(document->filePath()).fileName(), error.message);
+    if (!m_dialogs->question(this, tr("Change not saved"), text, tr("Reload")))
+        return;
+    const Result<StoredReview> stored = m_library->load(id);
+    if (!stored) {
+        m_dialogs->information(this, tr("Library"), stored.error().message);
+        return;
+    }
+    const bool wasCurrent = currentDocument() == document;
+    if (wasCurrent)
+        m_cursor->setDocument(nullptr);
+    m_undoGroup->removeStack(document->undoStack());
+    m_reports->removeDocument(m_reports->rowOf(document));
+    ReviewDocument *reloaded = openStored(stored.value());
+    if (wasCurrent)
+        setCurrentDocument(reloaded);
 }
 
 ReviewDocument *ReviewWindow::currentDocument() const

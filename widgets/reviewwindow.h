@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QMainWindow>
 
+#include <memory>
 #include <vector>
 
 class QAction;
@@ -32,7 +33,10 @@ class ReportListProxy;
 class ReportLoader;
 class ReviewCursor;
 class ReviewDocument;
+class ReviewLibrary;
 class ReviewPanel;
+struct ImportSummary;
+struct StoredReview;
 
 /**
  * The review window: the report list, the original text, the official tables and the findings,
@@ -51,6 +55,12 @@ public:
     void setDialogs(Dialogs *dialogs);
     /** Opens report files and every report in the given folders, in the background. */
     void openPaths(const QStringList &paths);
+    /**
+     * Opens reports through a review library from now on: files are imported (off the GUI
+     * thread, with a cancellable progress dialog), and every confirmed change is committed.
+     */
+    void setLibrary(std::unique_ptr<ReviewLibrary> library);
+    ReviewLibrary *library() const { return m_library.get(); }
     bool isLoading() const;
 
     ReviewCursor *reviewCursor() const { return m_cursor; }
@@ -78,6 +88,11 @@ private:
     void retranslateActions();
 
     void addReports(const std::vector<Report> &reports);
+    ReviewDocument *addDocument(const Report &report);
+    void importIntoLibrary(const QStringList &files);
+    void openFromLibrary(const QStringList &files, const ImportSummary &summary);
+    ReviewDocument *openStored(const StoredReview &stored);
+    void offerReload(ReviewDocument *document, qint64 id, const Error &error);
     void openFilesDialog();
     void openFolderDialog();
     void reportActivated(const QModelIndex &proxyIndex);
@@ -124,6 +139,8 @@ private:
     QActionGroup *m_statusGroup = nullptr;
     QActionGroup *m_languageGroup = nullptr;
     bool m_selectFirstLoaded = true;
+    std::unique_ptr<ReviewLibrary> m_library;
+    bool m_importing = false;
 };
 
 } // namespace nianbao

@@ -1,12 +1,14 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "languagemanager.h"
+#include "library/reviewlibrary.h"
 #include "reviewcursor.h"
 #include "reviewwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -67,7 +69,13 @@ int main(int argc, char *argv[])
         u"screenshot"_s, u"Render the window with FILEs open to OUT.png and exit."_s, u"OUT.png"_s);
     const QCommandLineOption language(u"language"_s, u"Language of the window: zh_CN or en."_s,
                                       u"LANG"_s);
+    const QCommandLineOption library(
+        u"library"_s,
+        u"The review library: an SQLite file or postgresql://user@host/db (default: a file in "
+        "the user's data folder)."_s,
+        u"LIBRARY"_s);
     parser.addOption(screenshot);
+    parser.addOption(library);
     parser.addOption(language);
     parser.addPositionalArgument(u"FILE"_s, u"Reports or folders of reports to open."_s,
                                  u"[FILE...]"_s);
@@ -78,6 +86,19 @@ int main(int argc, char *argv[])
     languages.setLanguage(parser.isSet(language) ? parser.value(language)
                                                  : QSettings().value(u"language"_s).toString());
     nianbao::ReviewWindow window(&languages);
+    // A screenshot shows the reports as read, without touching any library.
+    if (!parser.isSet(screenshot)) {
+        const QString location = parser.isSet(library) ? parser.value(library)
+                                                       : nianbao::ReviewLibrary::defaultLocation();
+        auto opened = nianbao::ReviewLibrary::open(location);
+        if (opened)
+            window.setLibrary(std::move(opened).value());
+        else
+            QMessageBox::warning(&window, QObject::tr("Library"),
+                                 QObject::tr("The review library %1 cannot be opened: %2\n"
+                                             "Reports open without saving to a library.")
+                                     .arg(location, opened.error().message));
+    }
     window.openPaths(parser.positionalArguments());
     if (parser.isSet(screenshot))
         return takeScreenshot(window, parser.value(screenshot));

@@ -11,6 +11,8 @@
 #include "reportlistmodel.h"
 #include "reviewcursor.h"
 #include "reviewdocument.h"
+#include "library/reviewlibrary.h"
+#include "reviewsession.h"
 #include "reviewwindow.h"
 #include "widgettestutils.h"
 
@@ -21,6 +23,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 #include <QUndoStack>
@@ -45,6 +48,13 @@ public:
     void information(QWidget *, const QString &, const QString &text) override
     {
         messages.append(text);
+    }
+    QStringList questions;
+    bool answer = true;
+    bool question(QWidget *, const QString &, const QString &text, const QString &) override
+    {
+        questions.append(text);
+        return answer;
     }
 };
 
@@ -135,6 +145,44 @@ private slots:
     {
         m_window.reset();
         m_languages.reset();
+    }
+
+    void editsInTheWindowAreCommittedToTheLibraryAndAConflictOffersAReload()
+    {
+        QTemporaryDir dir;
+        const QString location = dir.filePath(u"library.sqlite"_s);
+        m_window->setLibrary(ReviewLibrary::open(location).value());
+        QVERIFY(openAndWait({seed004Path()}));
+        QCOMPARE(m_window->reportList()->rowCount(), 1);
+        const int cell = cellOf("requests.received.commercial");
+
+        // A confirmed edit is in the library at once, seen through another connection.
+        QVERIFY(typeIntoCell(cell, u"5"_s));
+        std::unique_ptr<ReviewLibrary> other = ReviewLibrary::open(location).value();
+        const qint64 id = other->documents().value().front().id;
+        StoredReview stored = other->load(id).value();
+        QCOMPARE(stored.report.cells[size_t(cell)].value, std::optional<double>(5));
+        QCOMPARE(stored.corrections.size(), 1);
+
+        // Another reviewer saves first; the window's next edit is refused and a reload offered.
+        Correction theirs {cell, stored.report.cells[size_t(cell)], {}, u"other"_s,
+                           QDateTime::currentDateTimeUtc()};
+        theirs.current.value = 2;
+        theirs.current.state = CellState::Corrected;
+        QVERIFY(other->saveCell(id, stored.version, theirs));
+        m_dialogs.questions.clear();
+        QVERIFY(typeIntoCell(cell, u"7"_s));
+        QVERIFY(QTest::qWaitFor([this] { return !m_dialogs.questions.isEmpty(); }));
+        QVERIFY(m_dialogs.questions.front().contains(u"Another reviewer"_s));
+        QCOMPARE(other->load(id).value().report.cells[size_t(cell)].value,
+                 std::optional<double>(2)); // not overwritten
+        QVERIFY(QTest::qWaitFor(
+            [&] { return document() && document()->session()->cell(cell).value == 2.0; }));
+
+        // After the reload the reviewer's edits are saved again.
+        QVERIFY(typeIntoCell(cell, u"9"_s));
+        QCOMPARE(other->load(id).value().report.cells[size_t(cell)].value,
+                 std::optional<double>(9));
     }
 
     void opensSeed004()
