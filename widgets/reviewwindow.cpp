@@ -499,11 +499,12 @@ void ReviewWindow::importIntoLibrary(const QStringList &files)
                 QMetaObject::invokeMethod(target, [target, progress] {
                     if (!target)
                         return;
-                    target->setValue(progress.done);
                     target->setLabelText(tr("Importing %1 of %2: %3")
                                              .arg(progress.done)
                                              .arg(progress.total)
                                              .arg(QFileInfo(progress.file).fileName()));
+                    // Last: a modal dialog's setValue() handles events, later updates too.
+                    target->setValue(progress.done);
                 });
             },
             cancel.get());

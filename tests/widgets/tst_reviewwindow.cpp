@@ -8,17 +8,22 @@
 #include "formtablemodel.h"
 #include "formtableview.h"
 #include "languagemanager.h"
+#include "library/reviewlibrary.h"
 #include "reportlistmodel.h"
+#include "reportrenderer.h"
 #include "reviewcursor.h"
 #include "reviewdocument.h"
-#include "library/reviewlibrary.h"
 #include "reviewsession.h"
 #include "reviewwindow.h"
+#include "rulebook.h"
+#include "syntheticreports.h"
 #include "widgettestutils.h"
 
 #include <QAction>
 #include <QLineEdit>
 #include <QMenu>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -165,7 +170,10 @@ private slots:
         QCOMPARE(stored.corrections.size(), 1);
 
         // Another reviewer saves first; the window's next edit is refused and a reload offered.
-        Correction theirs {cell, stored.report.cells[size_t(cell)], {}, u"other"_s,
+        Correction theirs {cell,
+                           stored.report.cells[size_t(cell)],
+                           {},
+                           u"other"_s,
                            QDateTime::currentDateTimeUtc()};
         theirs.current.value = 2;
         theirs.current.state = CellState::Corrected;
@@ -183,6 +191,45 @@ private slots:
         QVERIFY(typeIntoCell(cell, u"9"_s));
         QCOMPARE(other->load(id).value().report.cells[size_t(cell)].value,
                  std::optional<double>(9));
+    }
+
+    void aFolderImportShowsProgressAndCanBeCancelled()
+    {
+        QTemporaryDir dir;
+        const RuleBook rules(ReportTemplate::standard());
+        SyntheticReports synthetic(rules, 5);
+        const ReportRenderer renderer;
+        constexpr int kReports = 400;
+        for (int i = 0; i < kReports; ++i) {
+            QFile file(dir.filePath(u"reports/r%1.txt"_s.arg(i, 3, 10, QChar(u'0'))));
+            QVERIFY(QDir().mkpath(dir.filePath(u"reports"_s)));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(
+                renderer
+                    .render(u"测试局%1"_s.arg(i), 2023, synthetic.consistent(), RenderLayout::Tabs)
+                    .toUtf8());
+        }
+        const QString location = dir.filePath(u"library.sqlite"_s);
+        m_window->setLibrary(ReviewLibrary::open(location).value());
+        m_dialogs.messages.clear();
+        m_window->openPaths({dir.filePath(u"reports"_s)});
+        QVERIFY(m_window->isLoading());
+        QProgressDialog *progress = nullptr;
+        QVERIFY(QTest::qWaitFor([&] {
+            progress = child<QProgressDialog>("importProgressDialog");
+            return progress && progress->isVisible() && progress->value() > 0;
+        }));
+        QCOMPARE(progress->maximum(), kReports);
+        const QString shots = qEnvironmentVariable("NIANBAO_SCREENSHOT_DIR");
+        if (!shots.isEmpty())
+            progress->grab().save(shots + u"/import-progress.png"_s);
+        // The GUI thread stays responsive: the cancel button is handled while files import.
+        QTest::mouseClick(progress->findChild<QPushButton *>(), Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([this] { return !m_window->isLoading(); }, 20000));
+        const int imported = int(ReviewLibrary::open(location).value()->documents().value().size());
+        QVERIFY2(imported > 0 && imported < kReports, qPrintable(QString::number(imported)));
+        QCOMPARE(m_window->reportList()->rowCount(), imported);
+        QVERIFY(m_dialogs.messages.join(u' ').contains(u"cancelled"_s));
     }
 
     void opensSeed004()
