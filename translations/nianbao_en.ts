@@ -2,6 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review library %1 cannot be opened: %2
+Reports open without saving to a library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>usage: nianbao-cli check [--json] FILE...
+       nianbao-cli import PATH... [--library L]
+       nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] [--reviewed-only] [--bom]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nianbao</name>
     <message>
         <source>No such file: %1</source>
@@ -17,6 +38,202 @@
     </message>
     <message>
         <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(agency unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(year unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cells: %1 extracted, %2 missing, %3 unreadable, %4 deduced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stated: %1 = %2 (&quot;%3&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check government information disclosure annual reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON document (spec/cli.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of threads (default: all cores).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report files to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nianbao-cli check: no FILE given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review library: a SQLite file or postgresql://user@host/db (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import report files and folders into a review library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report files or folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PATH...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nianbao-cli import: no PATH given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already in the library, %3 failed (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the cleaned data of a review library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>csv, csv-wide, xlsx or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only reports marked reviewed (已审核).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write UTF-8 with a byte order mark (Excel).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nianbao-cli export: give --format csv|csv-wide|xlsx|json and --out FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reports written to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked cells:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deduced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the workbook %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot move the workbook into place at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review library could not %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run a statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prepare a statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Word file is damaged or incomplete (%1). Download it again, or open it in Word, WPS or LibreOffice and save it as a new .docx file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an Excel workbook, not a Word document. Open the report&apos;s Word, PDF or HTML version instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an OpenDocument file (.odt), not a Word .docx document. Open it in LibreOffice or WPS and save it as .docx, then open that copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a zip archive that holds no Word document. Unpack it and open the report inside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 invalid byte sequences in %2 text were replaced by � (first at byte %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page declares the unknown charset &quot;%1&quot;; its encoding was detected instead. If the text looks wrong, save the page from the browser as UTF-8 and open that copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page declares the charset &quot;%1&quot; but is written in %2; it was read as %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -130,6 +347,17 @@
     </message>
 </context>
 <context>
+    <name>nianbao::DocxLoader</name>
+    <message>
+        <source>it is not a zip archive, as .docx files are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Word document holds no text: its pages are probably scanned images. Run OCR on it, or open a text version of the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nianbao::FindingsModel</name>
     <message numerus="yes">
         <source>%n equal fixes</source>
@@ -195,6 +423,28 @@
     </message>
 </context>
 <context>
+    <name>nianbao::HtmlLoader</name>
+    <message>
+        <source>The page holds no text to read: it may build its content with JavaScript or show the report as images. Open the page in a browser and save it (&quot;Save page as…, complete&quot;) or print it to PDF, then open that file; or open the report&apos;s Word or PDF attachment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::LegacyWordLoader</name>
+    <message>
+        <source>This is an RTF file, which Nianbao does not read. Open it in Word, WPS or LibreOffice, save it as .docx (or PDF) and open that copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Word document is password-protected. Open it in Word or WPS with the password, remove the protection (File › Info › Protect Document) and save it, or ask the publisher for an open copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a legacy Word (.doc) or WPS file, which Nianbao does not read. Open it in Word, WPS or LibreOffice and save it as .docx (or PDF), then open that copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nianbao::LegendWidget</name>
     <message>
         <source>breaks a rule</source>
@@ -218,6 +468,33 @@
     </message>
     <message>
         <source>corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::PdfLoader</name>
+    <message>
+        <source>The PDF is too large to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be opened as a PDF: it is damaged, incomplete or not a PDF at all (a web page saved under a .pdf name, say). Download it again, or open the report&apos;s HTML or Word version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF is password-protected. Open it with its password in a PDF reader and print or save it as an unprotected PDF, or ask the publisher for an open copy; then open that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF has no text layer: it is a scan (pictures of pages). Run OCR on it (e.g. ocrmypdf, or a PDF editor&apos;s text recognition), or open a text version of the report (HTML, Word), then open that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages %1 of the PDF have no text layer (scanned); figures on them cannot be read. Run OCR on the PDF, or open a text version of the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Much of the PDF&apos;s text cannot be mapped to characters (its fonts lack a Unicode table), so it reads as garbage. Run OCR on the PDF, or open a text version of the report.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -262,6 +539,37 @@
     <name>nianbao::ReportReader</name>
     <message>
         <source>No statistical tables (sections 二, 三, 四) were found in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ReviewLibrary</name>
+    <message>
+        <source>The Qt Sql driver for %1 is not installed (package %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the review library %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review library %1 was written by a newer Nianbao (schema %2; this version reads up to %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store a cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store a stated figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review library has no report with id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this report since you opened it (you had version %1). Your change was not saved; reload the report to see theirs.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -510,6 +818,61 @@
         <source>Clear the List</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Library: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing reports into the library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n report(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import was cancelled; the reports imported so far are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1, already in the library %2, failed %3; opened %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another reviewer changed %1 after you opened it, so your last change was not saved. Reload the report to see their changes, then make yours again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your last change to %1 could not be saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Severity</name>
@@ -538,6 +901,20 @@
     </message>
     <message>
         <source>Table %1 (%2) was not found in the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::TextLoader</name>
+    <message>
+        <source>%1 invalid byte sequences in %2 text were replaced by � (first at byte %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::Transaction</name>
+    <message>
+        <source>commit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
