@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Library</source>
+        <translation>审核库</translation>
+    </message>
+    <message>
+        <source>The review library %1 cannot be opened: %2
+Reports open without saving to a library.</source>
+        <translation>无法打开审核库 %1：%2
+报告将直接打开，不保存到审核库。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>usage: nianbao-cli check [--json] FILE...
+       nianbao-cli import PATH... [--library L]
+       nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] [--reviewed-only] [--bom]</source>
+        <translation>用法：nianbao-cli check [--json] FILE...
+      nianbao-cli import PATH... [--library L]
+      nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] [--reviewed-only] [--bom]</translation>
+    </message>
+</context>
+<context>
     <name>nianbao</name>
     <message>
         <source>No such file: %1</source>
@@ -18,6 +42,202 @@
     <message>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>(agency unknown)</source>
+        <translation>（机关未知）</translation>
+    </message>
+    <message>
+        <source>(year unknown)</source>
+        <translation>（年度未知）</translation>
+    </message>
+    <message>
+        <source>cells: %1 extracted, %2 missing, %3 unreadable, %4 deduced</source>
+        <translation>单元格：已提取 %1，缺失 %2，无法识别 %3，推算 %4</translation>
+    </message>
+    <message>
+        <source>stated: %1 = %2 (&quot;%3&quot;)</source>
+        <translation>正文：%1 = %2（“%3”）</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>no findings</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <source>Check government information disclosure annual reports</source>
+        <translation>审核政府信息公开工作年度报告</translation>
+    </message>
+    <message>
+        <source>Print one JSON document (spec/cli.md).</source>
+        <translation>输出一个 JSON 文档（见 spec/cli.md）。</translation>
+    </message>
+    <message>
+        <source>Number of threads (default: all cores).</source>
+        <translation>线程数（默认：使用全部核心）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>要执行的命令。</translation>
+    </message>
+    <message>
+        <source>Report files to check.</source>
+        <translation>要审核的报告文件。</translation>
+    </message>
+    <message>
+        <source>FILE...</source>
+        <translation>FILE...</translation>
+    </message>
+    <message>
+        <source>nianbao-cli check: no FILE given</source>
+        <translation>nianbao-cli check：未指定 FILE</translation>
+    </message>
+    <message>
+        <source>The review library: a SQLite file or postgresql://user@host/db (default: %1).</source>
+        <translation>审核库：SQLite 文件或 postgresql://user@host/db（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>Import report files and folders into a review library</source>
+        <translation>将报告文件和文件夹导入审核库</translation>
+    </message>
+    <message>
+        <source>Report files or folders.</source>
+        <translation>报告文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>PATH...</source>
+        <translation>PATH...</translation>
+    </message>
+    <message>
+        <source>nianbao-cli import: no PATH given</source>
+        <translation>nianbao-cli import：未指定 PATH</translation>
+    </message>
+    <message>
+        <source>failed: %1: %2</source>
+        <translation>失败：%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already in the library, %3 failed (%4)</source>
+        <translation>已导入 %1 份，审核库中已有 %2 份，失败 %3 份（%4）</translation>
+    </message>
+    <message>
+        <source>Export the cleaned data of a review library</source>
+        <translation>导出审核库中整理后的数据</translation>
+    </message>
+    <message>
+        <source>csv, csv-wide, xlsx or json.</source>
+        <translation>csv、csv-wide、xlsx 或 json。</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>The file to write.</source>
+        <translation>要写入的文件。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Only reports marked reviewed (已审核).</source>
+        <translation>仅导出标记为“已审核”的报告。</translation>
+    </message>
+    <message>
+        <source>Write UTF-8 with a byte order mark (Excel).</source>
+        <translation>以带字节顺序标记（BOM）的 UTF-8 写入（供 Excel 使用）。</translation>
+    </message>
+    <message>
+        <source>nianbao-cli export: give --format csv|csv-wide|xlsx|json and --out FILE</source>
+        <translation>nianbao-cli export：请指定 --format csv|csv-wide|xlsx|json 和 --out FILE</translation>
+    </message>
+    <message>
+        <source>%1 reports written to %2</source>
+        <translation>已将 %1 份报告写入 %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Marked cells:</source>
+        <translation>标记的单元格：</translation>
+    </message>
+    <message>
+        <source>rule broken</source>
+        <translation>违反勾稽关系</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>deduced</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <source>Cannot create the workbook %1</source>
+        <translation>无法创建工作簿 %1</translation>
+    </message>
+    <message>
+        <source>Cannot move the workbook into place at %1</source>
+        <translation>无法将工作簿移动到 %1</translation>
+    </message>
+    <message>
+        <source>The review library could not %1: %2</source>
+        <translation>审核库无法%1：%2</translation>
+    </message>
+    <message>
+        <source>run a statement</source>
+        <translation>执行语句</translation>
+    </message>
+    <message>
+        <source>prepare a statement</source>
+        <translation>准备语句</translation>
+    </message>
+    <message>
+        <source>The Word file is damaged or incomplete (%1). Download it again, or open it in Word, WPS or LibreOffice and save it as a new .docx file.</source>
+        <translation>Word 文件已损坏或不完整（%1）。请重新下载，或用 Word、WPS 或 LibreOffice 打开后另存为新的 .docx 文件。</translation>
+    </message>
+    <message>
+        <source>This is an Excel workbook, not a Word document. Open the report&apos;s Word, PDF or HTML version instead.</source>
+        <translation>这是 Excel 工作簿，不是 Word 文档。请改为打开报告的 Word、PDF 或 HTML 版本。</translation>
+    </message>
+    <message>
+        <source>This is an OpenDocument file (.odt), not a Word .docx document. Open it in LibreOffice or WPS and save it as .docx, then open that copy.</source>
+        <translation>这是 OpenDocument 文件（.odt），不是 Word .docx 文档。请用 LibreOffice 或 WPS 打开并另存为 .docx，然后打开另存的文件。</translation>
+    </message>
+    <message>
+        <source>This is a zip archive that holds no Word document. Unpack it and open the report inside.</source>
+        <translation>这是 zip 压缩包，其中没有 Word 文档。请解压后打开其中的报告。</translation>
+    </message>
+    <message>
+        <source>%1 invalid byte sequences in %2 text were replaced by � (first at byte %3)</source>
+        <translation>%2 文本中有 %1 个无效字节序列已替换为 �（第一个位于第 %3 字节）</translation>
+    </message>
+    <message>
+        <source>The page declares the unknown charset &quot;%1&quot;; its encoding was detected instead. If the text looks wrong, save the page from the browser as UTF-8 and open that copy.</source>
+        <translation>网页声明的字符集“%1”无法识别，已改为自动检测编码。如果文字显示不正确，请在浏览器中将网页另存为 UTF-8 编码，然后打开另存的文件。</translation>
+    </message>
+    <message>
+        <source>The page declares the charset &quot;%1&quot; but is written in %2; it was read as %2.</source>
+        <translation>网页声明的字符集为“%1”，但实际编码为 %2；已按 %2 读取。</translation>
     </message>
 </context>
 <context>
@@ -132,6 +352,17 @@
     </message>
 </context>
 <context>
+    <name>nianbao::DocxLoader</name>
+    <message>
+        <source>it is not a zip archive, as .docx files are</source>
+        <translation>它不是 .docx 文件应有的 zip 压缩包格式</translation>
+    </message>
+    <message>
+        <source>The Word document holds no text: its pages are probably scanned images. Run OCR on it, or open a text version of the report.</source>
+        <translation>Word 文档中没有文字：其页面可能是扫描图片。请对其进行 OCR 文字识别，或打开报告的文本版本。</translation>
+    </message>
+</context>
+<context>
     <name>nianbao::FindingsModel</name>
     <message numerus="yes">
         <source>%n equal fixes</source>
@@ -196,6 +427,28 @@
     </message>
 </context>
 <context>
+    <name>nianbao::HtmlLoader</name>
+    <message>
+        <source>The page holds no text to read: it may build its content with JavaScript or show the report as images. Open the page in a browser and save it (&quot;Save page as…, complete&quot;) or print it to PDF, then open that file; or open the report&apos;s Word or PDF attachment.</source>
+        <translation>网页中没有可读取的文字：其内容可能由 JavaScript 生成，或以图片形式展示报告。请在浏览器中打开该网页并保存（“网页另存为…，网页，全部”）或打印为 PDF，然后打开该文件；也可打开报告的 Word 或 PDF 附件。</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::LegacyWordLoader</name>
+    <message>
+        <source>This is an RTF file, which Nianbao does not read. Open it in Word, WPS or LibreOffice, save it as .docx (or PDF) and open that copy.</source>
+        <translation>这是 RTF 文件，年报无法读取。请用 Word、WPS 或 LibreOffice 打开，另存为 .docx（或 PDF）后打开另存的文件。</translation>
+    </message>
+    <message>
+        <source>The Word document is password-protected. Open it in Word or WPS with the password, remove the protection (File › Info › Protect Document) and save it, or ask the publisher for an open copy.</source>
+        <translation>Word 文档受密码保护。请在 Word 或 WPS 中输入密码打开，取消保护（文件 › 信息 › 保护文档）后保存，或向发布机关索取未加密的版本。</translation>
+    </message>
+    <message>
+        <source>This is a legacy Word (.doc) or WPS file, which Nianbao does not read. Open it in Word, WPS or LibreOffice and save it as .docx (or PDF), then open that copy.</source>
+        <translation>这是旧版 Word（.doc）或 WPS 文件，年报无法读取。请用 Word、WPS 或 LibreOffice 打开并另存为 .docx（或 PDF），然后打开另存的文件。</translation>
+    </message>
+</context>
+<context>
     <name>nianbao::LegendWidget</name>
     <message>
         <source>breaks a rule</source>
@@ -220,6 +473,33 @@
     <message>
         <source>corrected</source>
         <translation>已更正</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::PdfLoader</name>
+    <message>
+        <source>The PDF is too large to read.</source>
+        <translation>PDF 文件过大，无法读取。</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened as a PDF: it is damaged, incomplete or not a PDF at all (a web page saved under a .pdf name, say). Download it again, or open the report&apos;s HTML or Word version.</source>
+        <translation>无法作为 PDF 打开该文件：文件已损坏、不完整，或者根本不是 PDF（例如以 .pdf 为扩展名保存的网页）。请重新下载，或打开报告的 HTML 或 Word 版本。</translation>
+    </message>
+    <message>
+        <source>The PDF is password-protected. Open it with its password in a PDF reader and print or save it as an unprotected PDF, or ask the publisher for an open copy; then open that file.</source>
+        <translation>PDF 受密码保护。请在 PDF 阅读器中输入密码打开，打印或另存为未加密的 PDF，或向发布机关索取未加密的版本；然后打开该文件。</translation>
+    </message>
+    <message>
+        <source>The PDF has no text layer: it is a scan (pictures of pages). Run OCR on it (e.g. ocrmypdf, or a PDF editor&apos;s text recognition), or open a text version of the report (HTML, Word), then open that file.</source>
+        <translation>PDF 没有文本层：它是扫描件（页面图片）。请对其进行 OCR 文字识别（例如使用 ocrmypdf 或 PDF 编辑器的文字识别功能），或获取报告的文本版本（HTML、Word），然后打开该文件。</translation>
+    </message>
+    <message>
+        <source>Pages %1 of the PDF have no text layer (scanned); figures on them cannot be read. Run OCR on the PDF, or open a text version of the report.</source>
+        <translation>PDF 第 %1 页没有文本层（扫描件），其中的数字无法读取。请对该 PDF 进行 OCR 文字识别，或打开报告的文本版本。</translation>
+    </message>
+    <message>
+        <source>Much of the PDF&apos;s text cannot be mapped to characters (its fonts lack a Unicode table), so it reads as garbage. Run OCR on the PDF, or open a text version of the report.</source>
+        <translation>PDF 中的大部分文字无法对应到字符（其字体缺少 Unicode 映射表），读出来是乱码。请对该 PDF 进行 OCR 文字识别，或打开报告的文本版本。</translation>
     </message>
 </context>
 <context>
@@ -262,6 +542,37 @@
     <message>
         <source>No statistical tables (sections 二, 三, 四) were found in %1</source>
         <translation>在 %1 中没有找到统计表（第二、三、四部分）</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ReviewLibrary</name>
+    <message>
+        <source>The Qt Sql driver for %1 is not installed (package %2)</source>
+        <translation>未安装 %1 的 Qt SQL 驱动（软件包 %2）</translation>
+    </message>
+    <message>
+        <source>Cannot open the review library %1: %2</source>
+        <translation>无法打开审核库 %1：%2</translation>
+    </message>
+    <message>
+        <source>The review library %1 was written by a newer Nianbao (schema %2; this version reads up to %3)</source>
+        <translation>审核库 %1 由更新版本的年报写入（数据库结构版本 %2；本版本最高只能读取版本 %3）</translation>
+    </message>
+    <message>
+        <source>store a cell</source>
+        <translation>保存单元格</translation>
+    </message>
+    <message>
+        <source>store a stated figure</source>
+        <translation>保存正文所述数字</translation>
+    </message>
+    <message>
+        <source>The review library has no report with id %1</source>
+        <translation>审核库中没有 ID 为 %1 的报告</translation>
+    </message>
+    <message>
+        <source>Someone else changed this report since you opened it (you had version %1). Your change was not saved; reload the report to see theirs.</source>
+        <translation>自您打开此报告以来，其他人已修改了它（您打开的是第 %1 版）。您的修改未保存；请重新载入报告以查看对方的修改。</translation>
     </message>
 </context>
 <context>
@@ -506,6 +817,60 @@
         <source>Clear the List</source>
         <translation>清空列表</translation>
     </message>
+    <message>
+        <source>Library: %1</source>
+        <translation>审核库：%1</translation>
+    </message>
+    <message>
+        <source>Importing reports into the library…</source>
+        <translation>正在将报告导入审核库…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Importing %1 of %2: %3</source>
+        <translation>正在导入第 %1 份，共 %2 份：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n report(s)…</source>
+        <translation>
+            <numerusform>正在导入 %n 份报告…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>审核库</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; the reports imported so far are kept.</source>
+        <translation>导入已取消；已导入的报告将保留。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Imported %1, already in the library %2, failed %3; opened %4.</source>
+        <translation>已导入 %1 份，审核库中已有 %2 份，失败 %3 份；已打开 %4 份。</translation>
+    </message>
+    <message>
+        <source>Another reviewer changed %1 after you opened it, so your last change was not saved. Reload the report to see their changes, then make yours again.</source>
+        <translation>您打开 %1 后，另一位审核人修改了它，因此您最近的修改未保存。请重新载入报告查看对方的修改，然后重新进行您的修改。</translation>
+    </message>
+    <message>
+        <source>Your last change to %1 could not be saved: %2</source>
+        <translation>您对 %1 的最近一次修改无法保存：%2</translation>
+    </message>
+    <message>
+        <source>Change not saved</source>
+        <translation>修改未保存</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Severity</name>
@@ -535,6 +900,20 @@
     <message>
         <source>Table %1 (%2) was not found in the document</source>
         <translation>文档中没有找到表 %1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::TextLoader</name>
+    <message>
+        <source>%1 invalid byte sequences in %2 text were replaced by � (first at byte %3)</source>
+        <translation>%2 文本中有 %1 个无效字节序列已替换为 �（第一个位于第 %3 字节）</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::Transaction</name>
+    <message>
+        <source>commit</source>
+        <translation>提交</translation>
     </message>
 </context>
 </TS>
