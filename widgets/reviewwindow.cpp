@@ -202,6 +202,7 @@ void ReviewWindow::createActions()
     recent->setObjectName(u"recentFilesMenu"_s);
     m_menus.insert(recent->objectName(), recent);
     addAction(file, "actionCloseReport", QKeySequence::Close);
+    addAction(file, "actionRefresh", QKeySequence::Refresh);
     file->addSeparator();
     addAction(file, "actionQuit", QKeySequence::Quit);
 
@@ -274,6 +275,7 @@ void ReviewWindow::connectActions()
     on("actionOpenFiles", &ReviewWindow::openFilesDialog);
     on("actionOpenFolder", &ReviewWindow::openFolderDialog);
     on("actionCloseReport", &ReviewWindow::closeCurrentReport);
+    on("actionRefresh", &ReviewWindow::refreshFromLibrary);
     on("actionQuit", &QWidget::close);
     on("actionUndo", [this] { m_undoGroup->undo(); });
     on("actionRedo", [this] { m_undoGroup->redo(); });
@@ -345,6 +347,7 @@ void ReviewWindow::retranslateActions()
         {"actionOpenFiles", tr("&Open Reports…")},
         {"actionOpenFolder", tr("Open &Folder…")},
         {"actionCloseReport", tr("&Close Report")},
+        {"actionRefresh", tr("&Refresh from the Library")},
         {"actionQuit", tr("&Quit")},
         {"actionApplySuggestion", tr("&Apply Suggestion")},
         {"actionEditCellNote", tr("Edit Note on the &Cell")},
@@ -598,14 +601,42 @@ void ReviewWindow::offerReload(ReviewDocument *document, qint64 id, const Error 
         m_dialogs->information(this, tr("Library"), stored.error().message);
         return;
     }
+    replaceDocument(document, stored.value());
+}
+
+void ReviewWindow::replaceDocument(ReviewDocument *document, const StoredReview &stored)
+{
     const bool wasCurrent = currentDocument() == document;
     if (wasCurrent)
         m_cursor->setDocument(nullptr);
     m_undoGroup->removeStack(document->undoStack());
     m_reports->removeDocument(m_reports->rowOf(document));
-    ReviewDocument *reloaded = openStored(stored.value());
+    ReviewDocument *reloaded = openStored(stored);
     if (wasCurrent)
         setCurrentDocument(reloaded);
+}
+
+void ReviewWindow::refreshFromLibrary()
+{
+    // Others' changes to the report in view: reload it when the library has a newer version.
+    ReviewDocument *document = currentDocument();
+    const LibraryBinding *binding = document && document->session()
+        ? document->session()->findChild<LibraryBinding *>()
+        : nullptr;
+    if (!binding || !m_library)
+        return;
+    const Result<StoredReview> stored = m_library->load(binding->documentId());
+    if (!stored) {
+        m_dialogs->information(this, tr("Library"), stored.error().message);
+        return;
+    }
+    if (stored.value().version == binding->version()) {
+        statusBar()->showMessage(tr("No one else has changed this report."), kMessageTimeout);
+        return;
+    }
+    replaceDocument(document, stored.value());
+    statusBar()->showMessage(tr("Reloaded with the changes saved in the library."),
+                             kMessageTimeout);
 }
 
 ReviewDocument *ReviewWindow::currentDocument() const
@@ -687,6 +718,7 @@ void ReviewWindow::updateActions()
     }
     m_actions.value(u"actionApplySuggestion"_s)->setEnabled(canApply);
     m_actions.value(u"actionCloseReport"_s)->setEnabled(document);
+    m_actions.value(u"actionRefresh"_s)->setEnabled(loaded && m_library);
     m_statusGroup->setEnabled(loaded);
     if (loaded) {
         const int status = int(reviewStatuses().indexOf(document->session()->status()));

@@ -93,6 +93,8 @@ private:
     void openFromLibrary(const QStringList &files, const ImportSummary &summary);
     ReviewDocument *openStored(const StoredReview &stored);
     void offerReload(ReviewDocument *document, qint64 id, const Error &error);
+    void replaceDocument(ReviewDocument *document, const StoredReview &stored);
+    void refreshFromLibrary();
     void openFilesDialog();
     void openFolderDialog();
     void reportActivated(const QModelIndex &proxyIndex);

@@ -191,6 +191,17 @@ private slots:
         QVERIFY(typeIntoCell(cell, u"9"_s));
         QCOMPARE(other->load(id).value().report.cells[size_t(cell)].value,
                  std::optional<double>(9));
+
+        // Refresh shows another reviewer's change without any conflict.
+        stored = other->load(id).value();
+        theirs.previous = stored.report.cells[size_t(cell)];
+        theirs.current.value = 4;
+        QVERIFY(other->saveCell(id, stored.version, theirs));
+        action("actionRefresh")->trigger();
+        QCOMPARE(document()->session()->cell(cell).value, std::optional<double>(4));
+        QVERIFY(typeIntoCell(cell, u"3"_s));
+        QCOMPARE(other->load(id).value().report.cells[size_t(cell)].value,
+                 std::optional<double>(3));
     }
 
     void aFolderImportShowsProgressAndCanBeCancelled()
