@@ -873,6 +873,18 @@ Reports open without saving to a library.</source>
         <source>Reload</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Refresh from the Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No one else has changed this report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reloaded with the changes saved in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Severity</name>

@@ -871,6 +871,18 @@ Reports open without saving to a library.</source>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
+    <message>
+        <source>&amp;Refresh from the Library</source>
+        <translation>从审核库刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No one else has changed this report.</source>
+        <translation>其他审核人未修改此报告。</translation>
+    </message>
+    <message>
+        <source>Reloaded with the changes saved in the library.</source>
+        <translation>已重新载入审核库中保存的修改。</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Severity</name>
