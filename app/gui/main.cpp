@@ -86,8 +86,8 @@ int main(int argc, char *argv[])
     languages.setLanguage(parser.isSet(language) ? parser.value(language)
                                                  : QSettings().value(u"language"_s).toString());
     nianbao::ReviewWindow window(&languages);
-    // A screenshot shows the reports as read, without touching any library.
-    if (!parser.isSet(screenshot)) {
+    // A screenshot shows the reports as read, without touching the reviewer's own library.
+    if (!parser.isSet(screenshot) || parser.isSet(library)) {
         const QString location = parser.isSet(library) ? parser.value(library)
                                                        : nianbao::ReviewLibrary::defaultLocation();
         auto opened = nianbao::ReviewLibrary::open(location);
