@@ -479,6 +479,31 @@ void ReviewWindow::setLibrary(std::unique_ptr<ReviewLibrary> library)
                              kMessageTimeout);
 }
 
+void ReviewWindow::openLibraryDocuments()
+{
+    if (!m_library)
+        return;
+    const Result<QList<DocumentSummary>> documents = m_library->documents();
+    if (!documents) {
+        m_dialogs->information(this, tr("Library"), documents.error().message);
+        return;
+    }
+    QStringList problems;
+    for (const DocumentSummary &summary : documents.value()) {
+        if (m_reports->documentForFile(summary.path))
+            continue;
+        const Result<StoredReview> stored = m_library->load(summary.id);
+        if (stored)
+            openStored(stored.value());
+        else
+            problems.append(stored.error().message);
+    }
+    if (!problems.isEmpty())
+        m_dialogs->information(this, tr("Library"), problems.join(u'\n'));
+    if (m_reports->rowCount() > 0 && !currentDocument())
+        m_reportView->setCurrentIndex(m_proxy->index(0, 0));
+}
+
 void ReviewWindow::importIntoLibrary(const QStringList &files)
 {
     m_importing = true;

@@ -61,6 +61,8 @@ public:
      */
     void setLibrary(std::unique_ptr<ReviewLibrary> library);
     ReviewLibrary *library() const { return m_library.get(); }
+    /** Opens every report the library holds, as last saved (the window's start without files). */
+    void openLibraryDocuments();
     bool isLoading() const;
 
     ReviewCursor *reviewCursor() const { return m_cursor; }

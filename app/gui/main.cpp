@@ -99,7 +99,10 @@ int main(int argc, char *argv[])
                                              "Reports open without saving to a library.")
                                      .arg(location, opened.error().message));
     }
-    window.openPaths(parser.positionalArguments());
+    if (parser.positionalArguments().isEmpty())
+        window.openLibraryDocuments();
+    else
+        window.openPaths(parser.positionalArguments());
     if (parser.isSet(screenshot))
         return takeScreenshot(window, parser.value(screenshot));
     window.show();

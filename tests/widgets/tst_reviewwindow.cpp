@@ -202,6 +202,19 @@ private slots:
         QVERIFY(typeIntoCell(cell, u"3"_s));
         QCOMPARE(other->load(id).value().report.cells[size_t(cell)].value,
                  std::optional<double>(3));
+        document()->session()->setStatus(ReviewStatus::Doubtful);
+
+        // Closed and started again on the same library: the same report in the same state.
+        const std::vector<CellValue> before = document()->session()->cells();
+        m_window = std::make_unique<ReviewWindow>(m_languages.get());
+        m_window->setDialogs(&m_dialogs);
+        m_window->setLibrary(ReviewLibrary::open(location).value());
+        m_window->openLibraryDocuments();
+        QVERIFY(document());
+        QCOMPARE(m_window->reportList()->rowCount(), 1);
+        QCOMPARE(document()->session()->status(), ReviewStatus::Doubtful);
+        for (size_t c = 0; c < before.size(); ++c)
+            QCOMPARE(document()->session()->cells()[c].value, before[c].value);
     }
 
     void aFolderImportShowsProgressAndCanBeCancelled()
