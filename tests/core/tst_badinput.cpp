@@ -58,6 +58,8 @@ private slots:
     void reportsTheProblem_data();
     void reportsTheProblem();
     void cliListsEveryFileInArgumentOrder();
+    void aHugeLineOrAThousandColumnRowLeavesTheTablesRead_data();
+    void aHugeLineOrAThousandColumnRowLeavesTheTablesRead();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -159,4 +161,29 @@ void TestBadInput::cliListsEveryFileInArgumentOrder()
 }
 
 QTEST_GUILESS_MAIN(TestBadInput)
+void TestBadInput::aHugeLineOrAThousandColumnRowLeavesTheTablesRead_data()
+{
+    QTest::addColumn<QString>("hostile");
+    QTest::addRow("a 1 MB line") << QString(1 << 20, u'字');
+    QString columns = u"合计"_s;
+    for (int i = 0; i < 5000; ++i)
+        columns += u'\t' + QString::number(i);
+    QTest::addRow("a row of 5000 columns") << columns;
+}
+
+void TestBadInput::aHugeLineOrAThousandColumnRowLeavesTheTablesRead()
+{
+    QFETCH(QString, hostile);
+    QByteArray bytes;
+    QVERIFY(readFileBytes(seedReportPath(seedNames().value(4)), &bytes));
+    const Report plain = ReportReader().readBytes(bytes, u"plain.txt"_s);
+    // After the tables, where a reviewer's report ends with an appendix.
+    const Report report
+        = ReportReader().readBytes(bytes + "\n" + hostile.toUtf8() + "\n", u"hostile.txt"_s);
+    QVERIFY(report.loaded);
+    QCOMPARE(report.countCells(CellState::Extracted), plain.countCells(CellState::Extracted));
+    for (size_t c = 0; c < plain.cells.size(); ++c)
+        QCOMPARE(report.cells[c].value, plain.cells[c].value);
+}
+
 #include "tst_badinput.moc"
