@@ -14,7 +14,8 @@ fi
 if ! pg_lsclusters -h 2>/dev/null | grep -q "^$version main"; then
     pg_createcluster "$version" main >/dev/null
 fi
-pg_ctlcluster "$version" main start 2>/dev/null || true
+# It says "Cluster is already running." on stdout, which must not end up in the URL.
+pg_ctlcluster "$version" main start >&2 2>/dev/null || true
 pg_isready -h 127.0.0.1 -q -t 30
 
 as_postgres() { su postgres -s /bin/sh -c "$1"; }

@@ -3,7 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Command 2: install the packages, configure and build the `ci` preset (from scratch or
-# incrementally) and run every CTest suite. Exits non-zero on any failure, or when no test ran.
+# incrementally) and run every CTest suite, then the same with the sanitized `ci-asan` preset.
+# Exits non-zero on any failure, or when no test ran.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -25,3 +26,11 @@ echo "test.sh: configured and built the ci preset in $((SECONDS - start)) s"
 
 # The preset sets --output-on-failure, no-tests-is-an-error and two jobs; -j2 again for clarity.
 ctest --preset ci --output-on-failure -j2
+
+# The same suites again under AddressSanitizer (with LeakSanitizer) and UndefinedBehaviorSanitizer;
+# the preset makes any report abort the test.
+start=$SECONDS
+cmake --preset ci-asan
+cmake --build --preset ci-asan
+ctest --preset ci-asan --output-on-failure -j2
+echo "test.sh: built and tested the ci-asan preset in $((SECONDS - start)) s"
