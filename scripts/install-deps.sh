@@ -15,6 +15,7 @@ packages=(
     postgresql
     xvfb xauth fonts-noto-cjk
     clang-format python3
+    clang libclang-rt-14-dev
 )
 
 # One dpkg-query call for all packages; an unknown package prints nothing and counts as missing.

@@ -34,3 +34,11 @@ cmake --preset ci-asan
 cmake --build --preset ci-asan
 ctest --preset ci-asan --output-on-failure -j2
 echo "test.sh: built and tested the ci-asan preset in $((SECONDS - start)) s"
+
+# Decoding, extraction, stated figures and the rules on fuzzed bytes, for a minute (issue 7).
+if command -v clang++ >/dev/null; then
+    scripts/fuzz.sh 60
+else
+    echo "test.sh: clang++ is missing, so the fuzz target is not run; run scripts/install-deps.sh" >&2
+    exit 1
+fi
