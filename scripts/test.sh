@@ -3,7 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Command 2: install the packages, configure and build the `ci` preset (from scratch or
-# incrementally) and run every CTest suite, then the same with the sanitized `ci-asan` preset.
+# incrementally) and run every CTest suite, then the same with the sanitized `ci-asan` preset,
+# then fuzz the report reader for a minute (scripts/fuzz.sh).
 # Exits non-zero on any failure, or when no test ran.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -37,7 +38,7 @@ echo "test.sh: built and tested the ci-asan preset in $((SECONDS - start)) s"
 
 # Decoding, extraction, stated figures and the rules on fuzzed bytes, for a minute (issue 7).
 if command -v clang++ >/dev/null; then
-    scripts/fuzz.sh 60
+    bash scripts/fuzz.sh 60
 else
     echo "test.sh: clang++ is missing, so the fuzz target is not run; run scripts/install-deps.sh" >&2
     exit 1
