@@ -36,6 +36,7 @@
 #include <QPointer>
 #include <QProgressDialog>
 #include <QScreen>
+#include <QSet>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -483,25 +484,36 @@ void ReviewWindow::openLibraryDocuments()
 {
     if (!m_library)
         return;
-    const Result<QList<DocumentSummary>> documents = m_library->documents();
-    if (!documents) {
-        m_dialogs->information(this, tr("Library"), documents.error().message);
-        return;
-    }
     QStringList problems;
-    for (const DocumentSummary &summary : documents.value()) {
-        if (m_reports->documentForFile(summary.path))
-            continue;
-        const Result<StoredReview> stored = m_library->load(summary.id);
-        if (stored)
-            openStored(stored.value());
-        else
-            problems.append(stored.error().message);
-    }
+    openLibraryReports({}, problems);
     if (!problems.isEmpty())
         m_dialogs->information(this, tr("Library"), problems.join(u'\n'));
-    if (m_reports->rowCount() > 0 && !currentDocument())
+}
+
+int ReviewWindow::openLibraryReports(const QSet<QString> &paths, QStringList &problems)
+{
+    const Result<QList<DocumentSummary>> documents = m_library->documents();
+    if (!documents) {
+        problems.append(documents.error().message);
+        return 0;
+    }
+    int opened = 0;
+    for (const DocumentSummary &summary : documents.value()) {
+        const bool wanted
+            = paths.isEmpty() || paths.contains(QFileInfo(summary.path).absoluteFilePath());
+        if (!wanted || m_reports->documentForFile(summary.path))
+            continue;
+        const Result<StoredReview> stored = m_library->load(summary.id);
+        if (!stored) {
+            problems.append(stored.error().message);
+            continue;
+        }
+        openStored(stored.value());
+        ++opened;
+    }
+    if (opened && !currentDocument())
         m_reportView->setCurrentIndex(m_proxy->index(0, 0));
+    return opened;
 }
 
 void ReviewWindow::importIntoLibrary(const QStringList &files)
@@ -550,28 +562,15 @@ void ReviewWindow::importIntoLibrary(const QStringList &files)
 
 void ReviewWindow::openFromLibrary(const QStringList &files, const ImportSummary &summary)
 {
-    const Result<QList<DocumentSummary>> documents = m_library->documents();
-    if (!documents) {
-        m_dialogs->information(this, tr("Library"), documents.error().message);
-        return;
-    }
-    QHash<QString, qint64> idOfPath;
-    for (const DocumentSummary &document : documents.value())
-        idOfPath.insert(QFileInfo(document.path).absoluteFilePath(), document.id);
-    int opened = 0;
-    for (const QString &file : files) {
-        const qint64 id = idOfPath.value(QFileInfo(file).absoluteFilePath());
-        if (!id || m_reports->documentForFile(file))
-            continue;
-        const Result<StoredReview> stored = m_library->load(id);
-        if (stored && openStored(stored.value()))
-            ++opened;
-    }
+    QSet<QString> paths;
+    for (const QString &file : files)
+        paths.insert(QFileInfo(file).absoluteFilePath());
     QStringList problems;
     for (const Error &failure : summary.failures)
         problems.append(failure.message);
     if (summary.cancelled)
         problems.prepend(tr("The import was cancelled; the reports imported so far are kept."));
+    const int opened = paths.isEmpty() ? 0 : openLibraryReports(paths, problems);
     if (!problems.isEmpty())
         m_dialogs->information(this, tr("Import"), problems.join(u'\n'));
     statusBar()->showMessage(tr("Imported %1, already in the library %2, failed %3; opened %4.")
@@ -580,8 +579,6 @@ void ReviewWindow::openFromLibrary(const QStringList &files, const ImportSummary
                                  .arg(summary.failures.size())
                                  .arg(opened),
                              kMessageTimeout);
-    if (opened && !currentDocument())
-        m_reportView->setCurrentIndex(m_proxy->index(0, 0));
 }
 
 ReviewDocument *ReviewWindow::openStored(const StoredReview &stored)
@@ -632,10 +629,7 @@ void ReviewWindow::offerReload(ReviewDocument *document, qint64 id, const Error 
 void ReviewWindow::replaceDocument(ReviewDocument *document, const StoredReview &stored)
 {
     const bool wasCurrent = currentDocument() == document;
-    if (wasCurrent)
-        m_cursor->setDocument(nullptr);
-    m_undoGroup->removeStack(document->undoStack());
-    m_reports->removeDocument(m_reports->rowOf(document));
+    removeDocument(document);
     ReviewDocument *reloaded = openStored(stored);
     if (wasCurrent)
         setCurrentDocument(reloaded);
@@ -690,9 +684,14 @@ void ReviewWindow::reportActivated(const QModelIndex &proxyIndex)
 void ReviewWindow::closeCurrentReport()
 {
     ReviewDocument *document = currentDocument();
-    if (!document)
-        return;
-    m_cursor->setDocument(nullptr);
+    if (document)
+        removeDocument(document);
+}
+
+void ReviewWindow::removeDocument(ReviewDocument *document)
+{
+    if (currentDocument() == document)
+        m_cursor->setDocument(nullptr);
     m_undoGroup->removeStack(document->undoStack());
     m_reports->removeDocument(m_reports->rowOf(document));
 }

@@ -93,7 +93,10 @@ private:
     ReviewDocument *addDocument(const Report &report);
     void importIntoLibrary(const QStringList &files);
     void openFromLibrary(const QStringList &files, const ImportSummary &summary);
+    /** Opens the library's reports at `paths` (absolute; all when empty); returns how many. */
+    int openLibraryReports(const QSet<QString> &paths, QStringList &problems);
     ReviewDocument *openStored(const StoredReview &stored);
+    void removeDocument(ReviewDocument *document);
     void offerReload(ReviewDocument *document, qint64 id, const Error &error);
     void replaceDocument(ReviewDocument *document, const StoredReview &stored);
     void refreshFromLibrary();

@@ -13,11 +13,11 @@
 #include <QCryptographicHash>
 #include <QProcess>
 #include <QSaveFile>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QSignalSpy>
 #include <QTest>
 
 using namespace nianbao;
@@ -110,7 +110,8 @@ void TestLibrary::initTestCase()
 void TestLibrary::addLocations()
 {
     QTest::addColumn<QString>("location");
-    QTest::newRow("a SQLite file") << m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()) + u".sqlite"_s);
+    QTest::newRow("a SQLite file")
+        << m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()) + u".sqlite"_s);
     if (!postgresLocation().isEmpty())
         QTest::newRow("a PostgreSQL server") << postgresLocation();
 }
@@ -129,7 +130,8 @@ void TestLibrary::roundTrip()
     std::vector<CellValue> edited;
     const FixedClock clock;
     const ReportReader reader;
-    const int natural = ReportTemplate::standard().cellIndex(CellKey(u"requests.received.natural"_s));
+    const int natural
+        = ReportTemplate::standard().cellIndex(CellKey(u"requests.received.natural"_s));
     {
         std::unique_ptr<ReviewLibrary> library = freshLibrary(location);
         QVERIFY(library);
@@ -141,9 +143,11 @@ void TestLibrary::roundTrip()
         QVERIFY(stored);
         ReviewSession session(stored.value().report, reader.checker(), u"张审核"_s, clock);
         session.setCellValue(natural, 7);
-        Result<qint64> saved = library->saveCell(id, stored.value().version, session.corrections().last());
+        Result<qint64> saved
+            = library->saveCell(id, stored.value().version, session.corrections().last());
         QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().message));
-        Result<qint64> status = library->saveStatus(id, saved.value(), ReviewStatus::Doubtful, u"自然人合计存疑"_s);
+        Result<qint64> status
+            = library->saveStatus(id, saved.value(), ReviewStatus::Doubtful, u"自然人合计存疑"_s);
         QVERIFY(status);
         QVERIFY(library->saveCellNote(id, status.value(), natural, u"原表空白"_s));
         edited = session.cells();
@@ -169,7 +173,7 @@ void TestLibrary::roundTrip()
     QCOMPARE(review.report.cells[size_t(natural)].extractedState, CellState::Missing);
     for (int c = 0; c < ReportTemplate::standard().cellCount(); ++c) {
         if (edited[size_t(c)].state == CellState::Deduced)
-            continue;  // deduced values are derived again on load, not stored as facts
+            continue; // deduced values are derived again on load, not stored as facts
         QCOMPARE(review.report.cells[size_t(c)].value, edited[size_t(c)].value);
         QCOMPARE(review.report.cells[size_t(c)].span, edited[size_t(c)].span);
     }
@@ -197,7 +201,8 @@ void TestLibrary::aNewerSchemaIsRefused()
         QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
         database.setDatabaseName(path);
         QVERIFY(database.open());
-        QVERIFY(QSqlQuery(database).exec(u"UPDATE meta SET value = '99' WHERE key = 'schema_version'"_s));
+        QVERIFY(QSqlQuery(database).exec(
+            u"UPDATE meta SET value = '99' WHERE key = 'schema_version'"_s));
         database.close();
     }
     QSqlDatabase::removeDatabase(u"tamper"_s);
@@ -224,7 +229,11 @@ void TestLibrary::staleSaveIsRefused()
     const StoredReview aliceView = alice->load(id).value();
     const StoredReview bobView = bob->load(id).value();
     const int cell = ReportTemplate::standard().cellIndex(CellKey(u"active.penalty.decisions"_s));
-    Correction aliceChange{cell, aliceView.report.cells[size_t(cell)], {}, u"alice"_s, QDateTime::currentDateTimeUtc()};
+    Correction aliceChange {cell,
+                            aliceView.report.cells[size_t(cell)],
+                            {},
+                            u"alice"_s,
+                            QDateTime::currentDateTimeUtc()};
     aliceChange.current.value = 3;
     aliceChange.current.state = CellState::Corrected;
     QVERIFY(alice->saveCell(id, aliceView.version, aliceChange));
@@ -291,7 +300,7 @@ void TestLibrary::importGoesOnPastBadFiles()
     const QString folder = m_dir.filePath(u"mixed"_s);
     QVERIFY(QDir().mkpath(folder + u"/sub"_s));
     QVERIFY(QFile::copy(test::seedReportPath(kSeed004), folder + u"/sub/a.txt"_s));
-    QVERIFY(QFile::copy(test::seedReportPath(kSeed004), folder + u"/b.txt"_s));  // same bytes
+    QVERIFY(QFile::copy(test::seedReportPath(kSeed004), folder + u"/b.txt"_s)); // same bytes
     QFile empty(folder + u"/empty.txt"_s);
     QVERIFY(empty.open(QIODevice::WriteOnly));
     empty.close();
@@ -299,8 +308,8 @@ void TestLibrary::importGoesOnPastBadFiles()
     const QStringList files = Importer::collectFiles({folder});
     QCOMPARE(files.size(), 3);
     QList<ImportProgress> progress;
-    const ImportSummary summary =
-            Importer(location).run(files, [&](const ImportProgress &p) { progress.append(p); });
+    const ImportSummary summary
+        = Importer(location).run(files, [&](const ImportProgress &p) { progress.append(p); });
     QCOMPARE(summary.imported, 1);
     QCOMPARE(summary.duplicates, 1);
     QCOMPARE(summary.failures.size(), 1);
@@ -322,7 +331,9 @@ void TestLibrary::killedImportKeepsCommittedReports()
     for (int i = 0; i < count; ++i) {
         QSaveFile file(folder + u"/r%1.txt"_s.arg(i, 4, 10, QChar(u'0')));
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(renderer.render(u"测试局%1"_s.arg(i), 2023, synthetic.consistent(), RenderLayout::Tabs).toUtf8());
+        file.write(
+            renderer.render(u"测试局%1"_s.arg(i), 2023, synthetic.consistent(), RenderLayout::Tabs)
+                .toUtf8());
         QVERIFY(file.commit());
     }
     const QString location = m_dir.filePath(u"killed.sqlite"_s);
@@ -337,7 +348,7 @@ void TestLibrary::killedImportKeepsCommittedReports()
 
     std::unique_ptr<ReviewLibrary> library = ReviewLibrary::open(location).value();
     const QList<DocumentSummary> documents = library->documents().value();
-    QVERIFY(documents.size() >= 39);  // every report acknowledged before the kill, maybe one more
+    QVERIFY(documents.size() >= 39); // every report acknowledged before the kill, maybe one more
     QVERIFY(documents.size() < count);
     for (const DocumentSummary &summary : documents) {
         const StoredReview review = library->load(summary.id).value();
