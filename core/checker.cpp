@@ -155,6 +155,25 @@ std::optional<Finding> Checker::domainFinding(int cell, const std::vector<CellVa
     return finding;
 }
 
+namespace {
+
+/**
+ * Why a cell has no figure of its own. A dash, slash or 无 standing in a cell is read as
+ * missing, not 0 (docs/hostile-input.md): the rules decide its value where they can, and the
+ * message quotes the mark so that the reviewer sees what was written.
+ */
+QString describeAbsence(const QString &label, const CellValue &value)
+{
+    if (value.state == CellState::Unreadable || value.extractedState == CellState::Unreadable)
+        return tr("%1 cannot be read in the source (\"%2\")").arg(label, value.sourceText);
+    if (!value.sourceText.isEmpty())
+        return tr("%1 is written \"%2\" in the source, which is read as missing, not 0")
+            .arg(label, value.sourceText);
+    return tr("%1 is blank in the source").arg(label);
+}
+
+} // namespace
+
 std::optional<Finding> Checker::missingFinding(int cell, const std::vector<CellValue> &cells) const
 {
     const CellValue &value = cells[size_t(cell)];
@@ -166,10 +185,7 @@ std::optional<Finding> Checker::missingFinding(int cell, const std::vector<CellV
     finding.rule = u"value.missing"_s;
     finding.severity = Severity::Warning;
     finding.cells = {cell};
-    const QString label = m_template.cellLabel(cell);
-    const QString where = value.state == CellState::Unreadable
-        ? tr("%1 cannot be read in the source (\"%2\")").arg(label, value.sourceText)
-        : tr("%1 is blank in the source").arg(label);
+    const QString where = describeAbsence(m_template.cellLabel(cell), value);
     if (value.state == CellState::Deduced && value.value) {
         finding.expected = value.value;
         finding.suggestion = Suggestion {cell, *value.value};

@@ -5,9 +5,11 @@
 #include <QHash>
 
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <memory>
 
 namespace nianbao {
 
@@ -62,6 +64,70 @@ int appendNormalized(char32_t cp, QString &out)
     return normalized.length();
 }
 
+constexpr char16_t kFirstCjk = 0x4E00;
+constexpr char16_t kLastCjk = 0x9FFF;
+
+/**
+ * The simplified form of every character of the main CJK block, from ICU's Hant-Hans
+ * transliterator (a character that has none, or whose form is longer, maps to itself). Built
+ * once, on the first report in traditional characters.
+ */
+const std::vector<char16_t> &simplifiedForms()
+{
+    static const std::vector<char16_t> forms = [] {
+        std::vector<char16_t> result;
+        for (char32_t c = kFirstCjk; c <= kLastCjk; ++c)
+            result.push_back(char16_t(c));
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Transliterator> toSimplified(
+            icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+        if (U_FAILURE(status) || !toSimplified)
+            return result;
+        // One call for the whole block, a line per character: far cheaper than 20,992 calls.
+        icu::UnicodeString block;
+        for (char16_t c : result)
+            block.append(c).append(u'\n');
+        toSimplified->transliterate(block);
+        int32_t at = 0;
+        for (char16_t &c : result) {
+            const int32_t end = block.indexOf(u'\n', at);
+            if (end < 0)
+                break;
+            if (end == at + 1)
+                c = block[at];
+            at = end + 1;
+        }
+        return result;
+    }();
+    return forms;
+}
+
+/**
+ * Whether a document is written in traditional characters: it holds one of the characters
+ * every such report writes (公開, 報告, 申請, 數量, 處理) and a twentieth of its CJK
+ * characters have a simplified form. A simplified report naming 乾县 stays as written.
+ */
+bool isTraditional(const QString &text)
+{
+    static constexpr char16_t kMarkers[] = {u'開', u'報', u'請', u'數', u'處'};
+    const auto isMarker = [](QChar c) {
+        return std::find(std::begin(kMarkers), std::end(kMarkers), c.unicode())
+            != std::end(kMarkers);
+    };
+    if (std::none_of(text.begin(), text.end(), isMarker))
+        return false;
+    const std::vector<char16_t> &forms = simplifiedForms();
+    qsizetype cjk = 0;
+    qsizetype traditional = 0;
+    for (QChar c : text) {
+        if (c.unicode() < kFirstCjk || c.unicode() > kLastCjk)
+            continue;
+        ++cjk;
+        traditional += forms[c.unicode() - kFirstCjk] != c.unicode();
+    }
+    return traditional * 20 >= cjk;
+}
+
 /** The NFKC form of one code point; characters met often are cached per thread. */
 QStringView normalizedForm(char32_t cp, QString &scratch)
 {
@@ -104,10 +170,19 @@ NormalizedText::NormalizedText(const QString &original)
     };
     bool identical = true;
     QString expanded;
+    // Traditional characters are matched in their simplified form, as the template spells.
+    const char16_t *simplified = isTraditional(original) ? simplifiedForms().data() : nullptr;
     for (qsizetype i = 0; i < qsizetype(size);) {
         const char16_t unit = original[i].unicode();
-        if (unit < 0x80 || (unit >= 0x4E00 && unit <= 0x9FFF)) { // inert: ASCII and main CJK
-            put(unit, i, i + 1, unit < 0x80 ? 1 : 2);
+        if (unit < 0x80) { // inert: ASCII
+            put(unit, i, i + 1, 1);
+            ++i;
+            continue;
+        }
+        if (unit >= kFirstCjk && unit <= kLastCjk) { // NFKC-inert: the main CJK block
+            const char16_t matched = simplified ? simplified[unit - kFirstCjk] : unit;
+            identical = identical && matched == unit;
+            put(matched, i, i + 1, 2);
             ++i;
             continue;
         }

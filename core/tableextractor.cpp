@@ -82,7 +82,7 @@ private:
                                          const std::vector<std::pair<int, int>> &matches) const;
     std::vector<Reference> headerReferences(const Candidate &candidate,
                                             const QList<int> &columns) const;
-    void store(const Placement &placement, const QList<int> &cells);
+    void store(const Placement &placement, const QList<int> &cells, const QList<int> &columns);
     bool readGroupsInOneRow(LineRange range);
     void noteUncertain(const Candidate &candidate, const QString &what);
 
@@ -348,7 +348,8 @@ void TableReader::noteUncertain(const Candidate &candidate, const QString &what)
                ErrorLocation {{}, line, {}}});
 }
 
-void TableReader::store(const Placement &placement, const QList<int> &cells)
+void TableReader::store(const Placement &placement, const QList<int> &cells,
+                        const QList<int> &columns)
 {
     for (size_t c = 0; c < placement.size() && c < size_t(cells.size()); ++c) {
         const Token *token = placement[c];
@@ -359,7 +360,8 @@ void TableReader::store(const Placement &placement, const QList<int> &cells)
         if (token->kind != TokenKind::Number) // figures need no copy: the span shows them
             cell.sourceText = m_text.text().sliced(token->start, token->end - token->start);
         if (token->kind == TokenKind::Number) {
-            cell.value = token->value;
+            const bool inTenThousandYuan = m_table.columns[columns[qsizetype(c)]].decimal;
+            cell.value = figureValue(token->value, token->unit, inTenThousandYuan);
             cell.state = CellState::Extracted;
         } else {
             cell.state
@@ -387,7 +389,7 @@ bool TableReader::read(LineRange range)
         const Placement placement = int(candidate.values.size()) == width
             ? Placement(candidate.values)
             : place(candidate, width, referencesFor(candidate, row, matches));
-        store(placement, templateRow.cells);
+        store(placement, templateRow.cells, templateRow.columns);
         if (!candidate.values.empty())
             m_lastLine = std::max(m_lastLine, candidate.line->number);
         any = any || !candidate.values.empty();
@@ -409,8 +411,11 @@ bool TableReader::readGroupsInOneRow(LineRange range)
         return false;
 
     QList<int> cells;
-    for (const TemplateRow &row : m_table.rows)
+    QList<int> columns;
+    for (const TemplateRow &row : m_table.rows) {
         cells.append(row.cells);
+        columns.append(row.columns);
+    }
     const int width = int(cells.size());
     // The figures of all groups stand in one line, or in consecutive lines after a page break.
     Candidate joined;
@@ -443,7 +448,7 @@ bool TableReader::readGroupsInOneRow(LineRange range)
             reference.positions.push_back(hit.position);
         references.push_back(std::move(reference));
     }
-    store(place(joined, width, references), cells);
+    store(place(joined, width, references), cells, columns);
     m_lastLine = std::max(m_lastLine, joined.line->number);
     return true;
 }

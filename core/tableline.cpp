@@ -5,6 +5,9 @@
 #include "normalizedtext.h"
 #include "reporttemplate.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace nianbao {
 
 namespace {
@@ -21,16 +24,38 @@ bool isDigit(char16_t c)
     return c >= u'0' && c <= u'9';
 }
 
-/** Units that reports write after a figure inside a table cell. */
-constexpr QStringView kUnits[] = {u"万元", u"件", u"条", u"个", u"项", u"次", u"元"};
+/** Counting units that reports write after a figure inside a table cell; they change nothing. */
+constexpr QStringView kCountUnits[] = {u"件", u"条", u"个", u"项", u"次"};
 
-QStringView stripUnit(QStringView token)
+QStringView chopSuffix(QStringView token, QStringView suffix)
 {
+    return token.size() > suffix.size() && token.endsWith(suffix) ? token.chopped(suffix.size())
+                                                                  : token;
+}
+
+/** The figure without its unit (6件, 10万, 3.5万元, 800元), and the unit that scales it. */
+QStringView stripUnit(QStringView token, FigureUnit *unit)
+{
+    *unit = FigureUnit::None;
     if (token.isEmpty() || isDigit(token.back().unicode()))
         return token; // the common case: no unit
-    for (QStringView unit : kUnits) {
-        if (token.size() > unit.size() && token.endsWith(unit))
-            return token.chopped(unit.size());
+    if (QStringView bare = chopSuffix(token, u"万元"); bare.size() != token.size()) {
+        *unit = FigureUnit::TenThousandYuan;
+        return bare;
+    }
+    if (QStringView bare = chopSuffix(token, u"元"); bare.size() != token.size()) {
+        *unit = FigureUnit::Yuan;
+        return bare;
+    }
+    for (QStringView countUnit : kCountUnits) {
+        if (QStringView bare = chopSuffix(token, countUnit); bare.size() != token.size()) {
+            token = bare;
+            break;
+        }
+    }
+    if (QStringView bare = chopSuffix(token, u"万"); bare.size() != token.size()) {
+        *unit = FigureUnit::TenThousand;
+        return bare;
     }
     return token;
 }
@@ -85,11 +110,11 @@ bool isEnumerator(QStringView token)
     return true;
 }
 
-TokenKind classify(QStringView token, bool firstOnLine, double *value)
+TokenKind classify(QStringView token, bool firstOnLine, double *value, FigureUnit *unit)
 {
     if (firstOnLine && isEnumerator(token))
         return TokenKind::Label;
-    if (parseFigure(token, value))
+    if (parseFigure(token, value, unit))
         return TokenKind::Number;
     if (isDebris(token))
         return TokenKind::Debris;
@@ -154,11 +179,68 @@ bool hasValidThousands(QStringView token)
     return true;
 }
 
+/**
+ * Whether a tab or pipe cell's text is one figure with its digit groups set apart by single
+ * spaces (1 000, 12 345.5, 1 000件); `joined` receives it without the spaces.
+ */
+bool isSpacedThousands(QStringView cell, QString *joined)
+{
+    const QList<QStringView> groups = cell.split(u' ');
+    if (groups.size() < 2 || groups.front().isEmpty() || groups.front().size() > 3
+        || groups.front().front() == u'0')
+        return false;
+    for (qsizetype g = 0; g < groups.size(); ++g) {
+        const QStringView group = groups[g];
+        const bool last = g + 1 == groups.size();
+        const qsizetype digits = std::find_if_not(group.begin(), group.end(),
+                                                  [](QChar c) { return isDigit(c.unicode()); })
+            - group.begin();
+        if (g > 0 && (digits != 3 || (!last && group.size() != 3)))
+            return false;
+        if (!last && digits != group.size())
+            return false;
+    }
+    *joined = cell.toString().remove(u' ');
+    return true;
+}
+
+/**
+ * A tab or pipe cell is one cell of the table: figures written 1 000 in it become one token
+ * instead of two figures competing for its column.
+ */
+void joinSpacedThousands(const QString &text, std::vector<Token> &tokens)
+{
+    const auto sameCellFigures = [](const Token &a, const Token &b) {
+        return a.field == b.field && a.kind == TokenKind::Number && b.kind == TokenKind::Number;
+    };
+    if (std::adjacent_find(tokens.begin(), tokens.end(), sameCellFigures) == tokens.end())
+        return; // the common case: one figure per cell
+    std::vector<Token> joined;
+    QString figure;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        size_t last = i;
+        while (last + 1 < tokens.size() && tokens[last + 1].field == tokens[i].field
+               && tokens[last + 1].kind == TokenKind::Number)
+            ++last;
+        Token token = tokens[i];
+        const QStringView cell
+            = QStringView(text).sliced(token.start, tokens[last].end - token.start);
+        if (last > i && token.kind == TokenKind::Number && isSpacedThousands(cell, &figure)
+            && parseFigure(figure, &token.value, &token.unit)) {
+            token.end = tokens[last].end;
+            token.columnEnd = tokens[last].columnEnd;
+            i = last;
+        }
+        joined.push_back(token);
+    }
+    tokens.swap(joined);
+}
+
 } // namespace
 
-bool parseFigure(QStringView token, double *value)
+bool parseFigure(QStringView token, double *value, FigureUnit *unit)
 {
-    token = stripUnit(token);
+    token = stripUnit(token, unit);
     const bool negative = token.startsWith(u'-');
     if (negative)
         token = token.sliced(1);
@@ -193,6 +275,29 @@ bool parseFigure(QStringView token, double *value)
     }
     *value = negative ? -parsed : parsed;
     return true;
+}
+
+bool parseFigure(QStringView token, double *value)
+{
+    double written = 0;
+    FigureUnit unit = FigureUnit::None;
+    if (!parseFigure(token, &written, &unit))
+        return false;
+    *value = figureValue(written, unit, false);
+    return true;
+}
+
+double figureValue(double written, FigureUnit unit, bool inTenThousandYuan)
+{
+    constexpr double kTenThousand = 10000;
+    double value = written;
+    if (inTenThousandYuan && unit == FigureUnit::Yuan)
+        value = written / kTenThousand;
+    else if (!inTenThousandYuan && unit == FigureUnit::TenThousand)
+        value = written * kTenThousand;
+    // 1.23万 is 12300, not 12300.000000000002: keep the whole number the writer meant.
+    const double nearest = std::round(value);
+    return std::abs(value - nearest) < 1e-6 ? nearest : value;
 }
 
 bool TableLine::hasValues() const
@@ -252,7 +357,7 @@ TableLine parseLine(const QString &text, int start, int end, int number,
         token.column = tokenColumn;
         token.columnEnd = column;
         token.kind = classify(QStringView(text).sliced(tokenStart, at - tokenStart), tokens.empty(),
-                              &token.value);
+                              &token.value, &token.unit);
         tokens.push_back(token);
         tokenStart = -1;
     };
@@ -279,6 +384,8 @@ TableLine parseLine(const QString &text, int start, int end, int number,
             column += NormalizedText::displayWidth(c);
     }
     closeToken(end);
+    if (separator)
+        joinSpacedThousands(text, tokens);
     line.tokens.assign(tokens.begin(), tokens.end());
     finishLine(text, line);
     return line;

@@ -17,6 +17,17 @@ enum class TokenKind {
     Debris, ///< OCR and markup noise (+, >, ~) that carries nothing
 };
 
+/**
+ * The unit a table figure is written with, where it changes the number: 10万 is 100000 in a
+ * count, and in the fee column (万元) 10万 and 10万元 are 10 while 100000元 is 10 too.
+ */
+enum class FigureUnit : quint8 {
+    None, ///< a bare figure, or one with a counting unit (件, 条, 个, 项, 次)
+    TenThousand, ///< 万
+    Yuan, ///< 元
+    TenThousandYuan, ///< 万元
+};
+
 /** A whitespace- or separator-delimited piece of a line, in normalized-text offsets. */
 struct Token
 {
@@ -26,7 +37,8 @@ struct Token
     int column = 0; ///< display column of the first character (CJK counts two)
     int columnEnd = 0;
     TokenKind kind = TokenKind::Label;
-    double value = 0; ///< for Number tokens
+    double value = 0; ///< for Number tokens: the number as written, before its unit
+    FigureUnit unit = FigureUnit::None; ///< for Number tokens
 };
 
 /** How a line lays out its cells. */
@@ -66,7 +78,17 @@ std::vector<TableLine> parseLines(const QString &text, const std::vector<quint8>
 TableLine parseLine(const QString &text, int start, int end, int number,
                     const std::vector<quint8> *widths = nullptr);
 
-/** Reads a figure as written in a table cell; nullopt when the token is not one. */
+/**
+ * Reads a figure as written in a table cell (6, 1,000, 2.5, -3, 6件, 10万, 3.5万元); false when
+ * the token is not one. `value` is the number before its unit, `unit` the unit that scales it.
+ */
+bool parseFigure(QStringView token, double *value, FigureUnit *unit);
+/** Reads a count as written in a table cell, 万 applied (10万 is 100000). */
 bool parseFigure(QStringView token, double *value);
+/**
+ * The value of a figure in its column: a count (万 multiplies it) or, when `inTenThousandYuan`,
+ * an amount in 万元 (元 divides it).
+ */
+double figureValue(double written, FigureUnit unit, bool inTenThousandYuan);
 
 } // namespace nianbao

@@ -1,0 +1,263 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reportreader.h"
+#include "testutils.h"
+
+#include <QTest>
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace nianbao;
+using namespace nianbao::test;
+
+namespace {
+
+// Seed 003 lays its tables out with tabs; seed 000 with pipes. Both are real reports.
+const QString kTabsSeed = u"003_26cd6f5c3c427896"_s;
+const QString kPipesSeed = u"000_8fe8cf681abe4667"_s;
+const QString kReceivedRow = u"一、本年新收政府信息公开申请数量"_s;
+const QString kFeeRow = u"行政事业性收费"_s;
+constexpr int kNaturalField = 2; ///< the 自然人 cell of the received row, in both layouts
+constexpr int kFeeField = 1;
+
+QString seedText(const QString &seed)
+{
+    QByteArray bytes;
+    if (!readFileBytes(seedReportPath(seed), &bytes))
+        return {};
+    return QString::fromUtf8(bytes);
+}
+
+/**
+ * The report with one table cell rewritten: the field `field` of the first line that starts
+ * with `row` (after a pipe, for pipe tables). Empty if there is no such line.
+ */
+QString withCell(const QString &text, const QString &row, int field, const QString &written)
+{
+    QStringList lines = text.split(u'\n');
+    for (QString &line : lines) {
+        const bool pipes = line.startsWith(u'|');
+        const QString body = pipes ? line.mid(1) : line;
+        if (!body.trimmed().startsWith(row))
+            continue;
+        QStringList fields = body.split(pipes ? u'|' : u'\t');
+        if (field >= fields.size())
+            return {};
+        fields[field] = pipes ? u' ' + written + u' ' : written;
+        line = (pipes ? u"|"_s : QString()) + fields.join(pipes ? u'|' : u'\t');
+        return lines.join(u'\n');
+    }
+    return {};
+}
+
+Report readText(const QString &text, const QString &name = u"hostile.txt"_s)
+{
+    return ReportReader().readBytes(text.toUtf8(), name);
+}
+
+const CellValue &cellOf(const Report &report, const QString &key)
+{
+    return report.cells[size_t(ReportTemplate::standard().cellIndex(CellKey(key)))];
+}
+
+QString transliterate(const QString &text, const char *transform)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> transliterator(
+        icu::Transliterator::createInstance(transform, UTRANS_FORWARD, status));
+    if (U_FAILURE(status) || !transliterator)
+        return {};
+    icu::UnicodeString converted(reinterpret_cast<const UChar *>(text.utf16()),
+                                 int32_t(text.size()));
+    transliterator->transliterate(converted);
+    return QString(reinterpret_cast<const QChar *>(converted.getBuffer()), converted.length());
+}
+
+bool hasFinding(const Report &report, const QString &rule, const QString &key)
+{
+    const int cell = ReportTemplate::standard().cellIndex(CellKey(key));
+    return std::any_of(report.findings.begin(), report.findings.end(),
+                       [&](const Finding &f) { return f.rule == rule && f.cells.contains(cell); });
+}
+
+} // namespace
+
+/**
+ * What agencies write in a table cell besides a plain figure, and reports that are not one
+ * clean report: each is read as docs/hostile-input.md says, and the reviewer is told.
+ */
+class TestHostileInput : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void cellsAsWritten_data();
+    void cellsAsWritten();
+    void aMarkIsReadAsMissingAndTheFindingQuotesIt_data();
+    void aMarkIsReadAsMissingAndTheFindingQuotesIt();
+    void negativeAndDecimalCountsBreakTheDomainRule_data();
+    void negativeAndDecimalCountsBreakTheDomainRule();
+    void traditionalCharactersReadLikeSimplified_data();
+    void traditionalCharactersReadLikeSimplified();
+    void aSimplifiedReportKeepsItsNamesAsWritten();
+};
+
+void TestHostileInput::cellsAsWritten_data()
+{
+    QTest::addColumn<QString>("seed");
+    QTest::addColumn<QString>("row");
+    QTest::addColumn<int>("field");
+    QTest::addColumn<QString>("written");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<double>("value");
+    const QString natural = u"requests.received.natural"_s;
+    const QString fee = u"active.fee.amount"_s;
+    QTest::addRow("1,000 in a tab cell is one thousand")
+        << kTabsSeed << kReceivedRow << kNaturalField << u"1,000"_s << natural << 1000.0;
+    QTest::addRow("1 000 in a tab cell is one thousand")
+        << kTabsSeed << kReceivedRow << kNaturalField << u"1 000"_s << natural << 1000.0;
+    QTest::addRow("12 345 件 in a pipe cell is 12345")
+        << kPipesSeed << kReceivedRow << kNaturalField << u"12 345件"_s << natural << 12345.0;
+    QTest::addRow("1,000 in a pipe cell is one thousand")
+        << kPipesSeed << kReceivedRow << kNaturalField << u"1,000"_s << natural << 1000.0;
+    QTest::addRow("10万 in a count is a hundred thousand")
+        << kTabsSeed << kReceivedRow << kNaturalField << u"10万"_s << natural << 100000.0;
+    QTest::addRow("1.5万件 in a count is fifteen thousand")
+        << kTabsSeed << kReceivedRow << kNaturalField << u"1.5万件"_s << natural << 15000.0;
+    QTest::addRow("full-width ６件 is six")
+        << kTabsSeed << kReceivedRow << kNaturalField << u"６件"_s << natural << 6.0;
+    QTest::addRow("10万 in the fee column (万元) is 10")
+        << kTabsSeed << kFeeRow << kFeeField << u"10万"_s << fee << 10.0;
+    QTest::addRow("3.5万元 in the fee column is 3.5")
+        << kTabsSeed << kFeeRow << kFeeField << u"3.5万元"_s << fee << 3.5;
+    QTest::addRow("25000元 in the fee column is 2.5 (万元)")
+        << kTabsSeed << kFeeRow << kFeeField << u"25000元"_s << fee << 2.5;
+}
+
+void TestHostileInput::cellsAsWritten()
+{
+    QFETCH(QString, seed);
+    QFETCH(QString, row);
+    QFETCH(int, field);
+    QFETCH(QString, written);
+    QFETCH(QString, key);
+    QFETCH(double, value);
+    const QString text = withCell(seedText(seed), row, field, written);
+    QVERIFY(!text.isEmpty());
+    const Report report = readText(text);
+    QVERIFY(report.errors.isEmpty());
+    const CellValue &cell = cellOf(report, key);
+    QCOMPARE(cell.state, CellState::Extracted);
+    QCOMPARE(cell.value, std::optional<double>(value));
+    // The span covers what was written, all of it, so the document view shows it whole.
+    QCOMPARE(report.text.sliced(cell.span.start, cell.span.length()), written);
+}
+
+void TestHostileInput::aMarkIsReadAsMissingAndTheFindingQuotesIt_data()
+{
+    QTest::addColumn<QString>("seed");
+    QTest::addColumn<QString>("mark");
+    for (const QString &mark : {u"—"_s, u"-"_s, u"/"_s, u"无"_s, u"－"_s, u"——"_s}) {
+        QTest::addRow("%s in a tab cell", qPrintable(mark)) << kTabsSeed << mark;
+        QTest::addRow("%s in a pipe cell", qPrintable(mark)) << kPipesSeed << mark;
+    }
+}
+
+void TestHostileInput::aMarkIsReadAsMissingAndTheFindingQuotesIt()
+{
+    QFETCH(QString, seed);
+    QFETCH(QString, mark);
+    const QString text = withCell(seedText(seed), kReceivedRow, kNaturalField, mark);
+    QVERIFY(!text.isEmpty());
+    const Report report = readText(text);
+    const Report plain = readText(seedText(seed));
+    const QString key = u"requests.received.natural"_s;
+    const CellValue &cell = cellOf(report, key);
+    // Missing, not 0: the row total determines it, so it is deduced to the figure the seed has.
+    QCOMPARE(cell.extractedState, CellState::Missing);
+    QCOMPARE(cell.extractedValue, std::nullopt);
+    QCOMPARE(cell.state, CellState::Deduced);
+    QCOMPARE(cell.value, cellOf(plain, key).value);
+    QCOMPARE(cell.sourceText, NormalizedText::normalizeString(mark));
+    QCOMPARE(report.text.sliced(cell.span.start, cell.span.length()), mark);
+    const int index = ReportTemplate::standard().cellIndex(CellKey(key));
+    const auto finding = std::find_if(report.findings.begin(), report.findings.end(),
+                                      [&](const Finding &f) { return f.cells == QList {index}; });
+    QVERIFY(finding != report.findings.end());
+    QCOMPARE(finding->rule, u"value.missing"_s);
+    QVERIFY2(finding->message.contains(u"read as missing, not 0"_s), qPrintable(finding->message));
+    QVERIFY2(finding->message.contains(cell.sourceText), qPrintable(finding->message));
+}
+
+void TestHostileInput::negativeAndDecimalCountsBreakTheDomainRule_data()
+{
+    QTest::addColumn<QString>("written");
+    QTest::addColumn<double>("value");
+    QTest::addRow("a negative count") << u"-3"_s << -3.0;
+    QTest::addRow("a full-width negative count") << u"－3"_s << -3.0;
+    QTest::addRow("a decimal count") << u"2.5"_s << 2.5;
+}
+
+void TestHostileInput::negativeAndDecimalCountsBreakTheDomainRule()
+{
+    QFETCH(QString, written);
+    QFETCH(double, value);
+    const QString key = u"requests.received.commercial"_s;
+    const QString text = withCell(seedText(kTabsSeed), kReceivedRow, kNaturalField + 1, written);
+    const Report report = readText(text);
+    QCOMPARE(cellOf(report, key).value, std::optional<double>(value));
+    QCOMPARE(cellOf(report, key).state, CellState::Extracted);
+    QVERIFY(hasFinding(report, u"value.domain"_s, key));
+    QVERIFY(report.hasErrorFindings());
+}
+
+void TestHostileInput::traditionalCharactersReadLikeSimplified_data()
+{
+    QTest::addColumn<QString>("seed");
+    for (const QString &seed : seedNames())
+        QTest::addRow("seed %s in traditional characters", qPrintable(seed)) << seed;
+}
+
+void TestHostileInput::traditionalCharactersReadLikeSimplified()
+{
+    QFETCH(QString, seed);
+    const QString simplified = seedText(seed);
+    const QString traditional = transliterate(simplified, "Hans-Hant");
+    QVERIFY(!traditional.isEmpty());
+    QVERIFY(traditional != simplified);
+    QVERIFY(traditional.contains(u"申請"_s));
+    const Report expected = readText(simplified);
+    const Report report = readText(traditional);
+    QCOMPARE(report.text, traditional); // the document view shows what the agency wrote
+    QCOMPARE(report.countCells(CellState::Extracted), expected.countCells(CellState::Extracted));
+    for (size_t c = 0; c < expected.cells.size(); ++c) {
+        QCOMPARE(report.cells[c].value, expected.cells[c].value);
+        QCOMPARE(report.cells[c].span, expected.cells[c].span);
+    }
+    QCOMPARE(report.statements.size(), expected.statements.size());
+    for (qsizetype s = 0; s < expected.statements.size(); ++s)
+        QCOMPARE(report.statements[s].value, expected.statements[s].value);
+    QCOMPARE(report.year, expected.year);
+    QCOMPARE(report.findings.size(), expected.findings.size());
+}
+
+void TestHostileInput::aSimplifiedReportKeepsItsNamesAsWritten()
+{
+    // 乾 is also a traditional form of 干; a simplified report naming 乾县 must not become 干县.
+    QString text = seedText(kTabsSeed);
+    const qsizetype title = text.indexOf(u"2024"_s);
+    QVERIFY(title > 0);
+    const qsizetype lineStart = text.lastIndexOf(u'\n', title) + 1;
+    text.replace(lineStart, title - lineStart, u"乾县人民政府办公室 "_s);
+    const Report report = readText(text);
+    QCOMPARE(report.agency, u"乾县人民政府办公室"_s);
+    QCOMPARE(report.countCells(CellState::Extracted),
+             readText(seedText(kTabsSeed)).countCells(CellState::Extracted));
+}
+
+QTEST_GUILESS_MAIN(TestHostileInput)
+#include "tst_hostileinput.moc"
