@@ -10,6 +10,8 @@ namespace {
 
 constexpr double kHeadingScore = 0.6;
 constexpr int kMaxHeadingLength = 40;
+constexpr int kTableLinesBeforeAnotherReport = 3;
+constexpr int kTitleLookBack = 4; ///< non-blank lines above a heading that may hold its title
 
 QStringView stripMarkup(QStringView raw)
 {
@@ -52,36 +54,89 @@ DocumentLayout::DocumentLayout(const QString &normalizedText, const ReportTempla
 
 void DocumentLayout::findHeadings(const QString &text, const ReportTemplate &reportTemplate)
 {
-    const auto &sections = reportTemplate.sections();
+    // A heading with nothing under it before the next one (a table of contents) gives way to
+    // the next line that is the same heading.
+    std::vector<bool> bare(m_headingLines.size(), false);
+    int lastSection = -1;
+    int figureLines = 0; // lines with figures after the first heading: the tables were there
     for (const TableLine &line : m_lines) {
-        if (line.label.isEmpty() || line.hasValues() || line.label.size() > kMaxHeadingLength)
-            continue;
-        const QStringView content
-            = stripMarkup(QStringView(text).sliced(line.start, line.end - line.start));
-        bool sub = false;
-        const QString numeral = leadingNumeral(content, &sub);
-        if (sub)
-            continue; // (一) … is a subsection of 一、总体情况, never a section
-        const QString rest = labelKeyOfNormalized(numeral.isEmpty() ? content : content.sliced(2));
-        for (int s = 0; s < int(sections.size()); ++s) {
-            if (m_headingLines[size_t(s)] >= 0)
-                continue;
-            if (!numeral.isEmpty() && numeral != sections[s].number)
-                continue;
-            // An unnumbered heading must be the heading alone, not a phrase that mentions it.
-            if (numeral.isEmpty() && rest.size() > sections[s].heading.size() + 2)
-                continue;
-            if (labelScore(rest, sections[s].variants) >= kHeadingScore) {
-                m_headingLines[size_t(s)] = line.number;
-                break;
-            }
+        if (firstHeadingLine() < line.number && line.hasValues() && !line.sentence)
+            ++figureLines;
+        bool opening = false;
+        const int section = headingSection(text, line, reportTemplate, bare, &opening);
+        if (opening && figureLines >= kTableLinesBeforeAnotherReport) {
+            // 一、总体情况 after the tables: another report (a table of contents has no figures).
+            m_secondReport = titleLineBefore(text, line.number);
+            return;
+        }
+        if (section >= 0) {
+            m_headingLines[size_t(section)] = line.number;
+            bare[size_t(section)] = true;
+            lastSection = section;
+        } else if (!line.isBlank() && lastSection >= 0) {
+            bare[size_t(lastSection)] = false;
         }
     }
 }
 
+/**
+ * The section whose heading `line` is, if it was not found yet or only `bare`; else -1. Sets
+ * *opening when the line is a numbered heading of the first section (一、总体情况), found or not.
+ */
+int DocumentLayout::headingSection(const QString &text, const TableLine &line,
+                                   const ReportTemplate &reportTemplate,
+                                   const std::vector<bool> &bare, bool *opening) const
+{
+    if (line.label.isEmpty() || line.hasValues() || line.label.size() > kMaxHeadingLength)
+        return -1;
+    const QStringView content
+        = stripMarkup(QStringView(text).sliced(line.start, line.end - line.start));
+    bool sub = false;
+    const QString numeral = leadingNumeral(content, &sub);
+    if (sub)
+        return -1; // (一) … is a subsection of 一、总体情况, never a section
+    const QString rest = labelKeyOfNormalized(numeral.isEmpty() ? content : content.sliced(2));
+    const auto &sections = reportTemplate.sections();
+    *opening = !sections.empty() && numeral == sections[0].number
+        && labelScore(rest, sections[0].variants) >= kHeadingScore;
+    for (int s = 0; s < int(sections.size()); ++s) {
+        if (m_headingLines[size_t(s)] >= 0 && !bare[size_t(s)])
+            continue;
+        if (!numeral.isEmpty() && numeral != sections[s].number)
+            continue;
+        // An unnumbered heading must be the heading alone, not a phrase that mentions it.
+        if (numeral.isEmpty() && rest.size() > sections[s].heading.size() + 2)
+            continue;
+        if (labelScore(rest, sections[s].variants) >= kHeadingScore)
+            return s;
+    }
+    return -1;
+}
+
+/** The title line (…年度报告) just above a report's first heading, or the heading's line. */
+int DocumentLayout::titleLineBefore(const QString &text, int line) const
+{
+    int lines = 0;
+    for (int l = line - 1; l >= 0 && lines < kTitleLookBack; --l) {
+        const TableLine &candidate = m_lines[size_t(l)];
+        if (candidate.isBlank())
+            continue;
+        ++lines;
+        const QStringView raw
+            = QStringView(text).sliced(candidate.start, candidate.end - candidate.start);
+        if (!candidate.sentence && (raw.contains(u"报告") || raw.contains(u"年度报")))
+            return l;
+    }
+    return line;
+}
+
+int DocumentLayout::end() const
+{
+    return m_secondReport >= 0 ? m_secondReport : int(m_lines.size());
+}
+
 LineRange DocumentLayout::sectionRange(int section) const
 {
-    const int count = int(m_lines.size());
     int first = 0;
     if (m_headingLines[size_t(section)] >= 0) {
         first = m_headingLines[size_t(section)] + 1;
@@ -93,7 +148,7 @@ LineRange DocumentLayout::sectionRange(int section) const
             }
         }
     }
-    int last = count;
+    int last = end();
     for (int s = section + 1; s < int(m_headingLines.size()); ++s) {
         const int line = m_headingLines[size_t(s)];
         if (line >= first && line < last)

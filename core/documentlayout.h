@@ -20,7 +20,7 @@ struct LineRange
 /**
  * The lines of a normalized document and where its numbered sections (一 … 六) begin.
  * Headings are recognized whatever their markup (#, **, a table cell) and however often they
- * are repeated; the first occurrence counts.
+ * are repeated; the first occurrence with lines under it counts (not a table of contents).
  */
 class DocumentLayout
 {
@@ -36,12 +36,24 @@ public:
     LineRange sectionRange(int section) const;
     /** The first line of the first section heading found, or the line count. */
     int firstHeadingLine() const;
+    /**
+     * Where a second report pasted into the same file begins (its title, or its 一、总体情况
+     * heading after the first report's tables), or -1 if the file holds one report. Sections
+     * end there: only the first report is read.
+     */
+    int secondReportLine() const { return m_secondReport; }
 
 private:
     void findHeadings(const QString &text, const ReportTemplate &reportTemplate);
+    int headingSection(const QString &text, const TableLine &line,
+                       const ReportTemplate &reportTemplate, const std::vector<bool> &bare,
+                       bool *opening) const;
+    int titleLineBefore(const QString &text, int line) const;
+    int end() const;
 
     std::vector<TableLine> m_lines;
     std::vector<int> m_headingLines;
+    int m_secondReport = -1;
 };
 
 } // namespace nianbao

@@ -28,6 +28,25 @@ Error fileError(const QString &code, const QString &message, const QString &path
     return Error {code, message, ErrorLocation {path, 0, {}}};
 }
 
+/** Says where a second report pasted into the file begins, and that only the first is read. */
+Error secondReportError(const QString &text, const DocumentLayout &layout, const QString &path)
+{
+    constexpr int kShownCharacters = 60;
+    const int line = layout.secondReportLine();
+    const TableLine &title = layout.lines()[size_t(line)];
+    const QString shown = QStringView(text)
+                              .sliced(title.start, title.end - title.start)
+                              .trimmed()
+                              .left(kShownCharacters)
+                              .toString();
+    return Error {u"document.second_report"_s,
+                  tr("Line %1 begins a second report (%2); only the first report, above it, "
+                     "is read")
+                      .arg(line + 1)
+                      .arg(shown),
+                  ErrorLocation {path, line + 1, {}}};
+}
+
 } // namespace
 
 Result<QByteArray> readReportBytes(const QString &path)
@@ -124,6 +143,8 @@ void ReportReader::analyze(Report &report) const
         problem.where.file = report.file;
         report.errors.append(problem);
     }
+    if (layout.secondReportLine() >= 0)
+        report.errors.append(secondReportError(normalized.text(), layout, report.file));
     report.statements = m_statements.read(normalized, layout, report.text);
     report.findings = m_checker.check(report.cells, report.statements);
 }

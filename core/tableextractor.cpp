@@ -21,6 +21,7 @@ constexpr double kImpossible = -std::numeric_limits<double>::infinity();
 constexpr double kLabelOnlyScore = 0.85; ///< a line without figures must name its row clearly
 constexpr double kWeakLabelScore = 0.5; ///< below this a row is placed by its neighbours
 constexpr double kPositionalScore = 0.05; ///< an unlabeled row of the right width
+constexpr int kRepeatedRowsAtLeast = 3; ///< rows seen twice before a table counts as repeated
 
 /** A line that may be a row of a table: its label and its figures. */
 struct Candidate
@@ -85,6 +86,8 @@ private:
     void store(const Placement &placement, const QList<int> &cells, const QList<int> &columns);
     bool readGroupsInOneRow(LineRange range);
     void noteUncertain(const Candidate &candidate, const QString &what);
+    void noteRepeatedTable(const std::vector<std::pair<int, int>> &matches);
+    bool sameFigures(const Candidate &a, const Candidate &b) const;
 
     const TemplateTable &m_table;
     const LabelIndex &m_rowLabels;
@@ -372,6 +375,61 @@ void TableReader::store(const Placement &placement, const QList<int> &cells,
     }
 }
 
+bool TableReader::sameFigures(const Candidate &a, const Candidate &b) const
+{
+    if (a.values.size() != b.values.size())
+        return false;
+    for (size_t v = 0; v < a.values.size(); ++v) {
+        const Token &x = *a.values[v];
+        const Token &y = *b.values[v];
+        if (x.kind != y.kind || (x.kind == TokenKind::Number && x.value != y.value))
+            return false;
+    }
+    return true;
+}
+
+/**
+ * A table pasted twice (often once more after the narrative) is read from its first copy; the
+ * reviewer is told where the second stands and whether its figures differ.
+ */
+void TableReader::noteRepeatedTable(const std::vector<std::pair<int, int>> &matches)
+{
+    std::vector<int> matchedBy(m_table.rows.size(), -1);
+    for (const auto &[candidate, row] : matches)
+        matchedBy[size_t(row)] = candidate;
+    int repeated = 0;
+    int differing = 0;
+    int firstRepeat = -1;
+    for (int c = 0; c < int(m_candidates.size()); ++c) {
+        const Candidate &candidate = m_candidates[size_t(c)];
+        if (candidate.values.empty() || candidate.merged)
+            continue;
+        const auto best = std::max_element(candidate.scores.begin(), candidate.scores.end());
+        if (best == candidate.scores.end() || *best < kLabelOnlyScore)
+            continue;
+        const int first = matchedBy[size_t(best - candidate.scores.begin())];
+        if (first < 0 || first >= c)
+            continue; // the row's own line, or a line before the copy that was read
+        ++repeated;
+        differing += sameFigures(m_candidates[size_t(first)], candidate) ? 0 : 1;
+        if (firstRepeat < 0)
+            firstRepeat = candidate.line->number;
+    }
+    const int rows = int(m_table.rows.size());
+    if (repeated < std::max(kRepeatedRowsAtLeast, rows / 3))
+        return;
+    const int line = firstRepeat + 1;
+    QString message = QCoreApplication::translate("nianbao::TableExtractor",
+                                                  "Line %1: table %2 (%3) appears a second time; "
+                                                  "its first copy is read")
+                          .arg(line)
+                          .arg(m_table.section, m_table.title);
+    if (differing > 0)
+        message += QCoreApplication::translate(
+            "nianbao::TableExtractor", ", and %n of the second copy's rows differ", "", differing);
+    m_out.problems.append(Error {u"table.repeated"_s, message, ErrorLocation {{}, line, {}}});
+}
+
 bool TableReader::read(LineRange range)
 {
     collectCandidates(range);
@@ -380,6 +438,7 @@ bool TableReader::read(LineRange range)
     if (m_table.groupsInOneRow && readGroupsInOneRow(range))
         return true;
     const std::vector<std::pair<int, int>> matches = matchRows();
+    noteRepeatedTable(matches);
     bool any = false;
     for (const auto &[candidateIndex, row] : matches) {
         const Candidate &candidate = m_candidates[size_t(candidateIndex)];

@@ -104,6 +104,11 @@ private slots:
     void traditionalCharactersReadLikeSimplified_data();
     void traditionalCharactersReadLikeSimplified();
     void aSimplifiedReportKeepsItsNamesAsWritten();
+    void theSameTableTwiceIsReadFromTheFirstCopy_data();
+    void theSameTableTwiceIsReadFromTheFirstCopy();
+    void twoReportsInOneFileAreReadAsTheFirst_data();
+    void twoReportsInOneFileAreReadAsTheFirst();
+    void aTableOfContentsIsNotASecondReport();
 };
 
 void TestHostileInput::cellsAsWritten_data()
@@ -257,6 +262,93 @@ void TestHostileInput::aSimplifiedReportKeepsItsNamesAsWritten()
     QCOMPARE(report.agency, u"乾县人民政府办公室"_s);
     QCOMPARE(report.countCells(CellState::Extracted),
              readText(seedText(kTabsSeed)).countCells(CellState::Extracted));
+}
+
+void TestHostileInput::theSameTableTwiceIsReadFromTheFirstCopy_data()
+{
+    QTest::addColumn<QString>("seed");
+    QTest::addColumn<bool>("changed");
+    QTest::addRow("an identical second copy of table 三, tabs") << kTabsSeed << false;
+    QTest::addRow("a second copy of table 三 with other figures, tabs") << kTabsSeed << true;
+    QTest::addRow("a second copy of table 三 with other figures, pipes") << kPipesSeed << true;
+}
+
+void TestHostileInput::theSameTableTwiceIsReadFromTheFirstCopy()
+{
+    QFETCH(QString, seed);
+    QFETCH(bool, changed);
+    const QString text = seedText(seed);
+    const qsizetype begin = text.indexOf(u"三、收到和处理政府信息公开申请情况"_s);
+    const qsizetype end = text.indexOf(u"四、"_s, begin);
+    QVERIFY(begin > 0 && end > begin);
+    QString copy = text.mid(begin, end - begin);
+    if (changed)
+        copy = withCell(copy, kReceivedRow, kNaturalField, u"7"_s);
+    QVERIFY(!copy.isEmpty());
+    const Report plain = readText(text);
+    const Report report = readText(text.left(end) + copy + text.mid(end));
+    for (size_t c = 0; c < plain.cells.size(); ++c)
+        QCOMPARE(report.cells[c].value, plain.cells[c].value);
+    QCOMPARE(report.errors.size(), 1);
+    const Error &error = report.errors.first();
+    QCOMPARE(error.code, u"table.repeated"_s);
+    const int secondHeading = int(text.left(end).count(u'\n')) + 1;
+    QVERIFY2(error.where.line > secondHeading, qPrintable(error.message));
+    QVERIFY2(error.message.contains(u"Line %1"_s.arg(error.where.line)), qPrintable(error.message));
+    QCOMPARE(error.message.contains(u"differ"_s), changed);
+}
+
+void TestHostileInput::twoReportsInOneFileAreReadAsTheFirst_data()
+{
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("second");
+    const QStringList seeds = seedNames();
+    for (qsizetype s = 0; s < seeds.size(); ++s) {
+        const QString &second = seeds[(s + 1) % seeds.size()];
+        QTest::addRow("seed %s, then seed %s", qPrintable(seeds[s]), qPrintable(second))
+            << seeds[s] << second;
+    }
+}
+
+void TestHostileInput::twoReportsInOneFileAreReadAsTheFirst()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    const QString firstText = seedText(first);
+    const Report alone = readText(firstText);
+    const Report report = readText(firstText + u"\n\n"_s + seedText(second));
+    QCOMPARE(report.agency, alone.agency);
+    QCOMPARE(report.year, alone.year);
+    for (size_t c = 0; c < alone.cells.size(); ++c) {
+        QCOMPARE(report.cells[c].value, alone.cells[c].value);
+        QCOMPARE(report.cells[c].state, alone.cells[c].state);
+    }
+    QCOMPARE(report.statements.size(), alone.statements.size());
+    QCOMPARE(report.findings.size(), alone.findings.size());
+    QCOMPARE(report.errors.size(), alone.errors.size() + 1);
+    const Error &error = report.errors.last();
+    QCOMPARE(error.code, u"document.second_report"_s);
+    // The line named is the second report's title, as the document view numbers lines.
+    const QStringList lines = report.text.split(u'\n');
+    QVERIFY(error.where.line >= 1 && error.where.line <= lines.size());
+    QVERIFY2(lines[error.where.line - 1].contains(u"年度报"_s), qPrintable(error.message));
+    QVERIFY2(error.where.line > int(firstText.count(u'\n')), qPrintable(error.message));
+}
+
+void TestHostileInput::aTableOfContentsIsNotASecondReport()
+{
+    const QString text = seedText(kTabsSeed);
+    const qsizetype overview = text.indexOf(u"一、总体情况"_s);
+    QVERIFY(overview > 0);
+    const QString contents
+        = u"目录\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+          "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n"
+          "六、其他需要报告的事项\n\n"_s;
+    const Report report = readText(text.left(overview) + contents + text.mid(overview));
+    const Report plain = readText(text);
+    QVERIFY(report.errors.isEmpty());
+    for (size_t c = 0; c < plain.cells.size(); ++c)
+        QCOMPARE(report.cells[c].value, plain.cells[c].value);
 }
 
 QTEST_GUILESS_MAIN(TestHostileInput)
