@@ -55,11 +55,20 @@ QWidget *CellDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem 
     auto *editor = new QLineEdit(parent);
     editor->setObjectName(QStringLiteral("cellLineEdit"));
     editor->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    const QVariant original = index.data(OriginalValueRole);
-    editor->setPlaceholderText(original.isValid()
-                                   ? tr("as extracted: %1").arg(formatValue(original.toDouble()))
-                                   : tr("blank in the source"));
+    editor->setPlaceholderText(placeholderText(index));
     return editor;
+}
+
+QString CellDelegate::placeholderText(const QModelIndex &index)
+{
+    const QVariant original = index.data(OriginalValueRole);
+    if (original.isValid())
+        return tr("as extracted: %1").arg(formatValue(original.toDouble()));
+    const QString written = index.data(SourceTextRole).toString();
+    if (!written.isEmpty()
+        && CellState(index.data(OriginalStateRole).toInt()) == CellState::Missing)
+        return tr("“%1” in the source: missing, not 0").arg(written);
+    return tr("blank in the source");
 }
 
 void CellDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const

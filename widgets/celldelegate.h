@@ -28,6 +28,7 @@ public:
                       const QModelIndex &index) const override;
 
 private:
+    static QString placeholderText(const QModelIndex &index);
     void paintLabel(QPainter *painter, const QStyleOptionViewItem &option,
                     const QModelIndex &index) const;
 };

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "formtablemodel.h"
 
+#include "tableline.h"
+
 #include "displaytexts.h"
 #include "reporttemplate.h"
 #include "reviewdocument.h"
@@ -113,6 +115,8 @@ QVariant FormTableModel::valueData(int cell, int role) const
     const CellValue &value = session->cell(cell);
     switch (role) {
     case Qt::DisplayRole:
+        // A dash, slash or 无 stays in sight: the reviewer sees what was written, not a blank.
+        return isMark(value) ? value.sourceText : formatValue(value.value);
     case Qt::EditRole:
     case Qt::AccessibleTextRole:
         return formatValue(value.value);
@@ -173,6 +177,8 @@ QString FormTableModel::toolTip(int cell) const
     }
     if (value.extractedState == CellState::Unreadable)
         lines.append(tr("In the source: “%1”").arg(value.sourceText));
+    if (value.extractedState == CellState::Missing && !value.sourceText.isEmpty())
+        lines.append(tr("In the source: “%1”, read as missing, not 0").arg(value.sourceText));
     for (const Finding &finding : m_document->findingsOf(cell))
         lines.append(u"[%1] %2"_s.arg(finding.rule, finding.message));
     if (const std::optional<Finding> finding = m_document->suggestionFor(cell))
@@ -181,6 +187,11 @@ QString FormTableModel::toolTip(int cell) const
     if (!note.isEmpty())
         lines.append(tr("Note: %1").arg(note));
     return lines.join(u'\n');
+}
+
+bool FormTableModel::isMark(const CellValue &value)
+{
+    return !value.value && value.state == CellState::Missing && !value.sourceText.isEmpty();
 }
 
 bool FormTableModel::isDecimal(int cell) const
@@ -194,8 +205,12 @@ CellInput FormTableModel::readInput(const QString &text, bool decimal)
     const QString normalized = text.normalized(QString::NormalizationForm_KC).trimmed();
     if (normalized.isEmpty())
         return {true, std::nullopt, {}};
-    bool ok = false;
-    const double value = QLocale::c().toDouble(normalized, &ok);
+    // Read as a table cell is (1,000, 6件, 10万, 25000元 into 万元), then as any C number (1e3).
+    double written = 0;
+    FigureUnit unit = FigureUnit::None;
+    bool ok = parseFigure(normalized, &written, &unit);
+    const double value
+        = ok ? figureValue(written, unit, decimal) : QLocale::c().toDouble(normalized, &ok);
     if (!ok || !std::isfinite(value))
         return {false, std::nullopt, tr("“%1” is not a number.").arg(text.trimmed())};
     if (value < 0)

@@ -6,7 +6,9 @@
 #include "widgettestutils.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
@@ -98,6 +100,50 @@ private slots:
         QCOMPARE(model.span(label), QSize(3, 1));
     }
 
+    void aMarkShowsAsWrittenAndIsMissingNotZero()
+    {
+        QByteArray bytes;
+        QFile seed(seed004Path());
+        QVERIFY(seed.open(QIODevice::ReadOnly));
+        bytes = seed.readAll();
+        // Write two zeros of the seed as agencies often do: no rule ties the fee to another
+        // cell, while the rules determine 商业企业 of 本年新收.
+        const QByteArray received = "\t\t\t\t0\t0\t0\t0\t0\t6";
+        const QByteArray fee = u"行政事业性收费\t0"_s.toUtf8();
+        QVERIFY(bytes.contains(received) && bytes.contains(fee));
+        bytes.replace(received, u"\t\t\t\t—\t0\t0\t0\t0\t6"_s.toUtf8());
+        bytes.replace(fee, QByteArray(fee.chopped(1) + "/"));
+        QTemporaryDir dir;
+        QFile marked(dir.filePath(u"marked.txt"_s));
+        QVERIFY(marked.open(QIODevice::WriteOnly) && marked.write(bytes) == bytes.size());
+        marked.close();
+        const auto document = openDocument(marked.fileName());
+
+        FormTableModel active(ReportTemplate::standard(), tableOf(u"active"));
+        QAbstractItemModelTester activeTester(&active);
+        active.setDocument(document.get());
+        const QModelIndex feeIndex = active.indexOfCell(cellOf("active.fee.amount"));
+        QCOMPARE(feeIndex.data(Qt::DisplayRole).toString(), u"/"_s);
+        QCOMPARE(feeIndex.data(Qt::EditRole).toString(), QString());
+        QCOMPARE(CellState(feeIndex.data(StateRole).toInt()), CellState::Missing);
+        QVERIFY2(
+            feeIndex.data(Qt::ToolTipRole).toString().contains(u"“/”, read as missing, not 0"_s),
+            qPrintable(feeIndex.data(Qt::ToolTipRole).toString()));
+        // Corrected, the cell shows the reviewer's figure instead of the mark.
+        QVERIFY(active.setData(feeIndex, u"0"_s));
+        QCOMPARE(feeIndex.data(Qt::DisplayRole).toString(), u"0"_s);
+
+        FormTableModel requests(ReportTemplate::standard(), tableOf(u"requests"));
+        QAbstractItemModelTester requestsTester(&requests);
+        requests.setDocument(document.get());
+        const QModelIndex deduced = requests.indexOfCell(cellOf("requests.received.commercial"));
+        QCOMPARE(CellState(deduced.data(StateRole).toInt()), CellState::Deduced);
+        QCOMPARE(deduced.data(Qt::DisplayRole).toString(), u"0"_s);
+        QCOMPARE(deduced.data(SourceTextRole).toString(), u"—"_s);
+        QVERIFY(
+            deduced.data(Qt::ToolTipRole).toString().contains(u"“—”, read as missing, not 0"_s));
+    }
+
     void setDataPushesAnUndoableCommand()
     {
         FormTableModel model(ReportTemplate::standard(), tableOf(u"requests"));
@@ -154,6 +200,10 @@ private slots:
         QTest::newRow("spaces around are ignored") << u" 7 "_s << false << QVariant(7.0);
         QTest::newRow("an empty cell is cleared") << QString() << false << QVariant();
         QTest::newRow("an amount may be decimal") << u"0.35"_s << true << QVariant(0.35);
+        QTest::newRow("1,000 is a thousand") << u"1,000"_s << false << QVariant(1000.0);
+        QTest::newRow("10万 is a hundred thousand") << u"10万"_s << false << QVariant(100000.0);
+        QTest::newRow("6件 is six") << u"6件"_s << false << QVariant(6.0);
+        QTest::newRow("25000元 is 2.5 in the fee column") << u"25000元"_s << true << QVariant(2.5);
     }
 
     void inputIsReadLikeAReviewerWritesIt()
