@@ -6,6 +6,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 
+using namespace Qt::StringLiterals;
+
 namespace nianbao {
 
 namespace {
@@ -38,9 +40,31 @@ public:
         box.exec();
         return box.clickedButton() == yes;
     }
+
+    void ask(QWidget *parent, const QString &title, const QString &text, const QString &accept,
+             const QString &reject, const std::function<void(bool)> &answered) override
+    {
+        auto *box
+            = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
+        box->setObjectName(u"askMessageBox"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        QPushButton *yes = box->addButton(accept, QMessageBox::AcceptRole);
+        box->addButton(reject, QMessageBox::RejectRole);
+        box->setDefaultButton(yes);
+        // Only a button answers: closing the window unanswered asks again next time.
+        QObject::connect(box, &QMessageBox::buttonClicked, box,
+                         [yes, answered](QAbstractButton *button) { answered(button == yes); });
+        box->open();
+    }
 };
 
 } // namespace
+
+void Dialogs::ask(QWidget *parent, const QString &title, const QString &text, const QString &accept,
+                  const QString &, const std::function<void(bool)> &answered)
+{
+    answered(question(parent, title, text, accept));
+}
 
 Dialogs &Dialogs::standard()
 {

@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <functional>
+
 class QWidget;
 
 namespace nianbao {
@@ -24,6 +26,14 @@ public:
     virtual bool question(QWidget *parent, const QString &title, const QString &text,
                           const QString &accept)
         = 0;
+    /**
+     * Asks a question without waiting for the answer, so the window goes on (autosaving, or
+     * taking a screenshot of the question); `answered(true)` when the user accepts, `(false)`
+     * when they choose `reject`. By default it asks question() and answers at once.
+     */
+    virtual void ask(QWidget *parent, const QString &title, const QString &text,
+                     const QString &accept, const QString &reject,
+                     const std::function<void(bool)> &answered);
 
     /** The real dialogs. */
     static Dialogs &standard();
