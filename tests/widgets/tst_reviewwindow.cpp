@@ -38,33 +38,6 @@ using namespace nianbao;
 using namespace nianbao::test;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-/** Answers the window's dialogs with prepared paths. */
-class FakeDialogs final : public Dialogs
-{
-public:
-    QStringList files;
-    QString folder;
-    QStringList messages;
-
-    QStringList openFiles(QWidget *, const QString &, const QString &) override { return files; }
-    QString openFolder(QWidget *, const QString &) override { return folder; }
-    void information(QWidget *, const QString &, const QString &text) override
-    {
-        messages.append(text);
-    }
-    QStringList questions;
-    bool answer = true;
-    bool question(QWidget *, const QString &, const QString &text, const QString &) override
-    {
-        questions.append(text);
-        return answer;
-    }
-};
-
-} // namespace
-
 class TestReviewWindow : public QObject
 {
     Q_OBJECT
@@ -89,27 +62,10 @@ private:
         return QTest::qWaitFor([this] { return !m_window->isLoading() && document(); }, 20000);
     }
 
-    /** Clicks a value cell of the requests table, as a reviewer would. */
-    void clickCell(int cell)
-    {
-        FormTableView *view = requestsView();
-        child<QTabWidget>("tablesTabWidget")->setCurrentWidget(view);
-        const QModelIndex index = view->formModel()->indexOfCell(cell);
-        view->scrollTo(index);
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
-    }
-
-    /** Types into a cell and presses Return; false if no editor opened or it did not close. */
+    void clickCell(int cell) { test::clickCell(*m_window, cell); }
     bool typeIntoCell(int cell, const QString &text)
     {
-        clickCell(cell);
-        QTest::keyClicks(requestsView(), text);
-        auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
-        if (!editor)
-            return false;
-        QTest::keyClick(editor, Qt::Key_Return);
-        // The delegate commits on a queued call, then closes the editor.
-        return QTest::qWaitFor([this] { return QApplication::focusWidget() == requestsView(); });
+        return test::typeIntoCell(*m_window, cell, text);
     }
 
     int findingRow(const QString &rule, int cell) const

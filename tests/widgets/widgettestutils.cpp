@@ -3,7 +3,14 @@
 #include "widgettestutils.h"
 
 #include "formtablemodel.h"
+#include "formtableswidget.h"
+#include "formtableview.h"
 #include "reviewdocument.h"
+#include "reviewwindow.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 
@@ -65,6 +72,44 @@ QString renderForm(const FormTableModel &model)
         lines.append(cells.join(u" | "_s));
     }
     return lines.join(u'\n');
+}
+
+FormTableView *viewOfCell(const ReviewWindow &window, int cell)
+{
+    return window.findChild<FormTablesWidget *>(u"tablesTabWidget"_s)->viewOfCell(cell);
+}
+
+void clickCell(ReviewWindow &window, int cell)
+{
+    FormTableView *view = viewOfCell(window, cell);
+    window.findChild<FormTablesWidget *>(u"tablesTabWidget"_s)->setCurrentWidget(view);
+    const QModelIndex index = view->formModel()->indexOfCell(cell);
+    view->scrollTo(index);
+    // A tab shown for the first time lays its view out on a posted event.
+    QCoreApplication::processEvents();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+}
+
+bool typeIntoCellUnconfirmed(ReviewWindow &window, int cell, const QString &text)
+{
+    clickCell(window, cell);
+    // The first key opens the editor; the others go to the editor, as they do for a reviewer.
+    QTest::keyClicks(viewOfCell(window, cell), text.left(1));
+    auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    if (!editor)
+        return false;
+    QTest::keyClicks(editor, text.mid(1));
+    return true;
+}
+
+bool typeIntoCell(ReviewWindow &window, int cell, const QString &text)
+{
+    if (!typeIntoCellUnconfirmed(window, cell, text))
+        return false;
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    // The delegate commits on a queued call, then closes the editor.
+    FormTableView *view = viewOfCell(window, cell);
+    return QTest::qWaitFor([view] { return QApplication::focusWidget() == view; });
 }
 
 } // namespace nianbao::test

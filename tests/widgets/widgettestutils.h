@@ -2,15 +2,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "dialogs.h"
 #include "reportreader.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
 namespace nianbao {
 class FormTableModel;
+class FormTableView;
 class ReviewDocument;
+class ReviewWindow;
 } // namespace nianbao
 
 namespace nianbao::test {
@@ -27,5 +31,37 @@ std::unique_ptr<ReviewDocument> openDocument(const QString &path);
 QStringList rulesOn(const ReviewDocument &document, int cell);
 /** The form as text, one line per row: labels, values, and ~ for a merged continuation. */
 QString renderForm(const FormTableModel &model);
+
+/** Answers the window's dialogs with prepared paths and answers, and keeps what they said. */
+class FakeDialogs final : public Dialogs
+{
+public:
+    QStringList files;
+    QString folder;
+    QStringList messages;
+    QStringList questions;
+    bool answer = true;
+
+    QStringList openFiles(QWidget *, const QString &, const QString &) override { return files; }
+    QString openFolder(QWidget *, const QString &) override { return folder; }
+    void information(QWidget *, const QString &, const QString &text) override
+    {
+        messages.append(text);
+    }
+    bool question(QWidget *, const QString &, const QString &text, const QString &) override
+    {
+        questions.append(text);
+        return answer;
+    }
+};
+
+/** The window's table view that shows a cell. */
+FormTableView *viewOfCell(const ReviewWindow &window, int cell);
+/** Clicks a value cell, on its table's tab, as a reviewer would. */
+void clickCell(ReviewWindow &window, int cell);
+/** Clicks a cell and types into it; false if no editor opened. */
+bool typeIntoCellUnconfirmed(ReviewWindow &window, int cell, const QString &text);
+/** Types into a cell and presses Return; false if no editor opened or it did not close. */
+bool typeIntoCell(ReviewWindow &window, int cell, const QString &text);
 
 } // namespace nianbao::test
