@@ -5,11 +5,13 @@
 #include "dialogs.h"
 #include "displaytexts.h"
 #include "documentview.h"
+#include "draftkeeper.h"
 #include "findingsview.h"
 #include "formtableswidget.h"
 #include "formtableview.h"
 #include "languagemanager.h"
 #include "legendwidget.h"
+#include "library/draftstore.h"
 #include "library/importer.h"
 #include "library/librarybinding.h"
 #include "library/reviewlibrary.h"
@@ -48,6 +50,8 @@
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -476,6 +480,14 @@ ReviewDocument *ReviewWindow::addDocument(const Report &report)
 void ReviewWindow::setLibrary(std::unique_ptr<ReviewLibrary> library)
 {
     m_library = std::move(library);
+    delete m_drafts;
+    m_drafts = nullptr;
+    if (m_library) {
+        m_drafts = new DraftKeeper(DraftStore(m_library->location()), m_tables, m_cursor, this);
+        connect(m_drafts, &DraftKeeper::draftFailed, this, [this](const Error &error) {
+            statusBar()->showMessage(error.message, kMessageTimeout);
+        });
+    }
     statusBar()->showMessage(tr("Library: %1").arg(m_library ? m_library->location() : QString()),
                              kMessageTimeout);
 }
@@ -656,6 +668,92 @@ void ReviewWindow::refreshFromLibrary()
     replaceDocument(document, stored.value());
     statusBar()->showMessage(tr("Reloaded with the changes saved in the library."),
                              kMessageTimeout);
+}
+
+bool ReviewWindow::offerToRestoreDraft()
+{
+    const std::optional<Draft> draft = leftDraft();
+    if (!draft)
+        return false;
+    const int cell = ReportTemplate::standard().cellIndex(draft->cell);
+    const QString text
+        = tr("Nianbao stopped before you confirmed “%1” in the cell “%2” of %3.\n\nPut the "
+             "text back into the cell? It is saved once you confirm it with Enter.")
+              .arg(draft->text, ReportTemplate::standard().cellLabel(cell), draft->reportTitle);
+    m_dialogs->ask(this, tr("Restore Unsaved Text"), text, tr("Restore"), tr("Discard"),
+                   [this, restored = *draft](bool restore) {
+                       if (restore)
+                           restoreDraft(restored);
+                       else
+                           discardDraft({});
+                   });
+    return true;
+}
+
+std::optional<Draft> ReviewWindow::leftDraft()
+{
+    if (!m_drafts)
+        return {};
+    const Result<std::optional<Draft>> left = m_drafts->store().load();
+    if (!left) {
+        discardDraft(left.error().message);
+        return {};
+    }
+    if (!left.value())
+        return {};
+    const Draft &draft = *left.value();
+    const Result<QList<DocumentSummary>> documents = m_library->documents();
+    if (!documents) {
+        // Kept: the library may answer at the next start.
+        m_dialogs->information(this, tr("Restore Unsaved Text"), documents.error().message);
+        return {};
+    }
+    const bool present = std::any_of(
+        documents.value().cbegin(), documents.value().cend(),
+        [&draft](const DocumentSummary &summary) { return summary.id == draft.documentId; });
+    if (!present || ReportTemplate::standard().cellIndex(draft.cell) < 0) {
+        discardDraft(tr("Nianbao stopped before you confirmed “%1” in %2, and that report is no "
+                        "longer in the library, so the text cannot be put back.")
+                         .arg(draft.text, draft.reportTitle));
+        return {};
+    }
+    return draft;
+}
+
+void ReviewWindow::restoreDraft(const Draft &draft)
+{
+    ReviewDocument *document = documentWithId(draft.documentId);
+    if (document)
+        setCurrentDocument(document);
+    const int cell = ReportTemplate::standard().cellIndex(draft.cell);
+    if (!document || !m_drafts->reopenEditor(cell, draft.text)) {
+        m_dialogs->information(
+            this, tr("Restore Unsaved Text"),
+            tr("The text “%1” could not be put back into %2.").arg(draft.text, draft.reportTitle));
+        return;
+    }
+    statusBar()->showMessage(
+        tr("Your text is back in the cell: press Enter to confirm it, or Esc to drop it."),
+        kMessageTimeout);
+}
+
+void ReviewWindow::discardDraft(const QString &why)
+{
+    if (!why.isEmpty())
+        m_dialogs->information(this, tr("Restore Unsaved Text"), why);
+    const Result<bool> removed = m_drafts->store().remove();
+    if (!removed)
+        statusBar()->showMessage(removed.error().message, kMessageTimeout);
+}
+
+ReviewDocument *ReviewWindow::documentWithId(qint64 id)
+{
+    for (ReviewDocument *document : m_reports->documents()) {
+        if (DraftKeeper::documentIdOf(document) == id)
+            return document;
+    }
+    const Result<StoredReview> stored = m_library->load(id);
+    return stored ? openStored(stored.value()) : nullptr;
 }
 
 ReviewDocument *ReviewWindow::currentDocument() const

@@ -8,6 +8,7 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QAction;
@@ -24,6 +25,7 @@ namespace nianbao {
 
 class Dialogs;
 class DocumentView;
+class DraftKeeper;
 class FindingsView;
 class FormTablesWidget;
 class LanguageManager;
@@ -35,6 +37,7 @@ class ReviewCursor;
 class ReviewDocument;
 class ReviewLibrary;
 class ReviewPanel;
+struct Draft;
 struct ImportSummary;
 struct StoredReview;
 
@@ -63,6 +66,12 @@ public:
     ReviewLibrary *library() const { return m_library.get(); }
     /** Opens every report the library holds, as last saved (the window's start without files). */
     void openLibraryDocuments();
+    /**
+     * Text typed into a cell but not confirmed is kept as a draft (DraftKeeper). When a draft was
+     * left because the window did not close (a crash, a kill), says so and offers to put it back.
+     * True when it asked (the answer may come later).
+     */
+    bool offerToRestoreDraft();
     bool isLoading() const;
 
     ReviewCursor *reviewCursor() const { return m_cursor; }
@@ -100,6 +109,12 @@ private:
     void offerReload(ReviewDocument *document, qint64 id, const Error &error);
     void replaceDocument(ReviewDocument *document, const StoredReview &stored);
     void refreshFromLibrary();
+    /** The draft left behind if its report is still in the library; tells of any other. */
+    std::optional<Draft> leftDraft();
+    void restoreDraft(const Draft &draft);
+    void discardDraft(const QString &why);
+    /** The open report with this library id, opened from the library if need be. */
+    ReviewDocument *documentWithId(qint64 id);
     void openFilesDialog();
     void openFolderDialog();
     void reportActivated(const QModelIndex &proxyIndex);
@@ -147,6 +162,7 @@ private:
     QActionGroup *m_languageGroup = nullptr;
     bool m_selectFirstLoaded = true;
     std::unique_ptr<ReviewLibrary> m_library;
+    DraftKeeper *m_drafts = nullptr;
     bool m_importing = false;
 };
 

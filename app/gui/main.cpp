@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QMessageBox>
+#include <QPainter>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -32,6 +33,20 @@ bool waitForReports(nianbao::ReviewWindow &window)
     return loop.exec() == 0;
 }
 
+/** The window with the dialogs open over it (an offer to restore a draft), as the user sees it. */
+QPixmap grabWithDialogs(QWidget &window)
+{
+    QPixmap shot = window.grab();
+    QPainter painter(&shot);
+    const QList<QWidget *> windows = QApplication::topLevelWidgets();
+    for (QWidget *dialog : windows) {
+        if (dialog != &window && dialog->isVisible())
+            painter.drawPixmap(dialog->geometry().topLeft() - window.geometry().topLeft(),
+                               dialog->grab());
+    }
+    return shot;
+}
+
 int takeScreenshot(nianbao::ReviewWindow &window, const QString &path)
 {
     window.resize(1680, 1000);
@@ -40,10 +55,12 @@ int takeScreenshot(nianbao::ReviewWindow &window, const QString &path)
         QTextStream(stderr) << "nianbao: the reports did not open in time\n";
         return 2;
     }
-    // Show what a reviewer sees first: the first finding, its cells and its source.
-    window.reviewCursor()->selectNextFinding(1);
+    // Show what a reviewer sees first: the offer of a draft left behind, or else the first
+    // finding, its cells and its source. The offer stays unanswered, so the draft is kept.
+    if (!window.offerToRestoreDraft())
+        window.reviewCursor()->selectNextFinding(1);
     QCoreApplication::processEvents();
-    if (!window.grab().save(path)) {
+    if (!grabWithDialogs(window).save(path)) {
         QTextStream(stderr) << "nianbao: cannot write " << path << '\n';
         return 2;
     }
@@ -106,5 +123,6 @@ int main(int argc, char *argv[])
     if (parser.isSet(screenshot))
         return takeScreenshot(window, parser.value(screenshot));
     window.show();
+    window.offerToRestoreDraft();
     return QApplication::exec();
 }
