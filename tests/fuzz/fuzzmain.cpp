@@ -20,6 +20,8 @@ QString g_fileName = QStringLiteral("fuzz.txt");
 
 } // namespace
 
+// libFuzzer declares the signature, with a non-const argc.
+// NOLINTNEXTLINE(readability-non-const-parameter)
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     const std::optional<nianbao::fuzz::Target> target

@@ -175,7 +175,7 @@ int main(int argc, char *argv[])
     ok = write(root, u"fuzz_docx"_s, seedFile(3, u"-document.xml"_s), documentXml) && ok;
     ok = write(root, u"fuzz_docx"_s, u"legacy.doc"_s, oleFile(u"WordDocument")) && ok;
     ok = write(root, u"fuzz_docx"_s, u"encrypted.docx"_s, oleFile(u"EncryptedPackage")) && ok;
-    ok = write(root, u"fuzz_docx"_s, u"report.rtf"_s, "{\\rtf1\\ansi{\\fonttbl}\\par}") && ok;
+    ok = write(root, u"fuzz_docx"_s, u"report.rtf"_s, R"({\rtf1\ansi{\fonttbl}\par})") && ok;
 
     QByteArray pdf;
     QString problem;
