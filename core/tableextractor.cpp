@@ -329,10 +329,19 @@ Placement TableReader::place(const Candidate &candidate, int width,
             placement[v] = values[v];
         return placement;
     }
+    int unplaced = 0;
     for (size_t v = 0; v < values.size(); ++v) {
         if (best.columnOfFigure[v] >= 0)
             placement[size_t(best.columnOfFigure[v])] = values[v];
+        else
+            ++unplaced;
     }
+    if (unplaced > 0)
+        noteUncertain(candidate,
+                      QCoreApplication::translate("nianbao::TableExtractor",
+                                                  "%n of them stand outside the table's columns "
+                                                  "and are not read",
+                                                  "", unplaced));
     return placement;
 }
 

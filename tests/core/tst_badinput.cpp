@@ -20,6 +20,7 @@ using namespace nianbao::test;
 namespace {
 
 constexpr qint64 kHugeBytes = 50 * 1024 * 1024;
+constexpr qint64 k200MegaBytes = 200 * 1024 * 1024;
 
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
@@ -60,6 +61,8 @@ private slots:
     void cliListsEveryFileInArgumentOrder();
     void aHugeLineOrAThousandColumnRowLeavesTheTablesRead_data();
     void aHugeLineOrAThousandColumnRowLeavesTheTablesRead();
+    void aTableRowOfThousandsOfFiguresIsReadAndReported_data();
+    void aTableRowOfThousandsOfFiguresIsReadAndReported();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -81,6 +84,9 @@ void TestBadInput::initTestCase()
                       "全年工作平稳有序，各项制度得到落实。\n"_s.toUtf8()));
     QVERIFY(writeHugeFile(path(u"huge.txt"_s), kHugeBytes));
     QVERIFY(QFileInfo(path(u"huge.txt"_s)).size() >= kHugeBytes);
+    // 200 MB without writing them: a sparse file is refused by its size before any byte is read.
+    QFile sparse(path(u"200mb.txt"_s));
+    QVERIFY(sparse.open(QIODevice::WriteOnly) && sparse.resize(k200MegaBytes));
     QVERIFY(QDir(m_dir.path()).mkdir(u"folder.txt"_s));
 }
 
@@ -100,6 +106,8 @@ void TestBadInput::reportsTheProblem_data()
         << path(u"nowhere/absent.txt"_s) << u"file.missing"_s << u"No such file"_s << false;
     QTest::addRow("a 50 MB file is file.too_large")
         << path(u"huge.txt"_s) << u"file.too_large"_s << u"MB"_s << false;
+    QTest::addRow("a 200 MB text is file.too_large and says its size")
+        << path(u"200mb.txt"_s) << u"file.too_large"_s << u"200.0 MB"_s << false;
     QTest::addRow("a folder is file.not_a_file")
         << path(u"folder.txt"_s) << u"file.not_a_file"_s << u"Not a file"_s << false;
 }
@@ -160,7 +168,6 @@ void TestBadInput::cliListsEveryFileInArgumentOrder()
     }
 }
 
-QTEST_GUILESS_MAIN(TestBadInput)
 void TestBadInput::aHugeLineOrAThousandColumnRowLeavesTheTablesRead_data()
 {
     QTest::addColumn<QString>("hostile");
@@ -186,4 +193,31 @@ void TestBadInput::aHugeLineOrAThousandColumnRowLeavesTheTablesRead()
         QCOMPARE(report.cells[c].value, plain.cells[c].value);
 }
 
+void TestBadInput::aTableRowOfThousandsOfFiguresIsReadAndReported_data()
+{
+    QTest::addColumn<QString>("separator");
+    QTest::addRow("tab-separated") << u"\t"_s;
+    QTest::addRow("space-aligned") << u"  "_s;
+}
+
+void TestBadInput::aTableRowOfThousandsOfFiguresIsReadAndReported()
+{
+    QFETCH(QString, separator);
+    QByteArray bytes;
+    QVERIFY(readFileBytes(seedReportPath(seedNames().value(3)), &bytes));
+    QString text = QString::fromUtf8(bytes);
+    const QString row = u"一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1\t"_s;
+    QVERIFY(text.contains(row));
+    QStringList figures(3000, u"1"_s);
+    text.replace(row, u"一、本年新收政府信息公开申请数量"_s + separator + figures.join(separator));
+    const Report report = ReportReader().readBytes(text.toUtf8(), u"wide.txt"_s);
+    QVERIFY(report.loaded);
+    const auto problem = std::find_if(report.errors.begin(), report.errors.end(),
+                                      [](const Error &e) { return e.code == u"row.columns"; });
+    QVERIFY(problem != report.errors.end());
+    QVERIFY2(problem->message.contains(u"3000"_s), qPrintable(problem->message));
+    QCOMPARE(problem->where.line, int(text.left(text.indexOf(u"一、本年新收"_s)).count(u'\n')) + 1);
+}
+
+QTEST_GUILESS_MAIN(TestBadInput)
 #include "tst_badinput.moc"
