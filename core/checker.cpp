@@ -164,12 +164,17 @@ namespace {
  */
 QString describeAbsence(const QString &label, const CellValue &value)
 {
+    // The context is spelled out for lupdate, which files tr() outside a class elsewhere.
     if (value.state == CellState::Unreadable || value.extractedState == CellState::Unreadable)
-        return tr("%1 cannot be read in the source (\"%2\")").arg(label, value.sourceText);
-    if (!value.sourceText.isEmpty())
-        return tr("%1 is written \"%2\" in the source, which is read as missing, not 0")
+        return QCoreApplication::translate("nianbao::Checker",
+                                           "%1 cannot be read in the source (\"%2\")")
             .arg(label, value.sourceText);
-    return tr("%1 is blank in the source").arg(label);
+    if (!value.sourceText.isEmpty())
+        return QCoreApplication::translate(
+                   "nianbao::Checker",
+                   "%1 is written \"%2\" in the source, which is read as missing, not 0")
+            .arg(label, value.sourceText);
+    return QCoreApplication::translate("nianbao::Checker", "%1 is blank in the source").arg(label);
 }
 
 } // namespace

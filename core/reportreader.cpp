@@ -40,8 +40,9 @@ Error secondReportError(const QString &text, const DocumentLayout &layout, const
                               .left(kShownCharacters)
                               .toString();
     return Error {u"document.second_report"_s,
-                  tr("Line %1 begins a second report (%2); only the first report, above it, "
-                     "is read")
+                  QCoreApplication::translate("nianbao::ReportReader",
+                                              "Line %1 begins a second report (%2); only the "
+                                              "first report, above it, is read")
                       .arg(line + 1)
                       .arg(shown),
                   ErrorLocation {path, line + 1, {}}};

@@ -247,6 +247,10 @@ Reports open without saving to a library.</source>
         <source>blank in the source</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“%1” in the source: missing, not 0</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::CellState</name>
@@ -313,14 +317,6 @@ Reports open without saving to a library.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 cannot be read in the source (&quot;%2&quot;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is blank in the source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1; the rules determine %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -334,6 +330,18 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>%1 is %2, but the %3 report carried %4 forward (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read in the source (&quot;%2&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is written &quot;%2&quot; in the source, which is read as missing, not 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is blank in the source</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -354,6 +362,29 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>The Word document holds no text: its pages are probably scanned images. Run OCR on it, or open a text version of the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::DraftStore</name>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unsaved text cannot be kept in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unsaved text in %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unsaved text in %1 is damaged and cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unsaved text in %1 cannot be removed: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -419,6 +450,10 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>%1 is not a whole number; this cell counts items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the source: “%1”, read as missing, not 0</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -539,6 +574,10 @@ Reports open without saving to a library.</source>
     <name>nianbao::ReportReader</name>
     <message>
         <source>No statistical tables (sections 二, 三, 四) were found in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 begins a second report (%2); only the first report, above it, is read</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -885,6 +924,36 @@ Reports open without saving to a library.</source>
         <source>Reloaded with the changes saved in the library.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Nianbao stopped before you confirmed “%1” in the cell “%2” of %3.
+
+Put the text back into the cell? It is saved once you confirm it with Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Unsaved Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nianbao stopped before you confirmed “%1” in %2, and that report is no longer in the library, so the text cannot be put back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text “%1” could not be put back into %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your text is back in the cell: press Enter to confirm it, or Esc to drop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Severity</name>
@@ -914,6 +983,24 @@ Reports open without saving to a library.</source>
     <message>
         <source>Table %1 (%2) was not found in the document</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them stand outside the table&apos;s columns and are not read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1: table %2 (%3) appears a second time; its first copy is read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>, and %n of the second copy&apos;s rows differ</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -250,6 +250,10 @@ Reports open without saving to a library.</source>
         <source>blank in the source</source>
         <translation>原文为空</translation>
     </message>
+    <message>
+        <source>“%1” in the source: missing, not 0</source>
+        <translation>原文为“%1”：按缺失处理，不是 0</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::CellState</name>
@@ -316,14 +320,6 @@ Reports open without saving to a library.</source>
         <translation>%1 为 %2：件数必须是不小于 0 的整数</translation>
     </message>
     <message>
-        <source>%1 cannot be read in the source (&quot;%2&quot;)</source>
-        <translation>%1 在原文中无法识别（“%2”）</translation>
-    </message>
-    <message>
-        <source>%1 is blank in the source</source>
-        <translation>%1 在原文中为空</translation>
-    </message>
-    <message>
         <source>%1; the rules determine %2</source>
         <translation>%1；根据勾稽关系可推算为 %2</translation>
     </message>
@@ -338,6 +334,18 @@ Reports open without saving to a library.</source>
     <message>
         <source>%1 is %2, but the %3 report carried %4 forward (%5)</source>
         <translation>%1 为 %2，但 %3 年度报告结转下年度 %4（%5）</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read in the source (&quot;%2&quot;)</source>
+        <translation>%1 在原文中无法识别（“%2”）</translation>
+    </message>
+    <message>
+        <source>%1 is written &quot;%2&quot; in the source, which is read as missing, not 0</source>
+        <translation>%1 在原文中写作“%2”，按缺失处理，不是 0</translation>
+    </message>
+    <message>
+        <source>%1 is blank in the source</source>
+        <translation>%1 在原文中为空</translation>
     </message>
 </context>
 <context>
@@ -360,6 +368,29 @@ Reports open without saving to a library.</source>
     <message>
         <source>The Word document holds no text: its pages are probably scanned images. Run OCR on it, or open a text version of the report.</source>
         <translation>Word 文档中没有文字：其页面可能是扫描图片。请对其进行 OCR 文字识别，或打开报告的文本版本。</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::DraftStore</name>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The unsaved text cannot be kept in %1: %2</source>
+        <translation>未保存的内容无法保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>The unsaved text in %1 cannot be read: %2</source>
+        <translation>无法读取 %1 中未保存的内容：%2</translation>
+    </message>
+    <message>
+        <source>The unsaved text in %1 is damaged and cannot be restored.</source>
+        <translation>%1 中未保存的内容已损坏，无法恢复。</translation>
+    </message>
+    <message>
+        <source>The unsaved text in %1 cannot be removed: %2</source>
+        <translation>无法删除 %1 中未保存的内容：%2</translation>
     </message>
 </context>
 <context>
@@ -424,6 +455,10 @@ Reports open without saving to a library.</source>
     <message>
         <source>%1 is not a whole number; this cell counts items.</source>
         <translation>%1 不是整数；此单元格填写件数。</translation>
+    </message>
+    <message>
+        <source>In the source: “%1”, read as missing, not 0</source>
+        <translation>原文为“%1”，按缺失处理，不是 0</translation>
     </message>
 </context>
 <context>
@@ -542,6 +577,10 @@ Reports open without saving to a library.</source>
     <message>
         <source>No statistical tables (sections 二, 三, 四) were found in %1</source>
         <translation>在 %1 中没有找到统计表（第二、三、四部分）</translation>
+    </message>
+    <message>
+        <source>Line %1 begins a second report (%2); only the first report, above it, is read</source>
+        <translation>第 %1 行开始另一份报告（%2）；只读取其上方的第一份报告</translation>
     </message>
 </context>
 <context>
@@ -883,6 +922,38 @@ Reports open without saving to a library.</source>
         <source>Reloaded with the changes saved in the library.</source>
         <translation>已重新载入审核库中保存的修改。</translation>
     </message>
+    <message>
+        <source>Nianbao stopped before you confirmed “%1” in the cell “%2” of %3.
+
+Put the text back into the cell? It is saved once you confirm it with Enter.</source>
+        <translation>年报审校在您确认 %3 的单元格“%2”中的“%1”之前意外退出。
+
+要把这段内容放回单元格吗？按 Enter 确认后才会保存。</translation>
+    </message>
+    <message>
+        <source>Restore Unsaved Text</source>
+        <translation>恢复未保存的内容</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Nianbao stopped before you confirmed “%1” in %2, and that report is no longer in the library, so the text cannot be put back.</source>
+        <translation>年报审校在您确认 %2 中的“%1”之前意外退出，而该报告已不在审校库中，因此无法放回这段内容。</translation>
+    </message>
+    <message>
+        <source>The text “%1” could not be put back into %2.</source>
+        <translation>无法把“%1”放回 %2。</translation>
+    </message>
+    <message>
+        <source>Your text is back in the cell: press Enter to confirm it, or Esc to drop it.</source>
+        <translation>内容已放回单元格：按 Enter 确认，或按 Esc 放弃。</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Severity</name>
@@ -912,6 +983,22 @@ Reports open without saving to a library.</source>
     <message>
         <source>Table %1 (%2) was not found in the document</source>
         <translation>文档中没有找到表 %1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them stand outside the table&apos;s columns and are not read</source>
+        <translation>
+            <numerusform>其中 %n 个数字在表格的列之外，未读取</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1: table %2 (%3) appears a second time; its first copy is read</source>
+        <translation>第 %1 行：表%2（%3）再次出现；读取的是第一份</translation>
+    </message>
+    <message numerus="yes">
+        <source>, and %n of the second copy&apos;s rows differ</source>
+        <translation>
+            <numerusform>，第二份中有 %n 行与之不同</numerusform>
+        </translation>
     </message>
 </context>
 <context>
