@@ -37,6 +37,7 @@ ReviewPanel::ReviewPanel(ReviewCursor *cursor, QWidget *parent)
     : QWidget(parent)
     , m_cursor(cursor)
     , m_reportBox(new QGroupBox(this))
+    , m_problems(new QLabel(this))
     , m_statusLabel(new QLabel(this))
     , m_statusCombo(new QComboBox(this))
     , m_reportNoteLabel(new QLabel(this))
@@ -51,6 +52,9 @@ ReviewPanel::ReviewPanel(ReviewCursor *cursor, QWidget *parent)
     m_statusCombo->setObjectName(u"statusComboBox"_s);
     m_reportNote->setObjectName(u"reportNoteEdit"_s);
     m_cellDetails->setObjectName(u"cellDetailsLabel"_s);
+    m_problems->setObjectName(u"readingProblemsLabel"_s);
+    m_problems->setWordWrap(true);
+    m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_cellNote->setObjectName(u"cellNoteEdit"_s);
     m_applyButton->setObjectName(u"applySuggestionToolButton"_s);
     m_cellDetails->setWordWrap(true);
@@ -64,6 +68,7 @@ ReviewPanel::ReviewPanel(ReviewCursor *cursor, QWidget *parent)
     m_cellNote->setTabChangesFocus(true);
 
     auto *reportLayout = new QVBoxLayout(m_reportBox);
+    reportLayout->addWidget(m_problems);
     reportLayout->addWidget(m_statusLabel);
     reportLayout->addWidget(m_statusCombo);
     reportLayout->addWidget(m_reportNoteLabel);
@@ -120,6 +125,22 @@ void ReviewPanel::showReport()
     m_reportBox->setEnabled(session);
     m_statusCombo->setCurrentIndex(session ? int(reviewStatuses().indexOf(session->status())) : 0);
     setTextQuietly(m_reportNote, session ? session->note() : QString());
+    showProblems();
+}
+
+void ReviewPanel::showProblems()
+{
+    // What the engine could not read as one clean report belongs beside its status, in sight.
+    QStringList items;
+    if (m_document) {
+        for (const Error &error : m_document->errors())
+            items.append(u"<li>"_s + error.message.toHtmlEscaped() + u"</li>"_s);
+    }
+    m_problems->setVisible(!items.isEmpty());
+    m_problems->setText(items.isEmpty() ? QString()
+                                        : u"<b>%1</b><ul style=\"margin-left: 0\">%2</ul>"_s.arg(
+                                            tr("Problems reading this report:").toHtmlEscaped(),
+                                            items.join(QString())));
 }
 
 void ReviewPanel::showCell()
@@ -181,6 +202,7 @@ void ReviewPanel::retranslateUi()
     m_reportNoteLabel->setText(tr("Note on the &report:"));
     m_cellBox->setTitle(tr("Cell"));
     m_cellNoteLabel->setText(tr("Note on the c&ell:"));
+    showProblems();
     const QList<ReviewStatus> statuses = reviewStatuses();
     for (int i = 0; i < statuses.size(); ++i)
         m_statusCombo->setItemText(i, reviewStatusText(statuses[i]));

@@ -18,7 +18,8 @@ namespace nianbao {
 class ReviewCursor;
 
 /**
- * The review state beside the tables: the report's status and note, and the current cell with
+ * The review state beside the tables: the report's status, note and reading problems (a second
+ * report in the file, a table given twice, …), and the current cell with
  * its value as extracted (still shown after a correction), its findings and its note. Every
  * change goes onto the report's undo stack.
  */
@@ -40,6 +41,7 @@ private:
     void setDocument(ReviewDocument *document);
     void retranslateUi();
     void showReport();
+    void showProblems();
     void showCell();
     void statusChosen(int index);
     void reportNoteEdited();
@@ -48,6 +50,7 @@ private:
     ReviewCursor *m_cursor;
     QPointer<ReviewDocument> m_document;
     QGroupBox *m_reportBox;
+    QLabel *m_problems;
     QLabel *m_statusLabel;
     QComboBox *m_statusCombo;
     QLabel *m_reportNoteLabel;

@@ -20,6 +20,8 @@
 #include "widgettestutils.h"
 
 #include <QAction>
+#include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QProgressDialog>
@@ -389,6 +391,34 @@ private slots:
         const QStringList recent = QSettings().value(u"recentFiles"_s).toStringList();
         QVERIFY(recent.contains(QFileInfo(seed004Path()).absoluteFilePath()));
         QVERIFY(!recent.contains(u"/nonexistent/report.txt"_s));
+    }
+
+    void aFileHoldingTwoReportsSaysSoBesideTheReport()
+    {
+        QFile first(seed004Path());
+        QFile second(seedPath(u"003_26cd6f5c3c427896"_s));
+        QVERIFY(first.open(QIODevice::ReadOnly) && second.open(QIODevice::ReadOnly));
+        QTemporaryDir dir;
+        QFile both(dir.filePath(u"both.txt"_s));
+        QVERIFY(both.open(QIODevice::WriteOnly));
+        both.write(first.readAll() + "\n\n" + second.readAll());
+        both.close();
+        auto *problems = child<QLabel>("readingProblemsLabel");
+        QVERIFY(problems);
+        QVERIFY(openAndWait({seed004Path()}));
+        QVERIFY(problems->isHidden());
+        QVERIFY(openAndWait({both.fileName()}));
+        QTRY_COMPARE(m_window->reportList()->rowCount(), 2);
+        m_window->setCurrentDocument(m_window->reportList()->documentForFile(both.fileName()));
+        QTRY_VERIFY(problems->isVisible());
+        QVERIFY2(problems->text().contains(u"begins a second report"_s),
+                 qPrintable(problems->text()));
+        QVERIFY(problems->text().contains(u"洛龙区定鼎门街道办事处"_s)); // the second one's title
+        // The first report's figures are the file's, with no finding from the second's narrative.
+        const auto alone = openDocument(seed004Path());
+        QCOMPARE(document()->findings().size(), alone->findings().size());
+        m_window->setCurrentDocument(m_window->reportList()->documentForFile(seed004Path()));
+        QTRY_VERIFY(problems->isHidden());
     }
 
     void aFolderOpensEveryReportInIt()
