@@ -18,6 +18,8 @@ namespace nianbao {
 
 namespace {
 
+// For member functions only: lupdate files a tr() made in a free function under "nianbao",
+// so free functions spell out QCoreApplication::translate with this context.
 QString tr(const char *text)
 {
     return QCoreApplication::translate("nianbao::ReportReader", text);
@@ -54,12 +56,19 @@ Result<QByteArray> readReportBytes(const QString &path)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return fileError(u"file.missing"_s, tr("No such file: %1").arg(path), path);
+        return fileError(
+            u"file.missing"_s,
+            QCoreApplication::translate("nianbao::ReportReader", "No such file: %1").arg(path),
+            path);
     if (!info.isFile())
-        return fileError(u"file.not_a_file"_s, tr("Not a file: %1").arg(path), path);
+        return fileError(
+            u"file.not_a_file"_s,
+            QCoreApplication::translate("nianbao::ReportReader", "Not a file: %1").arg(path), path);
     if (info.size() > kMaxReportBytes)
         return fileError(u"file.too_large"_s,
-                         tr("The file is %1 MB; reports larger than %2 MB are not read: %3")
+                         QCoreApplication::translate(
+                             "nianbao::ReportReader",
+                             "The file is %1 MB; reports larger than %2 MB are not read: %3")
                              .arg(double(info.size()) / 1048576.0, 0, 'f', 1)
                              .arg(kMaxReportBytes / 1048576)
                              .arg(path),
@@ -67,7 +76,9 @@ Result<QByteArray> readReportBytes(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fileError(u"file.unreadable"_s,
-                         tr("Cannot read %1: %2").arg(path, file.errorString()), path);
+                         QCoreApplication::translate("nianbao::ReportReader", "Cannot read %1: %2")
+                             .arg(path, file.errorString()),
+                         path);
     return file.readAll();
 }
 

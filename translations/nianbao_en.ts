@@ -23,221 +23,6 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
-    <name>nianbao</name>
-    <message>
-        <source>No such file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not a file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file is %1 MB; reports larger than %2 MB are not read: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(agency unknown)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(year unknown)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cells: %1 extracted, %2 missing, %3 unreadable, %4 deduced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stated: %1 = %2 (&quot;%3&quot;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no findings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check government information disclosure annual reports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print one JSON document (spec/cli.md).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Number of threads (default: all cores).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>N</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The command.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report files to check.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FILE...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nianbao-cli check: no FILE given</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The review library: a SQLite file or postgresql://user@host/db (default: %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>L</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import report files and folders into a review library</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Report files or folders.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PATH...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nianbao-cli import: no PATH given</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed: %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 imported, %2 already in the library, %3 failed (%4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the cleaned data of a review library</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>csv, csv-wide, xlsx or json.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FORMAT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file to write.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only reports marked reviewed (已审核).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write UTF-8 with a byte order mark (Excel).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nianbao-cli export: give --format csv|csv-wide|xlsx|json and --out FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 reports written to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Marked cells:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rule broken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>deduced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>corrected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create the workbook %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot move the workbook into place at %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The review library could not %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>run a statement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>prepare a statement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Word file is damaged or incomplete (%1). Download it again, or open it in Word, WPS or LibreOffice and save it as a new .docx file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is an Excel workbook, not a Word document. Open the report&apos;s Word, PDF or HTML version instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is an OpenDocument file (.odt), not a Word .docx document. Open it in LibreOffice or WPS and save it as .docx, then open that copy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is a zip archive that holds no Word document. Unpack it and open the report inside.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 invalid byte sequences in %2 text were replaced by � (first at byte %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The page declares the unknown charset &quot;%1&quot;; its encoding was detected instead. If the text looks wrong, save the page from the browser as UTF-8 and open that copy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The page declares the charset &quot;%1&quot; but is written in %2; it was read as %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>nianbao::CellDelegate</name>
     <message>
         <source>as extracted: %1</source>
@@ -295,6 +80,65 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>Edit the note on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::CheckCommand</name>
+    <message>
+        <source>(agency unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(year unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cells: %1 extracted, %2 missing, %3 unreadable, %4 deduced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stated: %1 = %2 (&quot;%3&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check government information disclosure annual reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON document (spec/cli.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of threads (default: all cores).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report files to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nianbao-cli check: no FILE given</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -364,6 +208,22 @@ Reports open without saving to a library.</source>
         <source>The Word document holds no text: its pages are probably scanned images. Run OCR on it, or open a text version of the report.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The Word file is damaged or incomplete (%1). Download it again, or open it in Word, WPS or LibreOffice and save it as a new .docx file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an Excel workbook, not a Word document. Open the report&apos;s Word, PDF or HTML version instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an OpenDocument file (.odt), not a Word .docx document. Open it in LibreOffice or WPS and save it as .docx, then open that copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a zip archive that holds no Word document. Unpack it and open the report inside.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::DraftStore</name>
@@ -385,6 +245,41 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>The unsaved text in %1 cannot be removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::Exporter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked cells:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deduced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the workbook %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot move the workbook into place at %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -463,6 +358,18 @@ Reports open without saving to a library.</source>
         <source>The page holds no text to read: it may build its content with JavaScript or show the report as images. Open the page in a browser and save it (&quot;Save page as…, complete&quot;) or print it to PDF, then open that file; or open the report&apos;s Word or PDF attachment.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 invalid byte sequences in %2 text were replaced by � (first at byte %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page declares the unknown charset &quot;%1&quot;; its encoding was detected instead. If the text looks wrong, save the page from the browser as UTF-8 and open that copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page declares the charset &quot;%1&quot; but is written in %2; it was read as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::LegacyWordLoader</name>
@@ -503,6 +410,81 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::LibraryCommands</name>
+    <message>
+        <source>The review library: a SQLite file or postgresql://user@host/db (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import report files and folders into a review library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report files or folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PATH...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nianbao-cli import: no PATH given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already in the library, %3 failed (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the cleaned data of a review library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>csv, csv-wide, xlsx or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only reports marked reviewed (已审核).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write UTF-8 with a byte order mark (Excel).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nianbao-cli export: give --format csv|csv-wide|xlsx|json and --out FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reports written to %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -580,6 +562,22 @@ Reports open without saving to a library.</source>
         <source>Line %1 begins a second report (%2); only the first report, above it, is read</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No such file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is %1 MB; reports larger than %2 MB are not read: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReviewLibrary</name>
@@ -609,6 +607,22 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>Someone else changed this report since you opened it (you had version %1). Your change was not saved; reload the report to see theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review library could not %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run a statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prepare a statement</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1007,13 +1021,6 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
     <name>nianbao::TextLoader</name>
     <message>
         <source>%1 invalid byte sequences in %2 text were replaced by � (first at byte %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>nianbao::Transaction</name>
-    <message>
-        <source>commit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -26,221 +26,6 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
-    <name>nianbao</name>
-    <message>
-        <source>No such file: %1</source>
-        <translation>没有这个文件：%1</translation>
-    </message>
-    <message>
-        <source>Not a file: %1</source>
-        <translation>不是文件：%1</translation>
-    </message>
-    <message>
-        <source>The file is %1 MB; reports larger than %2 MB are not read: %3</source>
-        <translation>文件大小为 %1 MB；超过 %2 MB 的报告不予读取：%3</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>(agency unknown)</source>
-        <translation>（机关未知）</translation>
-    </message>
-    <message>
-        <source>(year unknown)</source>
-        <translation>（年度未知）</translation>
-    </message>
-    <message>
-        <source>cells: %1 extracted, %2 missing, %3 unreadable, %4 deduced</source>
-        <translation>单元格：已提取 %1，缺失 %2，无法识别 %3，推算 %4</translation>
-    </message>
-    <message>
-        <source>stated: %1 = %2 (&quot;%3&quot;)</source>
-        <translation>正文：%1 = %2（“%3”）</translation>
-    </message>
-    <message>
-        <source>problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>no findings</source>
-        <translation>未发现问题</translation>
-    </message>
-    <message>
-        <source>Check government information disclosure annual reports</source>
-        <translation>审核政府信息公开工作年度报告</translation>
-    </message>
-    <message>
-        <source>Print one JSON document (spec/cli.md).</source>
-        <translation>输出一个 JSON 文档（见 spec/cli.md）。</translation>
-    </message>
-    <message>
-        <source>Number of threads (default: all cores).</source>
-        <translation>线程数（默认：使用全部核心）。</translation>
-    </message>
-    <message>
-        <source>N</source>
-        <translation>N</translation>
-    </message>
-    <message>
-        <source>The command.</source>
-        <translation>要执行的命令。</translation>
-    </message>
-    <message>
-        <source>Report files to check.</source>
-        <translation>要审核的报告文件。</translation>
-    </message>
-    <message>
-        <source>FILE...</source>
-        <translation>FILE...</translation>
-    </message>
-    <message>
-        <source>nianbao-cli check: no FILE given</source>
-        <translation>nianbao-cli check：未指定 FILE</translation>
-    </message>
-    <message>
-        <source>The review library: a SQLite file or postgresql://user@host/db (default: %1).</source>
-        <translation>审核库：SQLite 文件或 postgresql://user@host/db（默认：%1）。</translation>
-    </message>
-    <message>
-        <source>L</source>
-        <translation>L</translation>
-    </message>
-    <message>
-        <source>Import report files and folders into a review library</source>
-        <translation>将报告文件和文件夹导入审核库</translation>
-    </message>
-    <message>
-        <source>Report files or folders.</source>
-        <translation>报告文件或文件夹。</translation>
-    </message>
-    <message>
-        <source>PATH...</source>
-        <translation>PATH...</translation>
-    </message>
-    <message>
-        <source>nianbao-cli import: no PATH given</source>
-        <translation>nianbao-cli import：未指定 PATH</translation>
-    </message>
-    <message>
-        <source>failed: %1: %2</source>
-        <translation>失败：%1：%2</translation>
-    </message>
-    <message>
-        <source>%1 imported, %2 already in the library, %3 failed (%4)</source>
-        <translation>已导入 %1 份，审核库中已有 %2 份，失败 %3 份（%4）</translation>
-    </message>
-    <message>
-        <source>Export the cleaned data of a review library</source>
-        <translation>导出审核库中整理后的数据</translation>
-    </message>
-    <message>
-        <source>csv, csv-wide, xlsx or json.</source>
-        <translation>csv、csv-wide、xlsx 或 json。</translation>
-    </message>
-    <message>
-        <source>FORMAT</source>
-        <translation>FORMAT</translation>
-    </message>
-    <message>
-        <source>The file to write.</source>
-        <translation>要写入的文件。</translation>
-    </message>
-    <message>
-        <source>FILE</source>
-        <translation>FILE</translation>
-    </message>
-    <message>
-        <source>Only reports marked reviewed (已审核).</source>
-        <translation>仅导出标记为“已审核”的报告。</translation>
-    </message>
-    <message>
-        <source>Write UTF-8 with a byte order mark (Excel).</source>
-        <translation>以带字节顺序标记（BOM）的 UTF-8 写入（供 Excel 使用）。</translation>
-    </message>
-    <message>
-        <source>nianbao-cli export: give --format csv|csv-wide|xlsx|json and --out FILE</source>
-        <translation>nianbao-cli export：请指定 --format csv|csv-wide|xlsx|json 和 --out FILE</translation>
-    </message>
-    <message>
-        <source>%1 reports written to %2</source>
-        <translation>已将 %1 份报告写入 %2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Marked cells:</source>
-        <translation>标记的单元格：</translation>
-    </message>
-    <message>
-        <source>rule broken</source>
-        <translation>违反勾稽关系</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>缺失</translation>
-    </message>
-    <message>
-        <source>deduced</source>
-        <translation>推算</translation>
-    </message>
-    <message>
-        <source>corrected</source>
-        <translation>已更正</translation>
-    </message>
-    <message>
-        <source>Cannot create the workbook %1</source>
-        <translation>无法创建工作簿 %1</translation>
-    </message>
-    <message>
-        <source>Cannot move the workbook into place at %1</source>
-        <translation>无法将工作簿移动到 %1</translation>
-    </message>
-    <message>
-        <source>The review library could not %1: %2</source>
-        <translation>审核库无法%1：%2</translation>
-    </message>
-    <message>
-        <source>run a statement</source>
-        <translation>执行语句</translation>
-    </message>
-    <message>
-        <source>prepare a statement</source>
-        <translation>准备语句</translation>
-    </message>
-    <message>
-        <source>The Word file is damaged or incomplete (%1). Download it again, or open it in Word, WPS or LibreOffice and save it as a new .docx file.</source>
-        <translation>Word 文件已损坏或不完整（%1）。请重新下载，或用 Word、WPS 或 LibreOffice 打开后另存为新的 .docx 文件。</translation>
-    </message>
-    <message>
-        <source>This is an Excel workbook, not a Word document. Open the report&apos;s Word, PDF or HTML version instead.</source>
-        <translation>这是 Excel 工作簿，不是 Word 文档。请改为打开报告的 Word、PDF 或 HTML 版本。</translation>
-    </message>
-    <message>
-        <source>This is an OpenDocument file (.odt), not a Word .docx document. Open it in LibreOffice or WPS and save it as .docx, then open that copy.</source>
-        <translation>这是 OpenDocument 文件（.odt），不是 Word .docx 文档。请用 LibreOffice 或 WPS 打开并另存为 .docx，然后打开另存的文件。</translation>
-    </message>
-    <message>
-        <source>This is a zip archive that holds no Word document. Unpack it and open the report inside.</source>
-        <translation>这是 zip 压缩包，其中没有 Word 文档。请解压后打开其中的报告。</translation>
-    </message>
-    <message>
-        <source>%1 invalid byte sequences in %2 text were replaced by � (first at byte %3)</source>
-        <translation>%2 文本中有 %1 个无效字节序列已替换为 �（第一个位于第 %3 字节）</translation>
-    </message>
-    <message>
-        <source>The page declares the unknown charset &quot;%1&quot;; its encoding was detected instead. If the text looks wrong, save the page from the browser as UTF-8 and open that copy.</source>
-        <translation>网页声明的字符集“%1”无法识别，已改为自动检测编码。如果文字显示不正确，请在浏览器中将网页另存为 UTF-8 编码，然后打开另存的文件。</translation>
-    </message>
-    <message>
-        <source>The page declares the charset &quot;%1&quot; but is written in %2; it was read as %2.</source>
-        <translation>网页声明的字符集为“%1”，但实际编码为 %2；已按 %2 读取。</translation>
-    </message>
-</context>
-<context>
     <name>nianbao::CellDelegate</name>
     <message>
         <source>as extracted: %1</source>
@@ -299,6 +84,65 @@ Reports open without saving to a library.</source>
     <message>
         <source>Edit the note on %1</source>
         <translation>编辑备注：%1</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::CheckCommand</name>
+    <message>
+        <source>(agency unknown)</source>
+        <translation>（机关未知）</translation>
+    </message>
+    <message>
+        <source>(year unknown)</source>
+        <translation>（年度未知）</translation>
+    </message>
+    <message>
+        <source>cells: %1 extracted, %2 missing, %3 unreadable, %4 deduced</source>
+        <translation>单元格：已提取 %1，缺失 %2，无法识别 %3，推算 %4</translation>
+    </message>
+    <message>
+        <source>stated: %1 = %2 (&quot;%3&quot;)</source>
+        <translation>正文：%1 = %2（“%3”）</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>no findings</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <source>Check government information disclosure annual reports</source>
+        <translation>审核政府信息公开工作年度报告</translation>
+    </message>
+    <message>
+        <source>Print one JSON document (spec/cli.md).</source>
+        <translation>输出一个 JSON 文档（见 spec/cli.md）。</translation>
+    </message>
+    <message>
+        <source>Number of threads (default: all cores).</source>
+        <translation>线程数（默认：使用全部核心）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>要执行的命令。</translation>
+    </message>
+    <message>
+        <source>Report files to check.</source>
+        <translation>要审核的报告文件。</translation>
+    </message>
+    <message>
+        <source>FILE...</source>
+        <translation>FILE...</translation>
+    </message>
+    <message>
+        <source>nianbao-cli check: no FILE given</source>
+        <translation>nianbao-cli check：未指定 FILE</translation>
     </message>
 </context>
 <context>
@@ -369,6 +213,22 @@ Reports open without saving to a library.</source>
         <source>The Word document holds no text: its pages are probably scanned images. Run OCR on it, or open a text version of the report.</source>
         <translation>Word 文档中没有文字：其页面可能是扫描图片。请对其进行 OCR 文字识别，或打开报告的文本版本。</translation>
     </message>
+    <message>
+        <source>The Word file is damaged or incomplete (%1). Download it again, or open it in Word, WPS or LibreOffice and save it as a new .docx file.</source>
+        <translation>Word 文件已损坏或不完整（%1）。请重新下载，或用 Word、WPS 或 LibreOffice 打开后另存为新的 .docx 文件。</translation>
+    </message>
+    <message>
+        <source>This is an Excel workbook, not a Word document. Open the report&apos;s Word, PDF or HTML version instead.</source>
+        <translation>这是 Excel 工作簿，不是 Word 文档。请改为打开报告的 Word、PDF 或 HTML 版本。</translation>
+    </message>
+    <message>
+        <source>This is an OpenDocument file (.odt), not a Word .docx document. Open it in LibreOffice or WPS and save it as .docx, then open that copy.</source>
+        <translation>这是 OpenDocument 文件（.odt），不是 Word .docx 文档。请用 LibreOffice 或 WPS 打开并另存为 .docx，然后打开另存的文件。</translation>
+    </message>
+    <message>
+        <source>This is a zip archive that holds no Word document. Unpack it and open the report inside.</source>
+        <translation>这是 zip 压缩包，其中没有 Word 文档。请解压后打开其中的报告。</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::DraftStore</name>
@@ -391,6 +251,41 @@ Reports open without saving to a library.</source>
     <message>
         <source>The unsaved text in %1 cannot be removed: %2</source>
         <translation>无法删除 %1 中未保存的内容：%2</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::Exporter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Marked cells:</source>
+        <translation>标记的单元格：</translation>
+    </message>
+    <message>
+        <source>rule broken</source>
+        <translation>违反勾稽关系</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>deduced</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <source>Cannot create the workbook %1</source>
+        <translation>无法创建工作簿 %1</translation>
+    </message>
+    <message>
+        <source>Cannot move the workbook into place at %1</source>
+        <translation>无法将工作簿移动到 %1</translation>
     </message>
 </context>
 <context>
@@ -467,6 +362,18 @@ Reports open without saving to a library.</source>
         <source>The page holds no text to read: it may build its content with JavaScript or show the report as images. Open the page in a browser and save it (&quot;Save page as…, complete&quot;) or print it to PDF, then open that file; or open the report&apos;s Word or PDF attachment.</source>
         <translation>网页中没有可读取的文字：其内容可能由 JavaScript 生成，或以图片形式展示报告。请在浏览器中打开该网页并保存（“网页另存为…，网页，全部”）或打印为 PDF，然后打开该文件；也可打开报告的 Word 或 PDF 附件。</translation>
     </message>
+    <message>
+        <source>%1 invalid byte sequences in %2 text were replaced by � (first at byte %3)</source>
+        <translation>%2 文本中有 %1 个无效字节序列已替换为 �（第一个位于第 %3 字节）</translation>
+    </message>
+    <message>
+        <source>The page declares the unknown charset &quot;%1&quot;; its encoding was detected instead. If the text looks wrong, save the page from the browser as UTF-8 and open that copy.</source>
+        <translation>网页声明的字符集“%1”无法识别，已改为自动检测编码。如果文字显示不正确，请在浏览器中将网页另存为 UTF-8 编码，然后打开另存的文件。</translation>
+    </message>
+    <message>
+        <source>The page declares the charset &quot;%1&quot; but is written in %2; it was read as %2.</source>
+        <translation>网页声明的字符集为“%1”，但实际编码为 %2；已按 %2 读取。</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::LegacyWordLoader</name>
@@ -508,6 +415,81 @@ Reports open without saving to a library.</source>
     <message>
         <source>corrected</source>
         <translation>已更正</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::LibraryCommands</name>
+    <message>
+        <source>The review library: a SQLite file or postgresql://user@host/db (default: %1).</source>
+        <translation>审核库：SQLite 文件或 postgresql://user@host/db（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>Import report files and folders into a review library</source>
+        <translation>将报告文件和文件夹导入审核库</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>要执行的命令。</translation>
+    </message>
+    <message>
+        <source>Report files or folders.</source>
+        <translation>报告文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>PATH...</source>
+        <translation>PATH...</translation>
+    </message>
+    <message>
+        <source>nianbao-cli import: no PATH given</source>
+        <translation>nianbao-cli import：未指定 PATH</translation>
+    </message>
+    <message>
+        <source>failed: %1: %2</source>
+        <translation>失败：%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already in the library, %3 failed (%4)</source>
+        <translation>已导入 %1 份，审核库中已有 %2 份，失败 %3 份（%4）</translation>
+    </message>
+    <message>
+        <source>Export the cleaned data of a review library</source>
+        <translation>导出审核库中整理后的数据</translation>
+    </message>
+    <message>
+        <source>csv, csv-wide, xlsx or json.</source>
+        <translation>csv、csv-wide、xlsx 或 json。</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>The file to write.</source>
+        <translation>要写入的文件。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Only reports marked reviewed (已审核).</source>
+        <translation>仅导出标记为“已审核”的报告。</translation>
+    </message>
+    <message>
+        <source>Write UTF-8 with a byte order mark (Excel).</source>
+        <translation>以带字节顺序标记（BOM）的 UTF-8 写入（供 Excel 使用）。</translation>
+    </message>
+    <message>
+        <source>nianbao-cli export: give --format csv|csv-wide|xlsx|json and --out FILE</source>
+        <translation>nianbao-cli export：请指定 --format csv|csv-wide|xlsx|json 和 --out FILE</translation>
+    </message>
+    <message>
+        <source>%1 reports written to %2</source>
+        <translation>已将 %1 份报告写入 %2</translation>
     </message>
 </context>
 <context>
@@ -582,6 +564,22 @@ Reports open without saving to a library.</source>
         <source>Line %1 begins a second report (%2); only the first report, above it, is read</source>
         <translation>第 %1 行开始另一份报告（%2）；只读取其上方的第一份报告</translation>
     </message>
+    <message>
+        <source>No such file: %1</source>
+        <translation>没有这个文件：%1</translation>
+    </message>
+    <message>
+        <source>Not a file: %1</source>
+        <translation>不是文件：%1</translation>
+    </message>
+    <message>
+        <source>The file is %1 MB; reports larger than %2 MB are not read: %3</source>
+        <translation>文件大小为 %1 MB；超过 %2 MB 的报告不予读取：%3</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReviewLibrary</name>
@@ -612,6 +610,22 @@ Reports open without saving to a library.</source>
     <message>
         <source>Someone else changed this report since you opened it (you had version %1). Your change was not saved; reload the report to see theirs.</source>
         <translation>自您打开此报告以来，其他人已修改了它（您打开的是第 %1 版）。您的修改未保存；请重新载入报告以查看对方的修改。</translation>
+    </message>
+    <message>
+        <source>The review library could not %1: %2</source>
+        <translation>审核库无法%1：%2</translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>run a statement</source>
+        <translation>执行语句</translation>
+    </message>
+    <message>
+        <source>prepare a statement</source>
+        <translation>准备语句</translation>
     </message>
 </context>
 <context>
@@ -1006,13 +1020,6 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
     <message>
         <source>%1 invalid byte sequences in %2 text were replaced by � (first at byte %3)</source>
         <translation>%2 文本中有 %1 个无效字节序列已替换为 �（第一个位于第 %3 字节）</translation>
-    </message>
-</context>
-<context>
-    <name>nianbao::Transaction</name>
-    <message>
-        <source>commit</source>
-        <translation>提交</translation>
     </message>
 </context>
 </TS>

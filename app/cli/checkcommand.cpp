@@ -17,11 +17,6 @@ namespace nianbao {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("nianbao::CheckCommand", text);
-}
-
 QString cellValueText(const std::optional<double> &value)
 {
     return value ? QString::number(*value, 'g', 12) : u"—"_s;
@@ -31,11 +26,19 @@ void printReport(QTextStream &out, const Report &report, const ReportTemplate &r
 {
     out << report.file << '\n';
     if (report.loaded) {
-        out << "  " << (report.agency.isEmpty() ? tr("(agency unknown)") : report.agency) << ' '
-            << (report.year > 0 ? QString::number(report.year) : tr("(year unknown)")) << "  ["
-            << report.encoding << "]\n";
         out << "  "
-            << tr("cells: %1 extracted, %2 missing, %3 unreadable, %4 deduced")
+            << (report.agency.isEmpty()
+                    ? QCoreApplication::translate("nianbao::CheckCommand", "(agency unknown)")
+                    : report.agency)
+            << ' '
+            << (report.year > 0
+                    ? QString::number(report.year)
+                    : QCoreApplication::translate("nianbao::CheckCommand", "(year unknown)"))
+            << "  [" << report.encoding << "]\n";
+        out << "  "
+            << QCoreApplication::translate(
+                   "nianbao::CheckCommand",
+                   "cells: %1 extracted, %2 missing, %3 unreadable, %4 deduced")
                    .arg(report.countCells(CellState::Extracted))
                    .arg(report.countCells(CellState::Missing))
                    .arg(report.countCells(CellState::Unreadable))
@@ -44,7 +47,7 @@ void printReport(QTextStream &out, const Report &report, const ReportTemplate &r
     }
     for (const StatedFigure &figure : report.statements) {
         out << "  "
-            << tr("stated: %1 = %2 (\"%3\")")
+            << QCoreApplication::translate("nianbao::CheckCommand", "stated: %1 = %2 (\"%3\")")
                    .arg(reportTemplate.cells()[figure.cell].key.toString(),
                         cellValueText(figure.value), figure.text)
             << '\n';
@@ -59,9 +62,10 @@ void printReport(QTextStream &out, const Report &report, const ReportTemplate &r
         out << '\n';
     }
     for (const Error &error : report.errors)
-        out << "  " << tr("problem") << " [" << error.code << "] " << error.message << '\n';
+        out << "  " << QCoreApplication::translate("nianbao::CheckCommand", "problem") << " ["
+            << error.code << "] " << error.message << '\n';
     if (report.loaded && report.findings.isEmpty() && report.errors.isEmpty())
-        out << "  " << tr("no findings") << '\n';
+        out << "  " << QCoreApplication::translate("nianbao::CheckCommand", "no findings") << '\n';
 }
 
 /**
@@ -87,15 +91,25 @@ void writeJson(const std::vector<Report> &reports, const ReportTemplate &reportT
 int runCheck(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Check government information disclosure annual reports"));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "nianbao::CheckCommand", "Check government information disclosure annual reports"));
     parser.addHelpOption();
-    const QCommandLineOption jsonOption(u"json"_s, tr("Print one JSON document (spec/cli.md)."));
-    const QCommandLineOption jobsOption(u"jobs"_s, tr("Number of threads (default: all cores)."),
-                                        tr("N"));
+    const QCommandLineOption jsonOption(
+        u"json"_s,
+        QCoreApplication::translate("nianbao::CheckCommand",
+                                    "Print one JSON document (spec/cli.md)."));
+    const QCommandLineOption jobsOption(
+        u"jobs"_s,
+        QCoreApplication::translate("nianbao::CheckCommand",
+                                    "Number of threads (default: all cores)."),
+        QCoreApplication::translate("nianbao::CheckCommand", "N"));
     parser.addOption(jsonOption);
     parser.addOption(jobsOption);
-    parser.addPositionalArgument(u"check"_s, tr("The command."));
-    parser.addPositionalArgument(u"FILE"_s, tr("Report files to check."), tr("FILE..."));
+    parser.addPositionalArgument(
+        u"check"_s, QCoreApplication::translate("nianbao::CheckCommand", "The command."));
+    parser.addPositionalArgument(
+        u"FILE"_s, QCoreApplication::translate("nianbao::CheckCommand", "Report files to check."),
+        QCoreApplication::translate("nianbao::CheckCommand", "FILE..."));
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
         err << parser.errorText() << '\n';
@@ -107,7 +121,10 @@ int runCheck(const QStringList &arguments)
     }
     const QStringList files = parser.positionalArguments().mid(1);
     if (files.isEmpty()) {
-        err << tr("nianbao-cli check: no FILE given") << '\n' << parser.helpText();
+        err << QCoreApplication::translate("nianbao::CheckCommand",
+                                           "nianbao-cli check: no FILE given")
+            << '\n'
+            << parser.helpText();
         return ExitFailure;
     }
     const int jobs = parser.isSet(jobsOption) ? parser.value(jobsOption).toInt() : 0;

@@ -18,18 +18,16 @@ namespace nianbao {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("nianbao::LibraryCommands", text);
-}
-
 QCommandLineOption libraryOption()
 {
     return QCommandLineOption(u"library"_s,
-                              tr("The review library: a SQLite file or postgresql://user@host/db "
-                                 "(default: %1).")
+                              QCoreApplication::translate(
+                                  "nianbao::LibraryCommands",
+                                  "The review library: a SQLite file or postgresql://user@host/db "
+                                  "(default: %1).")
                                   .arg(ReviewLibrary::defaultLocation()),
-                              tr("L"), ReviewLibrary::defaultLocation());
+                              QCoreApplication::translate("nianbao::LibraryCommands", "L"),
+                              ReviewLibrary::defaultLocation());
 }
 
 bool parse(QCommandLineParser &parser, const QStringList &arguments)
@@ -51,16 +49,23 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments)
 int runImport(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Import report files and folders into a review library"));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "nianbao::LibraryCommands", "Import report files and folders into a review library"));
     parser.addOption(libraryOption());
-    parser.addPositionalArgument(u"import"_s, tr("The command."));
-    parser.addPositionalArgument(u"PATH"_s, tr("Report files or folders."), tr("PATH..."));
+    parser.addPositionalArgument(
+        u"import"_s, QCoreApplication::translate("nianbao::LibraryCommands", "The command."));
+    parser.addPositionalArgument(
+        u"PATH"_s,
+        QCoreApplication::translate("nianbao::LibraryCommands", "Report files or folders."),
+        QCoreApplication::translate("nianbao::LibraryCommands", "PATH..."));
     if (!parse(parser, arguments))
         return parser.isSet(u"help"_s) ? ExitClean : ExitFailure;
     const QStringList paths = parser.positionalArguments().mid(1);
     QTextStream err(stderr);
     if (paths.isEmpty()) {
-        err << tr("nianbao-cli import: no PATH given") << '\n';
+        err << QCoreApplication::translate("nianbao::LibraryCommands",
+                                           "nianbao-cli import: no PATH given")
+            << '\n';
         return ExitFailure;
     }
     const QStringList files = Importer::collectFiles(paths);
@@ -70,8 +75,11 @@ int runImport(const QStringList &arguments)
         err.flush();
     });
     for (const Error &failure : summary.failures)
-        err << tr("failed: %1: %2").arg(failure.where.file, failure.message) << '\n';
-    err << tr("%1 imported, %2 already in the library, %3 failed (%4)")
+        err << QCoreApplication::translate("nianbao::LibraryCommands", "failed: %1: %2")
+                   .arg(failure.where.file, failure.message)
+            << '\n';
+    err << QCoreApplication::translate("nianbao::LibraryCommands",
+                                       "%1 imported, %2 already in the library, %3 failed (%4)")
                .arg(summary.imported)
                .arg(summary.duplicates)
                .arg(summary.failures.size())
@@ -83,21 +91,34 @@ int runImport(const QStringList &arguments)
 int runExport(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Export the cleaned data of a review library"));
-    const QCommandLineOption formatOption(u"format"_s, tr("csv, csv-wide, xlsx or json."),
-                                          tr("FORMAT"));
-    const QCommandLineOption outOption(u"out"_s, tr("The file to write."), tr("FILE"));
-    const QCommandLineOption reviewedOption(u"reviewed-only"_s,
-                                            tr("Only reports marked reviewed (已审核)."));
-    const QCommandLineOption bomOption(u"bom"_s, tr("Write UTF-8 with a byte order mark (Excel)."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "nianbao::LibraryCommands", "Export the cleaned data of a review library"));
+    const QCommandLineOption formatOption(
+        u"format"_s,
+        QCoreApplication::translate("nianbao::LibraryCommands", "csv, csv-wide, xlsx or json."),
+        QCoreApplication::translate("nianbao::LibraryCommands", "FORMAT"));
+    const QCommandLineOption outOption(
+        u"out"_s, QCoreApplication::translate("nianbao::LibraryCommands", "The file to write."),
+        QCoreApplication::translate("nianbao::LibraryCommands", "FILE"));
+    const QCommandLineOption reviewedOption(
+        u"reviewed-only"_s,
+        QCoreApplication::translate("nianbao::LibraryCommands",
+                                    "Only reports marked reviewed (已审核)."));
+    const QCommandLineOption bomOption(
+        u"bom"_s,
+        QCoreApplication::translate("nianbao::LibraryCommands",
+                                    "Write UTF-8 with a byte order mark (Excel)."));
     parser.addOptions({formatOption, outOption, reviewedOption, bomOption, libraryOption()});
-    parser.addPositionalArgument(u"export"_s, tr("The command."));
+    parser.addPositionalArgument(
+        u"export"_s, QCoreApplication::translate("nianbao::LibraryCommands", "The command."));
     if (!parse(parser, arguments))
         return parser.isSet(u"help"_s) ? ExitClean : ExitFailure;
     QTextStream err(stderr);
     const std::optional<ExportFormat> format = exportFormatFromName(parser.value(formatOption));
     if (!format || !parser.isSet(outOption)) {
-        err << tr("nianbao-cli export: give --format csv|csv-wide|xlsx|json and --out FILE")
+        err << QCoreApplication::translate(
+            "nianbao::LibraryCommands",
+            "nianbao-cli export: give --format csv|csv-wide|xlsx|json and --out FILE")
             << '\n';
         return ExitFailure;
     }
@@ -116,7 +137,10 @@ int runExport(const QStringList &arguments)
         err << written.error().message << '\n';
         return ExitFailure;
     }
-    err << tr("%1 reports written to %2").arg(written.value()).arg(parser.value(outOption)) << '\n';
+    err << QCoreApplication::translate("nianbao::LibraryCommands", "%1 reports written to %2")
+               .arg(written.value())
+               .arg(parser.value(outOption))
+        << '\n';
     return ExitClean;
 }
 

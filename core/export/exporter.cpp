@@ -17,11 +17,6 @@ namespace nianbao {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("nianbao::Exporter", text);
-}
-
 QString figure(const std::optional<double> &value)
 {
     return value ? QString::number(*value, 'g', 15) : QString();
@@ -123,7 +118,8 @@ Result<int> saveAtomically(const QString &path, const QByteArray &bytes, int cou
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return Error {u"export.write"_s,
-                      tr("Cannot write %1: %2").arg(path, file.errorString()),
+                      QCoreApplication::translate("nianbao::Exporter", "Cannot write %1: %2")
+                          .arg(path, file.errorString()),
                       {path, 0, {}}};
     return count;
 }

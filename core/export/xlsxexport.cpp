@@ -17,11 +17,6 @@ namespace nianbao {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("nianbao::Exporter", text);
-}
-
 /** What a flagged cell looks like: a fill and a short tag, so it reads without colour too. */
 enum class Mark { None, RuleBroken, Missing, Deduced, Corrected };
 
@@ -127,7 +122,7 @@ int writeTableBlock(lxw_worksheet *sheet, int row, const TemplateTable &table,
     const QHash<int, QString> messages = ruleMessages(exported);
     writeText(sheet, row++, 0,
               review.report.agency % u' ' % QString::number(review.report.year) % u"  ("
-                      % review.report.file % u')',
+                  % review.report.file % u')',
               formats.title);
     // Header: group labels over their columns (法人或其他组织), then the column labels.
     const int headerRow = row;
@@ -141,9 +136,10 @@ int writeTableBlock(lxw_worksheet *sheet, int row, const TemplateTable &table,
     writeText(sheet, headerRow + 1, 0, QString(), formats.header);
     row += 2;
     for (const TemplateRow &templateRow : table.rows) {
-        const QString label = (templateRow.number.isEmpty() ? QString() : templateRow.number + u'、')
-                % (templateRow.subgroup.isEmpty() ? QString() : templateRow.subgroup + u' ')
-                % templateRow.label;
+        const QString label
+            = (templateRow.number.isEmpty() ? QString() : templateRow.number + u'、')
+            % (templateRow.subgroup.isEmpty() ? QString() : templateRow.subgroup + u' ')
+            % templateRow.label;
         writeText(sheet, row, 0, label, formats.header);
         for (int c = 0; c < int(templateRow.columns.size()); ++c) {
             const int cell = templateRow.cells[c];
@@ -151,7 +147,8 @@ int writeTableBlock(lxw_worksheet *sheet, int row, const TemplateTable &table,
             const Mark mark = markOf(value, messages.contains(cell));
             const auto column = lxw_col_t(templateRow.columns[c] + 1);
             if (value.value)
-                worksheet_write_number(sheet, lxw_row_t(row), column, *value.value, formats.of(mark));
+                worksheet_write_number(sheet, lxw_row_t(row), column, *value.value,
+                                       formats.of(mark));
             else
                 worksheet_write_blank(sheet, lxw_row_t(row), column, formats.of(mark));
             if (messages.contains(cell))
@@ -165,19 +162,24 @@ int writeTableBlock(lxw_worksheet *sheet, int row, const TemplateTable &table,
 
 void writeLegend(lxw_worksheet *sheet, const Formats &formats)
 {
-    writeText(sheet, 0, 0, tr("Marked cells:"), formats.title);
-    writeText(sheet, 0, 1, tr("rule broken"), formats.ruleBroken);
-    writeText(sheet, 0, 2, tr("missing"), formats.missing);
-    writeText(sheet, 0, 3, tr("deduced"), formats.deduced);
-    writeText(sheet, 0, 4, tr("corrected"), formats.corrected);
+    writeText(sheet, 0, 0, QCoreApplication::translate("nianbao::Exporter", "Marked cells:"),
+              formats.title);
+    writeText(sheet, 0, 1, QCoreApplication::translate("nianbao::Exporter", "rule broken"),
+              formats.ruleBroken);
+    writeText(sheet, 0, 2, QCoreApplication::translate("nianbao::Exporter", "missing"),
+              formats.missing);
+    writeText(sheet, 0, 3, QCoreApplication::translate("nianbao::Exporter", "deduced"),
+              formats.deduced);
+    writeText(sheet, 0, 4, QCoreApplication::translate("nianbao::Exporter", "corrected"),
+              formats.corrected);
 }
 
 void writeDataSheet(lxw_worksheet *sheet, const QList<ExportedReview> &reviews,
                     const Formats &formats)
 {
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
-    const QStringList header = {u"file"_s, u"agency"_s, u"year"_s, u"status"_s, u"key"_s,
-                                u"label"_s, u"value"_s, u"state"_s, u"extracted_value"_s};
+    const QStringList header = {u"file"_s,  u"agency"_s, u"year"_s,  u"status"_s,         u"key"_s,
+                                u"label"_s, u"value"_s,  u"state"_s, u"extracted_value"_s};
     for (int h = 0; h < int(header.size()); ++h)
         writeText(sheet, 0, h, header[h], formats.header);
     int row = 1;
@@ -208,13 +210,19 @@ Result<int> writeXlsx(const QList<ExportedReview> &reviews, const QString &path)
     // libxlsxwriter writes by file name: write beside the target, then rename over it.
     QTemporaryFile temporary(QFileInfo(path).absolutePath() % u"/.nianbao-export-XXXXXX.xlsx"_s);
     if (!temporary.open())
-        return Error{u"export.write"_s,
-                     tr("Cannot write %1: %2").arg(path, temporary.errorString()), {path, 0, {}}};
+        return Error {u"export.write"_s,
+                      QCoreApplication::translate("nianbao::Exporter", "Cannot write %1: %2")
+                          .arg(path, temporary.errorString()),
+                      {path, 0, {}}};
     const QByteArray temporaryPath = QFile::encodeName(temporary.fileName());
     temporary.close();
     lxw_workbook *workbook = workbook_new(temporaryPath.constData());
     if (!workbook)
-        return Error{u"export.write"_s, tr("Cannot create the workbook %1").arg(path), {path, 0, {}}};
+        return Error {
+            u"export.write"_s,
+            QCoreApplication::translate("nianbao::Exporter", "Cannot create the workbook %1")
+                .arg(path),
+            {path, 0, {}}};
     const Formats formats = makeFormats(workbook);
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
     for (const TemplateTable &table : reportTemplate.tables()) {
@@ -230,16 +238,20 @@ Result<int> writeXlsx(const QList<ExportedReview> &reviews, const QString &path)
     writeDataSheet(workbook_add_worksheet(workbook, "data"), reviews, formats);
     const lxw_error closed = workbook_close(workbook);
     if (closed != LXW_NO_ERROR)
-        return Error{u"export.write"_s,
-                     tr("Cannot write %1: %2").arg(path, QString::fromUtf8(lxw_strerror(closed))),
-                     {path, 0, {}}};
+        return Error {u"export.write"_s,
+                      QCoreApplication::translate("nianbao::Exporter", "Cannot write %1: %2")
+                          .arg(path, QString::fromUtf8(lxw_strerror(closed))),
+                      {path, 0, {}}};
     // QTemporaryFile is private to its owner; an export is an ordinary file.
-    QFile::setPermissions(temporary.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                                        | QFileDevice::ReadGroup
-                                                        | QFileDevice::ReadOther);
+    QFile::setPermissions(temporary.fileName(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                              | QFileDevice::ReadOther);
     if (std::rename(temporaryPath.constData(), QFile::encodeName(path).constData()) != 0)
-        return Error{u"export.write"_s, tr("Cannot move the workbook into place at %1").arg(path),
-                     {path, 0, {}}};
+        return Error {u"export.write"_s,
+                      QCoreApplication::translate("nianbao::Exporter",
+                                                  "Cannot move the workbook into place at %1")
+                          .arg(path),
+                      {path, 0, {}}};
     temporary.setAutoRemove(false);
     return int(reviews.size());
 }

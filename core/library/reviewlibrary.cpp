@@ -25,6 +25,8 @@ namespace nianbao {
 
 namespace {
 
+// For member functions only: lupdate files a tr() made in a free function under "nianbao",
+// so free functions spell out QCoreApplication::translate with this context.
 QString tr(const char *text)
 {
     return QCoreApplication::translate("nianbao::ReviewLibrary", text);
@@ -33,7 +35,10 @@ QString tr(const char *text)
 Error sqlError(const QSqlError &error, const QString &what)
 {
     return Error {
-        u"library.sql"_s, tr("The review library could not %1: %2").arg(what, error.text()), {}};
+        u"library.sql"_s,
+        QCoreApplication::translate("nianbao::ReviewLibrary", "The review library could not %1: %2")
+            .arg(what, error.text()),
+        {}};
 }
 
 /** Rolls back unless committed, so every early return leaves the library as it was. */
@@ -56,7 +61,8 @@ public:
     {
         m_open = false;
         if (!m_database.commit())
-            return sqlError(m_database.lastError(), tr("commit"));
+            return sqlError(m_database.lastError(),
+                            QCoreApplication::translate("nianbao::ReviewLibrary", "commit"));
         return true;
     }
 
@@ -73,15 +79,20 @@ Result<QSqlQuery> run(const QSqlDatabase &database, const QString &sql,
     // PostgreSQL cannot prepare DDL; statements without values run directly.
     if (values.isEmpty()) {
         if (!query.exec(sql))
-            return sqlError(query.lastError(), tr("run a statement"));
+            return sqlError(
+                query.lastError(),
+                QCoreApplication::translate("nianbao::ReviewLibrary", "run a statement"));
         return query;
     }
     if (!query.prepare(sql))
-        return sqlError(query.lastError(), tr("prepare a statement"));
+        return sqlError(
+            query.lastError(),
+            QCoreApplication::translate("nianbao::ReviewLibrary", "prepare a statement"));
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         query.bindValue(u':' + it.key(), it.value());
     if (!query.exec())
-        return sqlError(query.lastError(), tr("run a statement"));
+        return sqlError(query.lastError(),
+                        QCoreApplication::translate("nianbao::ReviewLibrary", "run a statement"));
     return query;
 }
 

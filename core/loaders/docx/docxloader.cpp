@@ -19,6 +19,8 @@ namespace {
 constexpr qint64 kMaxPartBytes = 256 * 1024 * 1024;
 constexpr qint64 kMaxRelationshipBytes = 1024 * 1024;
 
+// For member functions only: lupdate files a tr() made in a free function under "nianbao",
+// so free functions spell out QCoreApplication::translate with this context.
 QString tr(const char *text)
 {
     return QCoreApplication::translate("nianbao::DocxLoader", text);
@@ -27,8 +29,10 @@ QString tr(const char *text)
 Error corrupt(const QString &detail)
 {
     return Error {u"docx.corrupt"_s,
-                  tr("The Word file is damaged or incomplete (%1). Download it again, or open "
-                     "it in Word, WPS or LibreOffice and save it as a new .docx file.")
+                  QCoreApplication::translate(
+                      "nianbao::DocxLoader",
+                      "The Word file is damaged or incomplete (%1). Download it again, or open "
+                      "it in Word, WPS or LibreOffice and save it as a new .docx file.")
                       .arg(detail),
                   {}};
 }
@@ -60,19 +64,25 @@ Error notWord(const ZipArchive &archive)
 {
     if (archive.contains(u"xl/workbook.xml"_s)) {
         return Error {u"docx.not_word"_s,
-                      tr("This is an Excel workbook, not a Word document. Open the report's "
-                         "Word, PDF or HTML version instead."),
+                      QCoreApplication::translate(
+                          "nianbao::DocxLoader",
+                          "This is an Excel workbook, not a Word document. Open the report's "
+                          "Word, PDF or HTML version instead."),
                       {}};
     }
     if (archive.contains(u"content.xml"_s) && archive.contains(u"mimetype"_s)) {
         return Error {u"docx.not_word"_s,
-                      tr("This is an OpenDocument file (.odt), not a Word .docx document. Open "
-                         "it in LibreOffice or WPS and save it as .docx, then open that copy."),
+                      QCoreApplication::translate(
+                          "nianbao::DocxLoader",
+                          "This is an OpenDocument file (.odt), not a Word .docx document. Open "
+                          "it in LibreOffice or WPS and save it as .docx, then open that copy."),
                       {}};
     }
     return Error {u"docx.not_word"_s,
-                  tr("This is a zip archive that holds no Word document. Unpack it and open "
-                     "the report inside."),
+                  QCoreApplication::translate(
+                      "nianbao::DocxLoader",
+                      "This is a zip archive that holds no Word document. Unpack it and open "
+                      "the report inside."),
                   {}};
 }
 

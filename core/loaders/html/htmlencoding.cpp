@@ -20,11 +20,6 @@ namespace {
 /** How far into the page a declaration is looked for; long <head>s put it late. */
 constexpr qsizetype kPrescanBytes = 8192;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("nianbao::HtmlLoader", text);
-}
-
 struct ConverterCloser
 {
     void operator()(UConverter *converter) const { ucnv_close(converter); }
@@ -83,8 +78,10 @@ std::optional<Conversion> convert(QByteArrayView bytes, const QByteArray &encodi
 Error invalidBytesWarning(const DecodedText &decoded)
 {
     return Error {u"encoding.invalid"_s,
-                  tr("%1 invalid byte sequences in %2 text were replaced by \uFFFD (first at "
-                     "byte %3)")
+                  QCoreApplication::translate(
+                      "nianbao::HtmlLoader",
+                      "%1 invalid byte sequences in %2 text were replaced by \uFFFD (first at "
+                      "byte %3)")
                       .arg(decoded.replacedSequences)
                       .arg(decoded.encoding)
                       .arg(decoded.firstInvalidByte),
@@ -183,9 +180,11 @@ Result<DecodedText> decodeHtml(const QByteArray &bytes, QList<Error> *warnings)
     const QByteArray converterName = htmlConverterName(label);
     if (converterName.isEmpty()) {
         warnings->append(Error {u"html.charset_unknown"_s,
-                                tr("The page declares the unknown charset \"%1\"; its encoding "
-                                   "was detected instead. If the text looks wrong, save the page "
-                                   "from the browser as UTF-8 and open that copy.")
+                                QCoreApplication::translate(
+                                    "nianbao::HtmlLoader",
+                                    "The page declares the unknown charset \"%1\"; its encoding "
+                                    "was detected instead. If the text looks wrong, save the page "
+                                    "from the browser as UTF-8 and open that copy.")
                                     .arg(QString::fromLatin1(label)),
                                 {}});
         return detect(bytes, warnings);
@@ -223,8 +222,10 @@ Result<DecodedText> decodeHtml(const QByteArray &bytes, QList<Error> *warnings)
     }
     if (better) {
         warnings->append(Error {u"html.charset_mismatch"_s,
-                                tr("The page declares the charset \"%1\" but is written in %2; "
-                                   "it was read as %2.")
+                                QCoreApplication::translate(
+                                    "nianbao::HtmlLoader",
+                                    "The page declares the charset \"%1\" but is written in %2; "
+                                    "it was read as %2.")
                                     .arg(QString::fromLatin1(label), better->encoding),
                                 {}});
         return *better;

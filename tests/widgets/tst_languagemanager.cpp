@@ -1,0 +1,68 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "export/exporter.h"
+#include "languagemanager.h"
+#include "loaders/docx/docxloader.h"
+#include "loaders/html/htmlencoding.h"
+#include "reportreader.h"
+
+#include <QTest>
+
+using namespace nianbao;
+using namespace Qt::StringLiterals;
+
+class TestLanguageManager : public QObject
+{
+    Q_OBJECT
+
+private:
+    LanguageManager m_languages;
+
+private slots:
+    void initTestCase() { m_languages.setLanguage(u"zh_CN"_s); }
+
+    // Helpers outside the classes translate under the class's context, which lupdate only
+    // sees when the call spells it out; under the bare namespace these stayed in English.
+    void messagesFromHelperFunctionsComeOutInChinese_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("expected");
+
+        QTest::newRow("A missing report file is named in Chinese")
+            << readReportBytes(u"/nonexistent/report.pdf"_s).error().message
+            << u"没有这个文件：/nonexistent/report.pdf"_s;
+
+        const Result<LoadedDocument> notZip = DocxLoader().load("not a zip archive");
+        QTest::newRow("A damaged Word file is explained in Chinese")
+            << notZip.error().message
+            << u"Word 文件已损坏或不完整（它不是 .docx 文件应有的 zip 压缩包格式）。"_s;
+
+        QList<Error> warnings;
+        QVERIFY(decodeHtml("<meta charset=\"no-such-charset\"><p>2023</p>", &warnings));
+        QTest::newRow("An unknown charset of a web page is reported in Chinese")
+            << warnings.value(0).message << u"网页声明的字符集“no-such-charset”无法识别"_s;
+
+        const ReportReader reader(ReportTemplate::standard());
+        const Exporter exporter(reader.checker());
+        QTest::newRow("A CSV export that cannot be written says so in Chinese")
+            << exporter.write({}, ExportFormat::LongCsv, u"/nonexistent/out.csv"_s, {})
+                   .error()
+                   .message
+            << u"无法写入 /nonexistent/out.csv："_s;
+        QTest::newRow("An XLSX export that cannot be written says so in Chinese")
+            << exporter.write({}, ExportFormat::Xlsx, u"/nonexistent/out.xlsx"_s, {})
+                   .error()
+                   .message
+            << u"无法写入 /nonexistent/out.xlsx："_s;
+    }
+
+    void messagesFromHelperFunctionsComeOutInChinese()
+    {
+        QFETCH(QString, message);
+        QFETCH(QString, expected);
+        QVERIFY2(message.startsWith(expected), qPrintable(message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLanguageManager)
+#include "tst_languagemanager.moc"
