@@ -664,6 +664,10 @@ Reports open without saving to a library.</source>
         <source>Note on the c&amp;ell:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Problems reading this report:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReviewStatus</name>

@@ -666,6 +666,10 @@ Reports open without saving to a library.</source>
         <source>Note on the c&amp;ell:</source>
         <translation>单元格备注(&amp;E)：</translation>
     </message>
+    <message>
+        <source>Problems reading this report:</source>
+        <translation>读取本报告时发现的问题：</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReviewStatus</name>
