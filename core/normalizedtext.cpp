@@ -103,18 +103,28 @@ const std::vector<char16_t> &simplifiedForms()
 }
 
 /**
- * Whether a document is written in traditional characters: it holds one of the characters
+ * Whether a document is written in traditional characters: it starts with one of the characters
  * every such report writes (公開, 報告, 申請, 數量, 處理) and a twentieth of its CJK
  * characters have a simplified form. A simplified report naming 乾县 stays as written.
  */
 bool isTraditional(const QString &text)
 {
-    static constexpr char16_t kMarkers[] = {u'開', u'報', u'請', u'數', u'處'};
+    constexpr qsizetype kLookAhead = 2048;
     const auto isMarker = [](QChar c) {
-        return std::find(std::begin(kMarkers), std::end(kMarkers), c.unicode())
-            != std::end(kMarkers);
+        switch (c.unicode()) {
+        case u'開':
+        case u'報':
+        case u'請':
+        case u'數':
+        case u'處':
+            return true;
+        default:
+            return false;
+        }
     };
-    if (std::none_of(text.begin(), text.end(), isMarker))
+    // The title and the first section hold them; a look at the start keeps batch checks fast.
+    const QStringView start = QStringView(text).first(std::min<qsizetype>(text.size(), kLookAhead));
+    if (std::none_of(start.begin(), start.end(), isMarker))
         return false;
     const std::vector<char16_t> &forms = simplifiedForms();
     qsizetype cjk = 0;
@@ -174,15 +184,11 @@ NormalizedText::NormalizedText(const QString &original)
     const char16_t *simplified = isTraditional(original) ? simplifiedForms().data() : nullptr;
     for (qsizetype i = 0; i < qsizetype(size);) {
         const char16_t unit = original[i].unicode();
-        if (unit < 0x80) { // inert: ASCII
-            put(unit, i, i + 1, 1);
-            ++i;
-            continue;
-        }
-        if (unit >= kFirstCjk && unit <= kLastCjk) { // NFKC-inert: the main CJK block
-            const char16_t matched = simplified ? simplified[unit - kFirstCjk] : unit;
+        const bool cjk = unit >= kFirstCjk && unit <= kLastCjk;
+        if (unit < 0x80 || cjk) { // NFKC-inert: ASCII and the main CJK block
+            const char16_t matched = cjk && simplified ? simplified[unit - kFirstCjk] : unit;
             identical = identical && matched == unit;
-            put(matched, i, i + 1, 2);
+            put(matched, i, i + 1, cjk ? 2 : 1);
             ++i;
             continue;
         }
