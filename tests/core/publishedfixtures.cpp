@@ -684,4 +684,15 @@ QByteArray writeEncryptedPdf(const QByteArray &text, const QByteArray &userPassw
     return pdf;
 }
 
+QByteArray oleFile(QStringView stream, qsizetype tail)
+{
+    QByteArray bytes("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+    bytes += QByteArray(504, '\0');
+    for (QChar c : stream) {
+        bytes += char(c.unicode() & 0xFF);
+        bytes += char(c.unicode() >> 8);
+    }
+    return bytes + QByteArray(tail, '\0');
+}
+
 } // namespace nianbao::test

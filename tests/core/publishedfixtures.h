@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringView>
 
 #include <optional>
 
@@ -82,5 +83,11 @@ QByteArray writeEncryptedPdf(const QByteArray &text, const QByteArray &userPassw
 
 /** A zip archive (written with libzip) holding `files`: name → content. Empty on failure. */
 QByteArray writeZip(const QList<std::pair<QString, QByteArray>> &files);
+
+/**
+ * An OLE compound file (the old Word format) naming one stream, e.g. "WordDocument", followed
+ * by `tail` zero bytes: just enough for the loaders to recognise it by its header and streams.
+ */
+QByteArray oleFile(QStringView stream, qsizetype tail = 512);
 
 } // namespace nianbao::test

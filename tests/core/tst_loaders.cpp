@@ -142,18 +142,6 @@ QByteArray drawPdf(const QList<std::tuple<QString, double, double>> &words)
     return buffer.data();
 }
 
-QByteArray oleFile(QStringView stream)
-{
-    QByteArray bytes("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
-    bytes += QByteArray(504, '\0');
-    for (QChar c : stream) {
-        bytes += char(c.unicode() & 0xFF);
-        bytes += char(c.unicode() >> 8);
-    }
-    bytes += QByteArray(512, '\0');
-    return bytes;
-}
-
 QByteArray wordDocument(const QByteArray &body)
 {
     const QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
