@@ -34,6 +34,11 @@ struct CellValue
     CellState extractedState = CellState::Missing; ///< as read from the source
 
     bool hasValue() const { return value.has_value(); }
+    /**
+     * Whether the source writes a mark (—, /, 无) in the cell instead of a figure: read as
+     * missing, not 0. The checker's message, the table and its tooltip all say so.
+     */
+    bool isMark() const { return extractedState == CellState::Missing && !sourceText.isEmpty(); }
 
     friend bool operator==(const CellValue &, const CellValue &) = default;
 };

@@ -169,7 +169,7 @@ QString describeAbsence(const QString &label, const CellValue &value)
         return QCoreApplication::translate("nianbao::Checker",
                                            "%1 cannot be read in the source (\"%2\")")
             .arg(label, value.sourceText);
-    if (!value.sourceText.isEmpty())
+    if (value.isMark())
         return QCoreApplication::translate(
                    "nianbao::Checker",
                    "%1 is written \"%2\" in the source, which is read as missing, not 0")

@@ -60,7 +60,7 @@ void DocumentLayout::findHeadings(const QString &text, const ReportTemplate &rep
     int lastSection = -1;
     int figureLines = 0; // lines with figures after the first heading: the tables were there
     for (const TableLine &line : m_lines) {
-        if (firstHeadingLine() < line.number && line.hasValues() && !line.sentence)
+        if (lastSection >= 0 && line.hasValues() && !line.sentence)
             ++figureLines;
         bool opening = false;
         const int section = headingSection(text, line, reportTemplate, bare, &opening);

@@ -51,6 +51,17 @@ struct HeaderHit
     LineLayout layout = LineLayout::Spaces;
 };
 
+/** Whether two rows hold the same figures, as written. */
+bool sameFigures(const Candidate &a, const Candidate &b)
+{
+    return std::equal(a.values.begin(), a.values.end(), b.values.begin(), b.values.end(),
+                      [](const Token *x, const Token *y) {
+                          return x->kind == y->kind
+                              && (x->kind != TokenKind::Number
+                                  || (x->value == y->value && x->unit == y->unit));
+                      });
+}
+
 class TableReader
 {
 public:
@@ -87,7 +98,6 @@ private:
     bool readGroupsInOneRow(LineRange range);
     void noteUncertain(const Candidate &candidate, const QString &what);
     void noteRepeatedTable(const std::vector<std::pair<int, int>> &matches);
-    bool sameFigures(const Candidate &a, const Candidate &b) const;
 
     const TemplateTable &m_table;
     const LabelIndex &m_rowLabels;
@@ -382,19 +392,6 @@ void TableReader::store(const Placement &placement, const QList<int> &cells,
         cell.extractedValue = cell.value;
         cell.extractedState = cell.state;
     }
-}
-
-bool TableReader::sameFigures(const Candidate &a, const Candidate &b) const
-{
-    if (a.values.size() != b.values.size())
-        return false;
-    for (size_t v = 0; v < a.values.size(); ++v) {
-        const Token &x = *a.values[v];
-        const Token &y = *b.values[v];
-        if (x.kind != y.kind || (x.kind == TokenKind::Number && x.value != y.value))
-            return false;
-    }
-    return true;
 }
 
 /**

@@ -164,43 +164,18 @@ void finishLine(const QString &text, TableLine &line)
 
 namespace {
 
-/** 1,000 and 12,345.5: every group after the first has exactly three digits. */
+/** 1,000 and 12,345.5: every group after the first (not 0) has exactly three digits. */
 bool hasValidThousands(QStringView token)
 {
     const qsizetype dot = token.indexOf(u'.');
     const QStringView whole = dot < 0 ? token : token.first(dot);
     const QList<QStringView> groups = whole.split(u',');
-    if (groups.front().isEmpty() || groups.front().size() > 3)
-        return false;
+    if (groups.front().isEmpty() || groups.front().size() > 3 || groups.front().front() == u'0')
+        return false; // 0,100 is no number; neither is 0 100, two figures in one cell
     for (qsizetype g = 1; g < groups.size(); ++g) {
         if (groups[g].size() != 3)
             return false;
     }
-    return true;
-}
-
-/**
- * Whether a tab or pipe cell's text is one figure with its digit groups set apart by single
- * spaces (1 000, 12 345.5, 1 000件); `joined` receives it without the spaces.
- */
-bool isSpacedThousands(QStringView cell, QString *joined)
-{
-    const QList<QStringView> groups = cell.split(u' ');
-    if (groups.size() < 2 || groups.front().isEmpty() || groups.front().size() > 3
-        || groups.front().front() == u'0')
-        return false;
-    for (qsizetype g = 0; g < groups.size(); ++g) {
-        const QStringView group = groups[g];
-        const bool last = g + 1 == groups.size();
-        const qsizetype digits = std::find_if_not(group.begin(), group.end(),
-                                                  [](QChar c) { return isDigit(c.unicode()); })
-            - group.begin();
-        if (g > 0 && (digits != 3 || (!last && group.size() != 3)))
-            return false;
-        if (!last && digits != group.size())
-            return false;
-    }
-    *joined = cell.toString().remove(u' ');
     return true;
 }
 
@@ -216,20 +191,22 @@ void joinSpacedThousands(const QString &text, std::vector<Token> &tokens)
     if (std::adjacent_find(tokens.begin(), tokens.end(), sameCellFigures) == tokens.end())
         return; // the common case: one figure per cell
     std::vector<Token> joined;
-    QString figure;
     for (size_t i = 0; i < tokens.size(); ++i) {
         size_t last = i;
-        while (last + 1 < tokens.size() && tokens[last + 1].field == tokens[i].field
-               && tokens[last + 1].kind == TokenKind::Number)
+        while (last + 1 < tokens.size() && sameCellFigures(tokens[last], tokens[last + 1]))
             ++last;
         Token token = tokens[i];
-        const QStringView cell
-            = QStringView(text).sliced(token.start, tokens[last].end - token.start);
-        if (last > i && token.kind == TokenKind::Number && isSpacedThousands(cell, &figure)
-            && parseFigure(figure, &token.value, &token.unit)) {
-            token.end = tokens[last].end;
-            token.columnEnd = tokens[last].columnEnd;
-            i = last;
+        if (last > i) {
+            // 1 000 is read as 1,000 is, so the same digit-group rules apply.
+            const QString figure = QStringView(text)
+                                       .sliced(token.start, tokens[last].end - token.start)
+                                       .toString()
+                                       .replace(u' ', u',');
+            if (parseFigure(figure, &token.value, &token.unit)) {
+                token.end = tokens[last].end;
+                token.columnEnd = tokens[last].columnEnd;
+                i = last;
+            }
         }
         joined.push_back(token);
     }

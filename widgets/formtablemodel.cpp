@@ -116,7 +116,8 @@ QVariant FormTableModel::valueData(int cell, int role) const
     switch (role) {
     case Qt::DisplayRole:
         // A dash, slash or 无 stays in sight: the reviewer sees what was written, not a blank.
-        return isMark(value) ? value.sourceText : formatValue(value.value);
+        return value.state == CellState::Missing && value.isMark() ? value.sourceText
+                                                                   : formatValue(value.value);
     case Qt::EditRole:
     case Qt::AccessibleTextRole:
         return formatValue(value.value);
@@ -177,7 +178,7 @@ QString FormTableModel::toolTip(int cell) const
     }
     if (value.extractedState == CellState::Unreadable)
         lines.append(tr("In the source: “%1”").arg(value.sourceText));
-    if (value.extractedState == CellState::Missing && !value.sourceText.isEmpty())
+    if (value.isMark())
         lines.append(tr("In the source: “%1”, read as missing, not 0").arg(value.sourceText));
     for (const Finding &finding : m_document->findingsOf(cell))
         lines.append(u"[%1] %2"_s.arg(finding.rule, finding.message));
@@ -187,11 +188,6 @@ QString FormTableModel::toolTip(int cell) const
     if (!note.isEmpty())
         lines.append(tr("Note: %1").arg(note));
     return lines.join(u'\n');
-}
-
-bool FormTableModel::isMark(const CellValue &value)
-{
-    return !value.value && value.state == CellState::Missing && !value.sourceText.isEmpty();
 }
 
 bool FormTableModel::isDecimal(int cell) const

@@ -63,8 +63,6 @@ private:
     int issues(int cell) const;
     QString toolTip(int cell) const;
     bool isDecimal(int cell) const;
-    /** Whether a cell holds a dash, slash or 无 instead of a figure (read as missing). */
-    static bool isMark(const CellValue &value);
     void cellChanged(int cell);
     void allValuesChanged();
 

@@ -116,6 +116,7 @@ void ReviewPanel::setDocument(ReviewDocument *document)
         }
     }
     showReport();
+    showProblems();
     showCell();
 }
 
@@ -125,7 +126,6 @@ void ReviewPanel::showReport()
     m_reportBox->setEnabled(session);
     m_statusCombo->setCurrentIndex(session ? int(reviewStatuses().indexOf(session->status())) : 0);
     setTextQuietly(m_reportNote, session ? session->note() : QString());
-    showProblems();
 }
 
 void ReviewPanel::showProblems()
