@@ -222,6 +222,30 @@ std::optional<Finding> Checker::statementFinding(int statement,
     return finding;
 }
 
+Finding Checker::splitChoiceFinding(const SplitChoice &choice) const
+{
+    Finding finding;
+    finding.id = u"split:"_s + QString::number(choice.cells.value(0));
+    finding.rule = u"segment.ambiguous"_s;
+    finding.severity = Severity::Warning;
+    finding.cells = choice.cells;
+    QStringList ways;
+    for (const QList<double> &candidate : choice.candidates) {
+        QStringList values;
+        for (double value : candidate)
+            values.append(number(value));
+        ways.append(values.join(u" | "_s));
+    }
+    const TemplateCell &first = m_template.cells()[choice.cells.value(0)];
+    finding.message = tr("The figures of %1 are run together (\"%2\") and split into its cells "
+                         "in %3 ways that the rules leave tied: %4. Choose the one the source "
+                         "means")
+                          .arg(m_template.rowLabel(first.table, first.row), choice.run)
+                          .arg(choice.candidates.size())
+                          .arg(ways.join(u"; "_s));
+    return finding;
+}
+
 int Checker::deduceBySubstitution(std::vector<CellValue> &cells) const
 {
     // A check with one unknown cell fixes it; accept it only when every such check agrees.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cellvalue.h"
+#include "extract/splitchoice.h"
 #include "finding.h"
 #include "rulebook.h"
 #include "statedfigure.h"
@@ -47,6 +48,12 @@ public:
     std::optional<Finding> missingFinding(int cell, const std::vector<CellValue> &cells) const;
     std::optional<Finding> statementFinding(int statement, const QList<StatedFigure> &statements,
                                             const std::vector<CellValue> &cells) const;
+
+    /**
+     * segment.ambiguous: a row's run of fused digits splits into its cells in several ways the
+     * rules leave tied; the finding lists them so that the reviewer can choose one.
+     */
+    Finding splitChoiceFinding(const SplitChoice &choice) const;
 
     /** The smallest fixes (all of them when several tie), or none within two cells. */
     std::vector<Fix> localize(const std::vector<CellValue> &cells,

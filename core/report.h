@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cellvalue.h"
+#include "extract/splitchoice.h"
 #include "finding.h"
 #include "result.h"
 #include "statedfigure.h"
@@ -31,6 +32,8 @@ struct Report
     QList<StatedFigure> statements;
     QList<Finding> findings;
     QList<Error> errors;
+    /** Rows whose fused digits split in several ways the rules leave tied. */
+    QList<SplitChoice> splitChoices;
 
     int countCells(CellState state) const;
     bool hasErrorFindings() const;

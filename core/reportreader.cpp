@@ -93,6 +93,7 @@ ReportReader::ReportReader(const ReportTemplate &reportTemplate)
     , m_statements(reportTemplate)
     , m_rules(reportTemplate)
     , m_checker(m_rules)
+    , m_fusedReader(reportTemplate, m_rules)
 { }
 
 Report ReportReader::readFile(const QString &path) const
@@ -141,9 +142,13 @@ void ReportReader::analyze(Report &report) const
     report.agency = title.agency;
     report.year = title.year;
 
+    report.statements = m_statements.read(normalized, layout, report.text);
     ExtractedTables tables = m_extractor.extract(normalized, layout);
+    m_fusedReader.improve(normalized, report.statements, tables, report.splitChoices);
     report.cells = std::move(tables.cells);
     if (tables.tablesFound == 0) {
+        report.statements.clear();
+        report.splitChoices.clear();
         report.errors.append(fileError(u"tables.none"_s,
                                        tr("No statistical tables (sections 二, 三, 四) were found "
                                           "in %1")
@@ -157,8 +162,9 @@ void ReportReader::analyze(Report &report) const
     }
     if (layout.secondReportLine() >= 0)
         report.errors.append(secondReportError(normalized.text(), layout, report.file));
-    report.statements = m_statements.read(normalized, layout, report.text);
     report.findings = m_checker.check(report.cells, report.statements);
+    for (const SplitChoice &choice : report.splitChoices)
+        report.findings.append(m_checker.splitChoiceFinding(choice));
 }
 
 } // namespace nianbao

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "checker.h"
+#include "extract/fusedtablereader.h"
 #include "report.h"
 #include "reporttemplate.h"
 #include "rulebook.h"
@@ -45,6 +46,7 @@ private:
     StatedFigureReader m_statements;
     RuleBook m_rules;
     Checker m_checker;
+    FusedTableReader m_fusedReader;
 };
 
 } // namespace nianbao

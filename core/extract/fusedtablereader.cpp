@@ -1,0 +1,423 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fusedtablereader.h"
+
+#include "segmenter.h"
+
+#include <algorithm>
+#include <string>
+
+using namespace Qt::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+/** A row label found in the document, in normalized-text offsets. */
+struct Anchor
+{
+    int row = -1;
+    int start = 0;
+    int end = 0;
+};
+
+/** What one table's fused reading gives. */
+struct TableReading
+{
+    std::vector<std::pair<int, CellValue>> cells; ///< (template cell, value) for cells placed
+    QList<SplitChoice> choices;
+    int placed = 0; ///< cells read, or left undecided between candidates
+};
+
+bool isDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+
+/**
+ * One document seen as letters and digits only (the form labelKey() gives labels), each kept
+ * unit remembering its offset in the normalized text: labels are found whatever punctuation,
+ * spaces or markup debris stand between their characters.
+ */
+class KeyView
+{
+public:
+    explicit KeyView(const QString &text)
+        : m_text(text)
+    {
+        m_key.reserve(size_t(text.size()));
+        for (int i = 0; i < text.size(); ++i) {
+            if (text[i].isLetterOrNumber()) {
+                m_key.push_back(text[i].unicode());
+                m_offset.push_back(i);
+            }
+        }
+    }
+
+    /** First match of `key` in normalized offsets [from, to): (start, end) or (-1, -1). */
+    std::pair<int, int> find(const QString &key, int from, int to) const
+    {
+        if (key.isEmpty())
+            return {-1, -1};
+        const std::u16string_view needle(reinterpret_cast<const char16_t *>(key.utf16()),
+                                         size_t(key.size()));
+        size_t at = keyIndexAt(from);
+        while (true) {
+            at = m_key.find(needle, at);
+            if (at == std::u16string::npos)
+                return {-1, -1};
+            const int start = m_offset[at];
+            const int end = m_offset[at + needle.size() - 1] + 1;
+            if (end > to)
+                return {-1, -1};
+            if (!key.front().isDigit() || enumerator(start))
+                return {start, end};
+            ++at;
+        }
+    }
+
+private:
+    size_t keyIndexAt(int offset) const
+    {
+        return size_t(std::lower_bound(m_offset.begin(), m_offset.end(), offset)
+                      - m_offset.begin());
+    }
+
+    /** Whether the digits at `start` are an item number (2. or 2、), not a figure's tail. */
+    bool enumerator(int start) const
+    {
+        int i = start;
+        while (i < m_text.size() && isDigit(m_text[i]))
+            ++i;
+        return i < m_text.size() && (m_text[i] == u'.' || m_text[i] == u'、')
+            && i + 1 < m_text.size() && !isDigit(m_text[i + 1]);
+    }
+
+    const QString &m_text;
+    std::u16string m_key;
+    std::vector<int> m_offset;
+};
+
+class FusedDocument
+{
+public:
+    FusedDocument(const ReportTemplate &reportTemplate, const RuleBook &rules,
+                  const NormalizedText &text, const QList<StatedFigure> &statements)
+        : m_template(reportTemplate)
+        , m_rules(rules)
+        , m_text(text)
+        , m_keys(text.text())
+        , m_statements(statements)
+    { }
+
+    /** Where table `table` may stand: after its section's heading, before the next one's. */
+    std::pair<int, int> region(int table, int from) const;
+    TableReading read(int table, int from, int to) const;
+
+private:
+    int headingEnd(int section, int from) const;
+    std::vector<Anchor> findRows(const TemplateTable &table, int from, int to) const;
+    DigitRun runAfter(int from, int to, const QList<int> &cells, int *runStart,
+                      int *runEnd) const;
+    std::vector<SegmentPreference> preferences(int table) const;
+    void store(const DigitRun &run, const std::vector<Split> &splits, int runStart, int runEnd,
+               TableReading &reading) const;
+    bool readDecimal(const TemplateRow &row, const TemplateTable &table, int from, int to,
+                     TableReading &reading) const;
+
+    const ReportTemplate &m_template;
+    const RuleBook &m_rules;
+    const NormalizedText &m_text;
+    KeyView m_keys;
+    const QList<StatedFigure> &m_statements;
+};
+
+int FusedDocument::headingEnd(int section, int from) const
+{
+    const TemplateSection &heading = m_template.sections()[section];
+    const int to = int(m_text.text().size());
+    int best = -1;
+    int bestStart = to;
+    for (const QString &variant : heading.variants) {
+        const auto [start, end] = m_keys.find(heading.number + variant, from, to);
+        if (start >= 0 && start < bestStart) {
+            bestStart = start;
+            best = end;
+        }
+    }
+    return best;
+}
+
+std::pair<int, int> FusedDocument::region(int table, int from) const
+{
+    const TemplateTable &t = m_template.tables()[table];
+    const auto &sections = m_template.sections();
+    int section = -1;
+    for (int s = 0; s < int(sections.size()); ++s) {
+        if (sections[s].number == t.section)
+            section = s;
+    }
+    const int start = section >= 0 ? headingEnd(section, from) : -1;
+    const int begin = start >= 0 ? start : from;
+    int end = int(m_text.text().size());
+    for (int s = section + 1; s > 0 && s < int(sections.size()); ++s) {
+        const int next = headingEnd(s, begin);
+        if (next >= 0) {
+            end = next - 1;
+            break;
+        }
+    }
+    return {begin, end};
+}
+
+std::vector<Anchor> FusedDocument::findRows(const TemplateTable &table, int from, int to) const
+{
+    std::vector<Anchor> anchors;
+    int cursor = from;
+    for (int r = 0; r < int(table.rows.size()); ++r) {
+        Anchor best {r, to, to};
+        for (const QString &variant : table.rows[r].variants) {
+            const auto [start, end] = m_keys.find(variant, cursor, to);
+            if (start >= 0 && (start < best.start || (start == best.start && end > best.end)))
+                best = {r, start, end};
+        }
+        if (best.start >= to)
+            continue; // the row is not printed: its cells stay missing
+        anchors.push_back(best);
+        cursor = best.end;
+    }
+    return anchors;
+}
+
+DigitRun FusedDocument::runAfter(int from, int to, const QList<int> &cells, int *runStart,
+                                 int *runEnd) const
+{
+    const QString &text = m_text.text();
+    DigitRun run;
+    run.cells.assign(cells.begin(), cells.end());
+    int i = from;
+    while (i < to && !isDigit(text[i]))
+        ++i;
+    *runStart = i;
+    bool gap = false;
+    for (; i < to; ++i) {
+        const QChar c = text[i];
+        if (isDigit(c)) {
+            run.digits.append(c);
+            run.positions.push_back(i);
+            run.breakBefore.push_back(gap);
+            gap = false;
+            *runEnd = i + 1;
+        } else if (c.isSpace()) {
+            gap = true;
+        } else {
+            break;
+        }
+    }
+    return run;
+}
+
+std::vector<SegmentPreference> FusedDocument::preferences(int table) const
+{
+    std::vector<SegmentPreference> out;
+    for (const StatedFigure &figure : m_statements) {
+        if (m_template.cells()[size_t(figure.cell)].table == table)
+            out.push_back({SegmentPreference::Equals, figure.cell, -1, figure.value});
+    }
+    // What is in force includes what was issued this year (现行有效 >= 本年制发).
+    const TemplateTable &t = m_template.tables()[table];
+    for (const TemplateRow &row : t.rows) {
+        int issued = -1;
+        int inForce = -1;
+        for (int c = 0; c < row.columns.size(); ++c) {
+            if (t.columns[row.columns[c]].key == u"issued")
+                issued = row.cells[c];
+            if (t.columns[row.columns[c]].key == u"in_force")
+                inForce = row.cells[c];
+        }
+        if (issued >= 0 && inForce >= 0)
+            out.push_back({SegmentPreference::AtLeast, inForce, issued, 0});
+    }
+    return out;
+}
+
+bool FusedDocument::readDecimal(const TemplateRow &row, const TemplateTable &table, int from,
+                                int to, TableReading &reading) const
+{
+    if (row.columns.size() != 1 || !table.columns[row.columns.front()].decimal)
+        return false;
+    const QString &text = m_text.text();
+    int i = from;
+    while (i < to && !isDigit(text[i]))
+        ++i;
+    const int start = i;
+    while (i < to && (isDigit(text[i]) || (text[i] == u'.' && i + 1 < to && isDigit(text[i + 1]))))
+        ++i;
+    if (i == start)
+        return true;
+    CellValue cell;
+    cell.value = text.sliced(start, i - start).toDouble();
+    cell.state = CellState::Extracted;
+    cell.span = m_text.toOriginal(start, i);
+    cell.extractedValue = cell.value;
+    cell.extractedState = cell.state;
+    reading.cells.emplace_back(row.cells.front(), cell);
+    ++reading.placed;
+    return true;
+}
+
+void FusedDocument::store(const DigitRun &run, const std::vector<Split> &splits, int runStart,
+                          int runEnd, TableReading &reading) const
+{
+    const SourceSpan runSpan = m_text.toOriginal(runStart, runEnd);
+    const QString written = m_text.text().sliced(runStart, runEnd - runStart);
+    int offset = 0;
+    for (size_t c = 0; c < run.cells.size(); ++c) {
+        CellValue cell;
+        // A cell is read when every tied split puts the same digits in it.
+        const bool agreed = !splits.empty()
+            && std::all_of(splits.begin(), splits.end(), [&](const Split &split) {
+                   int at = 0;
+                   for (size_t k = 0; k < c; ++k)
+                       at += split.lengths[k];
+                   return at == offset && split.lengths[c] == splits.front().lengths[c];
+               });
+        if (agreed) {
+            const int length = splits.front().lengths[c];
+            cell.value = splits.front().values[c];
+            cell.state = CellState::Extracted;
+            cell.span = m_text.toOriginal(run.positions[size_t(offset)],
+                                          run.positions[size_t(offset + length - 1)] + 1);
+        } else {
+            cell.state = CellState::Unreadable;
+            cell.span = runSpan;
+            cell.sourceText = written;
+        }
+        cell.extractedValue = cell.value;
+        cell.extractedState = cell.state;
+        reading.cells.emplace_back(run.cells[c], cell);
+        ++reading.placed;
+        if (!splits.empty())
+            offset += splits.front().lengths[c];
+    }
+    if (splits.size() > 1) {
+        SplitChoice choice;
+        choice.cells = QList<int>(run.cells.begin(), run.cells.end());
+        for (const Split &split : splits)
+            choice.candidates.append(QList<double>(split.values.begin(), split.values.end()));
+        choice.span = runSpan;
+        choice.run = written;
+        reading.choices.append(choice);
+    }
+}
+
+TableReading FusedDocument::read(int table, int from, int to) const
+{
+    const TemplateTable &t = m_template.tables()[table];
+    TableReading reading;
+    std::vector<DigitRun> runs;
+    std::vector<std::pair<int, int>> runSpans;
+    if (t.groupsInOneRow) {
+        // Every group's figures stand side by side after the header: one run for them all.
+        QList<int> cells;
+        for (const TemplateRow &row : t.rows)
+            cells.append(row.cells);
+        int start = 0;
+        int end = 0;
+        DigitRun run = runAfter(from, to, cells, &start, &end);
+        if (!run.digits.isEmpty()) {
+            runs.push_back(std::move(run));
+            runSpans.emplace_back(start, end);
+        }
+    } else {
+        const std::vector<Anchor> anchors = findRows(t, from, to);
+        for (size_t a = 0; a < anchors.size(); ++a) {
+            const TemplateRow &row = t.rows[anchors[a].row];
+            const int next = a + 1 < anchors.size() ? anchors[a + 1].start : to;
+            if (readDecimal(row, t, anchors[a].end, next, reading))
+                continue;
+            int start = 0;
+            int end = 0;
+            DigitRun run = runAfter(anchors[a].end, next, row.cells, &start, &end);
+            if (run.digits.isEmpty())
+                continue; // nothing printed: the row's cells stay missing
+            runs.push_back(std::move(run));
+            runSpans.emplace_back(start, end);
+        }
+    }
+    std::vector<SegmentRule> rules;
+    for (const LinearCheck &check : m_rules.checks()) {
+        SegmentRule rule;
+        for (int cell : check.lhs)
+            rule.terms.emplace_back(cell, 1);
+        for (int cell : check.rhs)
+            rule.terms.emplace_back(cell, -1);
+        if (m_template.cells()[size_t(rule.terms.front().first)].table == table)
+            rules.push_back(std::move(rule));
+    }
+    const Segmentation segmentation = Segmenter::solve(runs, rules, preferences(table));
+    for (size_t r = 0; r < runs.size(); ++r)
+        store(runs[r], segmentation.splits[r], runSpans[r].first, runSpans[r].second, reading);
+    return reading;
+}
+
+int placedCells(const ExtractedTables &tables, const TemplateTable &table)
+{
+    int placed = 0;
+    for (const TemplateRow &row : table.rows) {
+        for (int cell : row.cells)
+            placed += tables.cells[size_t(cell)].state != CellState::Missing ? 1 : 0;
+    }
+    return placed;
+}
+
+int cellCount(const TemplateTable &table)
+{
+    int count = 0;
+    for (const TemplateRow &row : table.rows)
+        count += int(row.cells.size());
+    return count;
+}
+
+} // namespace
+
+FusedTableReader::FusedTableReader(const ReportTemplate &reportTemplate, const RuleBook &rules)
+    : m_template(reportTemplate)
+    , m_rules(rules)
+{ }
+
+void FusedTableReader::improve(const NormalizedText &text, const QList<StatedFigure> &statements,
+                               ExtractedTables &tables, QList<SplitChoice> &choices) const
+{
+    const FusedDocument document(m_template, m_rules, text, statements);
+    int from = 0;
+    for (int t = 0; t < int(m_template.tables().size()); ++t) {
+        const TemplateTable &table = m_template.tables()[t];
+        const auto [start, end] = document.region(t, from);
+        const int before = placedCells(tables, table);
+        if (before * 2 >= cellCount(table)) {
+            from = start;
+            continue; // the line reader read it
+        }
+        TableReading reading = document.read(t, start, end);
+        from = start;
+        if (reading.placed <= before)
+            continue;
+        for (const TemplateRow &row : table.rows) {
+            for (int cell : row.cells)
+                tables.cells[size_t(cell)] = CellValue {};
+        }
+        for (auto &[cell, value] : reading.cells)
+            tables.cells[size_t(cell)] = std::move(value);
+        choices.append(reading.choices);
+        if (before == 0) {
+            ++tables.tablesFound;
+            const QString title = table.title;
+            tables.problems.removeIf([&](const Error &error) {
+                return error.code == u"table.not_found" && error.message.contains(title);
+            });
+        }
+    }
+}
+
+} // namespace nianbao

@@ -1,0 +1,23 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "sourcespan.h"
+
+#include <QList>
+#include <QString>
+
+namespace nianbao {
+
+/** A row whose digit run splits into its cells in several ways that the rules leave tied. */
+struct SplitChoice
+{
+    QList<int> cells; ///< the row's template cells, in column order
+    QList<QList<double>> candidates; ///< each tied split, one value per cell
+    SourceSpan span; ///< the digit run in the original text
+    QString run; ///< the run as written
+
+    friend bool operator==(const SplitChoice &, const SplitChoice &) = default;
+};
+
+} // namespace nianbao
