@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -17,6 +18,8 @@ namespace {
 
 constexpr double kTolerance = 1e-6;
 constexpr int kMaxNamesInSide = 3;
+constexpr int kMaxDeductionRounds = 8; ///< equalities and bounds feed each other this often
+constexpr int kMaxBoundRounds = 50; ///< interval propagation ends long before on real reports
 
 QString tr(const char *text)
 {
@@ -337,8 +340,133 @@ int Checker::deduceMissing(std::vector<CellValue> &cells) const
                                                                       : CellState::Missing;
         }
     }
-    const int bySubstitution = deduceBySubstitution(cells);
-    return bySubstitution + deduceJointly(cells);
+    int deduced = 0;
+    for (int round = 0; round < kMaxDeductionRounds; ++round) {
+        const int before = deduced;
+        deduced += deduceBySubstitution(cells);
+        deduced += deduceJointly(cells);
+        deduced += deduceByBounds(cells);
+        if (deduced == before)
+            break;
+    }
+    return deduced;
+}
+
+/**
+ * Counts are whole numbers of at least 0, so a rule bounds each unknown of it by what the others
+ * can be: when the known cells of 总计 = 自然人 + … already make up the total, every blank among
+ * the parts is 0. Interval propagation over all rules, until nothing narrows; a cell whose
+ * interval closes to one value is deduced.
+ */
+int Checker::deduceByBounds(std::vector<CellValue> &cells) const
+{
+    constexpr double kUnbounded = std::numeric_limits<double>::infinity();
+    std::vector<double> low(cells.size(), 0);
+    std::vector<double> high(cells.size(), kUnbounded);
+    bool anyUnknown = false;
+    for (size_t cell = 0; cell < cells.size(); ++cell) {
+        if (known(cells[cell])) {
+            low[cell] = high[cell] = *cells[cell].value;
+        } else {
+            anyUnknown = anyUnknown || !m_rules.checksOfCell(int(cell)).empty();
+        }
+    }
+    if (!anyUnknown)
+        return 0;
+    for (int round = 0; round < kMaxBoundRounds; ++round) {
+        bool narrowed = false;
+        for (const LinearCheck &check : m_rules.checks()) {
+            if (!narrowBounds(check, cells, low, high, &narrowed))
+                return 0; // the known cells break the rule: bounds would deduce nonsense
+        }
+        if (!narrowed)
+            break;
+    }
+    int deduced = 0;
+    for (size_t cell = 0; cell < cells.size(); ++cell) {
+        if (known(cells[cell]) || low[cell] != high[cell] || !inDomain(int(cell), low[cell]))
+            continue;
+        cells[cell].value = low[cell];
+        cells[cell].state = CellState::Deduced;
+        ++deduced;
+    }
+    return deduced;
+}
+
+bool Checker::narrowBounds(const LinearCheck &check, const std::vector<CellValue> &cells,
+                           std::vector<double> &low, std::vector<double> &high,
+                           bool *narrowed) const
+{
+    // sum(sign * x) = 0. For each unknown x_j: sign_j * x_j = -sum over the others.
+    std::vector<std::pair<int, int>> terms;
+    for (int cell : check.lhs)
+        terms.emplace_back(cell, 1);
+    for (int cell : check.rhs)
+        terms.emplace_back(cell, -1);
+    double minSum = 0;
+    double maxSum = 0;
+    for (const auto &[cell, sign] : terms) {
+        minSum += sign > 0 ? low[size_t(cell)] : -high[size_t(cell)];
+        maxSum += sign > 0 ? high[size_t(cell)] : -low[size_t(cell)];
+    }
+    if (minSum > kTolerance || maxSum < -kTolerance)
+        return false;
+    for (const auto &[cell, sign] : terms) {
+        if (known(cells[size_t(cell)]))
+            continue;
+        const double ownMin = sign > 0 ? low[size_t(cell)] : -high[size_t(cell)];
+        const double ownMax = sign > 0 ? high[size_t(cell)] : -low[size_t(cell)];
+        // The others' sum lies in [minSum - ownMin, maxSum - ownMax]; this term is its negative.
+        const double termMin = -(maxSum - ownMax);
+        const double termMax = -(minSum - ownMin);
+        const double newLow = std::ceil((sign > 0 ? termMin : -termMax) - kTolerance);
+        const double newHigh = std::floor((sign > 0 ? termMax : -termMin) + kTolerance);
+        if (newLow > low[size_t(cell)]) {
+            low[size_t(cell)] = newLow;
+            *narrowed = true;
+        }
+        if (newHigh < high[size_t(cell)]) {
+            high[size_t(cell)] = newHigh;
+            *narrowed = true;
+        }
+        if (low[size_t(cell)] > high[size_t(cell)])
+            return false;
+    }
+    return true;
+}
+
+void Checker::foldZeroDeductions(QList<Finding> &findings, const std::vector<CellValue> &cells) const
+{
+    std::vector<QList<int>> zerosByTable(m_template.tables().size());
+    findings.removeIf([&](const Finding &finding) {
+        if (finding.rule != u"value.missing" || finding.cells.size() != 1)
+            return false;
+        const int cell = finding.cells.front();
+        const CellValue &value = cells[size_t(cell)];
+        if (value.state != CellState::Deduced || !value.value || *value.value != 0
+            || value.isMark() || value.extractedState == CellState::Unreadable)
+            return false;
+        zerosByTable[size_t(m_template.cells()[cell].table)].append(cell);
+        return true;
+    });
+    for (size_t t = 0; t < zerosByTable.size(); ++t) {
+        const QList<int> &zeros = zerosByTable[t];
+        if (zeros.isEmpty())
+            continue;
+        Finding finding;
+        finding.id = u"zeros:"_s + QString::number(t);
+        finding.rule = u"value.missing"_s;
+        finding.severity = Severity::Warning;
+        finding.cells = zeros;
+        finding.expected = 0;
+        const TemplateTable &table = m_template.tables()[qsizetype(t)];
+        finding.message = QCoreApplication::translate("nianbao::Checker", "%n blank cell(s) in table %1 (%2) are 0 by the rules: counts are "
+                             "whole numbers of at least 0, and the rules' other cells already "
+                             "make up their totals",
+                             "", int(zeros.size()))
+                              .arg(table.section, table.title);
+        findings.append(finding);
+    }
 }
 
 std::vector<Checker::Constraint> Checker::constraintsFor(const std::vector<CellValue> &cells,
@@ -557,6 +685,7 @@ QList<Finding> Checker::check(std::vector<CellValue> &cells,
     }
     if (findings.size() > 0)
         attachSuggestions(findings, localize(cells, statements));
+    foldZeroDeductions(findings, cells);
     return findings;
 }
 

@@ -55,6 +55,13 @@ public:
      */
     Finding splitChoiceFinding(const SplitChoice &choice) const;
 
+    /**
+     * Replaces the value.missing findings of blank cells that the rules make 0 with one finding
+     * per table ("25 blank cells in table 三 are 0 by the rules"): a report that leaves its
+     * zeros blank gets one line to read, not a warning per cell.
+     */
+    void foldZeroDeductions(QList<Finding> &findings, const std::vector<CellValue> &cells) const;
+
     /** The smallest fixes (all of them when several tie), or none within two cells. */
     std::vector<Fix> localize(const std::vector<CellValue> &cells,
                               const QList<StatedFigure> &statements) const;
@@ -92,6 +99,9 @@ private:
                                   const QList<StatedFigure> &statements, bool withStatements) const;
     int deduceBySubstitution(std::vector<CellValue> &cells) const;
     int deduceJointly(std::vector<CellValue> &cells) const;
+    int deduceByBounds(std::vector<CellValue> &cells) const;
+    bool narrowBounds(const LinearCheck &check, const std::vector<CellValue> &cells,
+                      std::vector<double> &low, std::vector<double> &high, bool *narrowed) const;
     QString tiedFixesText(const std::vector<Fix> &fixes) const;
     QString sideText(const LinearCheck &check, const std::vector<int> &side) const;
 

@@ -13,7 +13,8 @@ namespace {
 /** Sort key that orders findings the way Checker::check emits them. */
 std::pair<int, int> orderKey(const QString &id)
 {
-    static const QStringList kKinds = {u"missing"_s, u"domain"_s, u"check"_s, u"statement"_s};
+    static const QStringList kKinds
+        = {u"missing"_s, u"domain"_s, u"check"_s, u"statement"_s, u"zeros"_s};
     const qsizetype colon = id.indexOf(u':');
     const int kind = int(kKinds.indexOf(id.left(colon)));
     const int index = id.mid(colon + 1).toInt();
@@ -81,6 +82,7 @@ void CheckSession::refreshSuggestions()
     QList<Finding> findings = m_base.values();
     if (!findings.isEmpty())
         m_checker.attachSuggestions(findings, m_checker.localize(m_cells, m_statements));
+    m_checker.foldZeroDeductions(findings, m_cells);
     m_findings.clear();
     for (const Finding &finding : std::as_const(findings))
         m_findings.insert(finding.id, finding);

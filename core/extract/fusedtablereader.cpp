@@ -27,6 +27,7 @@ struct TableReading
     std::vector<std::pair<int, CellValue>> cells; ///< (template cell, value) for cells placed
     QList<SplitChoice> choices;
     int placed = 0; ///< cells read, or left undecided between candidates
+    int end = -1; ///< normalized offset after the last figure read
 };
 
 bool isDigit(QChar c)
@@ -219,24 +220,12 @@ DigitRun FusedDocument::runAfter(int from, int to, const QList<int> &cells, int 
 
 std::vector<SegmentPreference> FusedDocument::preferences(int table) const
 {
+    // Only what the narrative states: plausibility (现行有效 >= 本年制发) is not a rule, and real
+    // reports break it (11 issued, 2 repealed, 9 in force), so it must not pick a split.
     std::vector<SegmentPreference> out;
     for (const StatedFigure &figure : m_statements) {
         if (m_template.cells()[size_t(figure.cell)].table == table)
             out.push_back({SegmentPreference::Equals, figure.cell, -1, figure.value});
-    }
-    // What is in force includes what was issued this year (现行有效 >= 本年制发).
-    const TemplateTable &t = m_template.tables()[table];
-    for (const TemplateRow &row : t.rows) {
-        int issued = -1;
-        int inForce = -1;
-        for (int c = 0; c < row.columns.size(); ++c) {
-            if (t.columns[row.columns[c]].key == u"issued")
-                issued = row.cells[c];
-            if (t.columns[row.columns[c]].key == u"in_force")
-                inForce = row.cells[c];
-        }
-        if (issued >= 0 && inForce >= 0)
-            out.push_back({SegmentPreference::AtLeast, inForce, issued, 0});
     }
     return out;
 }
@@ -263,12 +252,14 @@ bool FusedDocument::readDecimal(const TemplateRow &row, const TemplateTable &tab
     cell.extractedState = cell.state;
     reading.cells.emplace_back(row.cells.front(), cell);
     ++reading.placed;
+    reading.end = std::max(reading.end, i);
     return true;
 }
 
 void FusedDocument::store(const DigitRun &run, const std::vector<Split> &splits, int runStart,
                           int runEnd, TableReading &reading) const
 {
+    reading.end = std::max(reading.end, runEnd);
     const SourceSpan runSpan = m_text.toOriginal(runStart, runEnd);
     const QString written = m_text.text().sliced(runStart, runEnd - runStart);
     int offset = 0;
@@ -296,7 +287,7 @@ void FusedDocument::store(const DigitRun &run, const std::vector<Split> &splits,
         cell.extractedValue = cell.value;
         cell.extractedState = cell.state;
         reading.cells.emplace_back(run.cells[c], cell);
-        ++reading.placed;
+        reading.placed += splits.empty() ? 0 : 1; // a run that fits no split places nothing
         if (!splits.empty())
             offset += splits.front().lengths[c];
     }
@@ -322,12 +313,20 @@ TableReading FusedDocument::read(int table, int from, int to) const
         QList<int> cells;
         for (const TemplateRow &row : t.rows)
             cells.append(row.cells);
-        int start = 0;
-        int end = 0;
-        DigitRun run = runAfter(from, to, cells, &start, &end);
-        if (!run.digits.isEmpty()) {
-            runs.push_back(std::move(run));
-            runSpans.emplace_back(start, end);
+        // The first run long enough to hold them: a year in a sentence before the table
+        // (2024年，没有…行政复议) is not the table.
+        for (int at = from; at < to;) {
+            int start = to;
+            int end = to;
+            DigitRun run = runAfter(at, to, cells, &start, &end);
+            if (run.digits.isEmpty())
+                break;
+            if (run.digits.size() >= cells.size()) {
+                runs.push_back(std::move(run));
+                runSpans.emplace_back(start, end);
+                break;
+            }
+            at = end;
         }
     } else {
         const std::vector<Anchor> anchors = findRows(t, from, to);
@@ -361,14 +360,14 @@ TableReading FusedDocument::read(int table, int from, int to) const
     return reading;
 }
 
-int placedCells(const ExtractedTables &tables, const TemplateTable &table)
+int extractedCells(const ExtractedTables &tables, const TemplateTable &table)
 {
-    int placed = 0;
+    int extracted = 0;
     for (const TemplateRow &row : table.rows) {
         for (int cell : row.cells)
-            placed += tables.cells[size_t(cell)].state != CellState::Missing ? 1 : 0;
+            extracted += tables.cells[size_t(cell)].state == CellState::Extracted ? 1 : 0;
     }
-    return placed;
+    return extracted;
 }
 
 int cellCount(const TemplateTable &table)
@@ -394,13 +393,13 @@ void FusedTableReader::improve(const NormalizedText &text, const QList<StatedFig
     for (int t = 0; t < int(m_template.tables().size()); ++t) {
         const TemplateTable &table = m_template.tables()[t];
         const auto [start, end] = document.region(t, from);
-        const int before = placedCells(tables, table);
+        const int before = extractedCells(tables, table);
         if (before * 2 >= cellCount(table)) {
             from = start;
             continue; // the line reader read it
         }
         TableReading reading = document.read(t, start, end);
-        from = start;
+        from = reading.end >= 0 ? reading.end : start;
         if (reading.placed <= before)
             continue;
         for (const TemplateRow &row : table.rows) {
