@@ -373,11 +373,17 @@ int Checker::deduceByBounds(std::vector<CellValue> &cells) const
     }
     if (!anyUnknown)
         return 0;
+    // A rule its known cells already break says nothing about its blanks; it is left out.
+    std::vector<bool> usable(m_rules.checks().size(), true);
     for (int round = 0; round < kMaxBoundRounds; ++round) {
         bool narrowed = false;
-        for (const LinearCheck &check : m_rules.checks()) {
-            if (!narrowBounds(check, cells, low, high, &narrowed))
-                return 0; // the known cells break the rule: bounds would deduce nonsense
+        for (size_t c = 0; c < usable.size(); ++c) {
+            if (!usable[c])
+                continue;
+            const BoundsStep step = narrowBounds(m_rules.checks()[c], cells, low, high, &narrowed);
+            if (step == BoundsStep::Contradiction)
+                return 0; // the rules cannot all hold: bounds would deduce nonsense
+            usable[c] = step != BoundsStep::Broken;
         }
         if (!narrowed)
             break;
@@ -393,7 +399,7 @@ int Checker::deduceByBounds(std::vector<CellValue> &cells) const
     return deduced;
 }
 
-bool Checker::narrowBounds(const LinearCheck &check, const std::vector<CellValue> &cells,
+Checker::BoundsStep Checker::narrowBounds(const LinearCheck &check, const std::vector<CellValue> &cells,
                            std::vector<double> &low, std::vector<double> &high,
                            bool *narrowed) const
 {
@@ -410,7 +416,7 @@ bool Checker::narrowBounds(const LinearCheck &check, const std::vector<CellValue
         maxSum += sign > 0 ? high[size_t(cell)] : -low[size_t(cell)];
     }
     if (minSum > kTolerance || maxSum < -kTolerance)
-        return false;
+        return BoundsStep::Broken; // no value of its blanks makes it hold
     for (const auto &[cell, sign] : terms) {
         if (known(cells[size_t(cell)]))
             continue;
@@ -430,9 +436,9 @@ bool Checker::narrowBounds(const LinearCheck &check, const std::vector<CellValue
             *narrowed = true;
         }
         if (low[size_t(cell)] > high[size_t(cell)])
-            return false;
+            return BoundsStep::Contradiction;
     }
-    return true;
+    return BoundsStep::Narrowed;
 }
 
 void Checker::foldZeroDeductions(QList<Finding> &findings, const std::vector<CellValue> &cells) const

@@ -100,7 +100,8 @@ private:
     int deduceBySubstitution(std::vector<CellValue> &cells) const;
     int deduceJointly(std::vector<CellValue> &cells) const;
     int deduceByBounds(std::vector<CellValue> &cells) const;
-    bool narrowBounds(const LinearCheck &check, const std::vector<CellValue> &cells,
+    enum class BoundsStep { Narrowed, Broken, Contradiction };
+    BoundsStep narrowBounds(const LinearCheck &check, const std::vector<CellValue> &cells,
                       std::vector<double> &low, std::vector<double> &high, bool *narrowed) const;
     QString tiedFixesText(const std::vector<Fix> &fixes) const;
     QString sideText(const LinearCheck &check, const std::vector<int> &side) const;
