@@ -19,6 +19,7 @@ namespace {
 
 constexpr double kImpossible = -std::numeric_limits<double>::infinity();
 constexpr double kLabelOnlyScore = 0.85; ///< a line without figures must name its row clearly
+constexpr double kLabelOnlyWeight = 0.5; ///< what a figureless line's label counts for
 constexpr double kWeakLabelScore = 0.5; ///< below this a row is placed by its neighbours
 constexpr double kPositionalScore = 0.05; ///< an unlabeled row of the right width
 constexpr int kRepeatedRowsAtLeast = 3; ///< rows seen twice before a table counts as repeated
@@ -184,8 +185,10 @@ double TableReader::rowScore(const Candidate &candidate, int row) const
     const double score = candidate.scores[size_t(row)];
     const int width = int(templateRow.columns.size());
     const int figures = int(candidate.values.size());
+    // A line with only a label yields to a line that names the same row and holds its figures
+    // (a Markdown heading ### 一、本年新收… above its own table row).
     if (figures == 0)
-        return score >= kLabelOnlyScore ? score : kImpossible;
+        return score >= kLabelOnlyScore ? score * kLabelOnlyWeight : kImpossible;
     if (score >= kWeakLabelScore)
         return score;
     const bool rightWidth = figures <= width && figures >= std::max(1, width - 2);
