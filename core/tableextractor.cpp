@@ -109,6 +109,7 @@ private:
     std::vector<Candidate> m_candidates;
     std::vector<HeaderHit> m_headerHits;
     int m_lastLine = -1;
+    bool m_guessedPlacement = false; ///< the last place() put figures by guess
 };
 
 void TableReader::collectCandidates(LineRange range)
@@ -311,6 +312,7 @@ TableReader::referencesFor(const Candidate &candidate, int row,
 Placement TableReader::place(const Candidate &candidate, int width,
                              const std::vector<Reference> &references)
 {
+    m_guessedPlacement = false;
     Placement placement(size_t(width), nullptr);
     const auto &values = candidate.values;
     if (int(values.size()) == width) {
@@ -338,8 +340,12 @@ Placement TableReader::place(const Candidate &candidate, int width,
                       QCoreApplication::translate("nianbao::TableExtractor",
                                                   "no header or complete row to align "
                                                   "them with; read from the left"));
+        // Nothing says which columns the figures stand in: they are shown where they would
+        // stand from the left, but as unreadable, so that no figure is trusted in a place that
+        // is a guess (a lone 22 above the table is not 规章's 本年制发件数 for certain).
         for (size_t v = 0; v < values.size() && v < placement.size(); ++v)
             placement[v] = values[v];
+        m_guessedPlacement = true;
         return placement;
     }
     int unplaced = 0;
@@ -384,7 +390,10 @@ void TableReader::store(const Placement &placement, const QList<int> &cells,
         cell.span = m_text.toOriginal(token->start, token->end);
         if (token->kind != TokenKind::Number) // figures need no copy: the span shows them
             cell.sourceText = m_text.text().sliced(token->start, token->end - token->start);
-        if (token->kind == TokenKind::Number) {
+        if (token->kind == TokenKind::Number && m_guessedPlacement) {
+            cell.sourceText = m_text.text().sliced(token->start, token->end - token->start);
+            cell.state = CellState::Unreadable;
+        } else if (token->kind == TokenKind::Number) {
             const bool inTenThousandYuan = m_table.columns[columns[qsizetype(c)]].decimal;
             cell.value = figureValue(token->value, token->unit, inTenThousandYuan);
             cell.state = CellState::Extracted;
@@ -454,6 +463,7 @@ bool TableReader::read(LineRange range)
         const TemplateRow &templateRow = m_table.rows[row];
         const int width = int(templateRow.columns.size());
         // A row with a figure for every column needs no alignment, so no references either.
+        m_guessedPlacement = false;
         const Placement placement = int(candidate.values.size()) == width
             ? Placement(candidate.values)
             : place(candidate, width, referencesFor(candidate, row, matches));

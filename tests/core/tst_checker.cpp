@@ -227,9 +227,11 @@ void TestChecker::undeterminedMissingCellIsNotGuessed()
     std::vector<CellValue> cells(size_t(tmpl().cellCount()));
     for (int c = 0; c < tmpl().cellCount(); ++c)
         setValue(cells, c, 0);
-    // Two cells of one appeals group blank: one equation, two unknowns.
+    // Two cells of one appeals group blank: one equation, two unknowns that share 5 (with a
+    // total of 0 the bounds would make both 0).
     const int upheld = cellOf("appeals.reconsideration.upheld");
     const int corrected = cellOf("appeals.reconsideration.corrected");
+    setValue(cells, cellOf("appeals.reconsideration.total"), 5);
     cells[size_t(upheld)] = CellValue {};
     cells[size_t(corrected)] = CellValue {};
     const QList<Finding> findings = checker.check(cells, {});
