@@ -39,6 +39,8 @@ bool isAsciiDigit(QChar c)
 }
 
 /** Dropped before matching: spaces (PDF text breaks words with them) and bold marks. */
+constexpr int kMaxParagraphLines = 40; ///< a paragraph's lines read as one phrase space
+
 bool isSkipped(QChar c)
 {
     const char16_t unit = c.unicode();
@@ -236,11 +238,21 @@ QList<StatedFigure> StatedFigureReader::read(const NormalizedText &text,
     Line scratch;
     int done = 0;
     for (const LineRange &range : ranges) {
+        // A paragraph is read as one: a PDF's text breaks its lines inside a phrase
+        // (…受理政府\n信息公开申请 17 件).
         for (int l = std::max(range.first, done); l < range.last; ++l) {
             const TableLine &line = lines[size_t(l)];
             if (line.isBlank() || isTableLine(line))
                 continue;
-            readLine(text.text(), line.start, line.end, figures, scratch);
+            int last = l;
+            while (last + 1 < range.last && last - l + 1 < kMaxParagraphLines) {
+                const TableLine &next = lines[size_t(last + 1)];
+                if (next.isBlank() || isTableLine(next))
+                    break;
+                ++last;
+            }
+            readLine(text.text(), line.start, lines[size_t(last)].end, figures, scratch);
+            l = last;
         }
         done = std::max(done, range.last);
     }

@@ -4,6 +4,7 @@
 
 #include "batchchecker.h"
 #include "reportjson.h"
+#include "reportreader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -87,6 +88,26 @@ void writeJson(const std::vector<Report> &reports, const ReportTemplate &reportT
 }
 
 } // namespace
+
+int runText(const QStringList &arguments)
+{
+    QTextStream err(stderr);
+    if (arguments.size() != 3) {
+        err << QCoreApplication::translate("nianbao::CheckCommand", "usage: nianbao-cli text FILE")
+            << '\n';
+        return ExitFailure;
+    }
+    const Report report = ReportReader().readFile(arguments.at(2));
+    if (!report.loaded) {
+        for (const Error &error : report.errors)
+            err << error.message << '\n';
+        return ExitFailure;
+    }
+    QTextStream out(stdout);
+    out.setEncoding(QStringConverter::Utf8);
+    out << report.text;
+    return ExitClean;
+}
 
 int runCheck(const QStringList &arguments)
 {

@@ -12,4 +12,10 @@ enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitFailure = 2 };
 /** `nianbao-cli check [--json] FILE...`; returns the exit code. */
 int runCheck(const QStringList &arguments);
 
+/**
+ * `nianbao-cli text FILE`: prints the document's text as Nianbao decoded it, the text that the
+ * JSON's source offsets count in (a PDF's or a web page's text, as read).
+ */
+int runText(const QStringList &arguments);
+
 } // namespace nianbao

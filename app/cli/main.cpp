@@ -17,6 +17,8 @@ int main(int argc, char *argv[])
     const QString command = arguments.value(1);
     if (command == u"check")
         return nianbao::runCheck(arguments);
+    if (command == u"text")
+        return nianbao::runText(arguments);
     if (command == u"import")
         return nianbao::runImport(arguments);
     if (command == u"export")
@@ -24,6 +26,7 @@ int main(int argc, char *argv[])
     QTextStream(stderr) << QCoreApplication::translate(
         "main",
         "usage: nianbao-cli check [--json] FILE...\n"
+        "       nianbao-cli text FILE\n"
         "       nianbao-cli import PATH... [--library L]\n"
         "       nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] "
         "[--reviewed-only] [--bom]")
