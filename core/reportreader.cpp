@@ -25,6 +25,8 @@ QString tr(const char *text)
     return QCoreApplication::translate("nianbao::ReportReader", text);
 }
 
+constexpr int kFirstYearOfTheForm = 2021; ///< 国办公开办函〔2021〕30号 applies from the 2021 reports
+
 Error fileError(const QString &code, const QString &message, const QString &path)
 {
     return Error {code, message, ErrorLocation {path, 0, {}}};
@@ -146,6 +148,18 @@ void ReportReader::analyze(Report &report) const
     ExtractedTables tables = m_extractor.extract(normalized, layout);
     m_fusedReader.improve(normalized, report.statements, tables, report.splitChoices);
     report.cells = std::move(tables.cells);
+    if (tables.tablesFound == 0 && report.year > 0 && report.year < kFirstYearOfTheForm) {
+        report.statements.clear();
+        report.splitChoices.clear();
+        report.errors.append(fileError(
+            u"format.before_2021"_s,
+            tr("%1 is a report for %2, in the form used before 2021; Nianbao reads the "
+               "national form of 2021 (国办公开办函〔2021〕30号), from the 2021 reports on")
+                .arg(report.file)
+                .arg(report.year),
+            report.file));
+        return;
+    }
     if (tables.tablesFound == 0) {
         report.statements.clear();
         report.splitChoices.clear();
