@@ -399,9 +399,10 @@ int Checker::deduceByBounds(std::vector<CellValue> &cells) const
     return deduced;
 }
 
-Checker::BoundsStep Checker::narrowBounds(const LinearCheck &check, const std::vector<CellValue> &cells,
-                           std::vector<double> &low, std::vector<double> &high,
-                           bool *narrowed) const
+Checker::BoundsStep Checker::narrowBounds(const LinearCheck &check,
+                                          const std::vector<CellValue> &cells,
+                                          std::vector<double> &low, std::vector<double> &high,
+                                          bool *narrowed) const
 {
     // sum(sign * x) = 0. For each unknown x_j: sign_j * x_j = -sum over the others.
     std::vector<std::pair<int, int>> terms;
@@ -441,7 +442,8 @@ Checker::BoundsStep Checker::narrowBounds(const LinearCheck &check, const std::v
     return BoundsStep::Narrowed;
 }
 
-void Checker::foldZeroDeductions(QList<Finding> &findings, const std::vector<CellValue> &cells) const
+void Checker::foldZeroDeductions(QList<Finding> &findings,
+                                 const std::vector<CellValue> &cells) const
 {
     std::vector<QList<int>> zerosByTable(m_template.tables().size());
     findings.removeIf([&](const Finding &finding) {
@@ -449,16 +451,17 @@ void Checker::foldZeroDeductions(QList<Finding> &findings, const std::vector<Cel
             return false;
         const int cell = finding.cells.front();
         const CellValue &value = cells[size_t(cell)];
-        if (value.state != CellState::Deduced || !value.value || *value.value != 0
-            || value.isMark() || value.extractedState == CellState::Unreadable)
+        if (value.state != CellState::Deduced || !value.value || *value.value != 0 || value.isMark()
+            || value.extractedState == CellState::Unreadable)
             return false;
         zerosByTable[size_t(m_template.cells()[cell].table)].append(cell);
         return true;
     });
     for (size_t t = 0; t < zerosByTable.size(); ++t) {
-        const QList<int> &zeros = zerosByTable[t];
+        QList<int> &zeros = zerosByTable[t];
         if (zeros.isEmpty())
             continue;
+        std::sort(zeros.begin(), zeros.end());
         Finding finding;
         finding.id = u"zeros:"_s + QString::number(t);
         finding.rule = u"value.missing"_s;
@@ -466,10 +469,12 @@ void Checker::foldZeroDeductions(QList<Finding> &findings, const std::vector<Cel
         finding.cells = zeros;
         finding.expected = 0;
         const TemplateTable &table = m_template.tables()[qsizetype(t)];
-        finding.message = QCoreApplication::translate("nianbao::Checker", "%n blank cell(s) in table %1 (%2) are 0 by the rules: counts are "
-                             "whole numbers of at least 0, and the rules' other cells already "
-                             "make up their totals",
-                             "", int(zeros.size()))
+        finding.message = QCoreApplication::translate(
+                              "nianbao::Checker",
+                              "%n blank cell(s) in table %1 (%2) are 0 by the rules: counts are "
+                              "whole numbers of at least 0, and the rules' other cells already "
+                              "make up their totals",
+                              "", int(zeros.size()))
                               .arg(table.section, table.title);
         findings.append(finding);
     }

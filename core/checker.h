@@ -102,7 +102,8 @@ private:
     int deduceByBounds(std::vector<CellValue> &cells) const;
     enum class BoundsStep { Narrowed, Broken, Contradiction };
     BoundsStep narrowBounds(const LinearCheck &check, const std::vector<CellValue> &cells,
-                      std::vector<double> &low, std::vector<double> &high, bool *narrowed) const;
+                            std::vector<double> &low, std::vector<double> &high,
+                            bool *narrowed) const;
     QString tiedFixesText(const std::vector<Fix> &fixes) const;
     QString sideText(const LinearCheck &check, const std::vector<int> &side) const;
 

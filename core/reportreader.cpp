@@ -25,7 +25,8 @@ QString tr(const char *text)
     return QCoreApplication::translate("nianbao::ReportReader", text);
 }
 
-constexpr int kFirstYearOfTheForm = 2021; ///< 国办公开办函〔2021〕30号 applies from the 2021 reports
+constexpr int kFirstYearOfTheForm
+    = 2021; ///< 国办公开办函〔2021〕30号 applies from the 2021 reports
 
 Error fileError(const QString &code, const QString &message, const QString &path)
 {

@@ -34,7 +34,8 @@ QString joinTitleLines(const QString &text, const DocumentLayout &layout, int fi
     int used = 0;
     for (int l = first; l < lastLine && used < kMaxTitleLines; ++l) {
         const TableLine &line = layout.lines()[size_t(l)];
-        if (line.isBlank() || isBodyMarker(QStringView(text).sliced(line.start, line.end - line.start)))
+        if (line.isBlank()
+            || isBodyMarker(QStringView(text).sliced(line.start, line.end - line.start)))
             continue;
         ++used;
         for (int i = line.start; i < line.end && joined.size() < kMaxTitleLength; ++i) {
@@ -137,10 +138,8 @@ bool beginsTitle(const QString &text, const DocumentLayout &layout, int l)
         = {u"政府"_s, u"局"_s,   u"委员会"_s, u"办公室"_s, u"办公厅"_s, u"厅"_s, u"委"_s,
            u"院"_s,   u"中心"_s, u"管委会"_s, u"街道"_s,   u"镇"_s,     u"乡"_s};
     const TableLine &line = layout.lines()[size_t(l)];
-    const QString compact = QStringView(text)
-                                .sliced(line.start, line.end - line.start)
-                                .toString()
-                                .remove(u' ');
+    const QString compact
+        = QStringView(text).sliced(line.start, line.end - line.start).toString().remove(u' ');
     int year = 0;
     if (findYear(compact, &year) >= 0)
         return true;
@@ -176,8 +175,7 @@ ReportTitle parseTitle(const QString &normalizedText, const DocumentLayout &layo
         if (found.year > 0 && !found.agency.isEmpty())
             return found;
     }
-    const int lastLine
-        = headingLine < lines ? headingLine : std::min(lines, kLinesWithoutHeading);
+    const int lastLine = headingLine < lines ? headingLine : std::min(lines, kLinesWithoutHeading);
     return titleFrom(joinTitleLines(normalizedText, layout, 0, lastLine), reportTemplate);
 }
 

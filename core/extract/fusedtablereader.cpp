@@ -118,8 +118,7 @@ public:
 private:
     int headingEnd(int section, int from) const;
     std::vector<Anchor> findRows(const TemplateTable &table, int from, int to) const;
-    DigitRun runAfter(int from, int to, const QList<int> &cells, int *runStart,
-                      int *runEnd) const;
+    DigitRun runAfter(int from, int to, const QList<int> &cells, int *runStart, int *runEnd) const;
     std::vector<SegmentPreference> preferences(int table) const;
     void store(const DigitRun &run, const std::vector<Split> &splits, int runStart, int runEnd,
                TableReading &reading) const;
@@ -266,13 +265,13 @@ void FusedDocument::store(const DigitRun &run, const std::vector<Split> &splits,
     for (size_t c = 0; c < run.cells.size(); ++c) {
         CellValue cell;
         // A cell is read when every tied split puts the same digits in it.
-        const bool agreed = !splits.empty()
-            && std::all_of(splits.begin(), splits.end(), [&](const Split &split) {
-                   int at = 0;
-                   for (size_t k = 0; k < c; ++k)
-                       at += split.lengths[k];
-                   return at == offset && split.lengths[c] == splits.front().lengths[c];
-               });
+        const bool agreed
+            = !splits.empty() && std::all_of(splits.begin(), splits.end(), [&](const Split &split) {
+                  int at = 0;
+                  for (size_t k = 0; k < c; ++k)
+                      at += split.lengths[k];
+                  return at == offset && split.lengths[c] == splits.front().lengths[c];
+              });
         if (agreed) {
             const int length = splits.front().lengths[c];
             cell.value = splits.front().values[c];

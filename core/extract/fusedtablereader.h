@@ -11,9 +11,7 @@
 
 #include <QList>
 
-
 namespace nianbao {
-
 
 /**
  * Reads the tables of a document whose cells lost their separators: a crawler's or a copied web

@@ -224,7 +224,8 @@ std::int64_t Programme::localCost(int run, const Split &split) const
     return cost;
 }
 
-bool Programme::advance(StateMap &states, int run, const std::vector<std::int64_t> &localCosts) const
+bool Programme::advance(StateMap &states, int run,
+                        const std::vector<std::int64_t> &localCosts) const
 {
     StateMap next;
     const auto &splits = m_splits[size_t(run)];

@@ -140,6 +140,7 @@ private slots:
     void ruleFiresOnCraftedBreak();
     void missingCellsAreDeduced();
     void undeterminedMissingCellIsNotGuessed();
+    void blanksTheRulesForceToZeroAreDeducedAndReportedOnce();
     void statedFigureContradictingTheTableFires();
     void yearCarryComparesConsecutiveReports();
     void consistentReportsYieldNoFinding();
@@ -241,6 +242,45 @@ void TestChecker::undeterminedMissingCellIsNotGuessed()
         QCOMPARE(finding.rule, u"value.missing"_s);
         QVERIFY(!finding.suggestion);
     }
+}
+
+void TestChecker::blanksTheRulesForceToZeroAreDeducedAndReportedOnce()
+{
+    // r01's pattern: the five 法人或其他组织 columns left empty, each row's 总计 equal to its
+    // 自然人. Counts are >= 0, so every blank is 0; no equality alone says so.
+    const RuleBook rules(tmpl());
+    const Checker checker(rules);
+    std::vector<CellValue> cells(size_t(tmpl().cellCount()));
+    for (int c = 0; c < tmpl().cellCount(); ++c)
+        setValue(cells, c, 0);
+    QList<int> blanked;
+    for (const char *row : {"received", "disclosed", "total_processed"}) {
+        for (const char *column : {"natural", "total"})
+            setValue(cells,
+                     cellOf(qPrintable(u"requests.%1.%2"_s.arg(QLatin1StringView(row),
+                                                               QLatin1StringView(column)))),
+                     5);
+        for (const char *column : {"commercial", "research", "nonprofit", "legal", "other_org"}) {
+            const int cell = cellOf(qPrintable(
+                u"requests.%1.%2"_s.arg(QLatin1StringView(row), QLatin1StringView(column))));
+            cells[size_t(cell)] = CellValue {};
+            blanked.append(cell);
+        }
+    }
+    std::vector<CellValue> again = cells;
+    const QList<Finding> findings = checker.check(cells, {});
+    for (int cell : blanked) {
+        QCOMPARE(cells[size_t(cell)].state, CellState::Deduced);
+        QCOMPARE(*cells[size_t(cell)].value, 0.0);
+    }
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings[0].rule, u"value.missing"_s);
+    QCOMPARE(findings[0].cells, blanked);
+    QVERIFY(findings[0].message.contains(u"15"_s));
+    // The window's incremental engine says the same.
+    const CheckSession session(checker, again, {});
+    QCOMPARE(session.findings(), findings);
+    // A blank the rules leave open stays missing: undeterminedMissingCellIsNotGuessed.
 }
 
 void TestChecker::statedFigureContradictingTheTableFires()
