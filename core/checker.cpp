@@ -225,19 +225,30 @@ std::optional<Finding> Checker::statementFinding(int statement,
     return finding;
 }
 
-Finding Checker::splitChoiceFinding(const SplitChoice &choice) const
+std::optional<Finding> Checker::splitChoiceFinding(int index, const QList<SplitChoice> &choices,
+                                                   const std::vector<CellValue> &cells) const
 {
+    const SplitChoice &choice = choices[index];
+    const bool open = std::any_of(choice.cells.begin(), choice.cells.end(), [&](int cell) {
+        return cells[size_t(cell)].state == CellState::Unreadable;
+    });
+    if (!open)
+        return std::nullopt;
     Finding finding;
-    finding.id = u"split:"_s + QString::number(choice.cells.value(0));
+    finding.id = u"split:"_s + QString::number(index);
     finding.rule = u"segment.ambiguous"_s;
     finding.severity = Severity::Warning;
     finding.cells = choice.cells;
     QStringList ways;
     for (const QList<double> &candidate : choice.candidates) {
         QStringList values;
-        for (double value : candidate)
-            values.append(number(value));
+        QList<Suggestion> fill;
+        for (int c = 0; c < candidate.size() && c < choice.cells.size(); ++c) {
+            values.append(number(candidate[c]));
+            fill.append(Suggestion {choice.cells[c], candidate[c]});
+        }
         ways.append(values.join(u" | "_s));
+        finding.choices.append(fill);
     }
     const TemplateCell &first = m_template.cells()[choice.cells.value(0)];
     finding.message = tr("The figures of %1 are run together (\"%2\") and split into its cells "
@@ -675,8 +686,8 @@ QList<Finding> Checker::yearCarryFindings(const std::vector<CellValue> &previous
     return findings;
 }
 
-QList<Finding> Checker::check(std::vector<CellValue> &cells,
-                              const QList<StatedFigure> &statements) const
+QList<Finding> Checker::check(std::vector<CellValue> &cells, const QList<StatedFigure> &statements,
+                              const QList<SplitChoice> &splitChoices) const
 {
     deduceMissing(cells);
     QList<Finding> findings;
@@ -697,6 +708,10 @@ QList<Finding> Checker::check(std::vector<CellValue> &cells,
     if (findings.size() > 0)
         attachSuggestions(findings, localize(cells, statements));
     foldZeroDeductions(findings, cells);
+    for (int c = 0; c < int(splitChoices.size()); ++c) {
+        if (std::optional<Finding> finding = splitChoiceFinding(c, splitChoices, cells))
+            findings.append(*finding);
+    }
     return findings;
 }
 

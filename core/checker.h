@@ -37,8 +37,8 @@ public:
     explicit Checker(const RuleBook &rules);
 
     /** Deduces the missing cells the rules determine, then returns every finding. */
-    QList<Finding> check(std::vector<CellValue> &cells,
-                         const QList<StatedFigure> &statements) const;
+    QList<Finding> check(std::vector<CellValue> &cells, const QList<StatedFigure> &statements,
+                         const QList<SplitChoice> &splitChoices = {}) const;
 
     /** Fills missing cells the rules determine uniquely (state Deduced); returns how many. */
     int deduceMissing(std::vector<CellValue> &cells) const;
@@ -51,9 +51,11 @@ public:
 
     /**
      * segment.ambiguous: a row's run of fused digits splits into its cells in several ways the
-     * rules leave tied; the finding lists them so that the reviewer can choose one.
+     * rules leave tied; the finding lists them so that the reviewer can choose one. None once
+     * no cell of the row is unreadable any more (chosen, corrected or deduced).
      */
-    Finding splitChoiceFinding(const SplitChoice &choice) const;
+    std::optional<Finding> splitChoiceFinding(int choice, const QList<SplitChoice> &choices,
+                                              const std::vector<CellValue> &cells) const;
 
     /**
      * Replaces the value.missing findings of blank cells that the rules make 0 with one finding

@@ -14,7 +14,7 @@ namespace {
 std::pair<int, int> orderKey(const QString &id)
 {
     static const QStringList kKinds
-        = {u"missing"_s, u"domain"_s, u"check"_s, u"statement"_s, u"zeros"_s};
+        = {u"missing"_s, u"domain"_s, u"check"_s, u"statement"_s, u"zeros"_s, u"split"_s};
     const qsizetype colon = id.indexOf(u':');
     const int kind = int(kKinds.indexOf(id.left(colon)));
     const int index = id.mid(colon + 1).toInt();
@@ -25,10 +25,11 @@ std::pair<int, int> orderKey(const QString &id)
 } // namespace
 
 CheckSession::CheckSession(const Checker &checker, std::vector<CellValue> cells,
-                           QList<StatedFigure> statements)
+                           QList<StatedFigure> statements, QList<SplitChoice> splitChoices)
     : m_checker(checker)
     , m_cells(std::move(cells))
     , m_statements(std::move(statements))
+    , m_splitChoices(std::move(splitChoices))
 {
     recheckFully();
 }
@@ -86,6 +87,11 @@ void CheckSession::refreshSuggestions()
     m_findings.clear();
     for (const Finding &finding : std::as_const(findings))
         m_findings.insert(finding.id, finding);
+    for (int c = 0; c < int(m_splitChoices.size()); ++c) {
+        if (std::optional<Finding> finding
+            = m_checker.splitChoiceFinding(c, m_splitChoices, m_cells))
+            m_findings.insert(finding->id, *finding);
+    }
 }
 
 FindingsDelta CheckSession::setCell(int cell, std::optional<double> value, CellState state)

@@ -30,7 +30,7 @@ class CheckSession
 {
 public:
     CheckSession(const Checker &checker, std::vector<CellValue> cells,
-                 QList<StatedFigure> statements);
+                 QList<StatedFigure> statements, QList<SplitChoice> splitChoices = {});
 
     const std::vector<CellValue> &cells() const { return m_cells; }
     const QList<StatedFigure> &statements() const { return m_statements; }
@@ -56,6 +56,7 @@ private:
     const Checker &m_checker;
     std::vector<CellValue> m_cells;
     QList<StatedFigure> m_statements;
+    QList<SplitChoice> m_splitChoices;
     QHash<QString, Finding> m_base; ///< findings as their rule states them, no suggestion
     QHash<QString, Finding> m_findings; ///< m_base with the localized fixes attached
 };

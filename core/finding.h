@@ -41,6 +41,8 @@ struct Finding
     std::optional<Suggestion> suggestion;
     int alternatives = 0; ///< other single-cell fixes that would fit equally well
     int statement = -1; ///< index of the stated figure, for text.table
+    /** segment.ambiguous: each way the run splits into `cells`, for the reviewer to choose. */
+    QList<QList<Suggestion>> choices;
 
     friend bool operator==(const Finding &, const Finding &) = default;
 };

@@ -72,6 +72,17 @@ QJsonObject findingJson(const Finding &finding, const ReportTemplate &reportTemp
     }
     if (finding.alternatives > 0)
         object.insert(u"alternatives"_s, finding.alternatives);
+    if (!finding.choices.isEmpty()) {
+        // segment.ambiguous: each candidate split, as values in the order of "cells".
+        QJsonArray candidates;
+        for (const QList<Suggestion> &choice : finding.choices) {
+            QJsonArray values;
+            for (const Suggestion &suggestion : choice)
+                values.append(suggestion.value);
+            candidates.append(values);
+        }
+        object.insert(u"candidates"_s, candidates);
+    }
     return object;
 }
 

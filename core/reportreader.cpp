@@ -177,9 +177,7 @@ void ReportReader::analyze(Report &report) const
     }
     if (layout.secondReportLine() >= 0)
         report.errors.append(secondReportError(normalized.text(), layout, report.file));
-    report.findings = m_checker.check(report.cells, report.statements);
-    for (const SplitChoice &choice : report.splitChoices)
-        report.findings.append(m_checker.splitChoiceFinding(choice));
+    report.findings = m_checker.check(report.cells, report.statements, report.splitChoices);
 }
 
 } // namespace nianbao

@@ -39,7 +39,7 @@ ReviewSession::ReviewSession(Report report, const Checker &checker, QString revi
                              const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_report(std::move(report))
-    , m_checks(checker, m_report.cells, m_report.statements)
+    , m_checks(checker, m_report.cells, m_report.statements, m_report.splitChoices)
     , m_reviewer(std::move(reviewer))
     , m_clock(clock)
 { }

@@ -180,7 +180,8 @@ Result<QList<ExportedReview>> Exporter::collect(const ReviewLibrary &library,
         if (!review)
             return review.error();
         const CheckSession checks(m_checker, review.value().report.cells,
-                                  review.value().report.statements);
+                                  review.value().report.statements,
+                                  review.value().report.splitChoices);
         review.value().report.cells = checks.cells();
         reviews.append(ExportedReview {std::move(review).value(), checks.findings()});
     }
