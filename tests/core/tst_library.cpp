@@ -77,6 +77,27 @@ std::unique_ptr<ReviewLibrary> freshLibrary(const QString &location)
     return library ? std::move(library).value() : nullptr;
 }
 
+/** Writes `count` generated reports (r0000.txt, …) into `folder`; false on any failure. */
+bool writeSyntheticReports(const QString &folder, int count, quint32 seed)
+{
+    if (!QDir().mkpath(folder))
+        return false;
+    const RuleBook rules(ReportTemplate::standard());
+    SyntheticReports synthetic(rules, seed);
+    const ReportRenderer renderer;
+    for (int i = 0; i < count; ++i) {
+        QSaveFile file(folder + u"/r%1.txt"_s.arg(i, 4, 10, QChar(u'0')));
+        if (!file.open(QIODevice::WriteOnly))
+            return false;
+        file.write(
+            renderer.render(u"测试局%1"_s.arg(i), 2023, synthetic.consistent(), RenderLayout::Tabs)
+                .toUtf8());
+        if (!file.commit())
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 class TestLibrary : public QObject
@@ -323,19 +344,8 @@ void TestLibrary::killedImportKeepsCommittedReports()
 {
     // A folder of generated reports, imported by nianbao-cli, killed part-way.
     const QString folder = m_dir.filePath(u"many"_s);
-    QVERIFY(QDir().mkpath(folder));
-    const RuleBook rules(ReportTemplate::standard());
-    SyntheticReports synthetic(rules, 17);
-    const ReportRenderer renderer;
     const int count = 400;
-    for (int i = 0; i < count; ++i) {
-        QSaveFile file(folder + u"/r%1.txt"_s.arg(i, 4, 10, QChar(u'0')));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(
-            renderer.render(u"测试局%1"_s.arg(i), 2023, synthetic.consistent(), RenderLayout::Tabs)
-                .toUtf8());
-        QVERIFY(file.commit());
-    }
+    QVERIFY(writeSyntheticReports(folder, count, 17));
     const QString location = m_dir.filePath(u"killed.sqlite"_s);
     QProcess import;
     import.start(QStringLiteral(NIANBAO_CLI_PATH), {u"import"_s, folder, u"--library"_s, location});
