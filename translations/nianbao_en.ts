@@ -633,6 +633,10 @@ Reports open without saving to a library.</source>
         <source>prepare a statement</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>begin a change</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReviewPanel</name>

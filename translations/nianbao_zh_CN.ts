@@ -635,6 +635,10 @@ Reports open without saving to a library.</source>
         <source>prepare a statement</source>
         <translation>准备语句</translation>
     </message>
+    <message>
+        <source>begin a change</source>
+        <translation>开始修改</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReviewPanel</name>
