@@ -282,6 +282,14 @@ Reports open without saving to a library.</source>
         <source>Cannot move the workbook into place at %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Refusing to export to %1: that file belongs to the review library %2, and the export would replace every review and correction in it. Choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing to export to %1: it is a SQLite database (perhaps a review library), and the export would replace it. Choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::FindingsModel</name>
@@ -623,6 +631,10 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>prepare a statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>begin a change</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -287,6 +287,14 @@ Reports open without saving to a library.</source>
         <source>Cannot move the workbook into place at %1</source>
         <translation>无法将工作簿移动到 %1</translation>
     </message>
+    <message>
+        <source>Refusing to export to %1: that file belongs to the review library %2, and the export would replace every review and correction in it. Choose another file.</source>
+        <translation>拒绝导出到 %1：该文件属于审核库 %2，导出会覆盖其中全部审核记录和更正。请另选文件。</translation>
+    </message>
+    <message>
+        <source>Refusing to export to %1: it is a SQLite database (perhaps a review library), and the export would replace it. Choose another file.</source>
+        <translation>拒绝导出到 %1：该文件是 SQLite 数据库（可能是审核库），导出会将其覆盖。请另选文件。</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::FindingsModel</name>
@@ -626,6 +634,10 @@ Reports open without saving to a library.</source>
     <message>
         <source>prepare a statement</source>
         <translation>准备语句</translation>
+    </message>
+    <message>
+        <source>begin a change</source>
+        <translation>开始修改</translation>
     </message>
 </context>
 <context>

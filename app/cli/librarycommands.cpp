@@ -122,8 +122,15 @@ int runExport(const QStringList &arguments)
             << '\n';
         return ExitFailure;
     }
-    Result<std::unique_ptr<ReviewLibrary>> library
-        = ReviewLibrary::open(parser.value(u"library"_s));
+    const QString out = parser.value(outOption);
+    const QString location = parser.value(u"library"_s);
+    // Before the library is opened: --out naming the library must not even create it.
+    const Result<bool> target = checkExportTarget(out, location);
+    if (!target) {
+        err << target.error().message << '\n';
+        return ExitFailure;
+    }
+    Result<std::unique_ptr<ReviewLibrary>> library = ReviewLibrary::open(location);
     if (!library) {
         err << library.error().message << '\n';
         return ExitFailure;
@@ -131,15 +138,14 @@ int runExport(const QStringList &arguments)
     const ReportReader reader;
     const ExportOptions options {parser.isSet(bomOption), parser.isSet(reviewedOption)};
     Result<int> written
-        = Exporter(reader.checker())
-              .exportLibrary(*library.value(), *format, parser.value(outOption), options);
+        = Exporter(reader.checker()).exportLibrary(*library.value(), *format, out, options);
     if (!written) {
         err << written.error().message << '\n';
         return ExitFailure;
     }
     err << QCoreApplication::translate("nianbao::LibraryCommands", "%1 reports written to %2")
                .arg(written.value())
-               .arg(parser.value(outOption))
+               .arg(out)
         << '\n';
     return ExitClean;
 }

@@ -7,9 +7,18 @@
 #include "reportjson.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+
+#include <algorithm>
+#include <array>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -124,7 +133,72 @@ Result<int> saveAtomically(const QString &path, const QByteArray &bytes, int cou
     return count;
 }
 
+/** The 16 bytes every SQLite 3 database file starts with, the closing NUL included. */
+constexpr char kSqliteHeader[] = "SQLite format 3";
+static_assert(sizeof(kSqliteHeader) == 16);
+
+bool isSqliteDatabase(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return file.read(sizeof(kSqliteHeader)) == QByteArray(kSqliteHeader, sizeof(kSqliteHeader));
+}
+
+/** Whether two names lead to one file: one canonical path or, on Unix, one inode. */
+bool isSameFile(const QString &first, const QString &second)
+{
+    const QString canonical = QFileInfo(first).canonicalFilePath();
+    if (!canonical.isEmpty() && canonical == QFileInfo(second).canonicalFilePath())
+        return true;
+#ifdef Q_OS_UNIX
+    // A hard link has a canonical path of its own.
+    struct stat a = {};
+    struct stat b = {};
+    return ::stat(QFile::encodeName(first).constData(), &a) == 0
+        && ::stat(QFile::encodeName(second).constData(), &b) == 0 && a.st_dev == b.st_dev
+        && a.st_ino == b.st_ino;
+#else
+    return false;
+#endif
+}
+
+bool isPartOfLibrary(const QString &path, const QString &libraryLocation)
+{
+    if (libraryLocation.isEmpty())
+        return false;
+    // SQLite keeps a library's recent changes in its -wal file until a checkpoint.
+    const std::array<QString, 4> suffixes = {QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s};
+    return std::ranges::any_of(suffixes, [&](const QString &suffix) {
+        return isSameFile(path, libraryLocation + suffix);
+    });
+}
+
 } // namespace
+
+Result<bool> checkExportTarget(const QString &path, const QString &libraryLocation)
+{
+    if (!QFileInfo::exists(path))
+        return true;
+    if (isPartOfLibrary(path, libraryLocation))
+        return Error {u"export.target_is_library"_s,
+                      QCoreApplication::translate(
+                          "nianbao::Exporter",
+                          "Refusing to export to %1: that file belongs to the review library %2, "
+                          "and the export would replace every review and correction in it. "
+                          "Choose another file.")
+                          .arg(path, libraryLocation),
+                      {path, 0, {}}};
+    if (isSqliteDatabase(path))
+        return Error {u"export.target_is_database"_s,
+                      QCoreApplication::translate(
+                          "nianbao::Exporter",
+                          "Refusing to export to %1: it is a SQLite database (perhaps a review "
+                          "library), and the export would replace it. Choose another file.")
+                          .arg(path),
+                      {path, 0, {}}};
+    return true;
+}
 
 std::optional<ExportFormat> exportFormatFromName(QStringView name)
 {
@@ -191,6 +265,10 @@ Result<QList<ExportedReview>> Exporter::collect(const ReviewLibrary &library,
 Result<int> Exporter::exportLibrary(const ReviewLibrary &library, ExportFormat format,
                                     const QString &path, const ExportOptions &options) const
 {
+    // Checked before the slow part, and again by write() just before writing.
+    Result<bool> target = checkExportTarget(path, library.location());
+    if (!target)
+        return target.error();
     Result<QList<ExportedReview>> reviews = collect(library, options);
     if (!reviews)
         return reviews.error();
@@ -200,6 +278,9 @@ Result<int> Exporter::exportLibrary(const ReviewLibrary &library, ExportFormat f
 Result<int> Exporter::write(const QList<ExportedReview> &reviews, ExportFormat format,
                             const QString &path, const ExportOptions &options) const
 {
+    Result<bool> target = checkExportTarget(path);
+    if (!target)
+        return target.error();
     const int count = int(reviews.size());
     const QByteArray bom = options.byteOrderMark ? QByteArray("\xEF\xBB\xBF") : QByteArray();
     switch (format) {

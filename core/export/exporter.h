@@ -40,7 +40,8 @@ struct ExportedReview
 /**
  * Writes the library's cleaned data. Every file is written atomically (QSaveFile, or a
  * temporary file renamed over the target for the .xlsx writer), so a failed export never
- * leaves half a file where the last good one was.
+ * leaves half a file where the last good one was. A target that checkExportTarget() refuses
+ * is never written.
  */
 class Exporter
 {
@@ -59,6 +60,15 @@ public:
 private:
     const Checker &m_checker;
 };
+
+/**
+ * Refuses an export target that would destroy data instead of holding an export: the review
+ * library at `libraryLocation` (the same file under any name: another spelling, a symbolic or
+ * hard link, or its -wal, -shm or -journal file) and any other existing SQLite database, which
+ * may be a library too. A refusal names the path. Exporter checks every target itself; the CLI
+ * and the window call this first, so they refuse before opening anything.
+ */
+Result<bool> checkExportTarget(const QString &path, const QString &libraryLocation = {});
 
 /** Quotes one CSV field (RFC 4180). */
 QString csvField(const QString &text);

@@ -41,36 +41,6 @@ Error sqlError(const QSqlError &error, const QString &what)
         {}};
 }
 
-/** Rolls back unless committed, so every early return leaves the library as it was. */
-class Transaction
-{
-public:
-    explicit Transaction(QSqlDatabase database)
-        : m_database(std::move(database))
-        , m_open(m_database.transaction())
-    { }
-    ~Transaction()
-    {
-        if (m_open)
-            m_database.rollback();
-    }
-    Q_DISABLE_COPY_MOVE(Transaction)
-
-    bool isOpen() const { return m_open; }
-    Result<bool> commit()
-    {
-        m_open = false;
-        if (!m_database.commit())
-            return sqlError(m_database.lastError(),
-                            QCoreApplication::translate("nianbao::ReviewLibrary", "commit"));
-        return true;
-    }
-
-private:
-    QSqlDatabase m_database;
-    bool m_open;
-};
-
 /** Prepares and runs a statement with named placeholders. */
 Result<QSqlQuery> run(const QSqlDatabase &database, const QString &sql,
                       const QVariantHash &values = {})
@@ -95,6 +65,92 @@ Result<QSqlQuery> run(const QSqlDatabase &database, const QString &sql,
                         QCoreApplication::translate("nianbao::ReviewLibrary", "run a statement"));
     return query;
 }
+
+/** How long a change waits for another program's change to the same SQLite library. */
+constexpr int kBusyTimeoutMs = 30000;
+
+/** The PostgreSQL advisory lock that lets one read-then-insert change run at a time. */
+constexpr qint64 kPostgresWriterLock = 0x6e69616e62616f; // "nianbao"
+
+/**
+ * A write transaction that rolls back unless committed, so every early return leaves the
+ * library as it was. On SQLite it begins IMMEDIATE, taking the write lock before it reads and
+ * waiting up to the busy timeout while another program writes. QSqlDatabase::transaction()
+ * begins a deferred one, which reads first and then, in WAL mode, fails at once with
+ * "database is locked" when another connection wrote in between: SQLite cannot wait there.
+ */
+class Transaction
+{
+public:
+    /** Who may write beside this transaction; on SQLite every writer goes one at a time. */
+    enum class Writers {
+        Concurrent, ///< PostgreSQL keeps them apart with row locks and the version check
+        OneAtATime, ///< reads what is there, then creates what is missing: PostgreSQL too
+    };
+
+    Transaction(const QSqlDatabase &database, bool postgres)
+        : m_database(database)
+        , m_postgres(postgres)
+    { }
+    ~Transaction()
+    {
+        if (m_open)
+            end(false);
+    }
+    Q_DISABLE_COPY_MOVE(Transaction)
+
+    Result<bool> begin(Writers writers = Writers::Concurrent)
+    {
+        m_open = start();
+        bool ready = m_open;
+        if (ready && m_postgres && writers == Writers::OneAtATime)
+            ready = exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(kPostgresWriterLock));
+        if (!ready)
+            return sqlError(
+                m_error, QCoreApplication::translate("nianbao::ReviewLibrary", "begin a change"));
+        return true;
+    }
+    Result<bool> commit()
+    {
+        // A failed COMMIT can leave the transaction open: the destructor then rolls it back.
+        if (!end(true))
+            return sqlError(m_error,
+                            QCoreApplication::translate("nianbao::ReviewLibrary", "commit"));
+        m_open = false;
+        return true;
+    }
+
+private:
+    bool start()
+    {
+        return m_postgres ? checked(m_database.transaction()) : exec(u"BEGIN IMMEDIATE"_s);
+    }
+    bool end(bool commit)
+    {
+        if (m_postgres)
+            return checked(commit ? m_database.commit() : m_database.rollback());
+        return exec(commit ? u"COMMIT"_s : u"ROLLBACK"_s);
+    }
+    bool exec(const QString &sql)
+    {
+        QSqlQuery query(m_database);
+        if (query.exec(sql))
+            return true;
+        m_error = query.lastError();
+        return false;
+    }
+    bool checked(bool done)
+    {
+        if (!done)
+            m_error = m_database.lastError();
+        return done;
+    }
+
+    QSqlDatabase m_database;
+    bool m_postgres;
+    bool m_open = false;
+    QSqlError m_error;
+};
 
 QVariant optionalValue(const std::optional<double> &value)
 {
@@ -230,7 +286,8 @@ Result<std::unique_ptr<ReviewLibrary>> ReviewLibrary::open(const QString &locati
     } else {
         QDir().mkpath(QFileInfo(location).absolutePath());
         database.setDatabaseName(location);
-        database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+        // Another program's change (an import, a second window) makes this one wait, not fail.
+        database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs));
     }
     if (!database.open())
         return Error {
@@ -254,6 +311,9 @@ Result<std::unique_ptr<ReviewLibrary>> ReviewLibrary::open(const QString &locati
 
 int ReviewLibrary::schemaVersion() const
 {
+    // A failed statement spoils a PostgreSQL transaction, so a new library is not queried.
+    if (!database().tables().contains(u"meta"_s))
+        return 0;
     QSqlQuery query(database());
     if (!query.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s) || !query.next())
         return 0;
@@ -272,21 +332,46 @@ Result<bool> ReviewLibrary::createSchemaV1()
     return true;
 }
 
-Result<bool> ReviewLibrary::migrate()
+Result<bool> ReviewLibrary::checkSchemaVersion(int version) const
 {
-    const int from = schemaVersion();
-    if (from == kSchemaVersion)
-        return true;
-    if (from > kSchemaVersion)
+    if (version > kSchemaVersion)
         return Error {u"library.too_new"_s,
                       tr("The review library %1 was written by a newer Nianbao (schema %2; this "
                          "version reads up to %3)")
                           .arg(m_location)
-                          .arg(from)
+                          .arg(version)
                           .arg(kSchemaVersion),
                       {}};
+    return version == kSchemaVersion;
+}
+
+Result<bool> ReviewLibrary::migrate()
+{
+    // The usual case, an up-to-date library, needs no write lock.
+    Result<bool> current = checkSchemaVersion(schemaVersion());
+    if (!current || current.value())
+        return current;
     // Every step runs in one transaction: a failed migration leaves the old schema intact.
-    Transaction transaction(database());
+    Transaction transaction(database(), isPostgres());
+    Result<bool> begun = transaction.begin(Transaction::Writers::OneAtATime);
+    if (!begun)
+        return begun;
+    // Read again under the lock: another program opening the same new library may have
+    // created the schema meanwhile.
+    const int from = schemaVersion();
+    current = checkSchemaVersion(from);
+    if (!current)
+        return current;
+    if (!current.value()) {
+        Result<bool> migrated = migrateFrom(from);
+        if (!migrated)
+            return migrated;
+    }
+    return transaction.commit();
+}
+
+Result<bool> ReviewLibrary::migrateFrom(int from)
+{
     if (from < 1) {
         Result<bool> created = createSchemaV1();
         if (!created)
@@ -300,7 +385,7 @@ Result<bool> ReviewLibrary::migrate()
                                       {{u"version"_s, QString::number(kSchemaVersion)}});
     if (!versioned)
         return versioned.error();
-    return transaction.commit();
+    return true;
 }
 
 Result<bool> ReviewLibrary::contains(const QByteArray &sha256) const
@@ -315,7 +400,11 @@ Result<bool> ReviewLibrary::contains(const QByteArray &sha256) const
 Result<ImportResult> ReviewLibrary::addReport(const Report &report, const QByteArray &sha256)
 {
     const QString hash = QString::fromLatin1(sha256.toHex());
-    Transaction transaction(database());
+    // One import at a time decides whether these bytes are new, so none is stored twice.
+    Transaction transaction(database(), isPostgres());
+    Result<bool> begun = transaction.begin(Transaction::Writers::OneAtATime);
+    if (!begun)
+        return begun.error();
     Result<QSqlQuery> existing = run(
         database(), u"SELECT id FROM documents WHERE sha256 = :sha256"_s, {{u"sha256"_s, hash}});
     if (!existing)
@@ -559,7 +648,10 @@ Result<qint64> ReviewLibrary::saveCell(qint64 id, qint64 expectedVersion,
                                        const Correction &correction)
 {
     const QString key = ReportTemplate::standard().cells()[correction.cell].key.toString();
-    Transaction transaction(database());
+    Transaction transaction(database(), isPostgres());
+    Result<bool> begun = transaction.begin();
+    if (!begun)
+        return begun.error();
     Result<qint64> version = bumpVersion(id, expectedVersion);
     if (!version)
         return version;
@@ -597,7 +689,10 @@ Result<qint64> ReviewLibrary::saveVersioned(qint64 id, qint64 expectedVersion,
                                             const QList<Statement> &statements)
 {
     // The version check and the change commit together, or neither does.
-    Transaction transaction(database());
+    Transaction transaction(database(), isPostgres());
+    Result<bool> begun = transaction.begin();
+    if (!begun)
+        return begun.error();
     Result<qint64> version = bumpVersion(id, expectedVersion);
     if (!version)
         return version;

@@ -55,6 +55,10 @@ struct ImportResult
  * change is its own transaction. Saves carry the version they read, so two reviewers editing
  * one report cannot overwrite each other's work unknowingly.
  *
+ * Several programs may write at once (two imports, the window during an import): on SQLite
+ * each change takes the write lock before it reads (BEGIN IMMEDIATE) and waits up to 30 s for
+ * another's to finish, and a new library's schema is created by whichever opens it first.
+ *
  * One instance per thread: it owns a named connection (Qt Sql connections are per thread).
  */
 class ReviewLibrary final
@@ -87,7 +91,10 @@ public:
 
 private:
     explicit ReviewLibrary(QString location, QString connection);
+    /** True if `version` is this Nianbao's schema, false if older, an error if newer. */
+    Result<bool> checkSchemaVersion(int version) const;
     Result<bool> migrate();
+    Result<bool> migrateFrom(int from);
     Result<bool> createSchemaV1();
     struct Statement
     {

@@ -6,6 +6,7 @@
 #include "reportreader.h"
 #include "testutils.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +17,10 @@
 #include <QXmlStreamReader>
 
 #include <zip.h>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 using namespace nianbao;
 using namespace Qt::StringLiterals;
@@ -78,6 +83,35 @@ QStringList xmlValues(const QByteArray &xml, QStringView element, const QString 
     return values;
 }
 
+/** The SHA-256 of a file's bytes; empty if it cannot be read. */
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result();
+}
+
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray err;
+};
+
+/** Runs nianbao-cli with `arguments`; false if it did not start or finish normally. */
+bool runCli(const QStringList &arguments, CliRun *run)
+{
+    QProcess cli;
+    cli.start(QStringLiteral(NIANBAO_CLI_PATH), arguments);
+    if (!cli.waitForFinished(60000) || cli.exitStatus() != QProcess::NormalExit)
+        return false;
+    run->exitCode = cli.exitCode();
+    run->err = cli.readAllStandardError();
+    return true;
+}
+
 } // namespace
 
 class TestExport : public QObject
@@ -92,10 +126,14 @@ private slots:
     void xlsxHasTheTablesAndTheData();
     void reviewedOnlyLeavesOthersOut();
     void aFailedExportLeavesNoFile();
+    void exportOverStoredDataIsRefused_data();
+    void exportOverStoredDataIsRefused();
+    void anEarlierExportIsReplaced();
 
 private:
     QTemporaryDir m_dir;
     QString m_library;
+    QString m_otherLibrary;
     int m_reports = 0;
     qint64 m_corrected = 0;
     int m_cell = -1;
@@ -122,6 +160,15 @@ void TestExport::initTestCase()
     const qint64 version = library->saveCell(first.id, review.version, correction).value();
     QVERIFY(library->saveStatus(first.id, version, ReviewStatus::Reviewed, u"ok"_s));
     m_corrected = first.id;
+    // Files an export must never replace: another library, and links to this one.
+    m_otherLibrary = m_dir.filePath(u"other.sqlite"_s);
+    QVERIFY(ReviewLibrary::open(m_otherLibrary));
+    QVERIFY(QFile::link(m_library, m_dir.filePath(u"library-link.sqlite"_s)));
+#ifdef Q_OS_UNIX
+    QCOMPARE(::link(QFile::encodeName(m_library).constData(),
+                    QFile::encodeName(m_dir.filePath(u"library-hardlink.sqlite"_s)).constData()),
+             0);
+#endif
 }
 
 void TestExport::longCsvHasOneRowPerCell()
@@ -234,6 +281,76 @@ void TestExport::aFailedExportLeavesNoFile()
         QVERIFY(written.error().message.contains(path));
         QVERIFY(!QFile::exists(path));
     }
+}
+
+void TestExport::exportOverStoredDataIsRefused_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("code");
+    const QString library = u"export.target_is_library"_s;
+    QTest::newRow("the library itself") << m_library << library;
+    QTest::newRow("the library spelled another way")
+        << m_dir.path() + u"/./export.sqlite"_s << library;
+    QTest::newRow("a symbolic link to the library")
+        << m_dir.filePath(u"library-link.sqlite"_s) << library;
+#ifdef Q_OS_UNIX
+    QTest::newRow("a hard link to the library")
+        << m_dir.filePath(u"library-hardlink.sqlite"_s) << library;
+#endif
+    QTest::newRow("the library's write-ahead log while it is open")
+        << m_library + u"-wal"_s << library;
+    QTest::newRow("another review library") << m_otherLibrary << u"export.target_is_database"_s;
+}
+
+void TestExport::exportOverStoredDataIsRefused()
+{
+    QFETCH(QString, target);
+    QFETCH(QString, code);
+    Result<std::unique_ptr<ReviewLibrary>> library = ReviewLibrary::open(m_library);
+    QVERIFY(library);
+    QVERIFY(QFile::exists(target));
+    const QByteArray libraryBefore = fileHash(m_library);
+    const QByteArray targetBefore = fileHash(target);
+    // As a user would type it: exit 2, naming the path.
+    for (const QString &format : {u"csv"_s, u"xlsx"_s}) {
+        CliRun run;
+        QVERIFY(runCli(
+            {u"export"_s, u"--format"_s, format, u"--out"_s, target, u"--library"_s, m_library},
+            &run));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(run.err).contains(target), run.err.constData());
+    }
+    // In core too, so that the window cannot do it either.
+    const ReportReader reader;
+    for (ExportFormat format : {ExportFormat::LongCsv, ExportFormat::Xlsx}) {
+        const Result<int> written
+            = Exporter(reader.checker()).exportLibrary(*library.value(), format, target, {});
+        QVERIFY(!written);
+        QCOMPARE(written.error().code, code);
+        QVERIFY(written.error().message.contains(target));
+    }
+    QCOMPARE(fileHash(target), targetBefore);
+    library.value().reset();
+    QCOMPARE(fileHash(m_library), libraryBefore);
+    Result<std::unique_ptr<ReviewLibrary>> reopened = ReviewLibrary::open(m_library);
+    QVERIFY(reopened);
+    const Result<StoredReview> review = reopened.value()->load(m_corrected);
+    QVERIFY(review);
+    QCOMPARE(review.value().corrections.size(), 1);
+    QCOMPARE(*review.value().report.cells[size_t(m_cell)].value, 4.0);
+}
+
+void TestExport::anEarlierExportIsReplaced()
+{
+    const QString path = m_dir.filePath(u"again.csv"_s);
+    for (int i = 0; i < 2; ++i) {
+        CliRun run;
+        QVERIFY(runCli({u"export"_s, u"--format"_s, u"csv-wide"_s, u"--out"_s, path, u"--library"_s,
+                        m_library},
+                       &run));
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+    }
+    QCOMPARE(readCsvWithPython(path).size(), 1 + m_reports);
 }
 
 QTEST_GUILESS_MAIN(TestExport)

@@ -11,7 +11,9 @@
 #include "testutils.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -19,6 +21,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
+#include <array>
 
 using namespace nianbao;
 using namespace Qt::StringLiterals;
@@ -77,6 +82,37 @@ std::unique_ptr<ReviewLibrary> freshLibrary(const QString &location)
     return library ? std::move(library).value() : nullptr;
 }
 
+/** Writes `count` generated reports (r0000.txt, …) into `folder`; false on any failure. */
+bool writeSyntheticReports(const QString &folder, int count, quint32 seed)
+{
+    if (!QDir().mkpath(folder))
+        return false;
+    const RuleBook rules(ReportTemplate::standard());
+    SyntheticReports synthetic(rules, seed);
+    const ReportRenderer renderer;
+    for (int i = 0; i < count; ++i) {
+        QSaveFile file(folder + u"/r%1.txt"_s.arg(i, 4, 10, QChar(u'0')));
+        if (!file.open(QIODevice::WriteOnly))
+            return false;
+        file.write(
+            renderer.render(u"测试局%1"_s.arg(i), 2023, synthetic.consistent(), RenderLayout::Tabs)
+                .toUtf8());
+        if (!file.commit())
+            return false;
+    }
+    return true;
+}
+
+/** The counts in nianbao-cli import's last line: "N imported, M already in the library, …". */
+std::pair<int, int> importCounts(const QByteArray &stderrText)
+{
+    static const QRegularExpression summary(u"(\\d+) imported, (\\d+) already in the library"_s);
+    const QRegularExpressionMatch match = summary.match(QString::fromUtf8(stderrText));
+    if (!match.hasMatch())
+        return {-1, -1};
+    return {match.captured(1).toInt(), match.captured(2).toInt()};
+}
+
 } // namespace
 
 class TestLibrary : public QObject
@@ -95,6 +131,8 @@ private slots:
     void boundSessionsSaveEveryChange();
     void importGoesOnPastBadFiles();
     void killedImportKeepsCommittedReports();
+    void concurrentImportsAndEditsLoseNothing_data();
+    void concurrentImportsAndEditsLoseNothing();
 
 private:
     void addLocations();
@@ -323,19 +361,8 @@ void TestLibrary::killedImportKeepsCommittedReports()
 {
     // A folder of generated reports, imported by nianbao-cli, killed part-way.
     const QString folder = m_dir.filePath(u"many"_s);
-    QVERIFY(QDir().mkpath(folder));
-    const RuleBook rules(ReportTemplate::standard());
-    SyntheticReports synthetic(rules, 17);
-    const ReportRenderer renderer;
     const int count = 400;
-    for (int i = 0; i < count; ++i) {
-        QSaveFile file(folder + u"/r%1.txt"_s.arg(i, 4, 10, QChar(u'0')));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(
-            renderer.render(u"测试局%1"_s.arg(i), 2023, synthetic.consistent(), RenderLayout::Tabs)
-                .toUtf8());
-        QVERIFY(file.commit());
-    }
+    QVERIFY(writeSyntheticReports(folder, count, 17));
     const QString location = m_dir.filePath(u"killed.sqlite"_s);
     QProcess import;
     import.start(QStringLiteral(NIANBAO_CLI_PATH), {u"import"_s, folder, u"--library"_s, location});
@@ -360,6 +387,92 @@ void TestLibrary::killedImportKeepsCommittedReports()
     QCOMPARE(rest.imported + rest.duplicates, count);
     QCOMPARE(rest.duplicates, int(documents.size()));
     QCOMPARE(library->documents().value().size(), count);
+}
+
+void TestLibrary::concurrentImportsAndEditsLoseNothing_data()
+{
+    addLocations();
+}
+
+void TestLibrary::concurrentImportsAndEditsLoseNothing()
+{
+    QFETCH(QString, location);
+    // A SQLite library does not exist yet: both imports and the editor race to create it.
+    if (location.startsWith(u"postgres"))
+        QVERIFY(freshLibrary(location));
+    const QString folder = m_dir.filePath(u"concurrent"_s);
+    const int count = 400;
+    QVERIFY(writeSyntheticReports(folder, count, 23));
+
+    // Two reviewers import the same folder at once, each with nianbao-cli ...
+    std::array<QProcess, 2> imports;
+    for (QProcess &import : imports)
+        import.start(QStringLiteral(NIANBAO_CLI_PATH),
+                     {u"import"_s, folder, u"--library"_s, location});
+    // ... while a third corrects a report in the window, every change saved as it is made.
+    Result<std::unique_ptr<ReviewLibrary>> opened = ReviewLibrary::open(location);
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
+    ReviewLibrary &library = *opened.value();
+    QByteArray bytes;
+    const Result<ImportResult> added
+        = library.addReport(seedReport(kSeed004, &bytes), sha256(bytes));
+    QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
+    const qint64 id = added.value().id;
+    const Result<StoredReview> stored = library.load(id);
+    QVERIFY(stored);
+    const ReportReader reader;
+    const FixedClock clock;
+    ReviewSession session(stored.value().report, reader.checker(), u"editor"_s, clock);
+    auto *binding = new LibraryBinding(library, id, stored.value().version, &session);
+    QSignalSpy failed(binding, &LibraryBinding::saveFailed);
+    const int cell = ReportTemplate::standard().cellIndex(CellKey(u"active.penalty.decisions"_s));
+    int edits = 0;
+    QElapsedTimer timer;
+    timer.start();
+    const auto importing = [&imports] {
+        return std::any_of(imports.begin(), imports.end(),
+                           [](const QProcess &p) { return p.state() != QProcess::NotRunning; });
+    };
+    while (importing() && timer.elapsed() < 240000) {
+        session.setCellValue(cell, ++edits);
+        QVERIFY2(failed.isEmpty(),
+                 qPrintable(failed.isEmpty() ? QString()
+                                             : failed.front().front().value<Error>().message));
+        QTest::qWait(5);
+    }
+
+    int imported = 0;
+    int duplicates = 0;
+    for (QProcess &import : imports) {
+        QCOMPARE(import.state(), QProcess::NotRunning);
+        const QByteArray progress = import.readAllStandardError();
+        QVERIFY2(import.exitStatus() == QProcess::NormalExit && import.exitCode() == 0,
+                 progress.right(3000).constData());
+        const auto [done, present] = importCounts(progress);
+        imported += done;
+        duplicates += present;
+    }
+    qInfo("%d files imported twice at once, %d edits saved meanwhile, in %lld ms", count, edits,
+          timer.elapsed());
+    QCOMPARE(imported, count);
+    QCOMPARE(duplicates, count);
+    // Every file in the library exactly once, besides the edited report.
+    const QList<DocumentSummary> documents = library.documents().value();
+    QSet<QString> paths;
+    for (const DocumentSummary &document : documents)
+        paths.insert(document.path);
+    QCOMPARE(documents.size(), count + 1);
+    QCOMPARE(paths.size(), count + 1);
+    for (const QString &file : Importer::collectFiles({folder}))
+        QVERIFY2(paths.contains(file), qPrintable(file));
+    // Every correction saved, in order.
+    QVERIFY(edits > 0);
+    const StoredReview edited = library.load(id).value();
+    QCOMPARE(edited.corrections.size(), edits);
+    for (int i = 0; i < edits; ++i)
+        QCOMPARE(*edited.corrections[i].current.value, double(i + 1));
+    QCOMPARE(*edited.report.cells[size_t(cell)].value, double(edits));
+    QCOMPARE(edited.version, binding->version());
 }
 
 QTEST_GUILESS_MAIN(TestLibrary)
