@@ -199,6 +199,57 @@ CellState stateOf(const QVariant &name)
     return cellStateFromName(name.toString()).value_or(CellState::Missing);
 }
 
+/** A report's tied segmentations (rows whose fused digits split in several ways), as JSON. */
+QString splitChoicesJson(const QList<SplitChoice> &choices)
+{
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    QJsonArray array;
+    for (const SplitChoice &choice : choices) {
+        QJsonArray cells;
+        for (int cell : choice.cells)
+            cells.append(reportTemplate.cells()[cell].key.toString());
+        QJsonArray candidates;
+        for (const QList<double> &candidate : choice.candidates) {
+            QJsonArray values;
+            for (double value : candidate)
+                values.append(value);
+            candidates.append(values);
+        }
+        array.append(QJsonObject {{u"cells"_s, cells},
+                                  {u"candidates"_s, candidates},
+                                  {u"span"_s, QJsonArray {choice.span.start, choice.span.end}},
+                                  {u"run"_s, choice.run}});
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<SplitChoice> splitChoicesFromJson(const QString &json)
+{
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    QList<SplitChoice> choices;
+    for (const QJsonValue &value : QJsonDocument::fromJson(json.toUtf8()).array()) {
+        const QJsonObject object = value.toObject();
+        SplitChoice choice;
+        for (const QJsonValue &key : object[u"cells"_s].toArray()) {
+            const int cell = reportTemplate.cellIndex(CellKey(key.toString()));
+            if (cell < 0)
+                return {}; // written by another template: the cells still say "unreadable"
+            choice.cells.append(cell);
+        }
+        for (const QJsonValue &candidate : object[u"candidates"_s].toArray()) {
+            QList<double> values;
+            for (const QJsonValue &v : candidate.toArray())
+                values.append(v.toDouble());
+            choice.candidates.append(values);
+        }
+        const QJsonArray span = object[u"span"_s].toArray();
+        choice.span = SourceSpan {span.at(0).toInt(), span.at(1).toInt()};
+        choice.run = object[u"run"_s].toString();
+        choices.append(choice);
+    }
+    return choices;
+}
+
 QString nextConnectionName()
 {
     static std::atomic<int> counter {0};
@@ -227,6 +278,11 @@ const char *const kSchemaV1[] = {
     " value DOUBLE PRECISION, state TEXT NOT NULL, reviewer TEXT,"
     " corrected_at TEXT NOT NULL)",
     "CREATE INDEX corrections_by_document ON corrections (document_id)",
+};
+
+// Version 2: the rows whose fused digits split in several tied ways, for the reviewer to choose.
+const char *const kSchemaV2[] = {
+    "ALTER TABLE documents ADD COLUMN split_choices TEXT",
 };
 
 } // namespace
@@ -377,6 +433,13 @@ Result<bool> ReviewLibrary::migrateFrom(int from)
         if (!created)
             return created;
     }
+    if (from < 2) {
+        for (const char *statement : kSchemaV2) {
+            Result<QSqlQuery> done = run(database(), QString::fromLatin1(statement));
+            if (!done)
+                return done.error();
+        }
+    }
     Result<QSqlQuery> versioned = run(database(),
                                       from == 0 ? u"INSERT INTO meta (key, value) VALUES "
                                                   "('schema_version', :version)"_s
@@ -413,8 +476,9 @@ Result<ImportResult> ReviewLibrary::addReport(const Report &report, const QByteA
         return ImportResult {existing.value().value(0).toLongLong(), true};
     const QString insert
         = u"INSERT INTO documents (sha256, path, encoding, agency, year, text, errors, loaded,"
-          " imported_at, status, note, version) VALUES (:sha256, :path, :encoding, :agency,"
-          " :year, :text, :errors, :loaded, :imported_at, :status, '', 1)"_s
+          " imported_at, status, note, version, split_choices) VALUES (:sha256, :path,"
+          " :encoding, :agency, :year, :text, :errors, :loaded, :imported_at, :status, '', 1,"
+          " :split_choices)"_s
         + (isPostgres() ? u" RETURNING id"_s : QString());
     Result<QSqlQuery> inserted
         = run(database(), insert,
@@ -425,6 +489,7 @@ Result<ImportResult> ReviewLibrary::addReport(const Report &report, const QByteA
                {u"year"_s, report.year},
                {u"text"_s, report.text},
                {u"errors"_s, errorsJson(report.errors)},
+               {u"split_choices"_s, splitChoicesJson(report.splitChoices)},
                {u"loaded"_s, report.loaded ? 1 : 0},
                {u"imported_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
                {u"status"_s, reviewStatusKey(ReviewStatus::Unreviewed)}});
@@ -517,8 +582,8 @@ Result<StoredReview> ReviewLibrary::load(qint64 id) const
 {
     Result<QSqlQuery> query
         = run(database(),
-              u"SELECT path, encoding, agency, year, text, errors, loaded, status, note, version"
-              " FROM documents WHERE id = :id"_s,
+              u"SELECT path, encoding, agency, year, text, errors, loaded, status, note, version,"
+              " split_choices FROM documents WHERE id = :id"_s,
               {{u"id"_s, id}});
     if (!query)
         return query.error();
@@ -539,6 +604,7 @@ Result<StoredReview> ReviewLibrary::load(qint64 id) const
     review.status = reviewStatusFromKey(row.value(7).toString()).value_or(ReviewStatus::Unreviewed);
     review.note = row.value(8).toString();
     review.version = row.value(9).toLongLong();
+    review.report.splitChoices = splitChoicesFromJson(row.value(10).toString());
     for (auto step : {&ReviewLibrary::loadCells, &ReviewLibrary::loadStatements,
                       &ReviewLibrary::loadCorrections}) {
         Result<bool> loaded = (this->*step)(review);

@@ -64,7 +64,7 @@ struct ImportResult
 class ReviewLibrary final
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     /** Opens (creating and migrating) the library at `location`: a file path or postgresql://… */
     static Result<std::unique_ptr<ReviewLibrary>> open(const QString &location);

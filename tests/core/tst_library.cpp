@@ -125,6 +125,8 @@ private slots:
     void roundTrip();
     void sameBytesAreNotImportedTwice();
     void aNewerSchemaIsRefused();
+    void splitChoicesSurviveTheLibrary();
+    void aVersionOneLibraryIsMigrated();
     void staleSaveIsRefused_data();
     void staleSaveIsRefused();
     void boundSessionsSaveEveryChange_data();
@@ -229,6 +231,61 @@ void TestLibrary::sameBytesAreNotImportedTwice()
     QVERIFY(second.value().alreadyPresent);
     QCOMPARE(second.value().id, first.value().id);
     QCOMPARE(library->documents().value().size(), 1);
+}
+
+void TestLibrary::splitChoicesSurviveTheLibrary()
+{
+    // A crawled page whose 行政规范性文件 row '693665' splits in ten tied ways: the reviewer
+    // who opens it from the library must still be offered them.
+    const QString path = QStringLiteral(NIANBAO_TEST_DATA_DIR "/real/r02-pingtan-2021.txt");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    const ReportReader reader;
+    const Report report = reader.readBytes(bytes, path);
+    QVERIFY(!report.splitChoices.isEmpty());
+    std::unique_ptr<ReviewLibrary> library = freshLibrary(m_dir.filePath(u"choices.sqlite"_s));
+    const Result<ImportResult> added = library->addReport(report, sha256(bytes));
+    QVERIFY(added);
+    const Result<StoredReview> loaded = library->load(added.value().id);
+    QVERIFY(loaded);
+    QCOMPARE(loaded.value().report.splitChoices, report.splitChoices);
+    ReviewSession session(loaded.value().report, reader.checker(), u"张审核"_s);
+    const QList<Finding> findings = session.findings();
+    const auto split = std::find_if(findings.begin(), findings.end(), [](const Finding &f) {
+        return f.rule == u"segment.ambiguous";
+    });
+    QVERIFY(split != findings.end());
+    QCOMPARE(split->choices.size(), report.splitChoices.first().candidates.size());
+}
+
+void TestLibrary::aVersionOneLibraryIsMigrated()
+{
+    // A library written before split choices were kept: opened, it gains the column and keeps
+    // its reports.
+    const QString path = m_dir.filePath(u"version1.sqlite"_s);
+    QByteArray bytes;
+    const Report report = seedReport(kSeed004, &bytes);
+    qint64 id = 0;
+    {
+        std::unique_ptr<ReviewLibrary> library = ReviewLibrary::open(path).value();
+        id = library->addReport(report, sha256(bytes)).value().id;
+    }
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
+        database.setDatabaseName(path);
+        QVERIFY(database.open());
+        QSqlQuery query(database);
+        QVERIFY(query.exec(u"ALTER TABLE documents DROP COLUMN split_choices"_s));
+        QVERIFY(query.exec(u"UPDATE meta SET value = '1' WHERE key = 'schema_version'"_s));
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(u"downgrade"_s);
+    std::unique_ptr<ReviewLibrary> reopened = ReviewLibrary::open(path).value();
+    QCOMPARE(reopened->schemaVersion(), 2);
+    const Result<StoredReview> loaded = reopened->load(id);
+    QVERIFY(loaded);
+    QCOMPARE(loaded.value().report.text, report.text);
 }
 
 void TestLibrary::aNewerSchemaIsRefused()
