@@ -260,6 +260,56 @@ std::optional<Finding> Checker::splitChoiceFinding(int index, const QList<SplitC
     return finding;
 }
 
+std::optional<Finding> Checker::statementAgainstChoice(int statement,
+                                                       const QList<StatedFigure> &statements,
+                                                       const SplitChoice &choice,
+                                                       const std::vector<CellValue> &cells) const
+{
+    const StatedFigure &figure = statements[statement];
+    const qsizetype column = choice.cells.indexOf(figure.cell);
+    if (column < 0 || cells[size_t(figure.cell)].state != CellState::Unreadable)
+        return std::nullopt;
+    for (const QList<double> &candidate : choice.candidates) {
+        if (std::abs(candidate.value(column) - figure.value) <= kTolerance)
+            return std::nullopt;
+    }
+    Finding finding;
+    finding.id = u"statement:"_s + QString::number(statement);
+    finding.rule = u"text.table"_s;
+    finding.cells = {figure.cell};
+    finding.statement = statement;
+    finding.expected = figure.value;
+    finding.message = tr("The text states %1 (\"%2\"), but no way of reading the run \"%3\" "
+                         "gives %1 for %4")
+                          .arg(number(figure.value), figure.text, choice.run,
+                               m_template.cellLabel(figure.cell));
+    return finding;
+}
+
+void Checker::addSplitChoices(QList<Finding> &findings, const QList<SplitChoice> &splitChoices,
+                              const QList<StatedFigure> &statements,
+                              const std::vector<CellValue> &cells) const
+{
+    QList<int> covered;
+    for (int c = 0; c < int(splitChoices.size()); ++c) {
+        std::optional<Finding> finding = splitChoiceFinding(c, splitChoices, cells);
+        if (!finding)
+            continue;
+        covered.append(finding->cells);
+        findings.append(*finding);
+        for (int s = 0; s < int(statements.size()); ++s) {
+            if (std::optional<Finding> stated
+                = statementAgainstChoice(s, statements, splitChoices[c], cells))
+                findings.append(*stated);
+        }
+    }
+    findings.removeIf([&](const Finding &finding) {
+        return finding.rule == u"value.missing" && finding.cells.size() == 1
+            && covered.contains(finding.cells.front())
+            && cells[size_t(finding.cells.front())].state == CellState::Unreadable;
+    });
+}
+
 int Checker::deduceBySubstitution(std::vector<CellValue> &cells) const
 {
     // A check with one unknown cell fixes it; accept it only when every such check agrees.
@@ -708,10 +758,7 @@ QList<Finding> Checker::check(std::vector<CellValue> &cells, const QList<StatedF
     if (findings.size() > 0)
         attachSuggestions(findings, localize(cells, statements));
     foldZeroDeductions(findings, cells);
-    for (int c = 0; c < int(splitChoices.size()); ++c) {
-        if (std::optional<Finding> finding = splitChoiceFinding(c, splitChoices, cells))
-            findings.append(*finding);
-    }
+    addSplitChoices(findings, splitChoices, statements, cells);
     return findings;
 }
 

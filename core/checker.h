@@ -54,6 +54,14 @@ public:
      * rules leave tied; the finding lists them so that the reviewer can choose one. None once
      * no cell of the row is unreadable any more (chosen, corrected or deduced).
      */
+    /**
+     * text.table for a stated figure whose cell is in an undecided row when no way of reading
+     * the row gives that figure (现行有效…424件 against '34089').
+     */
+    std::optional<Finding> statementAgainstChoice(int statement,
+                                                  const QList<StatedFigure> &statements,
+                                                  const SplitChoice &choice,
+                                                  const std::vector<CellValue> &cells) const;
     std::optional<Finding> splitChoiceFinding(int choice, const QList<SplitChoice> &choices,
                                               const std::vector<CellValue> &cells) const;
 
@@ -63,6 +71,14 @@ public:
      * zeros blank gets one line to read, not a warning per cell.
      */
     void foldZeroDeductions(QList<Finding> &findings, const std::vector<CellValue> &cells) const;
+
+    /**
+     * Adds the segment.ambiguous finding of each row still undecided, in place of its cells'
+     * value.missing findings: one finding says what the row's digits can be.
+     */
+    void addSplitChoices(QList<Finding> &findings, const QList<SplitChoice> &splitChoices,
+                         const QList<StatedFigure> &statements,
+                         const std::vector<CellValue> &cells) const;
 
     /** The smallest fixes (all of them when several tie), or none within two cells. */
     std::vector<Fix> localize(const std::vector<CellValue> &cells,

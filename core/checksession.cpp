@@ -84,14 +84,10 @@ void CheckSession::refreshSuggestions()
     if (!findings.isEmpty())
         m_checker.attachSuggestions(findings, m_checker.localize(m_cells, m_statements));
     m_checker.foldZeroDeductions(findings, m_cells);
+    m_checker.addSplitChoices(findings, m_splitChoices, m_statements, m_cells);
     m_findings.clear();
     for (const Finding &finding : std::as_const(findings))
         m_findings.insert(finding.id, finding);
-    for (int c = 0; c < int(m_splitChoices.size()); ++c) {
-        if (std::optional<Finding> finding
-            = m_checker.splitChoiceFinding(c, m_splitChoices, m_cells))
-            m_findings.insert(finding->id, *finding);
-    }
 }
 
 FindingsDelta CheckSession::setCell(int cell, std::optional<double> value, CellState state)

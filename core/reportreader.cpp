@@ -12,6 +12,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace nianbao {
@@ -27,6 +29,18 @@ QString tr(const char *text)
 
 constexpr int kFirstYearOfTheForm
     = 2021; ///< 国办公开办函〔2021〕30号 applies from the 2021 reports
+
+/**
+ * Column headings that only the form before 2021 gave table 二 (本年新制作数量, 对外公开总数量,
+ * 上一年项目数量); some agencies kept that table in later years.
+ */
+bool hasOldActiveTable(const QString &normalized)
+{
+    static const QStringList kOldHeadings
+        = {u"本年新制作数量"_s, u"本年新公开数量"_s, u"对外公开总数量"_s, u"上一年项目数量"_s};
+    return std::any_of(kOldHeadings.begin(), kOldHeadings.end(),
+                       [&](const QString &heading) { return normalized.contains(heading); });
+}
 
 Error fileError(const QString &code, const QString &message, const QString &path)
 {
@@ -137,6 +151,25 @@ Report ReportReader::readBytes(const QByteArray &bytes, const QString &path) con
     return report;
 }
 
+void ReportReader::dropOldActiveTable(ExtractedTables &tables, Report &report) const
+{
+    // Its columns are not the 2021 form's: no figure of it may stand in a 2021 cell.
+    const TemplateTable &active = m_template.tables().front();
+    for (const TemplateRow &row : active.rows) {
+        for (int cell : row.cells)
+            tables.cells[size_t(cell)] = CellValue {};
+    }
+    report.splitChoices.removeIf([&](const SplitChoice &choice) {
+        return m_template.cells()[choice.cells.value(0)].table == 0;
+    });
+    tables.problems.append(fileError(
+        u"table.old_layout"_s,
+        tr("Table 二 (%1) has the columns of the form before 2021 (本年新制作数量, 对外公开总数量, "
+           "上一年项目数量); its figures are not read into the 2021 form's cells")
+            .arg(active.title),
+        report.file));
+}
+
 void ReportReader::analyze(Report &report) const
 {
     const NormalizedText normalized(report.text);
@@ -148,6 +181,8 @@ void ReportReader::analyze(Report &report) const
     report.statements = m_statements.read(normalized, layout, report.text);
     ExtractedTables tables = m_extractor.extract(normalized, layout);
     m_fusedReader.improve(normalized, report.statements, tables, report.splitChoices);
+    if (hasOldActiveTable(normalized.text()))
+        dropOldActiveTable(tables, report);
     report.cells = std::move(tables.cells);
     if (tables.tablesFound == 0 && report.year > 0 && report.year < kFirstYearOfTheForm) {
         report.statements.clear();
@@ -171,6 +206,14 @@ void ReportReader::analyze(Report &report) const
                                        report.file));
         return;
     }
+    if (report.year > 0 && report.year < kFirstYearOfTheForm)
+        report.errors.append(fileError(
+            u"format.before_2021"_s,
+            tr("%1 is a report for %2, before the national form of 2021; its tables are read "
+               "where they have the 2021 form's rows and columns")
+                .arg(report.file)
+                .arg(report.year),
+            report.file));
     for (Error problem : tables.problems) {
         problem.where.file = report.file;
         report.errors.append(problem);

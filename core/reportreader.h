@@ -41,6 +41,7 @@ public:
     const Checker &checker() const { return m_checker; }
 
 private:
+    void dropOldActiveTable(ExtractedTables &tables, Report &report) const;
     const ReportTemplate &m_template;
     TableExtractor m_extractor;
     StatedFigureReader m_statements;

@@ -13,6 +13,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -45,6 +46,7 @@ ReviewPanel::ReviewPanel(ReviewCursor *cursor, QWidget *parent)
     , m_cellBox(new QGroupBox(this))
     , m_cellDetails(new QLabel(this))
     , m_applyButton(new QToolButton(this))
+    , m_splitChoices(new QWidget(this))
     , m_cellNoteLabel(new QLabel(this))
     , m_cellNote(new QPlainTextEdit(this))
 {
@@ -57,6 +59,9 @@ ReviewPanel::ReviewPanel(ReviewCursor *cursor, QWidget *parent)
     m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_cellNote->setObjectName(u"cellNoteEdit"_s);
     m_applyButton->setObjectName(u"applySuggestionToolButton"_s);
+    m_splitChoices->setObjectName(u"splitChoices"_s);
+    auto *choicesLayout = new QVBoxLayout(m_splitChoices);
+    choicesLayout->setContentsMargins(0, 0, 0, 0);
     m_cellDetails->setWordWrap(true);
     m_cellDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_cellDetails->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -76,6 +81,7 @@ ReviewPanel::ReviewPanel(ReviewCursor *cursor, QWidget *parent)
     auto *cellLayout = new QVBoxLayout(m_cellBox);
     cellLayout->addWidget(m_cellDetails);
     cellLayout->addWidget(m_applyButton, 0, Qt::AlignLeft);
+    cellLayout->addWidget(m_splitChoices);
     cellLayout->addWidget(m_cellNoteLabel);
     cellLayout->addWidget(m_cellNote, 1);
     auto *layout = new QVBoxLayout(this);
@@ -150,6 +156,7 @@ void ReviewPanel::showCell()
     const bool hasCell = session && cell >= 0;
     m_cellBox->setEnabled(hasCell);
     setTextQuietly(m_cellNote, hasCell ? session->cellNote(cell) : QString());
+    showSplitChoices(hasCell ? cell : -1);
     if (!hasCell) {
         m_cellDetails->setText(tr("Select a cell in a table or a figure in the text."));
         return;
@@ -168,6 +175,55 @@ void ReviewPanel::showCell()
     for (const Finding &finding : m_document->findingsOf(cell))
         lines.append(u"<i>[%1]</i> %2"_s.arg(finding.rule, finding.message.toHtmlEscaped()));
     m_cellDetails->setText(lines.join(u"<br>"_s));
+}
+
+void ReviewPanel::showSplitChoices(int cell)
+{
+    // Rebuilt on every change; a clicked button may still be on the stack, so it goes later.
+    for (QWidget *old : m_splitChoices->findChildren<QWidget *>(Qt::FindDirectChildrenOnly)) {
+        old->hide();
+        old->deleteLater();
+    }
+    std::optional<Finding> split;
+    if (m_document && cell >= 0) {
+        for (const Finding &finding : m_document->findingsOf(cell)) {
+            if (!finding.choices.isEmpty())
+                split = finding;
+        }
+    }
+    m_splitChoices->setVisible(split.has_value());
+    if (!split)
+        return;
+    auto *title
+        = new QLabel(tr("The figures are run together. Choose how they split:"), m_splitChoices);
+    title->setWordWrap(true);
+    m_splitChoices->layout()->addWidget(title);
+    for (const QList<Suggestion> &choice : std::as_const(split->choices)) {
+        QStringList values;
+        for (const Suggestion &suggestion : choice)
+            values.append(formatValue(suggestion.value));
+        auto *button = new QPushButton(values.join(u" | "_s), m_splitChoices);
+        button->setObjectName(u"splitChoiceButton"_s);
+        button->setToolTip(tr("Fill the row's cells with these figures"));
+        connect(button, &QPushButton::clicked, this, [this, choice] { chooseSplit(choice); });
+        m_splitChoices->layout()->addWidget(button);
+    }
+}
+
+void ReviewPanel::chooseSplit(const QList<Suggestion> &choice)
+{
+    ReviewSession *session = m_document ? m_document->session() : nullptr;
+    if (!session || choice.isEmpty())
+        return;
+    const ReportTemplate &tmpl = ReportTemplate::standard();
+    const TemplateCell &first = tmpl.cells()[choice.first().cell];
+    // One step on the undo stack for the whole row.
+    auto *command = new QUndoCommand(
+        tr("Choose how the figures of %1 split").arg(tmpl.rowLabel(first.table, first.row)));
+    for (const Suggestion &suggestion : choice)
+        new ChangeCellValue(session, suggestion.cell, suggestion.value,
+                            ChangeCellValue::Kind::ApplySuggestion, command);
+    m_document->undoStack()->push(command);
 }
 
 void ReviewPanel::statusChosen(int index)

@@ -20,8 +20,9 @@ class ReviewCursor;
 /**
  * The review state beside the tables: the report's status, note and reading problems (a second
  * report in the file, a table given twice, …), and the current cell with
- * its value as extracted (still shown after a correction), its findings and its note. Every
- * change goes onto the report's undo stack.
+ * its value as extracted (still shown after a correction), its findings and its note; for a
+ * row whose fused digits split in several ways, one button per way. Every change goes onto the
+ * report's undo stack.
  */
 class ReviewPanel final : public QWidget
 {
@@ -43,6 +44,8 @@ private:
     void showReport();
     void showProblems();
     void showCell();
+    void showSplitChoices(int cell);
+    void chooseSplit(const QList<Suggestion> &choice);
     void statusChosen(int index);
     void reportNoteEdited();
     void cellNoteEdited();
@@ -58,6 +61,8 @@ private:
     QGroupBox *m_cellBox;
     QLabel *m_cellDetails;
     QToolButton *m_applyButton;
+    /** segment.ambiguous: one button per way the row's fused digits split; a click applies it. */
+    QWidget *m_splitChoices;
     QLabel *m_cellNoteLabel;
     QPlainTextEdit *m_cellNote;
 };

@@ -421,6 +421,51 @@ private slots:
         QTRY_VERIFY(problems->isHidden());
     }
 
+    void aFusedRowOffersItsSplitsAndOneClickAppliesOne()
+    {
+        // A crawled page: 行政规范性文件693665 splits in ten ways that nothing in table 二 decides.
+        const QString path = QStringLiteral(NIANBAO_TEST_DATA_DIR "/real/r02-pingtan-2021.txt");
+        QVERIFY(openAndWait({path}));
+        const int issued = cellOf("active.normative.issued");
+        const int repealed = cellOf("active.normative.repealed");
+        const int inForce = cellOf("active.normative.in_force");
+        QCOMPARE(document()->session()->cell(issued).state, CellState::Unreadable);
+        QVERIFY(findingRow(u"segment.ambiguous"_s, issued) >= 0);
+        clickCell(issued);
+        auto *choices = child<QWidget>("splitChoices");
+        QVERIFY(choices);
+        QTRY_VERIFY(choices->isVisible());
+        QPushButton *chosen = nullptr;
+        const auto visibleButtons = [&] {
+            int buttons = 0;
+            for (QPushButton *button :
+                 choices->findChildren<QPushButton *>(u"splitChoiceButton"_s)) {
+                if (!button->isVisible())
+                    continue;
+                ++buttons;
+                if (button->text() == u"69 | 3 | 665"_s)
+                    chosen = button;
+            }
+            return buttons;
+        };
+        QTRY_COMPARE(visibleButtons(), 10);
+        QVERIFY(chosen);
+        const int before = historyCount();
+        QTest::mouseClick(chosen, Qt::LeftButton);
+        QCOMPARE(document()->session()->cell(issued).value, std::optional<double>(69));
+        QCOMPARE(document()->session()->cell(repealed).value, std::optional<double>(3));
+        QCOMPARE(document()->session()->cell(inForce).value, std::optional<double>(665));
+        QCOMPARE(document()->session()->cell(inForce).state, CellState::Corrected);
+        QCOMPARE(historyCount(), before + 1); // the row is one step
+        QCOMPARE(findingRow(u"segment.ambiguous"_s, issued), -1);
+        QTRY_VERIFY(!choices->isVisible());
+        // Undo puts the run back, undecided, with its choices.
+        document()->undoStack()->undo();
+        QCOMPARE(document()->session()->cell(issued).state, CellState::Unreadable);
+        QVERIFY(findingRow(u"segment.ambiguous"_s, issued) >= 0);
+        QTRY_VERIFY(choices->isVisible());
+    }
+
     void aFolderOpensEveryReportInIt()
     {
         m_dialogs.folder = QStringLiteral(NIANBAO_TEST_DATA_DIR) + u"/seeds/004_1a8c02130c595433"_s;
