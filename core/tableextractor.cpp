@@ -99,6 +99,8 @@ private:
     bool readGroupsInOneRow(LineRange range);
     void noteUncertain(const Candidate &candidate, const QString &what);
     void noteRepeatedTable(const std::vector<std::pair<int, int>> &matches);
+    void addRowsOutOfOrder(std::vector<std::pair<int, int>> &matches) const;
+    bool lostCells(const TableLine &row, const Reference &reference) const;
 
     const TemplateTable &m_table;
     const LabelIndex &m_rowLabels;
@@ -348,6 +350,10 @@ Placement TableReader::place(const Candidate &candidate, int width,
         m_guessedPlacement = true;
         return placement;
     }
+    // A Markdown or tab row with fewer cells than its header lost a cell, and nothing says
+    // which: its figures' places are a guess (| 规章 | 22 | 235 | under four headings).
+    if (candidate.line->layout != LineLayout::Spaces)
+        m_guessedPlacement = lostCells(*candidate.line, *chosen);
     int unplaced = 0;
     for (size_t v = 0; v < values.size(); ++v) {
         if (best.columnOfFigure[v] >= 0)
@@ -362,6 +368,20 @@ Placement TableReader::place(const Candidate &candidate, int width,
                                                   "and are not read",
                                                   "", unplaced));
     return placement;
+}
+
+/** Whether a pipe or tab row has fewer cell separators than the line it is aligned with. */
+bool TableReader::lostCells(const TableLine &row, const Reference &reference) const
+{
+    if (reference.line < 0 || reference.line >= int(m_layout.lines().size()))
+        return false;
+    const QChar separator = row.layout == LineLayout::Pipes ? u'|' : u'\t';
+    const QStringView text = m_text.text();
+    const auto separators = [&](const TableLine &line) {
+        return text.sliced(line.start, line.end - line.start).count(separator);
+    };
+    const TableLine &aligned = m_layout.lines()[size_t(reference.line)];
+    return aligned.layout == row.layout && separators(row) < separators(aligned);
 }
 
 void TableReader::noteUncertain(const Candidate &candidate, const QString &what)
@@ -448,6 +468,51 @@ void TableReader::noteRepeatedTable(const std::vector<std::pair<int, int>> &matc
     m_out.problems.append(Error {u"table.repeated"_s, message, ErrorLocation {{}, line, {}}});
 }
 
+/**
+ * Rows the in-order matching left out, or placed only by position, taken from a line that names
+ * them clearly wherever it stands: PDF and OCR conversions move blocks of a table (行政许可 …
+ * 行政事业性收费 printed above 规章 and 行政规范性文件). A label claimed by two lines is left
+ * alone.
+ */
+void TableReader::addRowsOutOfOrder(std::vector<std::pair<int, int>> &matches) const
+{
+    const int rows = int(m_table.rows.size());
+    std::vector<int> matchOfRow(size_t(rows), -1);
+    std::vector<bool> used(m_candidates.size(), false);
+    for (size_t m = 0; m < matches.size(); ++m) {
+        matchOfRow[size_t(matches[m].second)] = int(m);
+        used[size_t(matches[m].first)] = true;
+    }
+    for (int row = 0; row < rows; ++row) {
+        const int match = matchOfRow[size_t(row)];
+        if (match >= 0
+            && bestScore(m_candidates[size_t(matches[size_t(match)].first)]) >= kWeakLabelScore)
+            continue; // matched by its label
+        const int width = int(m_table.rows[row].columns.size());
+        int found = -1;
+        int claims = 0;
+        for (int c = 0; c < int(m_candidates.size()); ++c) {
+            const Candidate &candidate = m_candidates[size_t(c)];
+            if (used[size_t(c)] || candidate.merged || candidate.values.empty()
+                || int(candidate.values.size()) > width
+                || candidate.scores[size_t(row)] < kContainedScore
+                || candidate.scores[size_t(row)] < bestScore(candidate))
+                continue;
+            found = c;
+            ++claims;
+        }
+        if (claims != 1)
+            continue;
+        used[size_t(found)] = true;
+        if (match >= 0)
+            matches[size_t(match)].first = found;
+        else
+            matches.emplace_back(found, row);
+    }
+    std::sort(matches.begin(), matches.end(),
+              [](const auto &a, const auto &b) { return a.second < b.second; });
+}
+
 bool TableReader::read(LineRange range)
 {
     collectCandidates(range);
@@ -455,8 +520,9 @@ bool TableReader::read(LineRange range)
     mergeWrappedLabels();
     if (m_table.groupsInOneRow && readGroupsInOneRow(range))
         return true;
-    const std::vector<std::pair<int, int>> matches = matchRows();
+    std::vector<std::pair<int, int>> matches = matchRows();
     noteRepeatedTable(matches);
+    addRowsOutOfOrder(matches);
     bool any = false;
     for (const auto &[candidateIndex, row] : matches) {
         const Candidate &candidate = m_candidates[size_t(candidateIndex)];
@@ -531,6 +597,24 @@ bool TableReader::readGroupsInOneRow(LineRange range)
     return true;
 }
 
+/**
+ * Where a table begins that may have started above its section's heading: a conversion that
+ * repeats the heading as a caption (## 表二：主动公开政府信息情况) after the table's first rows
+ * leaves those rows above it. Only table lines directly above count, never prose.
+ */
+int tableLinesBefore(const DocumentLayout &layout, int heading, int previousTableEnd)
+{
+    const auto &lines = layout.lines();
+    int first = heading;
+    while (first - 1 > previousTableEnd) {
+        const TableLine &above = lines[size_t(first - 1)];
+        if (above.isBlank() || above.sentence)
+            break;
+        --first;
+    }
+    return first == heading ? heading + 1 : first;
+}
+
 } // namespace
 
 TableExtractor::TableExtractor(const ReportTemplate &reportTemplate)
@@ -573,6 +657,8 @@ ExtractedTables TableExtractor::extract(const NormalizedText &text,
         // Without its heading, a table can only stand after the tables before it.
         if (layout.headingLine(section) < 0)
             range.first = std::max(range.first, previousTableEnd + 1);
+        else
+            range.first = tableLinesBefore(layout, layout.headingLine(section), previousTableEnd);
         if (reader.read(range)) {
             ++out.tablesFound;
             previousTableEnd = reader.lastLine();
