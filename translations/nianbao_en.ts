@@ -17,6 +17,7 @@ Reports open without saving to a library.</source>
     <name>main</name>
     <message>
         <source>usage: nianbao-cli check [--json] FILE...
+       nianbao-cli text FILE
        nianbao-cli import PATH... [--library L]
        nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] [--reviewed-only] [--bom]</source>
         <translation type="unfinished"></translation>
@@ -141,6 +142,10 @@ Reports open without saving to a library.</source>
         <source>nianbao-cli check: no FILE given</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>usage: nianbao-cli text FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Checker</name>
@@ -187,6 +192,21 @@ Reports open without saving to a library.</source>
     <message>
         <source>%1 is blank in the source</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures of %1 are run together (&quot;%2&quot;) and split into its cells in %3 ways that the rules leave tied: %4. Choose the one the source means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text states %1 (&quot;%2&quot;), but no way of reading the run &quot;%3&quot; gives %1 for %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blank cell(s) in table %1 (%2) are 0 by the rules: counts are whole numbers of at least 0, and the rules&apos; other cells already make up their totals</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -586,6 +606,18 @@ Reports open without saving to a library.</source>
         <source>Cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Table 二 (%1) has the columns of the form before 2021 (本年新制作数量, 对外公开总数量, 上一年项目数量); its figures are not read into the 2021 form&apos;s cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a report for %2, in the form used before 2021; Nianbao reads the national form of 2021 (国办公开办函〔2021〕30号), from the 2021 reports on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a report for %2, before the national form of 2021; its tables are read where they have the 2021 form&apos;s rows and columns</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReviewLibrary</name>
@@ -678,6 +710,18 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>Problems reading this report:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures are run together. Choose how they split:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the row&apos;s cells with these figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how the figures of %1 split</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -18,11 +18,13 @@ Reports open without saving to a library.</source>
     <name>main</name>
     <message>
         <source>usage: nianbao-cli check [--json] FILE...
+       nianbao-cli text FILE
        nianbao-cli import PATH... [--library L]
        nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] [--reviewed-only] [--bom]</source>
-        <translation>用法：nianbao-cli check [--json] FILE...
-      nianbao-cli import PATH... [--library L]
-      nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] [--reviewed-only] [--bom]</translation>
+        <translation>用法：nianbao-cli check [--json] 文件...
+       nianbao-cli text 文件
+       nianbao-cli import 路径... [--library 库]
+       nianbao-cli export --format csv|csv-wide|xlsx|json --out 文件 [--library 库] [--reviewed-only] [--bom]</translation>
     </message>
 </context>
 <context>
@@ -144,6 +146,10 @@ Reports open without saving to a library.</source>
         <source>nianbao-cli check: no FILE given</source>
         <translation>nianbao-cli check：未指定 FILE</translation>
     </message>
+    <message>
+        <source>usage: nianbao-cli text FILE</source>
+        <translation>用法：nianbao-cli text 文件</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Checker</name>
@@ -190,6 +196,20 @@ Reports open without saving to a library.</source>
     <message>
         <source>%1 is blank in the source</source>
         <translation>%1 在原文中为空</translation>
+    </message>
+    <message>
+        <source>The figures of %1 are run together (&quot;%2&quot;) and split into its cells in %3 ways that the rules leave tied: %4. Choose the one the source means</source>
+        <translation>%1 的数字连在一起（“%2”），按勾稽关系有 %3 种同样成立的拆分：%4。请选择原文所指的一种</translation>
+    </message>
+    <message>
+        <source>The text states %1 (&quot;%2&quot;), but no way of reading the run &quot;%3&quot; gives %1 for %4</source>
+        <translation>正文称 %1（“%2”），但连在一起的数字“%3”无论怎样拆分，%4 都不是 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blank cell(s) in table %1 (%2) are 0 by the rules: counts are whole numbers of at least 0, and the rules&apos; other cells already make up their totals</source>
+        <translation>
+            <numerusform>表%1（%2）中有 %n 个空白单元格按勾稽关系为 0：数量是不小于 0 的整数，而规则中其他单元格已凑足合计</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -588,6 +608,18 @@ Reports open without saving to a library.</source>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
+    <message>
+        <source>Table 二 (%1) has the columns of the form before 2021 (本年新制作数量, 对外公开总数量, 上一年项目数量); its figures are not read into the 2021 form&apos;s cells</source>
+        <translation>表二（%1）采用 2021 年以前格式的栏目（本年新制作数量、对外公开总数量、上一年项目数量），其数字不读入 2021 年格式的单元格</translation>
+    </message>
+    <message>
+        <source>%1 is a report for %2, in the form used before 2021; Nianbao reads the national form of 2021 (国办公开办函〔2021〕30号), from the 2021 reports on</source>
+        <translation>%1 是 %2 年度的报告，采用 2021 年以前的格式；本软件读取 2021 年起使用的全国统一格式（国办公开办函〔2021〕30号）</translation>
+    </message>
+    <message>
+        <source>%1 is a report for %2, before the national form of 2021; its tables are read where they have the 2021 form&apos;s rows and columns</source>
+        <translation>%1 是 %2 年度的报告，早于 2021 年的全国统一格式；只读取其中与 2021 年格式行列相同的表格</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReviewLibrary</name>
@@ -681,6 +713,18 @@ Reports open without saving to a library.</source>
     <message>
         <source>Problems reading this report:</source>
         <translation>读取本报告时发现的问题：</translation>
+    </message>
+    <message>
+        <source>The figures are run together. Choose how they split:</source>
+        <translation>数字连在一起。请选择拆分方式：</translation>
+    </message>
+    <message>
+        <source>Fill the row&apos;s cells with these figures</source>
+        <translation>用这些数字填入该行的单元格</translation>
+    </message>
+    <message>
+        <source>Choose how the figures of %1 split</source>
+        <translation>选择 %1 的数字拆分方式</translation>
     </message>
 </context>
 <context>

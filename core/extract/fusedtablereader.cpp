@@ -387,6 +387,13 @@ FusedTableReader::FusedTableReader(const ReportTemplate &reportTemplate, const R
 void FusedTableReader::improve(const NormalizedText &text, const QList<StatedFigure> &statements,
                                ExtractedTables &tables, QList<SplitChoice> &choices) const
 {
+    // Most documents have their tables read line by line: then nothing here costs anything.
+    const auto &allTables = m_template.tables();
+    const bool anyPoor = std::any_of(allTables.begin(), allTables.end(), [&](const auto &table) {
+        return extractedCells(tables, table) * 2 < cellCount(table);
+    });
+    if (!anyPoor)
+        return;
     const FusedDocument document(m_template, m_rules, text, statements);
     int from = 0;
     for (int t = 0; t < int(m_template.tables().size()); ++t) {
