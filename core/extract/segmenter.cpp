@@ -135,6 +135,7 @@ private:
     std::vector<int> m_localRules; ///< rules within one run
     std::vector<int> m_crossRules; ///< rules over several runs: the state
     std::vector<int> m_lastRunOf; ///< per cross rule (by position in m_crossRules)
+    mutable int m_pathNodes = 0; ///< made so far, against kMaxPathNodes
 };
 
 void Programme::enumerateSplits()
@@ -262,6 +263,8 @@ bool Programme::advance(StateMap &states, int run,
                     break;
                 }
                 target.paths.push_back(std::make_shared<const PathNode>(PathNode {run, s, path}));
+                if (++m_pathNodes > Segmenter::kMaxPathNodes)
+                    return false;
             }
         }
         if (int(next.size()) > Segmenter::kMaxStates)

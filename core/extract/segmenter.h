@@ -62,15 +62,17 @@ struct Segmentation
  * partial rule sums, the cheapest assignments; a rule's sum is settled as soon as its last run is
  * placed, which keeps the state space small. The cost is the number of broken rule instances,
  * then the preferences broken. All tied best solutions are returned, so the caller can leave a
- * run undecided instead of guessing. Work is bounded (kMaxSplitsPerRun, kMaxStates).
+ * run undecided instead of guessing. Work and memory are bounded (kMaxSplitsPerRun, kMaxStates,
+ * kMaxPathNodes).
  */
 class Segmenter
 {
 public:
     static constexpr int kMaxDigits = 9; ///< a count of a billion or more is not a cell
     static constexpr int kMaxSplitsPerRun = 2000;
-    static constexpr int kMaxStates = 50000;
-    static constexpr int kMaxSolutions = 32;
+    static constexpr int kMaxStates = 20000;
+    static constexpr int kMaxSolutions = 16;
+    static constexpr int kMaxPathNodes = 1000000; ///< bounds the memory of one table (~50 MB)
 
     static Segmentation solve(const std::vector<DigitRun> &runs,
                               const std::vector<SegmentRule> &rules,

@@ -74,6 +74,7 @@ private slots:
     void statedFigurePrefersOneSplit();
     void brokenRowsAreReadWithTheFewestBrokenRules();
     void longRunsEndQuickly();
+    void manyUndecidedRowsStayWithinTheStateLimit();
     void realCrawledReportsAreReadAsAnswered_data();
     void realCrawledReportsAreReadAsAnswered();
 };
@@ -180,6 +181,27 @@ void TestSegmenter::longRunsEndQuickly()
     QVERIFY(many.exhausted); // C(39, 14) ways: the limit stops it, and it says so
     QVERIFY(many.splits[0].empty());
     QVERIFY2(timer.elapsed() < 5000, "the work limits do not bound the segmenter");
+}
+
+void TestSegmenter::manyUndecidedRowsStayWithinTheStateLimit()
+{
+    // Twelve rows of nine digits into three cells (28 splits each, all different sums) under
+    // one rule over every cell: the partial sums outgrow kMaxStates. The programme stops and
+    // leaves the rows undecided rather than guess or grow without bound.
+    std::vector<DigitRun> runs;
+    SegmentRule all;
+    for (int r = 0; r < 12; ++r) {
+        runs.push_back(runOf(u"123456789"_s, range(r * 3, 3)));
+        for (int c = r * 3; c < r * 3 + 3; ++c)
+            all.terms.emplace_back(c, 1);
+    }
+    runs.push_back(runOf(u"7"_s, {36}));
+    all.terms.emplace_back(36, -1);
+    const Segmentation s = Segmenter::solve(runs, {all}, {});
+    QVERIFY(s.exhausted);
+    for (int r = 0; r < 12; ++r)
+        QVERIFY(s.splits[size_t(r)].empty());
+    QCOMPARE(s.splits[12].size(), size_t(1)); // a run with one split is still read
 }
 
 void TestSegmenter::realCrawledReportsAreReadAsAnswered_data()
