@@ -175,11 +175,18 @@ std::vector<Anchor> FusedDocument::findRows(const TemplateTable &table, int from
     std::vector<Anchor> anchors;
     int cursor = from;
     for (int r = 0; r < int(table.rows.size()); ++r) {
+        // The fullest spelling found wins: 本年新收 alone may stand in a sentence above the
+        // table (2024年本年新收申请3件), 一、本年新收政府信息公开申请数量 only in it.
         Anchor best {r, to, to};
+        qsizetype bestLength = 0;
         for (const QString &variant : table.rows[r].variants) {
             const auto [start, end] = m_keys.find(variant, cursor, to);
-            if (start >= 0 && (start < best.start || (start == best.start && end > best.end)))
+            const bool fuller = variant.size() > bestLength
+                || (variant.size() == bestLength && start < best.start);
+            if (start >= 0 && fuller) {
                 best = {r, start, end};
+                bestLength = variant.size();
+            }
         }
         if (best.start >= to)
             continue; // the row is not printed: its cells stay missing

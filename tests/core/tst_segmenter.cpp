@@ -75,6 +75,7 @@ private slots:
     void brokenRowsAreReadWithTheFewestBrokenRules();
     void longRunsEndQuickly();
     void manyUndecidedRowsStayWithinTheStateLimit();
+    void aLabelInASentenceAboveTheTableIsNotItsRow();
     void realCrawledReportsAreReadAsAnswered_data();
     void realCrawledReportsAreReadAsAnswered();
 };
@@ -202,6 +203,25 @@ void TestSegmenter::manyUndecidedRowsStayWithinTheStateLimit()
     for (int r = 0; r < 12; ++r)
         QVERIFY(s.splits[size_t(r)].empty());
     QCOMPARE(s.splits[12].size(), size_t(1)); // a run with one split is still read
+}
+
+void TestSegmenter::aLabelInASentenceAboveTheTableIsNotItsRow()
+{
+    // A sentence that names a row's short label (本年新收) between the heading and the table.
+    QFile file(QStringLiteral(NIANBAO_TEST_DATA_DIR "/real/r02-pingtan-2021.txt"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(file.readAll());
+    const QString heading = u"三、收到和处理政府信息公开申请情况"_s;
+    const qsizetype at = text.indexOf(heading, text.indexOf(u"二、主动公开政府信息情况"_s));
+    QVERIFY(at > 0);
+    text.insert(at + heading.size(), u"2021年本年新收申请70件。"_s);
+    const Report report = ReportReader().readBytes(text.toUtf8(), u"sentence.txt"_s);
+    const ReportTemplate &tmpl = ReportTemplate::standard();
+    const std::vector<double> received = {64, 0, 0, 2, 0, 4, 70};
+    for (int c = 0; c < 7; ++c) {
+        const CellValue &cell = report.cells[size_t(tmpl.cellIndex(1, 0, c))];
+        QCOMPARE(cell.value, std::optional<double>(received[size_t(c)]));
+    }
 }
 
 void TestSegmenter::realCrawledReportsAreReadAsAnswered_data()
