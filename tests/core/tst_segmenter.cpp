@@ -221,6 +221,7 @@ void TestSegmenter::aLabelInASentenceAboveTheTableIsNotItsRow()
     for (int c = 0; c < 7; ++c) {
         const CellValue &cell = report.cells[size_t(tmpl.cellIndex(1, 0, c))];
         QCOMPARE(cell.value, std::optional<double>(received[size_t(c)]));
+        QCOMPARE(cell.state, CellState::Extracted); // read from its row, not deduced
     }
 }
 
