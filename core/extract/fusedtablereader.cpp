@@ -308,6 +308,51 @@ void FusedDocument::store(const DigitRun &run, const std::vector<Split> &splits,
     }
 }
 
+/** How many figures a run's surviving separators make: 1 0 12 is three. */
+int groupsOf(const DigitRun &run)
+{
+    return int(std::count(run.breakBefore.begin(), run.breakBefore.end(), true)) + 1;
+}
+
+/** Whether a group of the run begins with 0 and goes on (02, 0000000): figures fused. */
+bool hasFusedZero(const DigitRun &run)
+{
+    for (int i = 0; i + 1 < int(run.digits.size()); ++i) {
+        const bool groupStart = i == 0 || run.breakBefore[size_t(i)];
+        if (groupStart && run.digits[i] == u'0' && !run.breakBefore[size_t(i + 1)])
+            return true;
+    }
+    return false;
+}
+
+/**
+ * Where the rows keep most of their separators (a page whose table lost only its line breaks)
+ * and no figure is fused to a 0 (02, 0000000), each separated figure is one cell, and a row
+ * with fewer figures than cells has blanks: 8 9 10 27 is never 8 | 9 | 1 | 0 | 27. Such rows
+ * are left out, to stay missing. A crawl that fused the figures keeps few separators and fuses
+ * zeros everywhere (801000081, 20 0 0 0 02).
+ */
+void keepSeparatedFiguresWhole(std::vector<DigitRun> &runs,
+                               std::vector<std::pair<int, int>> &runSpans)
+{
+    int cells = 0;
+    int figures = 0;
+    for (const DigitRun &run : runs) {
+        if (run.cells.size() < 2)
+            continue;
+        cells += int(run.cells.size());
+        figures += groupsOf(run);
+    }
+    if (figures * 2 < cells || std::any_of(runs.begin(), runs.end(), hasFusedZero))
+        return;
+    for (size_t r = runs.size(); r-- > 0;) {
+        if (runs[r].cells.size() >= 2 && groupsOf(runs[r]) != int(runs[r].cells.size())) {
+            runs.erase(runs.begin() + qsizetype(r));
+            runSpans.erase(runSpans.begin() + qsizetype(r));
+        }
+    }
+}
+
 TableReading FusedDocument::read(int table, int from, int to) const
 {
     const TemplateTable &t = m_template.tables()[table];
@@ -360,6 +405,7 @@ TableReading FusedDocument::read(int table, int from, int to) const
         if (m_template.cells()[size_t(rule.terms.front().first)].table == table)
             rules.push_back(std::move(rule));
     }
+    keepSeparatedFiguresWhole(runs, runSpans);
     const Segmentation segmentation = Segmenter::solve(runs, rules, preferences(table));
     for (size_t r = 0; r < runs.size(); ++r)
         store(runs[r], segmentation.splits[r], runSpans[r].first, runSpans[r].second, reading);

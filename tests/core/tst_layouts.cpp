@@ -4,6 +4,7 @@
 #include "reportrenderer.h"
 #include "testutils.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -123,6 +124,8 @@ private slots:
     void renderedReports();
     void blankCells_data();
     void blankCells();
+    void blankCellsOnOneLine_data() { blankCells_data(); }
+    void blankCellsOnOneLine();
     void rendererIsDeterministic();
     void rendererWritesBlankCellsInTheirColumn_data();
     void rendererWritesBlankCellsInTheirColumn();
@@ -308,6 +311,40 @@ void TestLayouts::blankCells()
     QVERIFY2(report.loaded, qPrintable(errorCodes(report)));
     const QStringList differences = cellDifferences(report, truth, blankCells, m_template);
     QVERIFY2(differences.isEmpty(), differencesMessage(differences).constData());
+}
+
+void TestLayouts::blankCellsOnOneLine()
+{
+    // The same reports with their line breaks and cell separators turned into single spaces, as
+    // a page copied without its table: the fused reader reads them, and a row with a blank is
+    // never cut into more figures than were written (8 9 10 27 is not 8 | 9 | 1 | 0 | 27).
+    QFETCH(QString, source);
+    QFETCH(int, layout);
+    QFETCH(bool, fullWidth);
+    QFETCH(QStringList, blank);
+    Expected expected {u"示例县交通运输局"_s, 2023, {}, {}};
+    std::vector<std::optional<double>> truth;
+    if (source == u"consistent-figures") {
+        truth = consistentFigures(m_template);
+    } else {
+        QVERIFY(loadExpected(source, &expected));
+        truth = expectedValues(expected, m_template);
+    }
+    const QSet<int> blankCells = cellIndices(QSet<QString>(blank.begin(), blank.end()), m_template);
+    std::vector<std::optional<double>> rendered = truth;
+    for (int cell : blankCells)
+        rendered[size_t(cell)].reset();
+    QString text = ReportRenderer().render(expected.agency, expected.year, rendered,
+                                           RenderOptions {RenderLayout(layout), fullWidth});
+    text.replace(QRegularExpression(u"[|\\t\\n]+"_s), u" "_s);
+    text.remove(QRegularExpression(u"-{3,}"_s));
+    const Report report = m_reader.readBytes(text.toUtf8(), source % u".txt"_s);
+    for (int cell = 0; cell < m_template.cellCount(); ++cell) {
+        const CellValue &value = report.cells[size_t(cell)];
+        if (value.extractedState == CellState::Extracted)
+            QVERIFY2(value.extractedValue == truth[size_t(cell)],
+                     qPrintable(m_template.cells()[cell].key.toString()));
+    }
 }
 
 void TestLayouts::rendererIsDeterministic()

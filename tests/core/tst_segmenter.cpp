@@ -6,10 +6,12 @@
 #include "reporttemplate.h"
 #include "rulebook.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -76,6 +78,8 @@ private slots:
     void longRunsEndQuickly();
     void manyUndecidedRowsStayWithinTheStateLimit();
     void aLabelInASentenceAboveTheTableIsNotItsRow();
+    void separatedFiguresOnOneLineAreNeverCut_data();
+    void separatedFiguresOnOneLineAreNeverCut();
     void realCrawledReportsAreReadAsAnswered_data();
     void realCrawledReportsAreReadAsAnswered();
 };
@@ -223,6 +227,43 @@ void TestSegmenter::aLabelInASentenceAboveTheTableIsNotItsRow()
         QCOMPARE(cell.value, std::optional<double>(received[size_t(c)]));
         QCOMPARE(cell.state, CellState::Extracted); // read from its row, not deduced
     }
+}
+
+void TestSegmenter::separatedFiguresOnOneLineAreNeverCut_data()
+{
+    QTest::addColumn<QString>("seed");
+    const QDir seeds(QStringLiteral(NIANBAO_TEST_DATA_DIR "/seeds"));
+    for (const QString &seed : seeds.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        QTest::newRow(qPrintable(seed)) << seed;
+}
+
+void TestSegmenter::separatedFiguresOnOneLineAreNeverCut()
+{
+    // A page whose line breaks were lost but whose cells kept their spaces: the whole report
+    // on one line. Seed 004 leaves cells blank; a row of six figures for seven cells has a
+    // blank, and is not cut into seven (8 9 10 27 is never 8 | 9 | 1 | 0 | 27).
+    QFETCH(QString, seed);
+    const QString folder = QStringLiteral(NIANBAO_TEST_DATA_DIR "/seeds/") + seed;
+    QFile file(folder + u"/report.txt"_s);
+    QFile answerFile(folder + u"/expected.json"_s);
+    QVERIFY(file.open(QIODevice::ReadOnly) && answerFile.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(file.readAll());
+    text.replace(QRegularExpression(u"[|\\t\\n]+"_s), u" "_s);
+    text.remove(QRegularExpression(u"-{3,}"_s));
+    const QJsonObject expected
+        = QJsonDocument::fromJson(answerFile.readAll()).object().value(u"cells"_s).toObject();
+    const Report report = ReportReader().readBytes(text.toUtf8(), u"oneline.txt"_s);
+    const ReportTemplate &tmpl = ReportTemplate::standard();
+    int extracted = 0;
+    for (int cell = 0; cell < tmpl.cellCount(); ++cell) {
+        const CellValue &value = report.cells[size_t(cell)];
+        if (value.extractedState != CellState::Extracted)
+            continue;
+        ++extracted;
+        const QString key = tmpl.cells()[cell].key.toString();
+        QVERIFY2(value.extractedValue == expected.value(key).toDouble(), qPrintable(key));
+    }
+    QVERIFY(extracted > 150);
 }
 
 void TestSegmenter::realCrawledReportsAreReadAsAnswered_data()
