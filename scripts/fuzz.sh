@@ -48,6 +48,10 @@ mkdir -p "$build/logs" "$build/dicts" "$build/seeds/fuzz_report"
 for seed in tests/data/seeds/*/; do
     cp "$seed/report.txt" "$build/seeds/fuzz_report/$(basename "$seed").txt"
 done
+# Crawled page text whose tables are fused digit runs (the segmenter's input), under 64 KB.
+for seed in tests/data/real/r02-*.txt tests/data/real/r14-*.txt tests/data/real/r19-*.txt; do
+    cp "$seed" "$build/seeds/fuzz_report/"
+done
 
 # UBSan aborts on its first report (-fno-sanitize-recover); ASan and LSan report to libFuzzer.
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
