@@ -229,14 +229,21 @@ std::optional<Finding> Checker::splitChoiceFinding(int index, const QList<SplitC
                                                    const std::vector<CellValue> &cells) const
 {
     const SplitChoice &choice = choices[index];
-    const bool open = std::any_of(choice.cells.begin(), choice.cells.end(), [&](int cell) {
-        return cells[size_t(cell)].state == CellState::Unreadable;
-    });
+    // Open while the row is undecided; a row read by the narrative's figures while the
+    // reviewer has not confirmed or changed it.
+    const auto isState = [&](CellState state) {
+        return [&cells, state](int cell) {
+            return cells[size_t(cell)].state == state;
+        };
+    };
+    const bool open = choice.byText
+        ? std::none_of(choice.cells.begin(), choice.cells.end(), isState(CellState::Corrected))
+        : std::any_of(choice.cells.begin(), choice.cells.end(), isState(CellState::Unreadable));
     if (!open)
         return std::nullopt;
     Finding finding;
     finding.id = u"split:"_s + QString::number(index);
-    finding.rule = u"segment.ambiguous"_s;
+    finding.rule = choice.byText ? u"segment.by_text"_s : u"segment.ambiguous"_s;
     finding.severity = Severity::Warning;
     finding.cells = choice.cells;
     QStringList ways;
@@ -251,12 +258,22 @@ std::optional<Finding> Checker::splitChoiceFinding(int index, const QList<SplitC
         finding.choices.append(fill);
     }
     const TemplateCell &first = m_template.cells()[choice.cells.value(0)];
-    finding.message = tr("The figures of %1 are run together (\"%2\") and split into its cells "
-                         "in %3 ways that the rules leave tied: %4. Choose the one the source "
-                         "means")
-                          .arg(m_template.rowLabel(first.table, first.row), choice.run)
-                          .arg(choice.candidates.size())
-                          .arg(ways.join(u"; "_s));
+    const QString row = m_template.rowLabel(first.table, first.row);
+    if (choice.byText) {
+        finding.message = tr("The figures of %1 are run together (\"%2\"); the rules leave %3 "
+                             "ways (%4), and the one that agrees with the figures the text "
+                             "states is read. Check it against the source")
+                              .arg(row, choice.run)
+                              .arg(choice.candidates.size())
+                              .arg(ways.join(u"; "_s));
+    } else {
+        finding.message = tr("The figures of %1 are run together (\"%2\") and split into its "
+                             "cells in %3 ways that the rules leave tied: %4. Choose the one the "
+                             "source means")
+                              .arg(row, choice.run)
+                              .arg(choice.candidates.size())
+                              .arg(ways.join(u"; "_s));
+    }
     return finding;
 }
 
@@ -274,7 +291,7 @@ std::optional<Finding> Checker::statementAgainstChoice(int statement,
             return std::nullopt;
     }
     Finding finding;
-    finding.id = u"statement:"_s + QString::number(statement);
+    finding.id = u"splittext:"_s + QString::number(statement);
     finding.rule = u"text.table"_s;
     finding.cells = {figure.cell};
     finding.statement = statement;
@@ -290,19 +307,25 @@ void Checker::addSplitChoices(QList<Finding> &findings, const QList<SplitChoice>
                               const QList<StatedFigure> &statements,
                               const std::vector<CellValue> &cells) const
 {
+    // In the order CheckSession sorts them: every split:N, then every splittext:N.
     QList<int> covered;
+    QList<Finding> contradicted;
     for (int c = 0; c < int(splitChoices.size()); ++c) {
         std::optional<Finding> finding = splitChoiceFinding(c, splitChoices, cells);
         if (!finding)
             continue;
-        covered.append(finding->cells);
+        if (!splitChoices[c].byText)
+            covered.append(finding->cells);
         findings.append(*finding);
         for (int s = 0; s < int(statements.size()); ++s) {
             if (std::optional<Finding> stated
                 = statementAgainstChoice(s, statements, splitChoices[c], cells))
-                findings.append(*stated);
+                contradicted.append(*stated);
         }
     }
+    std::sort(contradicted.begin(), contradicted.end(),
+              [](const Finding &a, const Finding &b) { return a.statement < b.statement; });
+    findings.append(contradicted);
     findings.removeIf([&](const Finding &finding) {
         return finding.rule == u"value.missing" && finding.cells.size() == 1
             && covered.contains(finding.cells.front())

@@ -13,8 +13,8 @@ namespace {
 /** Sort key that orders findings the way Checker::check emits them. */
 std::pair<int, int> orderKey(const QString &id)
 {
-    static const QStringList kKinds
-        = {u"missing"_s, u"domain"_s, u"check"_s, u"statement"_s, u"zeros"_s, u"split"_s};
+    static const QStringList kKinds = {u"missing"_s, u"domain"_s, u"check"_s,    u"statement"_s,
+                                       u"zeros"_s,   u"split"_s,  u"splittext"_s};
     const qsizetype colon = id.indexOf(u':');
     const int kind = int(kKinds.indexOf(id.left(colon)));
     const int index = id.mid(colon + 1).toInt();

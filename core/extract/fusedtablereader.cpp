@@ -118,9 +118,11 @@ public:
 private:
     int headingEnd(int section, int from) const;
     std::vector<Anchor> findRows(const TemplateTable &table, int from, int to) const;
-    DigitRun runAfter(int from, int to, const QList<int> &cells, int *runStart, int *runEnd) const;
+    DigitRun runAfter(int from, int to, const QList<int> &cells, int *runStart, int *runEnd,
+                      bool afterLabel) const;
     std::vector<SegmentPreference> preferences(int table) const;
-    void store(const DigitRun &run, const std::vector<Split> &splits, int runStart, int runEnd,
+    void store(const DigitRun &run, const std::vector<Split> &splits,
+               const std::vector<Split> &tiedByRules, int runStart, int runEnd,
                TableReading &reading) const;
     bool readDecimal(const TemplateRow &row, const TemplateTable &table, int from, int to,
                      TableReading &reading) const;
@@ -197,14 +199,25 @@ std::vector<Anchor> FusedDocument::findRows(const TemplateTable &table, int from
 }
 
 DigitRun FusedDocument::runAfter(int from, int to, const QList<int> &cells, int *runStart,
-                                 int *runEnd) const
+                                 int *runEnd, bool afterLabel) const
 {
     const QString &text = m_text.text();
     DigitRun run;
     run.cells.assign(cells.begin(), cells.end());
     int i = from;
-    while (i < to && !isDigit(text[i]))
+    // After a row's label only punctuation, spaces and the rest of the label's parenthesis
+    // (区分处理的…) may come before its figures: words mean the row was printed without any,
+    // and the digits after them are the next row's.
+    int depth = 0;
+    while (i < to && !isDigit(text[i])) {
+        const QChar c = text[i];
+        depth += c == u'(' ? 1 : (c == u')' && depth > 0 ? -1 : 0);
+        if (afterLabel && depth == 0 && c.isLetter()) {
+            *runStart = *runEnd = i;
+            return run;
+        }
         ++i;
+    }
     *runStart = i;
     bool gap = false;
     for (; i < to; ++i) {
@@ -262,8 +275,9 @@ bool FusedDocument::readDecimal(const TemplateRow &row, const TemplateTable &tab
     return true;
 }
 
-void FusedDocument::store(const DigitRun &run, const std::vector<Split> &splits, int runStart,
-                          int runEnd, TableReading &reading) const
+void FusedDocument::store(const DigitRun &run, const std::vector<Split> &splits,
+                          const std::vector<Split> &tiedByRules, int runStart, int runEnd,
+                          TableReading &reading) const
 {
     reading.end = std::max(reading.end, runEnd);
     const SourceSpan runSpan = m_text.toOriginal(runStart, runEnd);
@@ -297,13 +311,16 @@ void FusedDocument::store(const DigitRun &run, const std::vector<Split> &splits,
         if (!splits.empty())
             offset += splits.front().lengths[c];
     }
-    if (splits.size() > 1) {
+    // Several ways tie, or the narrative's figures chose among them: the reviewer is told.
+    const bool byText = splits.size() == 1 && tiedByRules.size() > 1;
+    if (splits.size() > 1 || byText) {
         SplitChoice choice;
         choice.cells = QList<int>(run.cells.begin(), run.cells.end());
-        for (const Split &split : splits)
+        for (const Split &split : byText ? tiedByRules : splits)
             choice.candidates.append(QList<double>(split.values.begin(), split.values.end()));
         choice.span = runSpan;
         choice.run = written;
+        choice.byText = byText;
         reading.choices.append(choice);
     }
 }
@@ -369,7 +386,7 @@ TableReading FusedDocument::read(int table, int from, int to) const
         for (int at = from; at < to;) {
             int start = to;
             int end = to;
-            DigitRun run = runAfter(at, to, cells, &start, &end);
+            DigitRun run = runAfter(at, to, cells, &start, &end, false);
             if (run.digits.isEmpty())
                 break;
             if (run.digits.size() >= cells.size()) {
@@ -388,7 +405,7 @@ TableReading FusedDocument::read(int table, int from, int to) const
                 continue;
             int start = 0;
             int end = 0;
-            DigitRun run = runAfter(anchors[a].end, next, row.cells, &start, &end);
+            DigitRun run = runAfter(anchors[a].end, next, row.cells, &start, &end, true);
             if (run.digits.isEmpty())
                 continue; // nothing printed: the row's cells stay missing
             runs.push_back(std::move(run));
@@ -408,7 +425,8 @@ TableReading FusedDocument::read(int table, int from, int to) const
     keepSeparatedFiguresWhole(runs, runSpans);
     const Segmentation segmentation = Segmenter::solve(runs, rules, preferences(table));
     for (size_t r = 0; r < runs.size(); ++r)
-        store(runs[r], segmentation.splits[r], runSpans[r].first, runSpans[r].second, reading);
+        store(runs[r], segmentation.splits[r], segmentation.tiedByRules[r], runSpans[r].first,
+              runSpans[r].second, reading);
     return reading;
 }
 

@@ -3,14 +3,15 @@
 #include "segmenter.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
-#include <memory>
+#include <optional>
 
 namespace nianbao {
 
 namespace {
 
-constexpr std::int64_t kRuleCost = 1000; ///< one broken rule outweighs every preference
+constexpr std::int64_t kRuleCost = std::int64_t(1) << 32; ///< outweighs every preference
 constexpr int kMaxSearchNodes = 200000; ///< per run: bounds a long run's enumeration
 
 class SplitEnumerator
@@ -80,28 +81,21 @@ private:
     bool m_stopped = false;
 };
 
-/** A chain of split choices, shared between the dynamic programme's states. */
-struct PathNode
-{
-    int run = 0;
-    int split = 0;
-    std::shared_ptr<const PathNode> parent;
-};
-
-struct StateEntry
-{
-    std::int64_t cost = 0;
-    std::vector<std::shared_ptr<const PathNode>> paths;
-    bool truncated = false; ///< more tied paths existed than were kept
-};
-
-using StateMap = std::map<std::vector<std::int64_t>, StateEntry>;
-
 /** Where each template cell stands among the runs. */
 struct CellPlace
 {
     int run = -1;
     int column = -1;
+};
+
+using Key = std::vector<std::int64_t>; ///< the partial sums of the rules still open
+using Layer = std::map<Key, std::int64_t>; ///< each reachable key and its cheapest cost
+
+/** The splits of each run that belong to some cheapest solution, and that cost. */
+struct Optimum
+{
+    std::vector<std::vector<int>> splits;
+    std::int64_t cost = 0;
 };
 
 class Programme
@@ -118,27 +112,31 @@ public:
     void run();
 
 private:
-    void enumerateSplits();
+    bool enumerateSplits();
     void classifyRules();
-    std::int64_t localCost(int run, const Split &split) const;
+    int localRulesBroken(int run, const Split &split) const;
     std::int64_t preferenceCost(int run, const Split &split) const;
-    bool advance(StateMap &states, int run, const std::vector<std::int64_t> &localCosts) const;
-    void collect(const StateMap &states);
     double valueOf(int cell, int run, const Split &split) const;
+    std::int64_t step(const Key &from, int run, int split, Key &to) const;
+    std::optional<Optimum> solve(const std::vector<std::vector<bool>> &allowed, bool preferences);
+    void decideUniqueOnly();
+    void publish(const Optimum &optimum, const std::optional<Optimum> &byRulesAlone);
 
     const std::vector<DigitRun> &m_runs;
     const std::vector<SegmentRule> &m_rules;
     const std::vector<SegmentPreference> &m_preferences;
     Segmentation &m_out;
     std::vector<std::vector<Split>> m_splits;
+    std::vector<std::vector<int>> m_localBroken; ///< per run and split
+    std::vector<std::vector<std::int64_t>> m_preferenceCost; ///< per run and split
     std::vector<CellPlace> m_place; ///< indexed by template cell
     std::vector<int> m_localRules; ///< rules within one run
     std::vector<int> m_crossRules; ///< rules over several runs: the state
     std::vector<int> m_lastRunOf; ///< per cross rule (by position in m_crossRules)
-    mutable int m_pathNodes = 0; ///< made so far, against kMaxPathNodes
+    long long m_transitions = 0; ///< against kMaxTransitions, over every pass
 };
 
-void Programme::enumerateSplits()
+bool Programme::enumerateSplits()
 {
     m_splits.resize(m_runs.size());
     int maxCell = 0;
@@ -147,18 +145,18 @@ void Programme::enumerateSplits()
             maxCell = std::max(maxCell, cell);
     }
     m_place.assign(size_t(maxCell + 1), {});
+    bool complete = true;
     for (int r = 0; r < int(m_runs.size()); ++r) {
         SplitEnumerator enumerator(m_runs[size_t(r)], m_splits[size_t(r)]);
-        if (!enumerator.enumerate()) {
-            m_splits[size_t(r)].clear(); // too many ways: the run stays undecided
-            m_out.exhausted = true;
-        }
+        if (!enumerator.enumerate())
+            complete = false; // too many ways: only what is certain may be read
         if (m_splits[size_t(r)].empty())
             continue;
         const auto &cells = m_runs[size_t(r)].cells;
         for (int c = 0; c < int(cells.size()); ++c)
             m_place[size_t(cells[size_t(c)])] = {r, c};
     }
+    return complete;
 }
 
 void Programme::classifyRules()
@@ -210,9 +208,9 @@ std::int64_t Programme::preferenceCost(int run, const Split &split) const
     return cost;
 }
 
-std::int64_t Programme::localCost(int run, const Split &split) const
+int Programme::localRulesBroken(int run, const Split &split) const
 {
-    std::int64_t cost = preferenceCost(run, split);
+    int broken = 0;
     for (int i : m_localRules) {
         const SegmentRule &rule = m_rules[size_t(i)];
         if (m_place[size_t(rule.terms.front().first)].run != run)
@@ -220,124 +218,181 @@ std::int64_t Programme::localCost(int run, const Split &split) const
         double sum = 0;
         for (const auto &[cell, sign] : rule.terms)
             sum += sign * split.values[size_t(m_place[size_t(cell)].column)];
-        cost += sum != 0 ? kRuleCost : 0;
+        broken += sum != 0 ? 1 : 0;
+    }
+    return broken;
+}
+
+/** The key after placing `split` of `run`; returns the rule cost of the rules it settles. */
+std::int64_t Programme::step(const Key &from, int run, int split, Key &to) const
+{
+    to = from;
+    std::int64_t cost = 0;
+    const Split &chosen = m_splits[size_t(run)][size_t(split)];
+    for (size_t x = 0; x < m_crossRules.size(); ++x) {
+        for (const auto &[cell, sign] : m_rules[size_t(m_crossRules[x])].terms) {
+            const double value = valueOf(cell, run, chosen);
+            if (value >= 0)
+                to[x] += sign * std::int64_t(value);
+        }
+        if (m_lastRunOf[x] == run) { // the rule is complete: settle it
+            cost += to[x] != 0 ? kRuleCost : 0;
+            to[x] = 0;
+        }
     }
     return cost;
 }
 
-bool Programme::advance(StateMap &states, int run,
-                        const std::vector<std::int64_t> &localCosts) const
+/**
+ * The cheapest total cost and, per run, every split that is part of some cheapest solution:
+ * a forward pass gives each key's cheapest cost so far, a backward pass its cheapest cost to
+ * the end, and a split lies on an optimum when the two and its own cost add up to the best.
+ * Exact, with no list of solutions to cut short. None when a work limit is reached.
+ */
+std::optional<Optimum> Programme::solve(const std::vector<std::vector<bool>> &allowed,
+                                        bool preferences)
 {
-    StateMap next;
-    const auto &splits = m_splits[size_t(run)];
-    for (const auto &[residuals, entry] : states) {
-        for (int s = 0; s < int(splits.size()); ++s) {
-            if (localCosts[size_t(s)] < 0)
-                continue; // filtered out
-            std::vector<std::int64_t> key = residuals;
-            std::int64_t cost = entry.cost + localCosts[size_t(s)];
-            for (size_t x = 0; x < m_crossRules.size(); ++x) {
-                for (const auto &[cell, sign] : m_rules[size_t(m_crossRules[x])].terms) {
-                    const double value = valueOf(cell, run, splits[size_t(s)]);
-                    if (value >= 0)
-                        key[x] += sign * std::int64_t(value);
-                }
-                if (m_lastRunOf[x] == run) { // the rule is complete: settle it
-                    cost += key[x] != 0 ? kRuleCost : 0;
-                    key[x] = 0;
-                }
-            }
-            StateEntry &target = next[key];
-            const bool fresh = target.paths.empty();
-            if (!fresh && cost > target.cost)
-                continue;
-            if (fresh || cost < target.cost) {
-                target.cost = cost;
-                target.paths.clear();
-                target.truncated = false;
-            }
-            target.truncated = target.truncated || entry.truncated;
-            for (const auto &path : entry.paths) {
-                if (int(target.paths.size()) >= Segmenter::kMaxSolutions) {
-                    target.truncated = true;
-                    break;
-                }
-                target.paths.push_back(std::make_shared<const PathNode>(PathNode {run, s, path}));
-                if (++m_pathNodes > Segmenter::kMaxPathNodes)
-                    return false;
+    const size_t n = m_runs.size();
+    const auto ownCost = [&](size_t r, size_t s) {
+        return std::int64_t(m_localBroken[r][s]) * kRuleCost
+            + (preferences ? m_preferenceCost[r][s] : 0);
+    };
+    std::vector<Layer> forward(n + 1);
+    forward[0][Key(m_crossRules.size(), 0)] = 0;
+    Key next;
+    for (size_t r = 0; r < n; ++r) {
+        if (m_splits[r].empty()) {
+            forward[r + 1] = forward[r];
+            continue;
+        }
+        for (const auto &[key, cost] : forward[r]) {
+            for (size_t s = 0; s < m_splits[r].size(); ++s) {
+                if (!allowed[r][s])
+                    continue;
+                if (++m_transitions > Segmenter::kMaxTransitions)
+                    return std::nullopt;
+                const std::int64_t total = cost + ownCost(r, s) + step(key, int(r), int(s), next);
+                const auto [at, fresh] = forward[r + 1].try_emplace(next, total);
+                if (!fresh)
+                    at->second = std::min(at->second, total);
             }
         }
-        if (int(next.size()) > Segmenter::kMaxStates)
-            return false;
+        if (forward[r + 1].size() > size_t(Segmenter::kMaxStates))
+            return std::nullopt;
     }
-    states = std::move(next);
-    return true;
+    if (forward[n].empty())
+        return std::nullopt;
+    Optimum optimum;
+    optimum.cost = forward[n].begin()->second;
+    for (const auto &[key, cost] : forward[n])
+        optimum.cost = std::min(optimum.cost, cost);
+    optimum.splits.assign(n, {});
+    Layer after;
+    for (const auto &[key, cost] : forward[n])
+        after[key] = 0;
+    for (size_t r = n; r-- > 0;) {
+        if (m_splits[r].empty())
+            continue;
+        Layer before;
+        std::vector<bool> optimal(m_splits[r].size(), false);
+        for (const auto &[key, cost] : forward[r]) {
+            std::int64_t toEnd = std::numeric_limits<std::int64_t>::max();
+            for (size_t s = 0; s < m_splits[r].size(); ++s) {
+                if (!allowed[r][s])
+                    continue;
+                if (++m_transitions > Segmenter::kMaxTransitions)
+                    return std::nullopt;
+                const std::int64_t own = ownCost(r, s) + step(key, int(r), int(s), next);
+                const auto rest = after.find(next);
+                if (rest == after.end())
+                    continue;
+                toEnd = std::min(toEnd, own + rest->second);
+                if (cost + own + rest->second == optimum.cost)
+                    optimal[s] = true;
+            }
+            if (toEnd != std::numeric_limits<std::int64_t>::max())
+                before[key] = toEnd;
+        }
+        after = std::move(before);
+        for (size_t s = 0; s < optimal.size(); ++s) {
+            if (optimal[s])
+                optimum.splits[r].push_back(int(s));
+        }
+    }
+    return optimum;
 }
 
-void Programme::collect(const StateMap &states)
+/** After a limit: only runs that can be cut one way are read; the rest stay undecided. */
+void Programme::decideUniqueOnly()
 {
-    std::int64_t best = -1;
-    for (const auto &[key, entry] : states)
-        best = best < 0 ? entry.cost : std::min(best, entry.cost);
-    m_out.brokenRules = int(best / kRuleCost);
-    std::vector<std::vector<int>> chosen(m_runs.size());
-    bool truncated = false;
-    for (const auto &[key, entry] : states) {
-        if (entry.cost != best)
-            continue;
-        truncated = truncated || entry.truncated;
-        for (const auto &path : entry.paths) {
-            for (const PathNode *node = path.get(); node; node = node->parent.get()) {
-                if (node->split < 0)
-                    continue;
-                auto &list = chosen[size_t(node->run)];
-                if (std::find(list.begin(), list.end(), node->split) == list.end())
-                    list.push_back(node->split);
-            }
-        }
-    }
-    m_out.exhausted = m_out.exhausted || truncated;
+    m_out.exhausted = true;
+    for (size_t r = 0; r < m_runs.size(); ++r)
+        m_out.splits[r] = m_splits[r].size() == 1 ? m_splits[r] : std::vector<Split> {};
+}
+
+void Programme::publish(const Optimum &optimum, const std::optional<Optimum> &byRulesAlone)
+{
+    m_out.brokenRules = int(optimum.cost / kRuleCost);
+    m_out.tiedByRules.assign(m_runs.size(), {});
     for (size_t r = 0; r < m_runs.size(); ++r) {
-        std::sort(chosen[r].begin(), chosen[r].end());
-        for (int s : chosen[r])
+        for (int s : optimum.splits[r])
             m_out.splits[r].push_back(m_splits[r][size_t(s)]);
+        // Decided only by agreeing with the narrative: the rules alone leave several ways.
+        const std::vector<int> *tied = byRulesAlone ? &byRulesAlone->splits[r] : nullptr;
+        if (optimum.splits[r].size() == 1 && (!tied || tied->size() > 1)) {
+            if (!tied) {
+                m_out.tiedByRules[r] = m_splits[r];
+            } else {
+                for (int s : *tied)
+                    m_out.tiedByRules[r].push_back(m_splits[r][size_t(s)]);
+            }
+            if (m_out.tiedByRules[r].size() < 2)
+                m_out.tiedByRules[r].clear();
+        }
     }
 }
 
 void Programme::run()
 {
     m_out.splits.assign(m_runs.size(), {});
-    enumerateSplits();
+    m_out.tiedByRules.assign(m_runs.size(), {});
+    if (!enumerateSplits()) {
+        decideUniqueOnly(); // a run too long to enumerate leaves its rules unjudged
+        return;
+    }
     classifyRules();
-    StateMap states;
-    StateEntry start;
-    start.paths.push_back(std::make_shared<const PathNode>(PathNode {-1, -1, nullptr}));
-    states[std::vector<std::int64_t>(m_crossRules.size(), 0)] = std::move(start);
-    for (int r = 0; r < int(m_runs.size()); ++r) {
-        const auto &splits = m_splits[size_t(r)];
-        if (splits.empty())
-            continue;
-        // Of a run's splits, only those that break the fewest of its own rules go on: the
-        // rules between runs then choose among them.
-        std::vector<std::int64_t> costs;
-        std::int64_t fewest = -1;
-        for (const Split &split : splits) {
-            costs.push_back(localCost(r, split));
-            const std::int64_t broken = costs.back() / kRuleCost;
-            fewest = fewest < 0 ? broken : std::min(fewest, broken);
+    std::vector<std::vector<bool>> filtered(m_runs.size());
+    std::vector<std::vector<bool>> every(m_runs.size());
+    m_localBroken.assign(m_runs.size(), {});
+    m_preferenceCost.assign(m_runs.size(), {});
+    for (size_t r = 0; r < m_runs.size(); ++r) {
+        int fewest = std::numeric_limits<int>::max();
+        for (const Split &split : m_splits[r]) {
+            m_localBroken[r].push_back(localRulesBroken(int(r), split));
+            m_preferenceCost[r].push_back(preferenceCost(int(r), split));
+            fewest = std::min(fewest, m_localBroken[r].back());
         }
-        for (std::int64_t &cost : costs) {
-            if (cost / kRuleCost > fewest)
-                cost = -1;
-        }
-        if (!advance(states, r, costs)) {
-            m_out.exhausted = true;
-            for (size_t u = 0; u < m_runs.size(); ++u)
-                m_out.splits[u] = m_splits[u].size() == 1 ? m_splits[u] : std::vector<Split> {};
-            return;
+        for (int broken : m_localBroken[r]) {
+            filtered[r].push_back(broken == fewest);
+            every[r].push_back(true);
         }
     }
-    collect(states);
+    // First among the splits that keep each row's own rules as well as it can be kept (small);
+    // when that breaks a rule, among every split, for the fewest broken rules overall.
+    std::optional<Optimum> optimum = solve(filtered, true);
+    std::vector<std::vector<bool>> *used = &filtered;
+    if (!optimum || optimum->cost >= kRuleCost) {
+        std::optional<Optimum> exact = solve(every, true);
+        if (exact) {
+            optimum = exact;
+            used = &every;
+        }
+    }
+    if (!optimum) {
+        decideUniqueOnly();
+        return;
+    }
+    publish(*optimum, solve(*used, false));
 }
 
 } // namespace

@@ -54,25 +54,28 @@ struct Segmentation
     std::vector<std::vector<Split>> splits;
     int brokenRules = 0; ///< rule instances the best solutions break
     bool exhausted = false; ///< a work limit was reached: undecided runs stay undecided
+    /** Per run decided only by agreeing with the narrative's figures: the splits the rules
+     *  alone leave tied (else empty). Such a run is read, and the reviewer is told. */
+    std::vector<std::vector<Split>> tiedByRules;
 };
 
 /**
  * Cuts digit runs into cells exactly: every split of every run is enumerated (no cell longer
  * than kMaxDigits, no leading zero), then a dynamic programme over the runs keeps, per vector of
- * partial rule sums, the cheapest assignments; a rule's sum is settled as soon as its last run is
+ * partial rule sums, the cheapest cost; a rule's sum is settled as soon as its last run is
  * placed, which keeps the state space small. The cost is the number of broken rule instances,
- * then the preferences broken. All tied best solutions are returned, so the caller can leave a
- * run undecided instead of guessing. Work and memory are bounded (kMaxSplitsPerRun, kMaxStates,
- * kMaxPathNodes).
+ * then the preferences broken. A forward and a backward pass give, per run, every split that
+ * belongs to some cheapest solution, so the caller can leave a run undecided instead of
+ * guessing. Work is bounded (kMaxSplitsPerRun, kMaxStates, kMaxTransitions); past a limit only
+ * runs that can be cut one way are decided.
  */
 class Segmenter
 {
 public:
     static constexpr int kMaxDigits = 9; ///< a count of a billion or more is not a cell
     static constexpr int kMaxSplitsPerRun = 2000;
-    static constexpr int kMaxStates = 20000;
-    static constexpr int kMaxSolutions = 16;
-    static constexpr int kMaxPathNodes = 1000000; ///< bounds the memory of one table (~50 MB)
+    static constexpr int kMaxStates = 20000; ///< keys per row boundary
+    static constexpr long long kMaxTransitions = 4000000; ///< work of one table, all passes
 
     static Segmentation solve(const std::vector<DigitRun> &runs,
                               const std::vector<SegmentRule> &rules,

@@ -16,6 +16,9 @@ struct SplitChoice
     QList<QList<double>> candidates; ///< each tied split, one value per cell
     SourceSpan span; ///< the digit run in the original text
     QString run; ///< the run as written
+    /** Read as the one candidate that agrees with the narrative's figures; the rules alone
+     *  leave all of `candidates`. */
+    bool byText = false;
 
     friend bool operator==(const SplitChoice &, const SplitChoice &) = default;
 };

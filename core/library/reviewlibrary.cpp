@@ -218,7 +218,8 @@ QString splitChoicesJson(const QList<SplitChoice> &choices)
         array.append(QJsonObject {{u"cells"_s, cells},
                                   {u"candidates"_s, candidates},
                                   {u"span"_s, QJsonArray {choice.span.start, choice.span.end}},
-                                  {u"run"_s, choice.run}});
+                                  {u"run"_s, choice.run},
+                                  {u"by_text"_s, choice.byText}});
     }
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
@@ -245,6 +246,13 @@ QList<SplitChoice> splitChoicesFromJson(const QString &json)
         const QJsonArray span = object[u"span"_s].toArray();
         choice.span = SourceSpan {span.at(0).toInt(), span.at(1).toInt()};
         choice.run = object[u"run"_s].toString();
+        choice.byText = object[u"by_text"_s].toBool();
+        const bool wellFormed = std::all_of(choice.candidates.begin(), choice.candidates.end(),
+                                            [&](const QList<double> &candidate) {
+                                                return candidate.size() == choice.cells.size();
+                                            });
+        if (!wellFormed)
+            return {};
         choices.append(choice);
     }
     return choices;
