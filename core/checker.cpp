@@ -20,6 +20,7 @@ constexpr double kTolerance = 1e-6;
 constexpr int kMaxNamesInSide = 3;
 constexpr int kMaxDeductionRounds = 8; ///< equalities and bounds feed each other this often
 constexpr int kMaxBoundRounds = 50; ///< interval propagation ends long before on real reports
+constexpr int kMaxBoundAttempts = 8; ///< rules set aside because they cannot all hold
 
 QString tr(const char *text)
 {
@@ -445,36 +446,78 @@ int Checker::deduceMissing(std::vector<CellValue> &cells) const
 int Checker::deduceByBounds(std::vector<CellValue> &cells) const
 {
     constexpr double kUnbounded = std::numeric_limits<double>::infinity();
-    std::vector<double> low(cells.size(), 0);
-    std::vector<double> high(cells.size(), kUnbounded);
+    std::vector<double> knownLow(cells.size(), 0);
+    std::vector<double> knownHigh(cells.size(), kUnbounded);
     bool anyUnknown = false;
     for (size_t cell = 0; cell < cells.size(); ++cell) {
         if (known(cells[cell])) {
-            low[cell] = high[cell] = *cells[cell].value;
+            knownLow[cell] = knownHigh[cell] = *cells[cell].value;
         } else {
             anyUnknown = anyUnknown || !m_rules.checksOfCell(int(cell)).empty();
         }
     }
     if (!anyUnknown)
         return 0;
-    // A rule its known cells already break says nothing about its blanks; it is left out.
-    std::vector<bool> usable(m_rules.checks().size(), true);
+    // A rule its known cells already break (whatever its blanks are) says nothing about its
+    // blanks: it is left out, decided before any narrowing so that the order of the rules does
+    // not matter.
+    const auto &checks = m_rules.checks();
+    std::vector<bool> usable(checks.size(), true);
+    for (size_t c = 0; c < checks.size(); ++c) {
+        std::vector<double> low = knownLow;
+        std::vector<double> high = knownHigh;
+        bool ignored = false;
+        usable[c] = narrowBounds(checks[c], cells, low, high, &ignored) == BoundsStep::Narrowed;
+    }
+    // Rules that cannot all hold once narrowed: the blanks of the one that fails are not
+    // deduced, and neither is anything else through the rules that hold them; then again.
+    std::vector<bool> excluded(cells.size(), false);
+    std::vector<double> low;
+    std::vector<double> high;
+    for (int attempt = 0; attempt < kMaxBoundAttempts; ++attempt) {
+        low = knownLow;
+        high = knownHigh;
+        const int failed = propagateBounds(cells, usable, low, high);
+        if (failed < 0)
+            return settleBounds(cells, low, high, excluded);
+        for (int cell : checks[size_t(failed)].lhs)
+            excluded[size_t(cell)] = excluded[size_t(cell)] || !known(cells[size_t(cell)]);
+        for (int cell : checks[size_t(failed)].rhs)
+            excluded[size_t(cell)] = excluded[size_t(cell)] || !known(cells[size_t(cell)]);
+        for (size_t c = 0; c < checks.size(); ++c) {
+            for (const auto *side : {&checks[c].lhs, &checks[c].rhs}) {
+                for (int cell : *side)
+                    usable[c] = usable[c] && !excluded[size_t(cell)];
+            }
+        }
+    }
+    return 0;
+}
+
+int Checker::propagateBounds(const std::vector<CellValue> &cells, const std::vector<bool> &usable,
+                             std::vector<double> &low, std::vector<double> &high) const
+{
     for (int round = 0; round < kMaxBoundRounds; ++round) {
         bool narrowed = false;
         for (size_t c = 0; c < usable.size(); ++c) {
-            if (!usable[c])
-                continue;
-            const BoundsStep step = narrowBounds(m_rules.checks()[c], cells, low, high, &narrowed);
-            if (step == BoundsStep::Contradiction)
-                return 0; // the rules cannot all hold: bounds would deduce nonsense
-            usable[c] = step != BoundsStep::Broken;
+            if (usable[c]
+                && narrowBounds(m_rules.checks()[c], cells, low, high, &narrowed)
+                    != BoundsStep::Narrowed)
+                return int(c);
         }
         if (!narrowed)
             break;
     }
+    return -1;
+}
+
+int Checker::settleBounds(std::vector<CellValue> &cells, const std::vector<double> &low,
+                          const std::vector<double> &high, const std::vector<bool> &excluded) const
+{
     int deduced = 0;
     for (size_t cell = 0; cell < cells.size(); ++cell) {
-        if (known(cells[cell]) || low[cell] != high[cell] || !inDomain(int(cell), low[cell]))
+        if (known(cells[cell]) || excluded[cell] || low[cell] != high[cell]
+            || !inDomain(int(cell), low[cell]))
             continue;
         cells[cell].value = low[cell];
         cells[cell].state = CellState::Deduced;
@@ -512,11 +555,12 @@ Checker::BoundsStep Checker::narrowBounds(const LinearCheck &check,
         const double termMax = -(minSum - ownMin);
         const double newLow = std::ceil((sign > 0 ? termMin : -termMax) - kTolerance);
         const double newHigh = std::floor((sign > 0 ? termMax : -termMin) + kTolerance);
-        if (newLow > low[size_t(cell)]) {
+        // ∞ − ∞ (this term and another unbounded) gives NaN: no bound from that side.
+        if (!std::isnan(newLow) && newLow > low[size_t(cell)]) {
             low[size_t(cell)] = newLow;
             *narrowed = true;
         }
-        if (newHigh < high[size_t(cell)]) {
+        if (!std::isnan(newHigh) && newHigh < high[size_t(cell)]) {
             high[size_t(cell)] = newHigh;
             *narrowed = true;
         }

@@ -119,6 +119,11 @@ private:
     int deduceJointly(std::vector<CellValue> &cells) const;
     int deduceByBounds(std::vector<CellValue> &cells) const;
     enum class BoundsStep { Narrowed, Broken, Contradiction };
+    /** Narrows until nothing changes; the first usable rule that fails, or -1. */
+    int propagateBounds(const std::vector<CellValue> &cells, const std::vector<bool> &usable,
+                        std::vector<double> &low, std::vector<double> &high) const;
+    int settleBounds(std::vector<CellValue> &cells, const std::vector<double> &low,
+                     const std::vector<double> &high, const std::vector<bool> &excluded) const;
     BoundsStep narrowBounds(const LinearCheck &check, const std::vector<CellValue> &cells,
                             std::vector<double> &low, std::vector<double> &high,
                             bool *narrowed) const;

@@ -32,6 +32,7 @@ public:
     const std::vector<TableLine> &lines() const { return m_lines; }
     /** Line of the heading of template section `section`, or -1 if it was not found. */
     int headingLine(int section) const { return m_headingLines[size_t(section)]; }
+    int headingCount() const { return int(m_headingLines.size()); }
     /** The lines that belong to `section`: after its heading, up to the next later heading. */
     LineRange sectionRange(int section) const;
     /** The first line of the first section heading found, or the line count. */

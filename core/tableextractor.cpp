@@ -602,16 +602,31 @@ bool TableReader::readGroupsInOneRow(LineRange range)
  * repeats the heading as a caption (## 表二：主动公开政府信息情况) after the table's first rows
  * leaves those rows above it. Only table lines directly above count, never prose.
  */
-int tableLinesBefore(const DocumentLayout &layout, int heading, int previousTableEnd)
+int tableLinesBefore(const DocumentLayout &layout, const QString &text, int heading,
+                     int previousTableEnd)
 {
     const auto &lines = layout.lines();
+    // A row (a label and figures) or one of table 二's block headings; never prose, never
+    // another section's heading.
+    const auto isTableLine = [&](int l) {
+        const TableLine &line = lines[size_t(l)];
+        if (line.isBlank() || line.sentence)
+            return false;
+        if (line.hasValues())
+            return true;
+        const QStringView written = QStringView(text).sliced(line.start, line.end - line.start);
+        return written.contains(u"第二十条") || written.contains(u"信息内容");
+    };
+    const auto isHeading = [&](int l) {
+        for (int s = 0; s < int(layout.headingCount()); ++s) {
+            if (layout.headingLine(s) == l)
+                return true;
+        }
+        return false;
+    };
     int first = heading;
-    while (first - 1 > previousTableEnd) {
-        const TableLine &above = lines[size_t(first - 1)];
-        if (above.isBlank() || above.sentence)
-            break;
+    while (first - 1 > previousTableEnd && isTableLine(first - 1) && !isHeading(first - 1))
         --first;
-    }
     return first == heading ? heading + 1 : first;
 }
 
@@ -658,7 +673,8 @@ ExtractedTables TableExtractor::extract(const NormalizedText &text,
         if (layout.headingLine(section) < 0)
             range.first = std::max(range.first, previousTableEnd + 1);
         else
-            range.first = tableLinesBefore(layout, layout.headingLine(section), previousTableEnd);
+            range.first = tableLinesBefore(layout, text.text(), layout.headingLine(section),
+                                           previousTableEnd);
         if (reader.read(range)) {
             ++out.tablesFound;
             previousTableEnd = reader.lastLine();

@@ -27,6 +27,7 @@ struct TableReading
     std::vector<std::pair<int, CellValue>> cells; ///< (template cell, value) for cells placed
     QList<SplitChoice> choices;
     int placed = 0; ///< cells read, or left undecided between candidates
+    int extracted = 0; ///< cells read
     int end = -1; ///< normalized offset after the last figure read
 };
 
@@ -116,7 +117,8 @@ public:
     TableReading read(int table, int from, int to) const;
 
 private:
-    int headingEnd(int section, int from) const;
+    /** The first heading of `section` at or after `from`: (start, end), or (-1, -1). */
+    std::pair<int, int> heading(int section, int from) const;
     std::vector<Anchor> findRows(const TemplateTable &table, int from, int to) const;
     DigitRun runAfter(int from, int to, const QList<int> &cells, int *runStart, int *runEnd,
                       bool afterLabel) const;
@@ -134,18 +136,15 @@ private:
     const QList<StatedFigure> &m_statements;
 };
 
-int FusedDocument::headingEnd(int section, int from) const
+std::pair<int, int> FusedDocument::heading(int section, int from) const
 {
     const TemplateSection &heading = m_template.sections()[section];
     const int to = int(m_text.text().size());
-    int best = -1;
-    int bestStart = to;
+    std::pair<int, int> best {-1, -1};
     for (const QString &variant : heading.variants) {
         const auto [start, end] = m_keys.find(heading.number + variant, from, to);
-        if (start >= 0 && start < bestStart) {
-            bestStart = start;
-            best = end;
-        }
+        if (start >= 0 && (best.first < 0 || start < best.first))
+            best = {start, end};
     }
     return best;
 }
@@ -159,13 +158,13 @@ std::pair<int, int> FusedDocument::region(int table, int from) const
         if (sections[s].number == t.section)
             section = s;
     }
-    const int start = section >= 0 ? headingEnd(section, from) : -1;
+    const int start = section >= 0 ? heading(section, from).second : -1;
     const int begin = start >= 0 ? start : from;
     int end = int(m_text.text().size());
     for (int s = section + 1; s > 0 && s < int(sections.size()); ++s) {
-        const int next = headingEnd(s, begin);
+        const int next = heading(s, begin).first;
         if (next >= 0) {
-            end = next - 1;
+            end = next; // up to the next section's heading, not into it
             break;
         }
     }
@@ -271,6 +270,7 @@ bool FusedDocument::readDecimal(const TemplateRow &row, const TemplateTable &tab
     cell.extractedState = cell.state;
     reading.cells.emplace_back(row.cells.front(), cell);
     ++reading.placed;
+    ++reading.extracted;
     reading.end = std::max(reading.end, i);
     return true;
 }
@@ -306,6 +306,7 @@ void FusedDocument::store(const DigitRun &run, const std::vector<Split> &splits,
         }
         cell.extractedValue = cell.value;
         cell.extractedState = cell.state;
+        reading.extracted += agreed ? 1 : 0;
         reading.cells.emplace_back(run.cells[c], cell);
         reading.placed += splits.empty() ? 0 : 1; // a run that fits no split places nothing
         if (!splits.empty())
@@ -477,7 +478,8 @@ void FusedTableReader::improve(const NormalizedText &text, const QList<StatedFig
         }
         TableReading reading = document.read(t, start, end);
         from = reading.end >= 0 ? reading.end : start;
-        if (reading.placed <= before)
+        // More cells placed, and never fewer read: undecided cells do not replace read ones.
+        if (reading.placed <= before || reading.extracted < before)
             continue;
         for (const TemplateRow &row : table.rows) {
             for (int cell : row.cells)

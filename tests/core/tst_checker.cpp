@@ -141,6 +141,7 @@ private slots:
     void missingCellsAreDeduced();
     void undeterminedMissingCellIsNotGuessed();
     void blanksTheRulesForceToZeroAreDeducedAndReportedOnce();
+    void aBlankTheRulesDisagreeOnIsNotDeduced();
     void statedFigureContradictingTheTableFires();
     void yearCarryComparesConsecutiveReports();
     void consistentReportsYieldNoFinding();
@@ -281,6 +282,22 @@ void TestChecker::blanksTheRulesForceToZeroAreDeducedAndReportedOnce()
     const CheckSession session(checker, again, {});
     QCOMPARE(session.findings(), findings);
     // A blank the rules leave open stays missing: undeterminedMissingCellIsNotGuessed.
+}
+
+void TestChecker::aBlankTheRulesDisagreeOnIsNotDeduced()
+{
+    // 予以公开 · 总计 5 with its 自然人 blank, while the 自然人 column already adds up: the row
+    // says 5, the column says 0. Whatever order the rules come in, the blank stays missing.
+    const RuleBook rules(tmpl());
+    const Checker checker(rules);
+    std::vector<CellValue> cells(size_t(tmpl().cellCount()));
+    for (int c = 0; c < tmpl().cellCount(); ++c)
+        setValue(cells, c, 0);
+    setValue(cells, cellOf("requests.disclosed.total"), 5);
+    const int blank = cellOf("requests.disclosed.natural");
+    cells[size_t(blank)] = CellValue {};
+    checker.check(cells, {});
+    QCOMPARE(cells[size_t(blank)].state, CellState::Missing);
 }
 
 void TestChecker::statedFigureContradictingTheTableFires()
