@@ -208,6 +208,10 @@ Reports open without saving to a library.</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>The figures of %1 are run together (&quot;%2&quot;); the rules leave %3 ways (%4), and the one that agrees with the figures the text states is read. Check it against the source</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::DocumentView</name>

@@ -211,6 +211,10 @@ Reports open without saving to a library.</source>
             <numerusform>表%1（%2）中有 %n 个空白单元格按勾稽关系为 0：数量是不小于 0 的整数，而规则中其他单元格已凑足合计</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The figures of %1 are run together (&quot;%2&quot;); the rules leave %3 ways (%4), and the one that agrees with the figures the text states is read. Check it against the source</source>
+        <translation>%1 的数字连在一起（“%2”）；按勾稽关系有 %3 种拆分（%4），已按与正文所述数字一致的一种读取。请与原文核对</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::DocumentView</name>

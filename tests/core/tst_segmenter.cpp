@@ -158,6 +158,21 @@ void TestSegmenter::statedFigurePrefersOneSplit()
         {{SegmentPreference::Equals, 2, -1, 698}, {SegmentPreference::Equals, 0, -1, 88}});
     QCOMPARE(both.splits[0].size(), size_t(1));
     QCOMPARE(values(both.splits[0][0]), (std::vector<double> {88, 55, 698}));
+    // The rules alone leave every split: the caller is told that the text chose.
+    QVERIFY(both.tiedByRules[0].size() > 1);
+    // The same in a real crawled report (r03: 8855698, the narrative states 698 and 88): read,
+    // and a segment.by_text finding says so and offers the other ways.
+    const Report report = ReportReader().readFile(
+        QStringLiteral(NIANBAO_TEST_DATA_DIR "/real/r03-pingtan-2022.txt"));
+    const int inForce
+        = ReportTemplate::standard().cellIndex(CellKey(u"active.normative.in_force"_s));
+    QCOMPARE(report.cells[size_t(inForce)].value, std::optional<double>(698));
+    const auto byText
+        = std::find_if(report.findings.begin(), report.findings.end(), [&](const Finding &f) {
+              return f.rule == u"segment.by_text" && f.cells.contains(inForce);
+          });
+    QVERIFY(byText != report.findings.end());
+    QVERIFY(byText->choices.size() > 1);
 }
 
 void TestSegmenter::brokenRowsAreReadWithTheFewestBrokenRules()
