@@ -463,12 +463,8 @@ int Checker::deduceByBounds(std::vector<CellValue> &cells) const
     // not matter.
     const auto &checks = m_rules.checks();
     std::vector<bool> usable(checks.size(), true);
-    for (size_t c = 0; c < checks.size(); ++c) {
-        std::vector<double> low = knownLow;
-        std::vector<double> high = knownHigh;
-        bool ignored = false;
-        usable[c] = narrowBounds(checks[c], cells, low, high, &ignored) == BoundsStep::Narrowed;
-    }
+    for (size_t c = 0; c < checks.size(); ++c)
+        usable[c] = canHold(m_checkConstraints[c], knownLow, knownHigh);
     // Rules that cannot all hold once narrowed: the blanks of the one that fails are not
     // deduced, and neither is anything else through the rules that hold them; then again.
     std::vector<bool> excluded(cells.size(), false);
@@ -501,7 +497,7 @@ int Checker::propagateBounds(const std::vector<CellValue> &cells, const std::vec
         bool narrowed = false;
         for (size_t c = 0; c < usable.size(); ++c) {
             if (usable[c]
-                && narrowBounds(m_rules.checks()[c], cells, low, high, &narrowed)
+                && narrowBounds(m_checkConstraints[c], cells, low, high, &narrowed)
                     != BoundsStep::Narrowed)
                 return int(c);
         }
@@ -526,26 +522,37 @@ int Checker::settleBounds(std::vector<CellValue> &cells, const std::vector<doubl
     return deduced;
 }
 
-Checker::BoundsStep Checker::narrowBounds(const LinearCheck &check,
+/** The range of sum(sign * cell) over a constraint's terms, given each cell's bounds. */
+std::pair<double, double> Checker::sumRange(const Constraint &constraint,
+                                            const std::vector<double> &low,
+                                            const std::vector<double> &high) const
+{
+    double minSum = 0;
+    double maxSum = 0;
+    for (const auto &[cell, sign] : constraint.terms) {
+        minSum += sign > 0 ? low[size_t(cell)] : -high[size_t(cell)];
+        maxSum += sign > 0 ? high[size_t(cell)] : -low[size_t(cell)];
+    }
+    return {minSum, maxSum};
+}
+
+bool Checker::canHold(const Constraint &constraint, const std::vector<double> &low,
+                      const std::vector<double> &high) const
+{
+    const auto [minSum, maxSum] = sumRange(constraint, low, high);
+    return minSum <= kTolerance && maxSum >= -kTolerance;
+}
+
+Checker::BoundsStep Checker::narrowBounds(const Constraint &constraint,
                                           const std::vector<CellValue> &cells,
                                           std::vector<double> &low, std::vector<double> &high,
                                           bool *narrowed) const
 {
     // sum(sign * x) = 0. For each unknown x_j: sign_j * x_j = -sum over the others.
-    std::vector<std::pair<int, int>> terms;
-    for (int cell : check.lhs)
-        terms.emplace_back(cell, 1);
-    for (int cell : check.rhs)
-        terms.emplace_back(cell, -1);
-    double minSum = 0;
-    double maxSum = 0;
-    for (const auto &[cell, sign] : terms) {
-        minSum += sign > 0 ? low[size_t(cell)] : -high[size_t(cell)];
-        maxSum += sign > 0 ? high[size_t(cell)] : -low[size_t(cell)];
-    }
+    const auto [minSum, maxSum] = sumRange(constraint, low, high);
     if (minSum > kTolerance || maxSum < -kTolerance)
         return BoundsStep::Broken; // no value of its blanks makes it hold
-    for (const auto &[cell, sign] : terms) {
+    for (const auto &[cell, sign] : constraint.terms) {
         if (known(cells[size_t(cell)]))
             continue;
         const double ownMin = sign > 0 ? low[size_t(cell)] : -high[size_t(cell)];

@@ -122,9 +122,13 @@ private:
     /** Narrows until nothing changes; the first usable rule that fails, or -1. */
     int propagateBounds(const std::vector<CellValue> &cells, const std::vector<bool> &usable,
                         std::vector<double> &low, std::vector<double> &high) const;
+    std::pair<double, double> sumRange(const Constraint &constraint, const std::vector<double> &low,
+                                       const std::vector<double> &high) const;
+    bool canHold(const Constraint &constraint, const std::vector<double> &low,
+                 const std::vector<double> &high) const;
     int settleBounds(std::vector<CellValue> &cells, const std::vector<double> &low,
                      const std::vector<double> &high, const std::vector<bool> &excluded) const;
-    BoundsStep narrowBounds(const LinearCheck &check, const std::vector<CellValue> &cells,
+    BoundsStep narrowBounds(const Constraint &constraint, const std::vector<CellValue> &cells,
                             std::vector<double> &low, std::vector<double> &high,
                             bool *narrowed) const;
     QString tiedFixesText(const std::vector<Fix> &fixes) const;

@@ -30,15 +30,12 @@ QString tr(const char *text)
 constexpr int kFirstYearOfTheForm
     = 2021; ///< 国办公开办函〔2021〕30号 applies from the 2021 reports
 
-/**
- * Column headings that only the form before 2021 gave table 二 (本年新制作数量, 对外公开总数量,
- * 上一年项目数量); some agencies kept that table in later years.
- */
-bool hasOldActiveTable(const QString &normalized)
+/** Whether the document heads a table with the columns of the form before 2021. */
+bool hasSupersededColumns(const QString &normalized, const TemplateTable &table)
 {
-    static const QStringList kOldHeadings
-        = {u"本年新制作数量"_s, u"本年新公开数量"_s, u"对外公开总数量"_s, u"上一年项目数量"_s};
-    return std::any_of(kOldHeadings.begin(), kOldHeadings.end(),
+    // The headings are single words: found in the text as it stands, without reducing all of
+    // it (this runs for every report of a batch).
+    return std::any_of(table.supersededColumns.begin(), table.supersededColumns.end(),
                        [&](const QString &heading) { return normalized.contains(heading); });
 }
 
@@ -181,7 +178,7 @@ void ReportReader::analyze(Report &report) const
     report.statements = m_statements.read(normalized, layout, report.text);
     ExtractedTables tables = m_extractor.extract(normalized, layout);
     m_fusedReader.improve(normalized, report.statements, tables, report.splitChoices);
-    if (hasOldActiveTable(normalized.text()))
+    if (hasSupersededColumns(normalized.text(), m_template.tables().front()))
         dropOldActiveTable(tables, report);
     report.cells = std::move(tables.cells);
     if (tables.tablesFound == 0 && report.year > 0 && report.year < kFirstYearOfTheForm) {

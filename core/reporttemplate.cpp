@@ -104,6 +104,7 @@ Result<TemplateTable> parseTable(const QJsonObject &object)
             return parsed.error();
         table.rows.append(std::move(parsed).value());
     }
+    table.supersededColumns = labelKeys(object["superseded_columns"_L1]);
     for (const QJsonValue &group : object["groups"_L1].toArray()) {
         const QJsonObject groupObject = group.toObject();
         table.rowGroups.append(

@@ -46,6 +46,9 @@ struct TemplateTable
     QList<TemplateRow> rows;
     QList<QPair<QString, QStringList>> rowGroups; ///< active: 第二十条第（一）项 → rows
     bool groupsInOneRow = false; ///< appeals: every row's cells stand side by side in one line
+    /** Column headings only the form before 2021 gave this table (本年新制作数量, …), reduced
+     *  by labelKey(): a table headed so is not the 2021 table. */
+    QStringList supersededColumns;
 };
 
 /** A numbered section of the report, e.g. 三、收到和处理政府信息公开申请情况. */

@@ -602,23 +602,25 @@ bool TableReader::readGroupsInOneRow(LineRange range)
  * repeats the heading as a caption (## 表二：主动公开政府信息情况) after the table's first rows
  * leaves those rows above it. Only table lines directly above count, never prose.
  */
-int tableLinesBefore(const DocumentLayout &layout, const QString &text, int heading,
-                     int previousTableEnd)
+int tableLinesBefore(const DocumentLayout &layout, const QString &text, const QStringList &headings,
+                     int heading, int previousTableEnd)
 {
     const auto &lines = layout.lines();
-    // A row (a label and figures) or one of table 二's block headings; never prose, never
-    // another section's heading.
+    // A row (a label and figures) or one of the table's block or column headings
+    // (第二十条第（五）项, 信息内容本年处理决定数量); never prose, never another section's heading.
     const auto isTableLine = [&](int l) {
         const TableLine &line = lines[size_t(l)];
         if (line.isBlank() || line.sentence)
             return false;
         if (line.hasValues())
             return true;
-        const QStringView written = QStringView(text).sliced(line.start, line.end - line.start);
-        return written.contains(u"第二十条") || written.contains(u"信息内容");
+        const QString key
+            = labelKeyOfNormalized(QStringView(text).sliced(line.start, line.end - line.start));
+        return std::any_of(headings.begin(), headings.end(),
+                           [&](const QString &heading) { return key.contains(heading); });
     };
     const auto isHeading = [&](int l) {
-        for (int s = 0; s < int(layout.headingCount()); ++s) {
+        for (int s = 0; s < layout.headingCount(); ++s) {
             if (layout.headingLine(s) == l)
                 return true;
         }
@@ -649,6 +651,12 @@ TableExtractor::TableExtractor(const ReportTemplate &reportTemplate)
             }
         }
         m_columnSpellings.push_back(std::move(spellings));
+        QStringList headings;
+        for (const auto &group : table.rowGroups)
+            headings.append(labelKey(group.first));
+        for (const TemplateColumn &column : table.columns)
+            headings.append(column.variants);
+        m_headings.push_back(std::move(headings));
     }
 }
 
@@ -673,8 +681,8 @@ ExtractedTables TableExtractor::extract(const NormalizedText &text,
         if (layout.headingLine(section) < 0)
             range.first = std::max(range.first, previousTableEnd + 1);
         else
-            range.first = tableLinesBefore(layout, text.text(), layout.headingLine(section),
-                                           previousTableEnd);
+            range.first = tableLinesBefore(layout, text.text(), m_headings[size_t(t)],
+                                           layout.headingLine(section), previousTableEnd);
         if (reader.read(range)) {
             ++out.tablesFound;
             previousTableEnd = reader.lastLine();

@@ -48,6 +48,7 @@ private:
     const ReportTemplate &m_template;
     std::vector<LabelIndex> m_rowLabels; ///< per table
     std::vector<ColumnSpellings> m_columnSpellings; ///< per table
+    std::vector<QStringList> m_headings; ///< per table: block and column headings, as label keys
 };
 
 } // namespace nianbao

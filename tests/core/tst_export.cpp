@@ -32,9 +32,10 @@ QList<QStringList> readCsvWithPython(const QString &path)
 {
     QProcess python;
     python.start(u"python3"_s,
-                 {u"-c"_s, u"import csv, json, sys\n"
-                           "rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))\n"
-                           "sys.stdout.write(json.dumps(rows))"_s,
+                 {u"-c"_s,
+                  u"import csv, json, sys\n"
+                  "rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))\n"
+                  "sys.stdout.write(json.dumps(rows))"_s,
                   path});
     if (!python.waitForFinished(30000) || python.exitCode() != 0)
         return {};
@@ -77,8 +78,9 @@ QStringList xmlValues(const QByteArray &xml, QStringView element, const QString 
     while (!reader.atEnd()) {
         if (reader.readNext() != QXmlStreamReader::StartElement || reader.name() != element)
             continue;
-        values.append(attribute.isEmpty() ? reader.readElementText(QXmlStreamReader::IncludeChildElements)
-                                          : reader.attributes().value(attribute).toString());
+        values.append(attribute.isEmpty()
+                          ? reader.readElementText(QXmlStreamReader::IncludeChildElements)
+                          : reader.attributes().value(attribute).toString());
     }
     return values;
 }
@@ -144,7 +146,8 @@ void TestExport::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
     m_library = m_dir.filePath(u"export.sqlite"_s);
-    const ImportSummary summary = Importer(m_library).run(Importer::collectFiles({test::dataPath(u"seeds"_s)}));
+    const ImportSummary summary
+        = Importer(m_library).run(Importer::collectFiles({test::dataPath(u"seeds"_s)}));
     QVERIFY(summary.failures.isEmpty());
     m_reports = summary.imported;
     QCOMPARE(m_reports, int(test::seedNames().size()));
@@ -153,8 +156,11 @@ void TestExport::initTestCase()
     const DocumentSummary first = library->documents().value().first();
     const StoredReview review = library->load(first.id).value();
     m_cell = ReportTemplate::standard().cellIndex(CellKey(u"active.penalty.decisions"_s));
-    Correction correction{m_cell, review.report.cells[size_t(m_cell)], {}, u"王五"_s,
-                          QDateTime(QDate(2026, 11, 20), QTime(8, 0), Qt::UTC)};
+    Correction correction {m_cell,
+                           review.report.cells[size_t(m_cell)],
+                           {},
+                           u"王五"_s,
+                           QDateTime(QDate(2026, 11, 20), QTime(8, 0), Qt::UTC)};
     correction.current.value = 4;
     correction.current.state = CellState::Corrected;
     const qint64 version = library->saveCell(first.id, review.version, correction).value();
@@ -176,12 +182,14 @@ void TestExport::longCsvHasOneRowPerCell()
     const QString path = m_dir.filePath(u"long.csv"_s);
     std::unique_ptr<ReviewLibrary> library = ReviewLibrary::open(m_library).value();
     const ReportReader reader;
-    const Result<int> written = Exporter(reader.checker()).exportLibrary(*library, ExportFormat::LongCsv, path, {true, false});
+    const Result<int> written
+        = Exporter(reader.checker())
+              .exportLibrary(*library, ExportFormat::LongCsv, path, {true, false});
     QVERIFY(written);
     QCOMPARE(written.value(), m_reports);
     QByteArray bytes;
     QVERIFY(test::readFileBytes(path, &bytes));
-    QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));  // the BOM option, for Excel
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF")); // the BOM option, for Excel
     const QList<QStringList> rows = readCsvWithPython(path);
     QCOMPARE(rows.size(), 1 + m_reports * ReportTemplate::standard().cellCount());
     const QStringList header = rows.first();
@@ -214,7 +222,8 @@ void TestExport::wideCsvHasOneRowPerReport()
     for (const QString &seed : test::seedNames()) {
         test::Expected expected;
         QVERIFY(test::loadExpected(seed, &expected));
-        const auto row = std::find_if(rows.begin(), rows.end(), [&](const QStringList &r) { return r[0].contains(seed); });
+        const auto row = std::find_if(rows.begin(), rows.end(),
+                                      [&](const QStringList &r) { return r[0].contains(seed); });
         QVERIFY(row != rows.end());
         QCOMPARE((*row)[1], expected.agency);
         QCOMPARE((*row)[total].toDouble(), expected.cells.value(u"requests.received.total"_s));
@@ -248,13 +257,14 @@ void TestExport::xlsxHasTheTablesAndTheData()
     const ReportReader reader;
     QVERIFY(Exporter(reader.checker()).exportLibrary(*library, ExportFormat::Xlsx, path, {}));
     const QStringList sheets = xmlValues(zipMember(path, "xl/workbook.xml"), u"sheet", u"name"_s);
-    QCOMPARE(sheets, (QStringList{u"二 active"_s, u"三 requests"_s, u"四 appeals"_s, u"data"_s}));
+    QCOMPARE(sheets, (QStringList {u"二 active"_s, u"三 requests"_s, u"四 appeals"_s, u"data"_s}));
     const QStringList strings = xmlValues(zipMember(path, "xl/sharedStrings.xml"), u"t");
-    QVERIFY(strings.contains(u"法人或其他组织"_s));       // the grouped header of table 三
+    QVERIFY(strings.contains(u"法人或其他组织"_s)); // the grouped header of table 三
     QVERIFY(strings.contains(u"川汇区政府办公室"_s));
     QVERIFY(strings.contains(u"requests.received.natural"_s));
     // The data sheet holds one row per cell plus the header.
-    const QStringList dataRows = xmlValues(zipMember(path, "xl/worksheets/sheet4.xml"), u"row", u"r"_s);
+    const QStringList dataRows
+        = xmlValues(zipMember(path, "xl/worksheets/sheet4.xml"), u"row", u"r"_s);
     QCOMPARE(dataRows.size(), 1 + m_reports * ReportTemplate::standard().cellCount());
 }
 
@@ -263,7 +273,9 @@ void TestExport::reviewedOnlyLeavesOthersOut()
     const QString path = m_dir.filePath(u"reviewed.csv"_s);
     std::unique_ptr<ReviewLibrary> library = ReviewLibrary::open(m_library).value();
     const ReportReader reader;
-    const Result<int> written = Exporter(reader.checker()).exportLibrary(*library, ExportFormat::WideCsv, path, {false, true});
+    const Result<int> written
+        = Exporter(reader.checker())
+              .exportLibrary(*library, ExportFormat::WideCsv, path, {false, true});
     QVERIFY(written);
     QCOMPARE(written.value(), 1);
     QCOMPARE(readCsvWithPython(path).size(), 2);
@@ -275,7 +287,8 @@ void TestExport::aFailedExportLeavesNoFile()
     std::unique_ptr<ReviewLibrary> library = ReviewLibrary::open(m_library).value();
     const ReportReader reader;
     for (ExportFormat format : {ExportFormat::LongCsv, ExportFormat::Xlsx}) {
-        const Result<int> written = Exporter(reader.checker()).exportLibrary(*library, format, path, {});
+        const Result<int> written
+            = Exporter(reader.checker()).exportLibrary(*library, format, path, {});
         QVERIFY(!written);
         QCOMPARE(written.error().code, u"export.write"_s);
         QVERIFY(written.error().message.contains(path));
