@@ -199,10 +199,45 @@ std::optional<Finding> Checker::missingFinding(int cell, const std::vector<CellV
         finding.expected = value.value;
         finding.suggestion = Suggestion {cell, *value.value};
         finding.message = tr("%1; the rules determine %2").arg(where, number(*value.value));
+    } else if (rowPrintsNoFigure(cell, cells)) {
+        finding.suggestion = Suggestion {cell, 0};
+        finding.message = tr("%1; the rules do not determine it, but no cell of its row has a "
+                             "figure, and a row left out or left empty usually means none: 0 is "
+                             "suggested")
+                              .arg(where);
     } else {
         finding.message = tr("%1; the rules do not determine it").arg(where);
     }
     return finding;
+}
+
+/**
+ * Whether the source gives no figure, mark or text in any cell of the cell's row (a row of
+ * several cells the agency left out, such as 规章 for a department that makes none) while it
+ * does give figures elsewhere in the same table. Judged on what was read, not on edits, so the
+ * answer never goes stale while the reviewer works.
+ */
+bool Checker::rowPrintsNoFigure(int cell, const std::vector<CellValue> &cells) const
+{
+    const TemplateCell &where = m_template.cells()[size_t(cell)];
+    const TemplateTable &table = m_template.tables()[where.table];
+    const TemplateRow &row = table.rows[where.row];
+    if (row.cells.size() < 2)
+        return false; // one blank cell is as likely an oversight as a zero
+    const auto blank = [&cells](int c) {
+        const CellValue &value = cells[size_t(c)];
+        return value.extractedState == CellState::Missing && value.sourceText.isEmpty()
+            && !value.extractedValue;
+    };
+    if (!std::all_of(row.cells.begin(), row.cells.end(), blank))
+        return false;
+    for (const TemplateRow &other : table.rows) {
+        for (int c : other.cells) {
+            if (cells[size_t(c)].extractedState == CellState::Extracted)
+                return true;
+        }
+    }
+    return false;
 }
 
 std::optional<Finding> Checker::statementFinding(int statement,
@@ -244,7 +279,9 @@ std::optional<Finding> Checker::splitChoiceFinding(int index, const QList<SplitC
         return std::nullopt;
     Finding finding;
     finding.id = u"split:"_s + QString::number(index);
-    finding.rule = choice.byText ? u"segment.by_text"_s : u"segment.ambiguous"_s;
+    finding.rule = choice.byPlausibility ? u"segment.by_plausibility"_s
+        : choice.byText                  ? u"segment.by_text"_s
+                                         : u"segment.ambiguous"_s;
     finding.severity = Severity::Warning;
     finding.cells = choice.cells;
     QStringList ways;
@@ -260,7 +297,15 @@ std::optional<Finding> Checker::splitChoiceFinding(int index, const QList<SplitC
     }
     const TemplateCell &first = m_template.cells()[choice.cells.value(0)];
     const QString row = m_template.rowLabel(first.table, first.row);
-    if (choice.byText) {
+    if (choice.byPlausibility) {
+        finding.message = tr("The figures of %1 are run together (\"%2\"); the rules leave %3 "
+                             "ways (%4), and the only one where 现行有效 plus 本年废止 is at "
+                             "least 本年制发 (a document issued this year stays in force unless "
+                             "repealed) is read. Check it against the source")
+                              .arg(row, choice.run)
+                              .arg(choice.candidates.size())
+                              .arg(ways.join(u"; "_s));
+    } else if (choice.byText) {
         finding.message = tr("The figures of %1 are run together (\"%2\"); the rules leave %3 "
                              "ways (%4), and the one that agrees with the figures the text "
                              "states is read. Check it against the source")

@@ -46,6 +46,7 @@ public:
     std::optional<Finding> checkFinding(int check, const std::vector<CellValue> &cells) const;
     std::optional<Finding> domainFinding(int cell, const std::vector<CellValue> &cells) const;
     std::optional<Finding> missingFinding(int cell, const std::vector<CellValue> &cells) const;
+    bool rowPrintsNoFigure(int cell, const std::vector<CellValue> &cells) const;
     std::optional<Finding> statementFinding(int statement, const QList<StatedFigure> &statements,
                                             const std::vector<CellValue> &cells) const;
 

@@ -212,6 +212,14 @@ Reports open without saving to a library.</source>
         <source>The figures of %1 are run together (&quot;%2&quot;); the rules leave %3 ways (%4), and the one that agrees with the figures the text states is read. Check it against the source</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1; the rules do not determine it, but no cell of its row has a figure, and a row left out or left empty usually means none: 0 is suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures of %1 are run together (&quot;%2&quot;); the rules leave %3 ways (%4), and the only one where 现行有效 plus 本年废止 is at least 本年制发 (a document issued this year stays in force unless repealed) is read. Check it against the source</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::DocumentView</name>

@@ -215,6 +215,14 @@ Reports open without saving to a library.</source>
         <source>The figures of %1 are run together (&quot;%2&quot;); the rules leave %3 ways (%4), and the one that agrees with the figures the text states is read. Check it against the source</source>
         <translation>%1 的数字连在一起（“%2”）；按勾稽关系有 %3 种拆分（%4），已按与正文所述数字一致的一种读取。请与原文核对</translation>
     </message>
+    <message>
+        <source>%1; the rules do not determine it, but no cell of its row has a figure, and a row left out or left empty usually means none: 0 is suggested</source>
+        <translation>%1；勾稽关系不能确定其值，但该行没有任何数字，未列出或未填写的行通常表示没有：建议填 0</translation>
+    </message>
+    <message>
+        <source>The figures of %1 are run together (&quot;%2&quot;); the rules leave %3 ways (%4), and the only one where 现行有效 plus 本年废止 is at least 本年制发 (a document issued this year stays in force unless repealed) is read. Check it against the source</source>
+        <translation>%1 的数字连在一起（“%2”）；勾稽关系允许 %3 种拆分（%4），已按“现行有效件数加本年废止件数不少于本年制发件数”（本年制发的文件除废止外仍然有效）采用唯一符合的一种。请对照原文核对</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::DocumentView</name>

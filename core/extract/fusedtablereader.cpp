@@ -123,6 +123,7 @@ private:
     DigitRun runAfter(int from, int to, const QList<int> &cells, int *runStart, int *runEnd,
                       bool afterLabel) const;
     std::vector<SegmentPreference> preferences(int table) const;
+    bool textAlonePicksOne(const DigitRun &run, const std::vector<Split> &splits) const;
     void store(const DigitRun &run, const std::vector<Split> &splits,
                const std::vector<Split> &tiedByRules, int runStart, int runEnd,
                TableReading &reading) const;
@@ -238,14 +239,54 @@ DigitRun FusedDocument::runAfter(int from, int to, const QList<int> &cells, int 
 
 std::vector<SegmentPreference> FusedDocument::preferences(int table) const
 {
-    // Only what the narrative states: plausibility (现行有效 >= 本年制发) is not a rule, and real
-    // reports break it (11 issued, 2 repealed, 9 in force), so it must not pick a split.
     std::vector<SegmentPreference> out;
     for (const StatedFigure &figure : m_statements) {
         if (m_template.cells()[size_t(figure.cell)].table == table)
-            out.push_back({SegmentPreference::Equals, figure.cell, -1, figure.value});
+            out.push_back({SegmentPreference::Equals, figure.cell, figure.value, {}});
+    }
+    // Plausibility, weaker than any stated figure: a document issued this year is still in
+    // force at its end unless repealed, so 现行有效 + 本年废止 >= 本年制发. Not a rule: a few
+    // agencies print 现行有效 0 (7 issued, 0 repealed, 0 in force), so a split it picks is read
+    // with a finding that says so and lists the others.
+    const TemplateTable &form = m_template.tables()[table];
+    const auto columnOf = [&form](QStringView key) {
+        for (int c = 0; c < form.columns.size(); ++c) {
+            if (form.columns[c].key == key)
+                return c;
+        }
+        return -1;
+    };
+    const int issued = columnOf(u"issued");
+    const int repealed = columnOf(u"repealed");
+    const int inForce = columnOf(u"in_force");
+    for (const TemplateRow &row : form.rows) {
+        const qsizetype i = row.columns.indexOf(issued);
+        const qsizetype r = row.columns.indexOf(repealed);
+        const qsizetype f = row.columns.indexOf(inForce);
+        if (issued < 0 || i < 0 || r < 0 || f < 0)
+            continue;
+        out.push_back({SegmentPreference::AtLeast,
+                       -1,
+                       0,
+                       {{row.cells[f], 1}, {row.cells[r], 1}, {row.cells[i], -1}}});
     }
     return out;
+}
+
+/** Whether exactly one of `splits` of `run` agrees with every figure the narrative states. */
+bool FusedDocument::textAlonePicksOne(const DigitRun &run, const std::vector<Split> &splits) const
+{
+    int agreeing = 0;
+    for (const Split &split : splits) {
+        bool agrees = true;
+        for (const StatedFigure &figure : m_statements) {
+            const auto at = std::find(run.cells.begin(), run.cells.end(), figure.cell);
+            if (at != run.cells.end())
+                agrees = agrees && split.values[size_t(at - run.cells.begin())] == figure.value;
+        }
+        agreeing += agrees ? 1 : 0;
+    }
+    return agreeing == 1;
 }
 
 bool FusedDocument::readDecimal(const TemplateRow &row, const TemplateTable &table, int from,
@@ -312,7 +353,8 @@ void FusedDocument::store(const DigitRun &run, const std::vector<Split> &splits,
         if (!splits.empty())
             offset += splits.front().lengths[c];
     }
-    // Several ways tie, or the narrative's figures chose among them: the reviewer is told.
+    // Several ways tie, or the narrative's figures or plausibility chose among them: the
+    // reviewer is told.
     const bool byText = splits.size() == 1 && tiedByRules.size() > 1;
     if (splits.size() > 1 || byText) {
         SplitChoice choice;
@@ -322,6 +364,7 @@ void FusedDocument::store(const DigitRun &run, const std::vector<Split> &splits,
         choice.span = runSpan;
         choice.run = written;
         choice.byText = byText;
+        choice.byPlausibility = byText && !textAlonePicksOne(run, tiedByRules);
         reading.choices.append(choice);
     }
 }
@@ -346,12 +389,12 @@ bool hasFusedZero(const DigitRun &run)
 /**
  * Where the rows keep most of their separators (a page whose table lost only its line breaks)
  * and no figure is fused to a 0 (02, 0000000), each separated figure is one cell, and a row
- * with fewer figures than cells has blanks: 8 9 10 27 is never 8 | 9 | 1 | 0 | 27. Such rows
- * are left out, to stay missing. A crawl that fused the figures keeps few separators and fuses
+ * with fewer figures than cells has blanks: 8 9 10 27 is never 8 | 9 | 1 | 0 | 27. Which
+ * cells are blank nothing says, so such rows are marked `unplaceable`: read as unreadable, with
+ * their figures quoted. A crawl that fused the figures keeps few separators and fuses
  * zeros everywhere (801000081, 20 0 0 0 02).
  */
-void keepSeparatedFiguresWhole(std::vector<DigitRun> &runs,
-                               std::vector<std::pair<int, int>> &runSpans)
+void keepSeparatedFiguresWhole(const std::vector<DigitRun> &runs, std::vector<bool> &unplaceable)
 {
     int cells = 0;
     int figures = 0;
@@ -363,11 +406,9 @@ void keepSeparatedFiguresWhole(std::vector<DigitRun> &runs,
     }
     if (figures * 2 < cells || std::any_of(runs.begin(), runs.end(), hasFusedZero))
         return;
-    for (size_t r = runs.size(); r-- > 0;) {
-        if (runs[r].cells.size() >= 2 && groupsOf(runs[r]) != int(runs[r].cells.size())) {
-            runs.erase(runs.begin() + qsizetype(r));
-            runSpans.erase(runSpans.begin() + qsizetype(r));
-        }
+    for (size_t r = 0; r < runs.size(); ++r) {
+        if (runs[r].cells.size() >= 2 && groupsOf(runs[r]) != int(runs[r].cells.size()))
+            unplaceable[r] = true;
     }
 }
 
@@ -423,11 +464,23 @@ TableReading FusedDocument::read(int table, int from, int to) const
         if (m_template.cells()[size_t(rule.terms.front().first)].table == table)
             rules.push_back(std::move(rule));
     }
-    keepSeparatedFiguresWhole(runs, runSpans);
-    const Segmentation segmentation = Segmenter::solve(runs, rules, preferences(table));
-    for (size_t r = 0; r < runs.size(); ++r)
-        store(runs[r], segmentation.splits[r], segmentation.tiedByRules[r], runSpans[r].first,
+    std::vector<bool> unplaceable(runs.size(), false);
+    keepSeparatedFiguresWhole(runs, unplaceable);
+    std::vector<DigitRun> placeable;
+    for (size_t r = 0; r < runs.size(); ++r) {
+        if (!unplaceable[r])
+            placeable.push_back(runs[r]);
+    }
+    const Segmentation segmentation = Segmenter::solve(placeable, rules, preferences(table));
+    for (size_t r = 0, p = 0; r < runs.size(); ++r) {
+        if (unplaceable[r]) {
+            store(runs[r], {}, {}, runSpans[r].first, runSpans[r].second, reading);
+            continue;
+        }
+        store(runs[r], segmentation.splits[p], segmentation.tiedByRules[p], runSpans[r].first,
               runSpans[r].second, reading);
+        ++p;
+    }
     return reading;
 }
 
@@ -449,6 +502,87 @@ int cellCount(const TemplateTable &table)
     return count;
 }
 
+/** Whether the line reader found nothing at all for the row: no figure, mark or text. */
+bool rowUnread(const ExtractedTables &tables, const TemplateRow &row)
+{
+    return std::all_of(row.cells.begin(), row.cells.end(), [&](int cell) {
+        const CellValue &value = tables.cells[size_t(cell)];
+        return value.state == CellState::Missing && !value.span.isValid()
+            && value.sourceText.isEmpty();
+    });
+}
+
+bool hasUnreadRow(const ExtractedTables &tables, const TemplateTable &table)
+{
+    return std::any_of(table.rows.begin(), table.rows.end(),
+                       [&](const TemplateRow &row) { return rowUnread(tables, row); });
+}
+
+/** Whether `span` overlaps a cell the line reader already read from the source. */
+bool overlapsReadCell(const ExtractedTables &tables, const TemplateTable &table, SourceSpan span)
+{
+    for (const TemplateRow &row : table.rows) {
+        for (int cell : row.cells) {
+            const SourceSpan &read = tables.cells[size_t(cell)].span;
+            if (read.isValid() && read.start < span.end && span.start < read.end)
+                return true;
+        }
+    }
+    return false;
+}
+
+/**
+ * A table the line reader read but for rows it found nothing in (行政规范性文件 20 155: two
+ * figures for three cells, which no column alignment places): those rows take what the run
+ * reader makes of them, candidates included, unless it took digits the line reader placed.
+ */
+void fillUnreadRows(const TemplateTable &table, TableReading reading, ExtractedTables &tables,
+                    QList<SplitChoice> &choices)
+{
+    for (const TemplateRow &row : table.rows) {
+        if (!rowUnread(tables, row))
+            continue;
+        std::vector<std::pair<int, CellValue>> found;
+        for (auto &[cell, value] : reading.cells) {
+            if (row.cells.contains(cell) && value.span.isValid()
+                && !overlapsReadCell(tables, table, value.span))
+                found.emplace_back(cell, value);
+        }
+        if (int(found.size()) != int(row.cells.size()))
+            continue;
+        for (auto &[cell, value] : found)
+            tables.cells[size_t(cell)] = std::move(value);
+        for (const SplitChoice &choice : reading.choices) {
+            if (choice.cells == row.cells)
+                choices.append(choice);
+        }
+    }
+}
+
+/** A table the line reader read less than half of: the run reader's reading replaces it when
+ *  it places more cells and reads no fewer. */
+void replaceTable(const TemplateTable &table, TableReading reading, int before,
+                  ExtractedTables &tables, QList<SplitChoice> &choices)
+{
+    // More cells placed, and never fewer read: undecided cells do not replace read ones.
+    if (reading.placed <= before || reading.extracted < before)
+        return;
+    for (const TemplateRow &row : table.rows) {
+        for (int cell : row.cells)
+            tables.cells[size_t(cell)] = CellValue {};
+    }
+    for (auto &[cell, value] : reading.cells)
+        tables.cells[size_t(cell)] = std::move(value);
+    choices.append(reading.choices);
+    if (before == 0) {
+        ++tables.tablesFound;
+        const QString title = table.title;
+        tables.problems.removeIf([&](const Error &error) {
+            return error.code == u"table.not_found" && error.message.contains(title);
+        });
+    }
+}
+
 } // namespace
 
 FusedTableReader::FusedTableReader(const ReportTemplate &reportTemplate, const RuleBook &rules)
@@ -462,7 +596,7 @@ void FusedTableReader::improve(const NormalizedText &text, const QList<StatedFig
     // Most documents have their tables read line by line: then nothing here costs anything.
     const auto &allTables = m_template.tables();
     const bool anyPoor = std::any_of(allTables.begin(), allTables.end(), [&](const auto &table) {
-        return extractedCells(tables, table) * 2 < cellCount(table);
+        return extractedCells(tables, table) * 2 < cellCount(table) || hasUnreadRow(tables, table);
     });
     if (!anyPoor)
         return;
@@ -472,29 +606,17 @@ void FusedTableReader::improve(const NormalizedText &text, const QList<StatedFig
         const TemplateTable &table = m_template.tables()[t];
         const auto [start, end] = document.region(t, from);
         const int before = extractedCells(tables, table);
-        if (before * 2 >= cellCount(table)) {
+        const bool readByLines = before * 2 >= cellCount(table);
+        if (readByLines && !hasUnreadRow(tables, table)) {
             from = start;
             continue; // the line reader read it
         }
         TableReading reading = document.read(t, start, end);
         from = reading.end >= 0 ? reading.end : start;
-        // More cells placed, and never fewer read: undecided cells do not replace read ones.
-        if (reading.placed <= before || reading.extracted < before)
-            continue;
-        for (const TemplateRow &row : table.rows) {
-            for (int cell : row.cells)
-                tables.cells[size_t(cell)] = CellValue {};
-        }
-        for (auto &[cell, value] : reading.cells)
-            tables.cells[size_t(cell)] = std::move(value);
-        choices.append(reading.choices);
-        if (before == 0) {
-            ++tables.tablesFound;
-            const QString title = table.title;
-            tables.problems.removeIf([&](const Error &error) {
-                return error.code == u"table.not_found" && error.message.contains(title);
-            });
-        }
+        if (readByLines)
+            fillUnreadRows(table, std::move(reading), tables, choices);
+        else
+            replaceTable(table, std::move(reading), before, tables, choices);
     }
 }
 

@@ -12,6 +12,7 @@ namespace nianbao {
 namespace {
 
 constexpr std::int64_t kRuleCost = std::int64_t(1) << 32; ///< outweighs every preference
+constexpr std::int64_t kStatedFigureCost = std::int64_t(1) << 16; ///< outweighs plausibility
 constexpr int kMaxSearchNodes = 200000; ///< per run: bounds a long run's enumeration
 
 class SplitEnumerator
@@ -195,15 +196,19 @@ std::int64_t Programme::preferenceCost(int run, const Split &split) const
 {
     std::int64_t cost = 0;
     for (const SegmentPreference &preference : m_preferences) {
-        const double value = valueOf(preference.cell, run, split);
-        if (value < 0)
-            continue;
         if (preference.kind == SegmentPreference::Equals) {
-            cost += value != preference.value ? 1 : 0;
-        } else {
-            const double other = valueOf(preference.otherCell, run, split);
-            cost += other >= 0 && value < other ? 1 : 0;
+            const double value = valueOf(preference.cell, run, split);
+            cost += value >= 0 && value != preference.value ? kStatedFigureCost : 0;
+            continue;
         }
+        double sum = 0;
+        bool inRun = !preference.terms.empty();
+        for (const auto &[cell, sign] : preference.terms) {
+            const double value = valueOf(cell, run, split);
+            inRun = inRun && value >= 0;
+            sum += sign * value;
+        }
+        cost += inRun && sum < 0 ? 1 : 0;
     }
     return cost;
 }

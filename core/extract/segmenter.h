@@ -37,13 +37,20 @@ struct SegmentRule
     std::vector<std::pair<int, int>> terms; ///< (cell, sign)
 };
 
-/** A soft preference between solutions that the rules leave tied. */
+/**
+ * A soft preference between solutions that the rules leave tied. The narrative's figures
+ * outweigh plausibility: a stated figure is evidence, plausibility only a likelihood.
+ */
 struct SegmentPreference
 {
-    enum Kind { Equals, AtLeast } kind = Equals;
-    int cell = -1;
-    int otherCell = -1; ///< AtLeast: cell >= otherCell
-    double value = 0; ///< Equals: cell == value (a figure the narrative states)
+    enum Kind {
+        Equals, ///< cell == value (a figure the narrative states)
+        AtLeast, ///< sum(sign * cell) >= 0 over cells of one run (a plausible relation)
+    } kind
+        = Equals;
+    int cell = -1; ///< Equals
+    double value = 0; ///< Equals
+    std::vector<std::pair<int, int>> terms; ///< AtLeast: (cell, sign)
 };
 
 /** What the segmenter decided for every run. */

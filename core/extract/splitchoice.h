@@ -19,6 +19,9 @@ struct SplitChoice
     /** Read as the one candidate that agrees with the narrative's figures; the rules alone
      *  leave all of `candidates`. */
     bool byText = false;
+    /** With byText: the narrative's figures alone did not pick it, plausibility (现行有效 +
+     *  本年废止 >= 本年制发) did. */
+    bool byPlausibility = false;
 
     friend bool operator==(const SplitChoice &, const SplitChoice &) = default;
 };

@@ -219,7 +219,8 @@ QString splitChoicesJson(const QList<SplitChoice> &choices)
                                   {u"candidates"_s, candidates},
                                   {u"span"_s, QJsonArray {choice.span.start, choice.span.end}},
                                   {u"run"_s, choice.run},
-                                  {u"by_text"_s, choice.byText}});
+                                  {u"by_text"_s, choice.byText},
+                                  {u"by_plausibility"_s, choice.byPlausibility}});
     }
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
@@ -247,6 +248,7 @@ QList<SplitChoice> splitChoicesFromJson(const QString &json)
         choice.span = SourceSpan {span.at(0).toInt(), span.at(1).toInt()};
         choice.run = object[u"run"_s].toString();
         choice.byText = object[u"by_text"_s].toBool();
+        choice.byPlausibility = object[u"by_plausibility"_s].toBool();
         const bool wellFormed = std::all_of(choice.candidates.begin(), choice.candidates.end(),
                                             [&](const QList<double> &candidate) {
                                                 return candidate.size() == choice.cells.size();

@@ -74,6 +74,10 @@ private slots:
     void columnRulesDecideRowsTheirOwnSumLeavesOpen();
     void tiedSplitsAreAllReturned();
     void statedFigurePrefersOneSplit();
+    void plausibilityBreaksTiesTheRulesLeave();
+    void plausibilityDecidesARealRowAndSaysSo();
+    void figuresThatFitNoCellsAreQuotedNotDropped();
+    void aRowTheAgencyLeftOutIsSuggestedZero();
     void brokenRowsAreReadWithTheFewestBrokenRules();
     void longRunsEndQuickly();
     void manyUndecidedRowsStayWithinTheStateLimit();
@@ -151,11 +155,11 @@ void TestSegmenter::statedFigurePrefersOneSplit()
 {
     // The narrative's 现行有效…规范性文件698件 picks 88 | 55 | 698 out of 8855698's splits.
     const Segmentation s = Segmenter::solve({runOf(u"8855698"_s, range(0, 3))}, {},
-                                            {{SegmentPreference::Equals, 2, -1, 698}});
+                                            {{SegmentPreference::Equals, 2, 698, {}}});
     QCOMPARE(s.splits[0].size(), size_t(3)); // 8|855|698, 88|55|698, 885|5|698
     const Segmentation both = Segmenter::solve(
         {runOf(u"8855698"_s, range(0, 3))}, {},
-        {{SegmentPreference::Equals, 2, -1, 698}, {SegmentPreference::Equals, 0, -1, 88}});
+        {{SegmentPreference::Equals, 2, 698, {}}, {SegmentPreference::Equals, 0, 88, {}}});
     QCOMPARE(both.splits[0].size(), size_t(1));
     QCOMPARE(values(both.splits[0][0]), (std::vector<double> {88, 55, 698}));
     // The rules alone leave every split: the caller is told that the text chose.
@@ -173,6 +177,106 @@ void TestSegmenter::statedFigurePrefersOneSplit()
           });
     QVERIFY(byText != report.findings.end());
     QVERIFY(byText->choices.size() > 1);
+}
+
+namespace {
+
+/** 现行有效 + 本年废止 >= 本年制发 over cells (issued, repealed, in force) = (0, 1, 2). */
+SegmentPreference stockFloor()
+{
+    return {SegmentPreference::AtLeast, -1, 0, {{2, 1}, {1, 1}, {0, -1}}};
+}
+
+const Finding *findingOf(const Report &report, QStringView rule, int cell)
+{
+    for (const Finding &finding : report.findings) {
+        if (finding.rule == rule && finding.cells.contains(cell))
+            return &finding;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+void TestSegmenter::plausibilityBreaksTiesTheRulesLeave()
+{
+    // 3021: 3 | 0 | 21 or 30 | 2 | 1; thirty documents issued this year and one in force with
+    // two repealed cannot be: the plausible split is read, and the caller learns it was tied.
+    const Segmentation s = Segmenter::solve({runOf(u"3021"_s, range(0, 3))}, {}, {stockFloor()});
+    QCOMPARE(s.splits[0].size(), size_t(1));
+    QCOMPARE(values(s.splits[0][0]), (std::vector<double> {3, 0, 21}));
+    QCOMPARE(s.tiedByRules[0].size(), size_t(2));
+    // Where every split is plausible (1129: r19's 11 | 2 | 9 breaks 现行有效 >= 本年制发, so
+    // that weaker relation is not used), all stay candidates.
+    const Segmentation open = Segmenter::solve({runOf(u"1129"_s, range(0, 3))}, {}, {stockFloor()});
+    QCOMPARE(open.splits[0].size(), size_t(3));
+    // A figure the narrative states outweighs plausibility.
+    const Segmentation stated
+        = Segmenter::solve({runOf(u"3021"_s, range(0, 3))}, {},
+                           {stockFloor(), {SegmentPreference::Equals, 0, 30, {}}});
+    QCOMPARE(stated.splits[0].size(), size_t(1));
+    QCOMPARE(values(stated.splits[0][0]), (std::vector<double> {30, 2, 1}));
+}
+
+void TestSegmenter::plausibilityDecidesARealRowAndSaysSo()
+{
+    // q81 (crawled, 2022): 行政规范性文件3023 is 3 | 0 | 23 or 30 | 2 | 3; the second leaves
+    // 3 in force of 30 issued with 2 repealed. Read as 3 | 0 | 23, with a warning on the row
+    // that lists both ways so the reviewer can take the other with one click.
+    const Report report = ReportReader().readFile(
+        QStringLiteral(NIANBAO_TEST_DATA_DIR "/real/q81-pingtan-gzj-2022.txt"));
+    const ReportTemplate &tmpl = ReportTemplate::standard();
+    const int issued = tmpl.cellIndex(CellKey(u"active.normative.issued"_s));
+    const int inForce = tmpl.cellIndex(CellKey(u"active.normative.in_force"_s));
+    QCOMPARE(report.cells[size_t(issued)].value, std::optional<double>(3));
+    QCOMPARE(report.cells[size_t(inForce)].value, std::optional<double>(23));
+    const Finding *finding = findingOf(report, u"segment.by_plausibility", inForce);
+    QVERIFY(finding);
+    QCOMPARE(finding->severity, Severity::Warning);
+    QCOMPARE(finding->choices.size(), 2);
+    QVERIFY(finding->message.contains(u"3023"_s));
+}
+
+void TestSegmenter::figuresThatFitNoCellsAreQuotedNotDropped()
+{
+    // q78 keeps its separators: 行政规范性文件 20 155 is two figures for three cells, and which
+    // cell is blank (or which figure is two fused) nothing says. The cells are unreadable and
+    // quote what stands there; they are never "blank in the source" with 0 suggested.
+    const Report report = ReportReader().readFile(
+        QStringLiteral(NIANBAO_TEST_DATA_DIR "/real/q78-pingtan-gwhbgs-2021.txt"));
+    const int issued = ReportTemplate::standard().cellIndex(CellKey(u"active.normative.issued"_s));
+    const CellValue &cell = report.cells[size_t(issued)];
+    QCOMPARE(cell.state, CellState::Unreadable);
+    QCOMPARE(cell.sourceText, u"20 155"_s);
+    const Finding *finding = findingOf(report, u"value.missing", issued);
+    QVERIFY(finding);
+    QVERIFY(!finding->suggestion);
+    QVERIFY(finding->message.contains(u"20 155"_s));
+}
+
+void TestSegmenter::aRowTheAgencyLeftOutIsSuggestedZero()
+{
+    // p32 prints no 规章 row (a department makes no 规章): its three cells stay missing, each
+    // with a warning that suggests 0; a row that is printed is never given that suggestion.
+    const Report report = ReportReader().readFile(
+        QStringLiteral(NIANBAO_TEST_DATA_DIR "/real/p32-pingtan-htpq-2024.txt"));
+    const ReportTemplate &tmpl = ReportTemplate::standard();
+    for (const QString &key : {u"active.regulation.issued"_s, u"active.regulation.repealed"_s,
+                               u"active.regulation.in_force"_s}) {
+        const int cell = tmpl.cellIndex(CellKey(key));
+        QCOMPARE(report.cells[size_t(cell)].state, CellState::Missing);
+        const Finding *finding = findingOf(report, u"value.missing", cell);
+        QVERIFY2(finding && finding->suggestion, qPrintable(key));
+        QCOMPARE(finding->suggestion->value, 0.0);
+    }
+    for (const Finding &finding : report.findings) {
+        const bool guessed = finding.suggestion && finding.rule == u"value.missing"
+            && report.cells[size_t(finding.cells.front())].state == CellState::Missing;
+        if (!guessed)
+            continue; // a deduced cell's suggestion is the rules' value
+        QCOMPARE(tmpl.cells()[finding.cells.front()].table, 0);
+        QCOMPARE(tmpl.cells()[finding.cells.front()].row, 0); // the 规章 row only
+    }
 }
 
 void TestSegmenter::brokenRowsAreReadWithTheFewestBrokenRules()

@@ -423,7 +423,8 @@ private slots:
 
     void aFusedRowOffersItsSplitsAndOneClickAppliesOne()
     {
-        // A crawled page: 行政规范性文件693665 splits in ten ways that nothing in table 二 decides.
+        // A crawled page: 行政规范性文件693665 splits in ten ways; three leave fewer documents in
+        // force and repealed than issued (693 | 6 | 65 …), and seven stay for the reviewer.
         const QString path = QStringLiteral(NIANBAO_TEST_DATA_DIR "/real/r02-pingtan-2021.txt");
         QVERIFY(openAndWait({path}));
         const int issued = cellOf("active.normative.issued");
@@ -448,7 +449,7 @@ private slots:
             }
             return buttons;
         };
-        QTRY_COMPARE(visibleButtons(), 10);
+        QTRY_COMPARE(visibleButtons(), 7);
         QVERIFY(chosen);
         const int before = historyCount();
         QTest::mouseClick(chosen, Qt::LeftButton);
