@@ -10,6 +10,7 @@
 #include <QEventLoop>
 #include <QMessageBox>
 #include <QPainter>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -49,7 +50,8 @@ QPixmap grabWithDialogs(QWidget &window)
 
 int takeScreenshot(nianbao::ReviewWindow &window, const QString &path)
 {
-    window.resize(1680, 1000);
+    // As the window opens on the screen at hand: a 1366×768 laptop shows what its owner sees.
+    window.resize(QSize(1680, 1000).boundedTo(window.screen()->availableGeometry().size()));
     window.show();
     if (!waitForReports(window)) {
         QTextStream(stderr) << "nianbao: the reports did not open in time\n";
