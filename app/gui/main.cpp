@@ -50,8 +50,11 @@ QPixmap grabWithDialogs(QWidget &window)
 
 int takeScreenshot(nianbao::ReviewWindow &window, const QString &path)
 {
-    // As the window opens on the screen at hand: a 1366×768 laptop shows what its owner sees.
-    window.resize(QSize(1680, 1000).boundedTo(window.screen()->availableGeometry().size()));
+    // On a real screen (Xvfb too), as the window opens there: a 1366×768 laptop shows what its
+    // owner sees. The offscreen platform's 800×600 is no one's screen.
+    const QSize size(1680, 1000);
+    const bool realScreen = QGuiApplication::platformName() != u"offscreen"_s;
+    window.resize(realScreen ? size.boundedTo(window.screen()->availableGeometry().size()) : size);
     window.show();
     if (!waitForReports(window)) {
         QTextStream(stderr) << "nianbao: the reports did not open in time\n";
