@@ -66,6 +66,16 @@ QString tableHeader(const TemplateTable &table)
     return groups + u"</tr>"_s + labels + u"</tr>"_s;
 }
 
+/** A row as printed: its group too ((三) 不予公开 1.属于国家秘密), since the print has no merged
+ *  group cells beside the rows. */
+QString rowName(int table, int row)
+{
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    const QString label = reportTemplate.rowLabel(table, row);
+    const QString &subgroup = reportTemplate.tables()[table].rows[row].subgroup;
+    return subgroup.isEmpty() || label.contains(subgroup) ? label : subgroup % u' ' % label;
+}
+
 QString tableHtml(const ReviewDocument &document, int t, const QSet<int> &broken)
 {
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
@@ -82,7 +92,7 @@ QString tableHtml(const ReviewDocument &document, int t, const QSet<int> &broken
             values[row.columns[i]]
                 = formatValue(value.value) + u' ' + cellMark(value, broken.contains(cell));
         }
-        html += u"<tr><td>%1</td>"_s.arg(reportTemplate.rowLabel(t, r).toHtmlEscaped());
+        html += u"<tr><td>%1</td>"_s.arg(rowName(t, r).toHtmlEscaped());
         for (const QString &value : std::as_const(values))
             html += u"<td align=right>%1</td>"_s.arg(value.trimmed().toHtmlEscaped());
         html += u"</tr>"_s;
