@@ -35,6 +35,8 @@ FindBar::FindBar(DocumentView *view, QWidget *parent)
     m_close->setObjectName(u"findCloseButton"_s);
     m_close->setText(u"✕"_s);
     m_status->setObjectName(u"findStatusLabel"_s);
+    // "12 of 345" is read whole; the text field gives up room first.
+    m_status->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_text, 1);
