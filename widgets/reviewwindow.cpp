@@ -182,9 +182,11 @@ void ReviewWindow::createWidgets()
     m_mainSplitter->setSizes({290, 420, 720, 250});
     m_leftSplitter->setSizes({600, 300});
     m_rightSplitter->setSizes({780, 170});
-    // Every pane gives up room on a small screen, not the tables alone (a 1366×768 laptop).
+    // On a small screen (a 1366×768 laptop) the text, the tables and the review panel all give
+    // up room, not the tables alone; the report list keeps the width its agency names need.
+    const int stretch[] = {0, 1, 2, 1};
     for (int pane = 0; pane < m_mainSplitter->count(); ++pane)
-        m_mainSplitter->setStretchFactor(pane, pane == 2 ? 2 : 1);
+        m_mainSplitter->setStretchFactor(pane, stretch[pane]);
     setCentralWidget(m_mainSplitter);
     statusBar()->setObjectName(u"statusBar"_s);
 }
