@@ -89,11 +89,11 @@ public:
     bool readable() const { return m_readable; }
     QString status(ReviewStatus status) const
     {
-        return m_readable ? statusText(status) : reviewStatusKey(status);
+        return exportedStatus(status, m_readable ? ExportLabels::Readable : ExportLabels::Keys);
     }
     QString state(CellState state) const
     {
-        return m_readable ? stateText(state) : cellStateName(state);
+        return exportedState(state, m_readable ? ExportLabels::Readable : ExportLabels::Keys);
     }
     QString reading(ReadingStatus status) const
     {
@@ -389,6 +389,16 @@ ReadingStatus ExportedReview::readingStatus() const
     return unread > 0 ? ReadingStatus::Partial : ReadingStatus::Complete;
 }
 
+QString exportedStatus(ReviewStatus status, ExportLabels labels)
+{
+    return labels == ExportLabels::Readable ? statusText(status) : reviewStatusKey(status);
+}
+
+QString exportedState(CellState state, ExportLabels labels)
+{
+    return labels == ExportLabels::Readable ? stateText(state) : cellStateName(state);
+}
+
 QString readingStatusKey(ReadingStatus status)
 {
     switch (status) {
@@ -472,7 +482,7 @@ Result<int> Exporter::write(const QList<ExportedReview> &reviews, ExportFormat f
     case ExportFormat::Json:
         return saveAtomically(path, jsonExport(reviews), count);
     case ExportFormat::Xlsx:
-        return writeXlsx(reviews, path);
+        return writeXlsx(reviews, path, options.labels);
     }
     return count;
 }

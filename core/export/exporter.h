@@ -47,6 +47,11 @@ enum class ReadingStatus {
     NoTables, ///< not one cell read: no table found, or the file could not be read
 };
 
+/** A review status as an export writes it: its key (reviewed), or its name for people. */
+QString exportedStatus(ReviewStatus status, ExportLabels labels);
+/** A cell state as an export writes it: its key (deduced), or its name for people. */
+QString exportedState(CellState state, ExportLabels labels);
+
 QString readingStatusKey(ReadingStatus status); ///< complete, partial, no_tables
 QString readingStatusText(ReadingStatus status); ///< translated, for people
 

@@ -201,13 +201,29 @@ void writeLegend(lxw_worksheet *sheet, const Formats &formats)
               formats.corrected);
 }
 
+/** The data sheet's words for people, in the Exporter's translation context. */
+struct XlsxText
+{
+    Q_DECLARE_TR_FUNCTIONS(nianbao::Exporter)
+};
+
+QStringList dataHeader(ExportLabels labels)
+{
+    if (labels == ExportLabels::Keys)
+        return {u"file"_s,  u"agency"_s, u"year"_s,  u"status"_s,          u"key"_s,
+                u"label"_s, u"value"_s,  u"state"_s, u"extracted_value"_s, u"note"_s};
+    using Text = XlsxText;
+    return {Text::tr("File"),          Text::tr("Agency"), Text::tr("Year"),
+            Text::tr("Review status"), Text::tr("Key"),    Text::tr("Cell"),
+            Text::tr("Value"),         Text::tr("State"),  Text::tr("Value as read"),
+            Text::tr("Note")};
+}
+
 void writeDataSheet(lxw_worksheet *sheet, const QList<ExportedReview> &reviews,
-                    const Formats &formats)
+                    const Formats &formats, ExportLabels labels)
 {
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
-    const QStringList header
-        = {u"file"_s,  u"agency"_s, u"year"_s,  u"status"_s,          u"key"_s,
-           u"label"_s, u"value"_s,  u"state"_s, u"extracted_value"_s, u"note"_s};
+    const QStringList header = dataHeader(labels);
     for (int h = 0; h < int(header.size()); ++h)
         writeText(sheet, 0, h, header[h], formats.header);
     int row = 1;
@@ -218,12 +234,12 @@ void writeDataSheet(lxw_worksheet *sheet, const QList<ExportedReview> &reviews,
             writeText(sheet, row, 0, report.file, nullptr);
             writeText(sheet, row, 1, report.agency, nullptr);
             worksheet_write_number(sheet, lxw_row_t(row), 2, report.year, nullptr);
-            writeText(sheet, row, 3, reviewStatusKey(exported.review.status), nullptr);
+            writeText(sheet, row, 3, exportedStatus(exported.review.status, labels), nullptr);
             writeText(sheet, row, 4, reportTemplate.cells()[c].key.toString(), nullptr);
             writeText(sheet, row, 5, reportTemplate.cellLabel(c), nullptr);
             if (cell.value)
                 worksheet_write_number(sheet, lxw_row_t(row), 6, *cell.value, nullptr);
-            writeText(sheet, row, 7, cellStateName(cell.state), nullptr);
+            writeText(sheet, row, 7, exportedState(cell.state, labels), nullptr);
             if (cell.extractedValue)
                 worksheet_write_number(sheet, lxw_row_t(row), 8, *cell.extractedValue, nullptr);
             writeText(sheet, row, 9, exported.review.cellNotes.value(c), nullptr);
@@ -234,7 +250,8 @@ void writeDataSheet(lxw_worksheet *sheet, const QList<ExportedReview> &reviews,
 
 } // namespace
 
-Result<int> writeXlsx(const QList<ExportedReview> &reviews, const QString &path)
+Result<int> writeXlsx(const QList<ExportedReview> &reviews, const QString &path,
+                      ExportLabels labels)
 {
     // libxlsxwriter writes by file name: write beside the target, then rename over it.
     QTemporaryFile temporary(QFileInfo(path).absolutePath() % u"/.nianbao-export-XXXXXX.xlsx"_s);
@@ -264,7 +281,7 @@ Result<int> writeXlsx(const QList<ExportedReview> &reviews, const QString &path)
         for (const ExportedReview &exported : reviews)
             row = writeTableBlock(sheet, row, table, exported, formats);
     }
-    writeDataSheet(workbook_add_worksheet(workbook, "数据"), reviews, formats);
+    writeDataSheet(workbook_add_worksheet(workbook, "数据"), reviews, formats, labels);
     const lxw_error closed = workbook_close(workbook);
     if (closed != LXW_NO_ERROR)
         return Error {u"export.write"_s,

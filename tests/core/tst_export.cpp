@@ -479,6 +479,17 @@ void TestExport::xlsxCarriesTheReportAndCellNotes()
     QVERIFY(strings.contains(u"Note: 表三合计待核"_s));
     const QString comments = QString::fromUtf8(zipMember(path, "xl/comments1.xml"));
     QVERIFY2(comments.contains(u"Note: 原文字迹不清"_s), qPrintable(comments.left(400)));
+
+    // For people (the window), the data sheet speaks the interface language.
+    ExportOptions readable;
+    readable.labels = ExportLabels::Readable;
+    QVERIFY(Exporter(reader.checker()).write({review}, ExportFormat::Xlsx, path, readable));
+    const QStringList words = xmlValues(zipMember(path, "xl/sharedStrings.xml"), u"t");
+    QVERIFY(words.contains(u"Review status"_s));
+    QVERIFY(words.contains(u"Value as read"_s));
+    QVERIFY(words.contains(u"read"_s)); // the state of an extracted cell, for people
+    QVERIFY(!words.contains(u"extracted"_s));
+    QVERIFY(!words.contains(u"extracted_value"_s));
 }
 
 QTEST_GUILESS_MAIN(TestExport)
