@@ -5,8 +5,11 @@
 #include "cellroles.h"
 
 #include <QFont>
+#include <QFontMetrics>
 #include <QPainter>
 #include <QPainterPath>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -114,6 +117,9 @@ void paintMarks(QPainter *painter, const QRect &rect, const QPalette &palette, c
     }
 }
 
+constexpr int kTextLeft = 4; ///< pixels between a cell's left edge and its text
+constexpr int kTextRight = 6; ///< room on the right for the current cell's border
+
 void paintText(QPainter *painter, const QRect &rect, const QPalette &palette, const QFont &font,
                const ValueCell &cell)
 {
@@ -123,8 +129,10 @@ void paintText(QPainter *painter, const QRect &rect, const QPalette &palette, co
     painter->setFont(textFont);
     const bool empty = cell.text.isEmpty();
     painter->setPen(palette.color(empty ? QPalette::PlaceholderText : QPalette::Text));
-    painter->drawText(rect.adjusted(4, 0, -6, 0), Qt::AlignRight | Qt::AlignVCenter,
-                      empty ? u"—"_s : cell.text);
+    const QRect textRect = rect.adjusted(kTextLeft, 0, -kTextRight, 0);
+    painter->drawText(textRect, Qt::AlignRight | Qt::AlignVCenter,
+                      empty ? u"—"_s
+                            : fittedText(cell.text, painter->fontMetrics(), textRect.width()));
 }
 
 } // namespace
@@ -169,6 +177,20 @@ QString mark(Highlight highlight)
         return u"·"_s;
     }
     return {};
+}
+
+QString fittedText(const QString &text, const QFontMetrics &metrics, int width)
+{
+    // Right-aligned text wider than its cell loses its leading digits: elide on the right, so
+    // the cut shows and the figure's first digits stay.
+    return metrics.horizontalAdvance(text) <= width
+        ? text
+        : metrics.elidedText(text, Qt::ElideRight, std::max(width, 0));
+}
+
+int valuePadding()
+{
+    return kTextLeft + kTextRight + 2;
 }
 
 QColor tint(Highlight highlight, const QPalette &palette, qreal strength)

@@ -11,6 +11,7 @@
 class QPainter;
 class QRect;
 class QFont;
+class QFontMetrics;
 
 namespace nianbao {
 
@@ -47,6 +48,14 @@ struct ValueCell
     bool current = false;
     bool hasNote = false;
 };
+
+/**
+ * The text a value cell shows in `width` pixels: the whole figure when it fits, otherwise its
+ * leading digits and "…", never a figure cut short without a sign (12345 shown as 2345).
+ */
+QString fittedText(const QString &text, const QFontMetrics &metrics, int width);
+/** Pixels a value cell needs beside its text (padding and the marks' corner). */
+int valuePadding();
 
 /** Paints a value cell; the tables' delegate and the legend share it. */
 void paintValue(QPainter *painter, const QRect &rect, const QPalette &palette, const QFont &font,

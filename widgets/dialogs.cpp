@@ -4,6 +4,7 @@
 
 #include <QFileDialog>
 #include <QMessageBox>
+#include <QPrintDialog>
 #include <QPushButton>
 
 using namespace Qt::StringLiterals;
@@ -64,6 +65,18 @@ void Dialogs::ask(QWidget *parent, const QString &title, const QString &text, co
                   const QString &, const std::function<void(bool)> &answered)
 {
     answered(question(parent, title, text, accept));
+}
+
+QString Dialogs::saveFile(QWidget *parent, const QString &title, const QString &filter,
+                          const QString &suggested)
+{
+    return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+}
+
+bool Dialogs::choosePrinter(QWidget *parent, QPrinter *printer)
+{
+    QPrintDialog dialog(printer, parent);
+    return dialog.exec() == QDialog::Accepted;
 }
 
 Dialogs &Dialogs::standard()

@@ -6,6 +6,7 @@
 
 #include <functional>
 
+class QPrinter;
 class QWidget;
 
 namespace nianbao {
@@ -34,6 +35,12 @@ public:
     virtual void ask(QWidget *parent, const QString &title, const QString &text,
                      const QString &accept, const QString &reject,
                      const std::function<void(bool)> &answered);
+
+    /** Asks where to save; `suggested` is the file name offered. Empty when cancelled. */
+    virtual QString saveFile(QWidget *parent, const QString &title, const QString &filter,
+                             const QString &suggested);
+    /** Lets the user set up `printer` (QPrintDialog). False when cancelled. */
+    virtual bool choosePrinter(QWidget *parent, QPrinter *printer);
 
     /** The real dialogs. */
     static Dialogs &standard();

@@ -5,6 +5,7 @@
 #include "cellstyle.h"
 #include "reviewcursor.h"
 #include "reviewdocument.h"
+#include "zoomlimits.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -149,6 +150,52 @@ void DocumentView::followCursor()
         centerCursor();
     }
     setExtraSelections(selections);
+}
+
+bool DocumentView::findText(const QString &text, bool backward)
+{
+    if (text.isEmpty())
+        return false;
+    const QTextDocument::FindFlags flags
+        = backward ? QTextDocument::FindBackward : QTextDocument::FindFlags();
+    if (find(text, flags))
+        return true;
+    // Round the end, as a reviewer stepping through every 申请 expects.
+    QTextCursor wrapped(document());
+    wrapped.movePosition(backward ? QTextCursor::End : QTextCursor::Start);
+    const QTextCursor found = document()->find(text, wrapped, flags);
+    if (found.isNull())
+        return false;
+    setTextCursor(found);
+    return true;
+}
+
+std::pair<int, int> DocumentView::matchPosition(const QString &text) const
+{
+    if (text.isEmpty())
+        return {0, 0};
+    const QTextCursor selected = textCursor();
+    int count = 0;
+    int current = 0;
+    for (QTextCursor found = document()->find(text, 0); !found.isNull();
+         found = document()->find(text, found)) {
+        ++count;
+        if (found.selectionStart() == selected.selectionStart()
+            && found.selectionEnd() == selected.selectionEnd())
+            current = count;
+    }
+    return {count, current};
+}
+
+void DocumentView::setZoom(int steps)
+{
+    m_zoom = std::clamp(steps, kMinZoom, kMaxZoom);
+    if (m_basePointSize <= 0)
+        m_basePointSize = font().pointSizeF();
+    QFont zoomed = font();
+    zoomed.setPointSizeF(m_basePointSize + m_zoom);
+    setFont(zoomed);
+    setTabStopDistance(fontMetrics().horizontalAdvance(QChar(0x4E2D)) * 4);
 }
 
 void DocumentView::mouseReleaseEvent(QMouseEvent *event)

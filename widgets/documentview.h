@@ -28,6 +28,15 @@ public:
     /** The spans highlighted as selected, the current one first (for tests and tooltips). */
     QList<SourceSpan> highlightedSpans() const { return m_highlighted; }
 
+    /** Selects the next (or previous) occurrence of `text`, round the end; false if none. */
+    bool findText(const QString &text, bool backward = false);
+    /** How often `text` occurs, and which occurrence is selected (from 1; 0 if none is). */
+    std::pair<int, int> matchPosition(const QString &text) const;
+
+    /** Text size in steps of one point from the window's (0), within kMinZoom…kMaxZoom. */
+    void setZoom(int steps);
+    int zoom() const { return m_zoom; }
+
 protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
@@ -45,6 +54,8 @@ private:
     QPointer<ReviewDocument> m_document;
     QList<QTextEdit::ExtraSelection> m_marks;
     QList<SourceSpan> m_highlighted;
+    qreal m_basePointSize = 0;
+    int m_zoom = 0;
 };
 
 } // namespace nianbao

@@ -6,6 +6,9 @@
 #include "formtableview.h"
 #include "reporttemplate.h"
 #include "reviewcursor.h"
+#include "zoomlimits.h"
+
+#include <algorithm>
 
 namespace nianbao {
 
@@ -46,6 +49,25 @@ int FormTablesWidget::currentCell() const
 {
     const auto *view = qobject_cast<FormTableView *>(currentWidget());
     return view ? view->formModel()->cellAt(view->currentIndex()) : -1;
+}
+
+void FormTablesWidget::stepTable(int step)
+{
+    const int tables = count();
+    if (tables > 0)
+        setCurrentIndex(((currentIndex() + step) % tables + tables) % tables);
+}
+
+void FormTablesWidget::setZoom(int steps)
+{
+    m_zoom = std::clamp(steps, kMinZoom, kMaxZoom);
+    if (m_basePointSize <= 0)
+        m_basePointSize = font().pointSizeF();
+    for (FormTableView *view : std::as_const(m_views)) {
+        QFont zoomed = view->font();
+        zoomed.setPointSizeF(m_basePointSize + m_zoom);
+        view->setFont(zoomed);
+    }
 }
 
 void FormTablesWidget::setDocument(ReviewDocument *document)

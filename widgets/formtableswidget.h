@@ -28,6 +28,12 @@ public:
     /** The cell being edited or current in the visible table, -1 if none. */
     int currentCell() const;
 
+    /** Shows the next (1) or previous (-1) table, round the three. */
+    void stepTable(int step);
+    /** Text size in steps of one point from the window's (0), within kMinZoom…kMaxZoom. */
+    void setZoom(int steps);
+    int zoom() const { return m_zoom; }
+
 signals:
     void inputRejected(const QString &message);
 
@@ -39,6 +45,8 @@ private:
     ReviewCursor *m_cursor;
     QList<FormTableModel *> m_models;
     QList<FormTableView *> m_views;
+    qreal m_basePointSize = 0;
+    int m_zoom = 0;
 };
 
 } // namespace nianbao

@@ -3,6 +3,7 @@
 #include "formtableview.h"
 
 #include "celldelegate.h"
+#include "cellstyle.h"
 #include "formtablemodel.h"
 #include "reviewcursor.h"
 
@@ -21,6 +22,10 @@ constexpr qreal kValueWidth = 3.7; ///< in widths of 中
 constexpr qreal kLabelWidth = 11.5;
 constexpr qreal kGroupWidth = 2.4;
 constexpr qreal kSubgroupWidth = 4.6;
+/** How much of its width a label column gives up when the pane is narrow (a 1366×768 screen):
+ *  its text wraps onto more lines instead of the table's columns going off the side. */
+constexpr qreal kLabelShrink = 0.4;
+constexpr qreal kMinValueWidth = 2.9; ///< a narrow pane's value columns: 4 digits and marks
 
 } // namespace
 
@@ -44,6 +49,9 @@ FormTableView::FormTableView(FormTableModel *model, ReviewCursor *cursor, QWidge
     applySpans();
     updateSizes();
     connect(model, &QAbstractItemModel::modelReset, this, &FormTableView::followCursor);
+    // A longer figure widens its column rather than losing its leading digits.
+    connect(model, &QAbstractItemModel::modelReset, this, &FormTableView::updateSizes);
+    connect(model, &QAbstractItemModel::dataChanged, this, &FormTableView::updateSizes);
     connect(cursor, &ReviewCursor::selectionChanged, this, &FormTableView::followCursor);
 }
 
@@ -104,8 +112,11 @@ void FormTableView::updateSizes()
         if (spare > 0 && width == kValueWidth)
             width += std::min(spare / valueColumns, kValueWidth * 0.5);
     }
+    if (spare < 0)
+        compact(widths, -spare);
+    const std::vector<int> figures = figureWidths();
     for (int c = 0; c < layout.columnCount(); ++c)
-        setColumnWidth(c, int(widths[size_t(c)] * em));
+        setColumnWidth(c, std::max(int(widths[size_t(c)] * em), figures[size_t(c)]));
 
     const int minimum = fontMetrics().height() + 10;
     std::vector<int> heights(size_t(layout.rowCount()), minimum);
@@ -121,6 +132,42 @@ void FormTableView::updateSizes()
     }
     for (int r = 0; r < layout.rowCount(); ++r)
         setRowHeight(r, heights[size_t(r)]);
+}
+
+void FormTableView::compact(std::vector<qreal> &widths, qreal missing)
+{
+    // Labels first: wrapped labels are still read, while a column off the side is not seen.
+    for (qreal &width : widths) {
+        if (missing > 0 && width > kValueWidth) {
+            const qreal shrink = std::min(missing, width * kLabelShrink);
+            width -= shrink;
+            missing -= shrink;
+        }
+    }
+    const qreal valueColumns = qreal(std::count(widths.begin(), widths.end(), kValueWidth));
+    const qreal perValue = std::min(missing / valueColumns, kValueWidth - kMinValueWidth);
+    for (qreal &width : widths) {
+        if (missing > 0 && width == kValueWidth)
+            width -= perValue;
+    }
+}
+
+std::vector<int> FormTableView::figureWidths() const
+{
+    const FormLayout &layout = m_model->layout();
+    std::vector<int> widths(size_t(layout.columnCount()), 0);
+    // Bold, as a corrected figure is drawn: the widest a figure gets.
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    for (const FormItem &item : layout.items()) {
+        if (item.kind != FormItemKind::Value || item.columnSpan != 1)
+            continue;
+        const QString text = m_model->index(item.row, item.column).data().toString();
+        int &width = widths[size_t(item.column)];
+        width = std::max(width, metrics.horizontalAdvance(text) + CellStyle::valuePadding());
+    }
+    return widths;
 }
 
 void FormTableView::resizeEvent(QResizeEvent *event)

@@ -38,6 +38,10 @@ private:
     void applySpans();
     /** Column widths in widths of 中, before any room to spare is shared out. */
     std::vector<qreal> baseWidths() const;
+    /** The pixels each column needs for its widest figure, in the bold of a correction. */
+    std::vector<int> figureWidths() const;
+    /** Narrows labels, then value columns, by up to `missing` widths of 中. */
+    static void compact(std::vector<qreal> &widths, qreal missing);
     void updateSizes();
     void followCursor();
     QModelIndex valueAt(int row, int column) const;

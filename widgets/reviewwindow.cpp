@@ -6,6 +6,8 @@
 #include "displaytexts.h"
 #include "documentview.h"
 #include "draftkeeper.h"
+#include "exportdialog.h"
+#include "findbar.h"
 #include "findingsview.h"
 #include "formtableswidget.h"
 #include "formtableview.h"
@@ -18,6 +20,7 @@
 #include "reportlistmodel.h"
 #include "reportlistproxy.h"
 #include "reportloader.h"
+#include "reportprinter.h"
 #include "reporttemplate.h"
 #include "reviewcursor.h"
 #include "reviewdocument.h"
@@ -36,6 +39,8 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPointer>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
 #include <QProgressDialog>
 #include <QScreen>
 #include <QSet>
@@ -171,15 +176,31 @@ void ReviewWindow::createWidgets()
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(u"mainSplitter"_s);
     m_mainSplitter->addWidget(m_leftSplitter);
-    m_mainSplitter->addWidget(m_documentView);
+    m_mainSplitter->addWidget(createDocumentPanel());
     m_mainSplitter->addWidget(m_rightSplitter);
     m_mainSplitter->addWidget(m_reviewPanel);
     m_mainSplitter->setSizes({290, 420, 720, 250});
     m_leftSplitter->setSizes({600, 300});
     m_rightSplitter->setSizes({780, 170});
-    m_mainSplitter->setStretchFactor(2, 1);
+    // On a small screen (a 1366×768 laptop) the text, the tables and the review panel all give
+    // up room, not the tables alone; the report list keeps the width its agency names need.
+    const int stretch[] = {0, 1, 2, 1};
+    for (int pane = 0; pane < m_mainSplitter->count(); ++pane)
+        m_mainSplitter->setStretchFactor(pane, stretch[pane]);
     setCentralWidget(m_mainSplitter);
     statusBar()->setObjectName(u"statusBar"_s);
+}
+
+QWidget *ReviewWindow::createDocumentPanel()
+{
+    m_findBar = new FindBar(m_documentView, this);
+    auto *panel = new QWidget(this);
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_findBar);
+    layout->addWidget(m_documentView, 1);
+    return panel;
 }
 
 QAction *ReviewWindow::addAction(QMenu *menu, const char *name, const QKeySequence &shortcut)
@@ -209,6 +230,10 @@ void ReviewWindow::createActions()
     addAction(file, "actionCloseReport", QKeySequence::Close);
     addAction(file, "actionRefresh", QKeySequence::Refresh);
     file->addSeparator();
+    addAction(file, "actionExport", Qt::CTRL | Qt::Key_E);
+    addAction(file, "actionPrint", QKeySequence::Print);
+    addAction(file, "actionPrintPreview", Qt::CTRL | Qt::SHIFT | Qt::Key_P);
+    file->addSeparator();
     addAction(file, "actionQuit", QKeySequence::Quit);
 
     QMenu *edit = menu("editMenu");
@@ -225,12 +250,17 @@ void ReviewWindow::createActions()
     addAction(edit, "actionApplySuggestion", Qt::ALT | Qt::Key_Return);
     addAction(edit, "actionEditCellNote", Qt::CTRL | Qt::SHIFT | Qt::Key_M);
     addAction(edit, "actionEditReportNote", Qt::CTRL | Qt::SHIFT | Qt::Key_N);
+    edit->addSeparator();
+    addAction(edit, "actionFind", QKeySequence::Find);
+    addAction(edit, "actionFindNext", QKeySequence::FindNext);
+    addAction(edit, "actionFindPrevious", QKeySequence::FindPrevious);
 
     QMenu *review = menu("reviewMenu");
     addAction(review, "actionNextFinding", Qt::Key_F8);
     addAction(review, "actionPreviousFinding", Qt::SHIFT | Qt::Key_F8);
-    addAction(review, "actionNextReport", Qt::CTRL | Qt::Key_PageDown);
-    addAction(review, "actionPreviousReport", Qt::CTRL | Qt::Key_PageUp);
+    // Ctrl+PgDn/PgUp switch tables, as they switch tabs elsewhere.
+    addAction(review, "actionNextReport", Qt::ALT | Qt::Key_PageDown);
+    addAction(review, "actionPreviousReport", Qt::ALT | Qt::Key_PageUp);
     review->addSeparator();
     m_statusGroup = new QActionGroup(this);
     const char *statusNames[] = {"actionStatusUnreviewed", "actionStatusInProgress",
@@ -248,7 +278,15 @@ void ReviewWindow::createActions()
     addAction(view, "actionFocusTables", Qt::ALT | Qt::Key_3);
     addAction(view, "actionFocusFindings", Qt::ALT | Qt::Key_4);
     addAction(view, "actionFocusHistory", Qt::ALT | Qt::Key_5);
-    addAction(view, "actionFilterReports", QKeySequence::Find);
+    addAction(view, "actionFilterReports", Qt::CTRL | Qt::SHIFT | Qt::Key_F);
+    view->addSeparator();
+    addAction(view, "actionNextTable", Qt::CTRL | Qt::Key_PageDown);
+    addAction(view, "actionPreviousTable", Qt::CTRL | Qt::Key_PageUp);
+    view->addSeparator();
+    addAction(view, "actionZoomIn", Qt::CTRL | Qt::Key_Equal)
+        ->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
+    addAction(view, "actionZoomOut", QKeySequence::ZoomOut);
+    addAction(view, "actionZoomReset", Qt::CTRL | Qt::Key_0);
 
     createLanguageActions(menu("languageMenu"));
     QMenu *help = menu("helpMenu");
@@ -326,12 +364,39 @@ void ReviewWindow::connectActions()
     m_reviewPanel->setApplySuggestionAction(m_actions.value(u"actionApplySuggestion"_s));
     connect(m_menus.value(u"recentFilesMenu"_s), &QMenu::aboutToShow, this,
             &ReviewWindow::rebuildRecentMenu);
+    connectToolActions();
+}
+
+void ReviewWindow::connectToolActions()
+{
+    auto on = [this](const char *name, auto slot) {
+        connect(m_actions.value(QString::fromLatin1(name)), &QAction::triggered, this, slot);
+    };
+    on("actionExport", &ReviewWindow::showExportDialog);
+    on("actionPrint", &ReviewWindow::printCurrentReport);
+    on("actionPrintPreview", &ReviewWindow::previewCurrentReport);
+    on("actionFind", [this] { m_findBar->activate(); });
+    on("actionFindNext", [this] {
+        if (m_findBar->isHidden())
+            m_findBar->activate();
+        m_findBar->findNext();
+    });
+    on("actionFindPrevious", [this] {
+        if (m_findBar->isHidden())
+            m_findBar->activate();
+        m_findBar->findPrevious();
+    });
+    on("actionNextTable", [this] { m_tables->stepTable(1); });
+    on("actionPreviousTable", [this] { m_tables->stepTable(-1); });
+    on("actionZoomIn", [this] { setZoom(m_tables->zoom() + 1); });
+    on("actionZoomOut", [this] { setZoom(m_tables->zoom() - 1); });
+    on("actionZoomReset", [this] { setZoom(0); });
 }
 
 void ReviewWindow::retranslateUi()
 {
     setWindowTitle(tr("Nianbao — annual report review"));
-    m_filter->setPlaceholderText(tr("Filter reports (Ctrl+F)"));
+    m_filter->setPlaceholderText(tr("Filter reports (Ctrl+Shift+F)"));
     m_findingsLabel->setText(tr("&Findings"));
     m_historyLabel->setText(tr("&History"));
     m_historyView->setEmptyLabel(tr("<opened>"));
@@ -375,6 +440,26 @@ void ReviewWindow::retranslateActions()
         {"actionLanguageChinese", u"简体中文"_s},
         {"actionLanguageEnglish", u"English"_s},
         {"actionAbout", tr("&About Nianbao")},
+    };
+    for (const auto &[name, text] : texts)
+        m_actions.value(QString::fromLatin1(name))->setText(text);
+    retranslateToolActions();
+}
+
+void ReviewWindow::retranslateToolActions()
+{
+    const std::pair<const char *, QString> texts[] = {
+        {"actionExport", tr("&Export…")},
+        {"actionPrint", tr("&Print…")},
+        {"actionPrintPreview", tr("Print Pre&view…")},
+        {"actionFind", tr("&Find in the Report Text…")},
+        {"actionFindNext", tr("Find Ne&xt")},
+        {"actionFindPrevious", tr("Find Pre&vious")},
+        {"actionNextTable", tr("Ne&xt Table")},
+        {"actionPreviousTable", tr("Pre&vious Table")},
+        {"actionZoomIn", tr("Zoom &In")},
+        {"actionZoomOut", tr("Zoom &Out")},
+        {"actionZoomReset", tr("&Actual Size")},
     };
     for (const auto &[name, text] : texts)
         m_actions.value(QString::fromLatin1(name))->setText(text);
@@ -583,6 +668,7 @@ void ReviewWindow::openFromLibrary(const QStringList &files, const ImportSummary
     if (summary.cancelled)
         problems.prepend(tr("The import was cancelled; the reports imported so far are kept."));
     const int opened = paths.isEmpty() ? 0 : openLibraryReports(paths, problems);
+    addRecentFiles(importedFiles(files));
     if (!problems.isEmpty())
         m_dialogs->information(this, tr("Import"), problems.join(u'\n'));
     statusBar()->showMessage(tr("Imported %1, already in the library %2, failed %3; opened %4.")
@@ -841,6 +927,8 @@ void ReviewWindow::updateActions()
     m_actions.value(u"actionApplySuggestion"_s)->setEnabled(canApply);
     m_actions.value(u"actionCloseReport"_s)->setEnabled(document);
     m_actions.value(u"actionRefresh"_s)->setEnabled(loaded && m_library);
+    m_actions.value(u"actionPrint"_s)->setEnabled(document);
+    m_actions.value(u"actionPrintPreview"_s)->setEnabled(document);
     m_statusGroup->setEnabled(loaded);
     if (loaded) {
         const int status = int(reviewStatuses().indexOf(document->session()->status()));
@@ -902,6 +990,118 @@ void ReviewWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
+QStringList ReviewWindow::importedFiles(const QStringList &files) const
+{
+    // What the import brought into the library and the window opened: not the failures, and
+    // after a cancel only what was imported before it.
+    QStringList imported;
+    for (const QString &file : files) {
+        if (m_reports->documentForFile(file))
+            imported.append(file);
+    }
+    return imported;
+}
+
+void ReviewWindow::showExportDialog()
+{
+    auto *dialog = new ExportDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setCounts(int(documentsIn(int(ExportDialog::Scope::CurrentReport)).size()),
+                      int(documentsIn(int(ExportDialog::Scope::FilteredReports)).size()),
+                      int(documentsIn(int(ExportDialog::Scope::AllReports)).size()));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        exportReports(dialog->format(), int(dialog->scope()), dialog->options());
+    });
+    dialog->open();
+}
+
+QList<ReviewDocument *> ReviewWindow::documentsIn(int scope) const
+{
+    switch (ExportDialog::Scope(scope)) {
+    case ExportDialog::Scope::CurrentReport:
+        if (currentDocument())
+            return {currentDocument()};
+        return {};
+    case ExportDialog::Scope::FilteredReports: {
+        QList<ReviewDocument *> shown;
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            shown.append(m_reports->document(m_proxy->mapToSource(m_proxy->index(row, 0)).row()));
+        return shown;
+    }
+    case ExportDialog::Scope::AllReports:
+        break;
+    }
+    return m_reports->documents();
+}
+
+void ReviewWindow::exportReports(ExportFormat format, int scope, const ExportOptions &options)
+{
+    const QList<ReviewDocument *> documents = documentsIn(scope);
+    if (documents.isEmpty()) {
+        m_dialogs->information(this, tr("Export"), tr("There is no report to export."));
+        return;
+    }
+    const QString path = m_dialogs->saveFile(this, tr("Export"), exportFileFilter(format),
+                                             suggestedExportName(format));
+    if (path.isEmpty())
+        return;
+    // Never over the library the window works on, whatever name the user typed.
+    const Result<bool> target
+        = checkExportTarget(path, m_library ? m_library->location() : QString());
+    if (!target) {
+        m_dialogs->information(this, tr("Export"), target.error().message);
+        return;
+    }
+    QList<ExportedReview> reviews;
+    for (const ReviewDocument *document : documents)
+        reviews.append(exportedReviewOf(*document));
+    const Result<int> written = Exporter(m_loader->checker()).write(reviews, format, path, options);
+    if (!written) {
+        m_dialogs->information(this, tr("Export"), written.error().message);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %n report(s) to %1.", nullptr, written.value())
+                                 .arg(QDir::toNativeSeparators(path)),
+                             kMessageTimeout);
+}
+
+void ReviewWindow::printCurrentReport()
+{
+    ReviewDocument *document = currentDocument();
+    if (!document)
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageOrientation(QPageLayout::Landscape);
+    printer.setDocName(QFileInfo(document->filePath()).fileName());
+    if (!m_dialogs->choosePrinter(this, &printer))
+        return;
+    printReport(*document, &printer);
+    statusBar()->showMessage(tr("Printed %1.").arg(printer.docName()), kMessageTimeout);
+}
+
+void ReviewWindow::previewCurrentReport()
+{
+    ReviewDocument *document = currentDocument();
+    if (!document)
+        return;
+    auto *preview = new QPrintPreviewDialog(this);
+    preview->setObjectName(u"printPreviewDialog"_s);
+    preview->setAttribute(Qt::WA_DeleteOnClose);
+    preview->printer()->setPageOrientation(QPageLayout::Landscape);
+    connect(preview, &QPrintPreviewDialog::paintRequested, this,
+            [target = QPointer<ReviewDocument>(document)](QPrinter *printer) {
+                if (target)
+                    printReport(*target, printer);
+            });
+    preview->open();
+}
+
+void ReviewWindow::setZoom(int steps)
+{
+    m_tables->setZoom(steps);
+    m_documentView->setZoom(m_tables->zoom());
+}
+
 void ReviewWindow::restoreLayout()
 {
     const QSettings settings;
@@ -912,6 +1112,7 @@ void ReviewWindow::restoreLayout()
     restoreState(settings.value(u"window/state"_s).toByteArray());
     for (QSplitter *splitter : {m_mainSplitter, m_leftSplitter, m_rightSplitter, m_bottomSplitter})
         splitter->restoreState(settings.value(u"window/"_s + splitter->objectName()).toByteArray());
+    setZoom(settings.value(u"window/zoom"_s, 0).toInt());
 }
 
 void ReviewWindow::saveLayout() const
@@ -921,6 +1122,7 @@ void ReviewWindow::saveLayout() const
     settings.setValue(u"window/state"_s, saveState());
     for (QSplitter *splitter : {m_mainSplitter, m_leftSplitter, m_rightSplitter, m_bottomSplitter})
         settings.setValue(u"window/"_s + splitter->objectName(), splitter->saveState());
+    settings.setValue(u"window/zoom"_s, m_tables->zoom());
 }
 
 void ReviewWindow::addRecentFiles(const QStringList &files)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "export/exporter.h"
 #include "report.h"
 
 #include <QHash>
@@ -26,6 +27,7 @@ namespace nianbao {
 class Dialogs;
 class DocumentView;
 class DraftKeeper;
+class FindBar;
 class FindingsView;
 class FormTablesWidget;
 class LanguageManager;
@@ -94,7 +96,11 @@ private:
     void createWidgets();
     void createActions();
     void createLanguageActions(QMenu *menu);
+    QWidget *createDocumentPanel();
     void connectActions();
+    /** Export, print, find, tables and zoom (issue 13, items 12, 15 and 16). */
+    void connectToolActions();
+    void retranslateToolActions();
     void retranslateUi();
     void retranslateActions();
 
@@ -128,6 +134,16 @@ private:
     void chooseLanguage(const QString &language);
     void focusPane(QWidget *pane);
 
+    void showExportDialog();
+    void exportReports(ExportFormat format, int scope, const ExportOptions &options);
+    /** The reports of an ExportDialog::Scope, in the list's order. */
+    QList<ReviewDocument *> documentsIn(int scope) const;
+    void printCurrentReport();
+    void previewCurrentReport();
+    void setZoom(int steps);
+    /** The files of an import that are open from the library now, for Open Recent. */
+    QStringList importedFiles(const QStringList &files) const;
+
     void restoreLayout();
     void saveLayout() const;
     void addRecentFiles(const QStringList &files);
@@ -148,6 +164,7 @@ private:
     QLineEdit *m_filter = nullptr;
     QTreeView *m_reportView = nullptr;
     DocumentView *m_documentView = nullptr;
+    FindBar *m_findBar = nullptr;
     FormTablesWidget *m_tables = nullptr;
     LegendWidget *m_legend = nullptr;
     FindingsView *m_findingsView = nullptr;

@@ -10,6 +10,7 @@
 #include <QEventLoop>
 #include <QMessageBox>
 #include <QPainter>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -49,7 +50,11 @@ QPixmap grabWithDialogs(QWidget &window)
 
 int takeScreenshot(nianbao::ReviewWindow &window, const QString &path)
 {
-    window.resize(1680, 1000);
+    // On a real screen (Xvfb too), as the window opens there: a 1366×768 laptop shows what its
+    // owner sees. The offscreen platform's 800×600 is no one's screen.
+    const QSize size(1680, 1000);
+    const bool realScreen = QGuiApplication::platformName() != u"offscreen"_s;
+    window.resize(realScreen ? size.boundedTo(window.screen()->availableGeometry().size()) : size);
     window.show();
     if (!waitForReports(window)) {
         QTextStream(stderr) << "nianbao: the reports did not open in time\n";

@@ -40,58 +40,189 @@ QHash<int, const Correction *> lastCorrections(const StoredReview &review)
     return last;
 }
 
-QString longCsv(const QList<ExportedReview> &reviews)
+/** The export's words for people, in the Exporter's translation context. */
+struct ExportText
+{
+    Q_DECLARE_TR_FUNCTIONS(nianbao::Exporter)
+};
+
+QString statusText(ReviewStatus status)
+{
+    switch (status) {
+    case ReviewStatus::Unreviewed:
+        return ExportText::tr("unreviewed");
+    case ReviewStatus::InProgress:
+        return ExportText::tr("in review");
+    case ReviewStatus::Reviewed:
+        return ExportText::tr("reviewed");
+    case ReviewStatus::Doubtful:
+        return ExportText::tr("doubtful");
+    }
+    return {};
+}
+
+QString stateText(CellState state)
+{
+    switch (state) {
+    case CellState::Missing:
+        return ExportText::tr("blank");
+    case CellState::Extracted:
+        return ExportText::tr("read");
+    case CellState::Unreadable:
+        return ExportText::tr("unreadable");
+    case CellState::Corrected:
+        return ExportText::tr("corrected");
+    case CellState::Deduced:
+        return ExportText::tr("deduced");
+    }
+    return {};
+}
+
+/** Words of one CSV export: stable keys for scripts, or the reader's language for people. */
+class CsvWords
+{
+public:
+    explicit CsvWords(ExportLabels labels)
+        : m_readable(labels == ExportLabels::Readable)
+    { }
+
+    bool readable() const { return m_readable; }
+    QString status(ReviewStatus status) const
+    {
+        return exportedStatus(status, m_readable ? ExportLabels::Readable : ExportLabels::Keys);
+    }
+    QString state(CellState state) const
+    {
+        return exportedState(state, m_readable ? ExportLabels::Readable : ExportLabels::Keys);
+    }
+    QString reading(ReadingStatus status) const
+    {
+        return m_readable ? readingStatusText(status) : readingStatusKey(status);
+    }
+    /** The header of the report's own columns, shared by both CSV forms. */
+    QStringList reportHeader() const
+    {
+        if (!m_readable)
+            return {u"file"_s, u"agency"_s, u"year"_s, u"status"_s};
+        return {ExportText::tr("File"), ExportText::tr("Agency"), ExportText::tr("Year"),
+                ExportText::tr("Review status")};
+    }
+    QStringList reportFields(const StoredReview &review) const
+    {
+        return {review.report.file, review.report.agency,
+                review.report.year > 0 ? QString::number(review.report.year) : QString(),
+                status(review.status)};
+    }
+
+private:
+    bool m_readable;
+};
+
+QString csvLine(const QStringList &fields)
+{
+    QStringList quoted;
+    quoted.reserve(fields.size());
+    for (const QString &field : fields)
+        quoted.append(csvField(field));
+    return quoted.join(u',') + u"\r\n"_s;
+}
+
+QString tableName(const TemplateTable &table)
+{
+    return table.section % u'、' % table.title;
+}
+
+/** The form's name of a cell's column: 法人或其他组织 · 商业企业 for a grouped column. */
+QString columnName(const TemplateTable &table, int column)
+{
+    const TemplateColumn &templateColumn = table.columns[column];
+    return templateColumn.group.isEmpty() ? templateColumn.label
+                                          : templateColumn.group % u" · " % templateColumn.label;
+}
+
+QStringList longHeader(const CsvWords &words)
+{
+    QStringList header = words.reportHeader();
+    if (words.readable())
+        return header
+            + QStringList {ExportText::tr("Key"),           ExportText::tr("Table"),
+                           ExportText::tr("Row"),           ExportText::tr("Column"),
+                           ExportText::tr("Value"),         ExportText::tr("State"),
+                           ExportText::tr("Value as read"), ExportText::tr("State as read"),
+                           ExportText::tr("Corrected by"),  ExportText::tr("Corrected at"),
+                           ExportText::tr("Note")};
+    // Scripts read these names: they never change (key, label, …).
+    return header + QStringList {u"key"_s,          u"label"_s,           u"value"_s,
+                                 u"state"_s,        u"extracted_value"_s, u"extracted_state"_s,
+                                 u"corrected_by"_s, u"corrected_at"_s,    u"note"_s};
+}
+
+/** Where a cell stands on the form: its label, or its table, row and column for people. */
+QStringList cellPlace(const CsvWords &words, int cell)
 {
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
-    QString out = u"file,agency,year,status,key,label,value,state,extracted_value,"
-                  "extracted_state,corrected_by,corrected_at,note\r\n"_s;
+    const TemplateCell &templateCell = reportTemplate.cells()[cell];
+    if (!words.readable())
+        return {templateCell.key.toString(), reportTemplate.cellLabel(cell)};
+    const TemplateTable &table = reportTemplate.tables()[templateCell.table];
+    return {templateCell.key.toString(), tableName(table),
+            reportTemplate.rowLabel(templateCell.table, templateCell.row),
+            columnName(table, templateCell.column)};
+}
+
+QString longCsv(const QList<ExportedReview> &reviews, const CsvWords &words)
+{
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    QString out = csvLine(longHeader(words));
     for (const ExportedReview &exported : reviews) {
         const StoredReview &review = exported.review;
         const auto corrections = lastCorrections(review);
+        const QStringList reportFields = words.reportFields(review);
         for (int c = 0; c < reportTemplate.cellCount(); ++c) {
             const CellValue &cell = review.report.cells[size_t(c)];
             const Correction *correction = corrections.value(c);
-            const QStringList fields
-                = {review.report.file,
-                   review.report.agency,
-                   review.report.year > 0 ? QString::number(review.report.year) : QString(),
-                   reviewStatusKey(review.status),
-                   reportTemplate.cells()[c].key.toString(),
-                   reportTemplate.cellLabel(c),
-                   figure(cell.value),
-                   cellStateName(cell.state),
-                   figure(cell.extractedValue),
-                   cellStateName(cell.extractedState),
-                   correction ? correction->reviewer : QString(),
-                   correction ? correction->when.toUTC().toString(Qt::ISODate) : QString(),
-                   review.cellNotes.value(c)};
-            QStringList quoted;
-            for (const QString &field : fields)
-                quoted.append(csvField(field));
-            out += quoted.join(u',') + u"\r\n"_s;
+            out += csvLine(
+                reportFields + cellPlace(words, c)
+                + QStringList {
+                    figure(cell.value), words.state(cell.state), figure(cell.extractedValue),
+                    words.state(cell.extractedState), correction ? correction->reviewer : QString(),
+                    correction ? correction->when.toUTC().toString(Qt::ISODate) : QString(),
+                    review.cellNotes.value(c)});
         }
     }
     return out;
 }
 
-QString wideCsv(const QList<ExportedReview> &reviews)
+QStringList wideHeader(const CsvWords &words)
 {
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
-    QStringList header = {u"file"_s, u"agency"_s, u"year"_s, u"status"_s, u"errors"_s};
-    for (const TemplateCell &cell : reportTemplate.cells())
-        header.append(cell.key.toString());
-    QString out = header.join(u',') + u"\r\n"_s;
+    QStringList header = words.reportHeader();
+    if (words.readable())
+        header += {ExportText::tr("Errors"), ExportText::tr("Warnings"),
+                   ExportText::tr("Cells not read"), ExportText::tr("Reading")};
+    else
+        header += {u"errors"_s, u"warnings"_s, u"unread_cells"_s, u"reading"_s};
+    for (int c = 0; c < reportTemplate.cellCount(); ++c) {
+        const TemplateCell &cell = reportTemplate.cells()[c];
+        header.append(words.readable() ? reportTemplate.tables()[cell.table].section % u'、'
+                              % reportTemplate.cellLabel(c)
+                                       : cell.key.toString());
+    }
+    return header;
+}
+
+QString wideCsv(const QList<ExportedReview> &reviews, const CsvWords &words)
+{
+    QString out = csvLine(wideHeader(words));
     for (const ExportedReview &exported : reviews) {
-        const StoredReview &review = exported.review;
-        const auto errors
-            = std::count_if(exported.findings.begin(), exported.findings.end(),
-                            [](const Finding &f) { return f.severity == Severity::Error; });
-        QStringList row = {csvField(review.report.file), csvField(review.report.agency),
-                           review.report.year > 0 ? QString::number(review.report.year) : QString(),
-                           reviewStatusKey(review.status), QString::number(errors)};
-        for (const CellValue &cell : review.report.cells)
+        QStringList row = words.reportFields(exported.review);
+        // A report with no tables must not look like a clean one: say how much was read.
+        row += {QString::number(exported.count(Severity::Error)),
+                QString::number(exported.count(Severity::Warning)),
+                QString::number(exported.unreadCells()), words.reading(exported.readingStatus())};
+        for (const CellValue &cell : exported.review.report.cells)
             row.append(figure(cell.value));
-        out += row.join(u',') + u"\r\n"_s;
+        out += csvLine(row);
     }
     return out;
 }
@@ -236,6 +367,64 @@ QString csvField(const QString &text)
     return u'"' + escaped + u'"';
 }
 
+int ExportedReview::count(Severity severity) const
+{
+    return int(std::count_if(findings.begin(), findings.end(),
+                             [severity](const Finding &f) { return f.severity == severity; }));
+}
+
+int ExportedReview::unreadCells() const
+{
+    const Report &report = review.report;
+    return report.countCells(CellState::Missing) + report.countCells(CellState::Unreadable);
+}
+
+ReadingStatus ExportedReview::readingStatus() const
+{
+    const int unread = unreadCells();
+    if (!review.report.loaded && review.report.cells.empty())
+        return ReadingStatus::NoTables;
+    if (unread >= int(review.report.cells.size()))
+        return ReadingStatus::NoTables;
+    return unread > 0 ? ReadingStatus::Partial : ReadingStatus::Complete;
+}
+
+QString exportedStatus(ReviewStatus status, ExportLabels labels)
+{
+    return labels == ExportLabels::Readable ? statusText(status) : reviewStatusKey(status);
+}
+
+QString exportedState(CellState state, ExportLabels labels)
+{
+    return labels == ExportLabels::Readable ? stateText(state) : cellStateName(state);
+}
+
+QString readingStatusKey(ReadingStatus status)
+{
+    switch (status) {
+    case ReadingStatus::Complete:
+        return u"complete"_s;
+    case ReadingStatus::Partial:
+        return u"partial"_s;
+    case ReadingStatus::NoTables:
+        return u"no_tables"_s;
+    }
+    return {};
+}
+
+QString readingStatusText(ReadingStatus status)
+{
+    switch (status) {
+    case ReadingStatus::Complete:
+        return ExportText::tr("every cell read");
+    case ReadingStatus::Partial:
+        return ExportText::tr("some cells not read");
+    case ReadingStatus::NoTables:
+        return ExportText::tr("no table read");
+    }
+    return {};
+}
+
 Exporter::Exporter(const Checker &checker)
     : m_checker(checker)
 { }
@@ -285,13 +474,15 @@ Result<int> Exporter::write(const QList<ExportedReview> &reviews, ExportFormat f
     const QByteArray bom = options.byteOrderMark ? QByteArray("\xEF\xBB\xBF") : QByteArray();
     switch (format) {
     case ExportFormat::LongCsv:
-        return saveAtomically(path, bom + longCsv(reviews).toUtf8(), count);
+        return saveAtomically(path, bom + longCsv(reviews, CsvWords(options.labels)).toUtf8(),
+                              count);
     case ExportFormat::WideCsv:
-        return saveAtomically(path, bom + wideCsv(reviews).toUtf8(), count);
+        return saveAtomically(path, bom + wideCsv(reviews, CsvWords(options.labels)).toUtf8(),
+                              count);
     case ExportFormat::Json:
         return saveAtomically(path, jsonExport(reviews), count);
     case ExportFormat::Xlsx:
-        return writeXlsx(reviews, path);
+        return writeXlsx(reviews, path, options.labels);
     }
     return count;
 }

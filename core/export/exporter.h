@@ -24,17 +24,47 @@ enum class ExportFormat {
 std::optional<ExportFormat> exportFormatFromName(QStringView name); ///< csv, csv-wide, xlsx, json
 QString exportFormatName(ExportFormat format);
 
+/** Who reads a CSV export's header and words: a script or a person. */
+enum class ExportLabels {
+    Keys, ///< stable English keys (file, requests.received.total, corrected): for scripts
+    /** The interface language for headers and states, and the form's own Chinese names for the
+     *  table, row and column of each cell (表, 行, 列): for people opening it in Excel. */
+    Readable,
+};
+
 struct ExportOptions
 {
-    bool byteOrderMark = false; ///< UTF-8 with BOM, so Excel reads the Chinese text right
+    /** UTF-8 with a BOM, so Excel reads the Chinese text right; omit it for tools that choke. */
+    bool byteOrderMark = true;
     bool reviewedOnly = false; ///< only reports marked 已审核
+    ExportLabels labels = ExportLabels::Keys;
 };
+
+/** How completely a report's tables were read: the wide CSV's "reading" column. */
+enum class ReadingStatus {
+    Complete, ///< every cell read (or deduced, or corrected)
+    Partial, ///< some cells blank or unreadable
+    NoTables, ///< not one cell read: no table found, or the file could not be read
+};
+
+/** A review status as an export writes it: its key (reviewed), or its name for people. */
+QString exportedStatus(ReviewStatus status, ExportLabels labels);
+/** A cell state as an export writes it: its key (deduced), or its name for people. */
+QString exportedState(CellState state, ExportLabels labels);
+
+QString readingStatusKey(ReadingStatus status); ///< complete, partial, no_tables
+QString readingStatusText(ReadingStatus status); ///< translated, for people
 
 /** A stored review with its findings as they stand now: what every format writes. */
 struct ExportedReview
 {
     StoredReview review;
     QList<Finding> findings;
+
+    int count(Severity severity) const;
+    /** Cells left blank or unreadable: what the reviewer still has to read off the source. */
+    int unreadCells() const;
+    ReadingStatus readingStatus() const;
 };
 
 /**

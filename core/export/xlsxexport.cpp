@@ -90,6 +90,28 @@ QHash<int, QString> ruleMessages(const ExportedReview &exported)
     return messages;
 }
 
+/** A cell's comment: the rules it breaks, then the reviewer's note on it. */
+QString cellComment(const QHash<int, QString> &messages, const StoredReview &review, int cell)
+{
+    QStringList parts;
+    if (messages.contains(cell))
+        parts.append(messages.value(cell));
+    const QString note = review.cellNotes.value(cell);
+    if (!note.isEmpty())
+        parts.append(QCoreApplication::translate("nianbao::Exporter", "Note: %1").arg(note));
+    return parts.join(u'\n');
+}
+
+/** Sheet names hold at most 31 characters (Excel's limit, which libxlsxwriter enforces). */
+constexpr int kMaxSheetName = 31;
+
+/** The table's own Chinese name, as the form titles it: 三、收到和处理政府信息公开申请情况. */
+QByteArray sheetName(const TemplateTable &table)
+{
+    const QString name = table.section % u'、' % table.title;
+    return name.left(kMaxSheetName).toUtf8();
+}
+
 Mark markOf(const CellValue &cell, bool ruleBroken)
 {
     if (ruleBroken)
@@ -124,6 +146,10 @@ int writeTableBlock(lxw_worksheet *sheet, int row, const TemplateTable &table,
               review.report.agency % u' ' % QString::number(review.report.year) % u"  ("
                   % review.report.file % u')',
               formats.title);
+    if (!review.note.isEmpty())
+        writeText(sheet, row++, 0,
+                  QCoreApplication::translate("nianbao::Exporter", "Note: %1").arg(review.note),
+                  nullptr);
     // Header: group labels over their columns (法人或其他组织), then the column labels.
     const int headerRow = row;
     writeText(sheet, headerRow, 0, table.title, formats.header);
@@ -151,9 +177,10 @@ int writeTableBlock(lxw_worksheet *sheet, int row, const TemplateTable &table,
                                        formats.of(mark));
             else
                 worksheet_write_blank(sheet, lxw_row_t(row), column, formats.of(mark));
-            if (messages.contains(cell))
+            const QString comment = cellComment(messages, review, cell);
+            if (!comment.isEmpty())
                 worksheet_write_comment(sheet, lxw_row_t(row), column,
-                                        messages.value(cell).toUtf8().constData());
+                                        comment.toUtf8().constData());
         }
         ++row;
     }
@@ -174,12 +201,29 @@ void writeLegend(lxw_worksheet *sheet, const Formats &formats)
               formats.corrected);
 }
 
+/** The data sheet's words for people, in the Exporter's translation context. */
+struct XlsxText
+{
+    Q_DECLARE_TR_FUNCTIONS(nianbao::Exporter)
+};
+
+QStringList dataHeader(ExportLabels labels)
+{
+    if (labels == ExportLabels::Keys)
+        return {u"file"_s,  u"agency"_s, u"year"_s,  u"status"_s,          u"key"_s,
+                u"label"_s, u"value"_s,  u"state"_s, u"extracted_value"_s, u"note"_s};
+    using Text = XlsxText;
+    return {Text::tr("File"),          Text::tr("Agency"), Text::tr("Year"),
+            Text::tr("Review status"), Text::tr("Key"),    Text::tr("Cell"),
+            Text::tr("Value"),         Text::tr("State"),  Text::tr("Value as read"),
+            Text::tr("Note")};
+}
+
 void writeDataSheet(lxw_worksheet *sheet, const QList<ExportedReview> &reviews,
-                    const Formats &formats)
+                    const Formats &formats, ExportLabels labels)
 {
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
-    const QStringList header = {u"file"_s,  u"agency"_s, u"year"_s,  u"status"_s,         u"key"_s,
-                                u"label"_s, u"value"_s,  u"state"_s, u"extracted_value"_s};
+    const QStringList header = dataHeader(labels);
     for (int h = 0; h < int(header.size()); ++h)
         writeText(sheet, 0, h, header[h], formats.header);
     int row = 1;
@@ -190,14 +234,15 @@ void writeDataSheet(lxw_worksheet *sheet, const QList<ExportedReview> &reviews,
             writeText(sheet, row, 0, report.file, nullptr);
             writeText(sheet, row, 1, report.agency, nullptr);
             worksheet_write_number(sheet, lxw_row_t(row), 2, report.year, nullptr);
-            writeText(sheet, row, 3, reviewStatusKey(exported.review.status), nullptr);
+            writeText(sheet, row, 3, exportedStatus(exported.review.status, labels), nullptr);
             writeText(sheet, row, 4, reportTemplate.cells()[c].key.toString(), nullptr);
             writeText(sheet, row, 5, reportTemplate.cellLabel(c), nullptr);
             if (cell.value)
                 worksheet_write_number(sheet, lxw_row_t(row), 6, *cell.value, nullptr);
-            writeText(sheet, row, 7, cellStateName(cell.state), nullptr);
+            writeText(sheet, row, 7, exportedState(cell.state, labels), nullptr);
             if (cell.extractedValue)
                 worksheet_write_number(sheet, lxw_row_t(row), 8, *cell.extractedValue, nullptr);
+            writeText(sheet, row, 9, exported.review.cellNotes.value(c), nullptr);
             ++row;
         }
     }
@@ -205,7 +250,8 @@ void writeDataSheet(lxw_worksheet *sheet, const QList<ExportedReview> &reviews,
 
 } // namespace
 
-Result<int> writeXlsx(const QList<ExportedReview> &reviews, const QString &path)
+Result<int> writeXlsx(const QList<ExportedReview> &reviews, const QString &path,
+                      ExportLabels labels)
 {
     // libxlsxwriter writes by file name: write beside the target, then rename over it.
     QTemporaryFile temporary(QFileInfo(path).absolutePath() % u"/.nianbao-export-XXXXXX.xlsx"_s);
@@ -226,7 +272,7 @@ Result<int> writeXlsx(const QList<ExportedReview> &reviews, const QString &path)
     const Formats formats = makeFormats(workbook);
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
     for (const TemplateTable &table : reportTemplate.tables()) {
-        const QByteArray name = (table.section % u' ' % table.key).toUtf8();
+        const QByteArray name = sheetName(table);
         lxw_worksheet *sheet = workbook_add_worksheet(workbook, name.constData());
         worksheet_set_column(sheet, 0, 0, 46, nullptr);
         worksheet_set_column(sheet, 1, lxw_col_t(table.columns.size()), 12, nullptr);
@@ -235,7 +281,7 @@ Result<int> writeXlsx(const QList<ExportedReview> &reviews, const QString &path)
         for (const ExportedReview &exported : reviews)
             row = writeTableBlock(sheet, row, table, exported, formats);
     }
-    writeDataSheet(workbook_add_worksheet(workbook, "data"), reviews, formats);
+    writeDataSheet(workbook_add_worksheet(workbook, "数据"), reviews, formats, labels);
     const lxw_error closed = workbook_close(workbook);
     if (closed != LXW_NO_ERROR)
         return Error {u"export.write"_s,

@@ -49,6 +49,23 @@ QList<QStringList> readCsvWithPython(const QString &path)
     return rows;
 }
 
+/** A stored review of `read` extracted cells (value 7) and the rest blank, with no findings. */
+ExportedReview reviewReading(const QString &file, int read)
+{
+    ExportedReview exported;
+    Report &report = exported.review.report;
+    report.file = file;
+    report.loaded = true;
+    report.agency = u"测试局"_s;
+    report.year = 2024;
+    report.cells.resize(size_t(ReportTemplate::standard().cellCount()));
+    for (int c = 0; c < read; ++c) {
+        report.cells[size_t(c)].value = 7;
+        report.cells[size_t(c)].state = CellState::Extracted;
+    }
+    return exported;
+}
+
 /** One member of a zip archive (.xlsx), read with libzip. */
 QByteArray zipMember(const QString &archive, const char *member)
 {
@@ -131,6 +148,10 @@ private slots:
     void exportOverStoredDataIsRefused_data();
     void exportOverStoredDataIsRefused();
     void anEarlierExportIsReplaced();
+    void wideCsvSaysHowMuchWasRead();
+    void readableCsvNamesCellsAsTheFormDoes();
+    void theByteOrderMarkIsOnByDefaultAndCanBeLeftOut();
+    void xlsxCarriesTheReportAndCellNotes();
 
 private:
     QTemporaryDir m_dir;
@@ -216,7 +237,9 @@ void TestExport::wideCsvHasOneRowPerReport()
     QVERIFY(Exporter(reader.checker()).exportLibrary(*library, ExportFormat::WideCsv, path, {}));
     const QList<QStringList> rows = readCsvWithPython(path);
     QCOMPARE(rows.size(), 1 + m_reports);
-    QCOMPARE(rows.first().size(), 5 + ReportTemplate::standard().cellCount());
+    QCOMPARE(rows.first().size(), 8 + ReportTemplate::standard().cellCount());
+    QCOMPARE(rows.first().mid(4, 4),
+             (QStringList {u"errors"_s, u"warnings"_s, u"unread_cells"_s, u"reading"_s}));
     const qsizetype total = rows.first().indexOf(u"requests.received.total"_s);
     QVERIFY(total > 0);
     for (const QString &seed : test::seedNames()) {
@@ -257,7 +280,9 @@ void TestExport::xlsxHasTheTablesAndTheData()
     const ReportReader reader;
     QVERIFY(Exporter(reader.checker()).exportLibrary(*library, ExportFormat::Xlsx, path, {}));
     const QStringList sheets = xmlValues(zipMember(path, "xl/workbook.xml"), u"sheet", u"name"_s);
-    QCOMPARE(sheets, (QStringList {u"二 active"_s, u"三 requests"_s, u"四 appeals"_s, u"data"_s}));
+    QCOMPARE(sheets,
+             (QStringList {u"二、主动公开政府信息情况"_s, u"三、收到和处理政府信息公开申请情况"_s,
+                           u"四、政府信息公开行政复议、行政诉讼情况"_s, u"数据"_s}));
     const QStringList strings = xmlValues(zipMember(path, "xl/sharedStrings.xml"), u"t");
     QVERIFY(strings.contains(u"法人或其他组织"_s)); // the grouped header of table 三
     QVERIFY(strings.contains(u"川汇区政府办公室"_s));
@@ -364,6 +389,107 @@ void TestExport::anEarlierExportIsReplaced()
         QVERIFY2(run.exitCode == 0, run.err.constData());
     }
     QCOMPARE(readCsvWithPython(path).size(), 1 + m_reports);
+}
+
+void TestExport::wideCsvSaysHowMuchWasRead()
+{
+    const int cells = ReportTemplate::standard().cellCount();
+    ExportedReview partial = reviewReading(u"partial.txt"_s, cells - 125);
+    Finding warning;
+    warning.severity = Severity::Warning;
+    partial.findings = {warning, warning};
+    const QList<ExportedReview> reviews
+        = {reviewReading(u"clean.txt"_s, cells), partial, reviewReading(u"no-tables.txt"_s, 0)};
+    const QString path = m_dir.filePath(u"reading.csv"_s);
+    const ReportReader reader;
+    QVERIFY(Exporter(reader.checker()).write(reviews, ExportFormat::WideCsv, path, {}));
+    const QList<QStringList> rows = readCsvWithPython(path);
+    QCOMPARE(rows.size(), 4);
+    const auto status = [&](int row) {
+        return rows[row].mid(4, 4).join(u' ');
+    };
+    QCOMPARE(status(1), u"0 0 0 complete"_s);
+    QCOMPARE(status(2), u"0 2 125 partial"_s);
+    QCOMPARE(status(3), u"0 0 %1 no_tables"_s.arg(cells));
+}
+
+void TestExport::readableCsvNamesCellsAsTheFormDoes()
+{
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    ExportedReview review = reviewReading(u"readable.txt"_s, reportTemplate.cellCount());
+    const int cell = reportTemplate.cellIndex(CellKey(u"requests.received.commercial"_s));
+    review.review.cellNotes.insert(cell, u"核对原件"_s);
+    const QString path = m_dir.filePath(u"readable.csv"_s);
+    ExportOptions options;
+    options.labels = ExportLabels::Readable;
+    const ReportReader reader;
+    QVERIFY(Exporter(reader.checker()).write({review}, ExportFormat::LongCsv, path, options));
+    const QList<QStringList> rows = readCsvWithPython(path);
+    QCOMPARE(rows.size(), 1 + reportTemplate.cellCount());
+    // No translator is loaded here: the interface language is the source's English.
+    QCOMPARE(rows[0].mid(0, 8),
+             (QStringList {u"File"_s, u"Agency"_s, u"Year"_s, u"Review status"_s, u"Key"_s,
+                           u"Table"_s, u"Row"_s, u"Column"_s}));
+    const QStringList row = rows[1 + cell];
+    QCOMPARE(row[3], u"unreviewed"_s);
+    QCOMPARE(row[5], u"三、收到和处理政府信息公开申请情况"_s);
+    QVERIFY2(row[6].contains(u"本年新收政府信息公开申请数量"_s), qPrintable(row[6]));
+    QCOMPARE(row[7], u"法人或其他组织 · 商业企业"_s);
+    QCOMPARE(row[8], u"7"_s);
+    QCOMPARE(row[9], u"read"_s);
+    QCOMPARE(row.last(), u"核对原件"_s);
+
+    const QString wide = m_dir.filePath(u"readable-wide.csv"_s);
+    QVERIFY(Exporter(reader.checker()).write({review}, ExportFormat::WideCsv, wide, options));
+    const QStringList header = readCsvWithPython(wide).value(0);
+    QCOMPARE(header.mid(4, 4),
+             (QStringList {u"Errors"_s, u"Warnings"_s, u"Cells not read"_s, u"Reading"_s}));
+    QVERIFY2(header[8 + cell].startsWith(u"三、"_s), qPrintable(header[8 + cell]));
+    QVERIFY(header[8 + cell].endsWith(u"商业企业"_s));
+}
+
+void TestExport::theByteOrderMarkIsOnByDefaultAndCanBeLeftOut()
+{
+    const QList<ExportedReview> reviews = {reviewReading(u"bom.txt"_s, 3)};
+    const ReportReader reader;
+    const Exporter exporter(reader.checker());
+    for (ExportFormat format : {ExportFormat::LongCsv, ExportFormat::WideCsv}) {
+        const QString path = m_dir.filePath(u"bom.csv"_s);
+        QVERIFY(exporter.write(reviews, format, path, {}));
+        QByteArray bytes;
+        QVERIFY(test::readFileBytes(path, &bytes));
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        ExportOptions plain;
+        plain.byteOrderMark = false;
+        QVERIFY(exporter.write(reviews, format, path, plain));
+        QVERIFY(test::readFileBytes(path, &bytes));
+        QVERIFY(bytes.startsWith("file,"));
+    }
+}
+
+void TestExport::xlsxCarriesTheReportAndCellNotes()
+{
+    ExportedReview review = reviewReading(u"notes.txt"_s, 10);
+    review.review.note = u"表三合计待核"_s;
+    review.review.cellNotes.insert(0, u"原文字迹不清"_s);
+    const QString path = m_dir.filePath(u"notes.xlsx"_s);
+    const ReportReader reader;
+    QVERIFY(Exporter(reader.checker()).write({review}, ExportFormat::Xlsx, path, {}));
+    const QStringList strings = xmlValues(zipMember(path, "xl/sharedStrings.xml"), u"t");
+    QVERIFY(strings.contains(u"Note: 表三合计待核"_s));
+    const QString comments = QString::fromUtf8(zipMember(path, "xl/comments1.xml"));
+    QVERIFY2(comments.contains(u"Note: 原文字迹不清"_s), qPrintable(comments.left(400)));
+
+    // For people (the window), the data sheet speaks the interface language.
+    ExportOptions readable;
+    readable.labels = ExportLabels::Readable;
+    QVERIFY(Exporter(reader.checker()).write({review}, ExportFormat::Xlsx, path, readable));
+    const QStringList words = xmlValues(zipMember(path, "xl/sharedStrings.xml"), u"t");
+    QVERIFY(words.contains(u"Review status"_s));
+    QVERIFY(words.contains(u"Value as read"_s));
+    QVERIFY(words.contains(u"read"_s)); // the state of an extracted cell, for people
+    QVERIFY(!words.contains(u"extracted"_s));
+    QVERIFY(!words.contains(u"extracted_value"_s));
 }
 
 QTEST_GUILESS_MAIN(TestExport)

@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QLineEdit>
+#include <QPrinter>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -72,6 +73,15 @@ QString renderForm(const FormTableModel &model)
         lines.append(cells.join(u" | "_s));
     }
     return lines.join(u'\n');
+}
+
+bool FakeDialogs::choosePrinter(QWidget *, QPrinter *printer)
+{
+    if (printPath.isEmpty())
+        return false;
+    printer->setOutputFormat(QPrinter::PdfFormat);
+    printer->setOutputFileName(printPath);
+    return true;
 }
 
 FormTableView *viewOfCell(const ReviewWindow &window, int cell)

@@ -41,6 +41,8 @@ public:
     QStringList messages;
     QStringList questions;
     bool answer = true;
+    QString savePath; ///< the answer to saveFile(); empty cancels
+    QString printPath; ///< choosePrinter() prints to this PDF file; empty cancels
 
     QStringList openFiles(QWidget *, const QString &, const QString &) override { return files; }
     QString openFolder(QWidget *, const QString &) override { return folder; }
@@ -53,6 +55,11 @@ public:
         questions.append(text);
         return answer;
     }
+    QString saveFile(QWidget *, const QString &, const QString &, const QString &) override
+    {
+        return savePath;
+    }
+    bool choosePrinter(QWidget *, QPrinter *printer) override;
 };
 
 /** The window's table view that shows a cell. */
