@@ -47,6 +47,7 @@ class TestHtmlLoader : public QObject
 private slots:
     void namedReferencesBeyondTheCommonOnesAreRead_data();
     void namedReferencesBeyondTheCommonOnesAreRead();
+    void aUtf8PageDeclaringGbkIsReadAsUtf8();
     void aPageNested22000DeepIsAClearErrorNotACrash();
     void anUnclosedTableOf100000RowsIsReadQuickly();
     void unclosedTablesInsideEachOtherAreAClearError();
@@ -77,6 +78,21 @@ void TestHtmlLoader::namedReferencesBeyondTheCommonOnesAreRead()
     QFETCH(QString, html);
     QFETCH(QString, text);
     QCOMPARE(readPage(utf8Page(html)), text);
+}
+
+void TestHtmlLoader::aUtf8PageDeclaringGbkIsReadAsUtf8()
+{
+    const QByteArray bytes = u"<html><head><meta http-equiv=\"Content-Type\" "
+                             u"content=\"text/html; charset=gbk\"></head><body>"
+                             u"<p>政府信息公开工作年度报告</p></body></html>"_s.toUtf8();
+    const Result<LoadedDocument> loaded = HtmlLoader().load(bytes);
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded.value().text, u"政府信息公开工作年度报告\n"_s);
+    QCOMPARE(loaded.value().encoding, u"UTF-8"_s);
+    QCOMPARE(loaded.value().warnings.size(), 1);
+    QCOMPARE(loaded.value().warnings.first().code, u"html.charset_mismatch"_s);
+    QVERIFY2(loaded.value().warnings.first().message.contains(u"\"gbk\""),
+             qPrintable(loaded.value().warnings.first().message));
 }
 
 void TestHtmlLoader::aPageNested22000DeepIsAClearErrorNotACrash()
