@@ -407,21 +407,27 @@ QByteArray prepareForLibxml(QStringView html)
 {
     QString out;
     out.reserve(html.size() + 16);
+    qsizetype copied = 0; // html before this is in out already
     for (qsizetype i = 0; i < html.size(); ++i) {
-        const QChar c = html[i];
-        out += c.isNull() ? QChar(QChar::ReplacementCharacter) : c;
-        if (c != u'&')
+        if (html[i].isNull()) {
+            out += html.sliced(copied, i - copied) % QChar(QChar::ReplacementCharacter);
+            copied = i + 1;
+            continue;
+        }
+        if (html[i] != u'&')
             continue;
         qsizetype end = i + 1;
         while (end < html.size() && end - i <= kMaxBareEntityName && html[end].unicode() < 0x80
                && html[end].isLetterOrNumber())
             ++end;
-        const QStringView name = html.sliced(i + 1, end - i - 1);
-        if ((end == html.size() || html[end] != u';') && isOneOf(name, kBareEntities)) {
-            out += name % u';';
+        if ((end == html.size() || html[end] != u';')
+            && isOneOf(html.sliced(i + 1, end - i - 1), kBareEntities)) {
+            out += html.sliced(copied, end - copied) % u';';
+            copied = end;
             i = end - 1;
         }
     }
+    out += html.sliced(copied);
     return out.toUtf8();
 }
 
