@@ -47,6 +47,8 @@ class TestHtmlLoader : public QObject
 private slots:
     void namedReferencesBeyondTheCommonOnesAreRead_data();
     void namedReferencesBeyondTheCommonOnesAreRead();
+    void linesBreakAsBrowsersShowThem_data();
+    void linesBreakAsBrowsersShowThem();
     void aUtf8PageDeclaringGbkIsReadAsUtf8();
     void aPageNested22000DeepIsAClearErrorNotACrash();
     void anUnclosedTableOf100000RowsIsReadQuickly();
@@ -74,6 +76,27 @@ void TestHtmlLoader::namedReferencesBeyondTheCommonOnesAreRead_data()
 }
 
 void TestHtmlLoader::namedReferencesBeyondTheCommonOnesAreRead()
+{
+    QFETCH(QString, html);
+    QFETCH(QString, text);
+    QCOMPARE(readPage(utf8Page(html)), text);
+}
+
+void TestHtmlLoader::linesBreakAsBrowsersShowThem_data()
+{
+    QTest::addColumn<QString>("html");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("</br> is a <br>") << u"<div>甲</br>乙</BR >丙</div>"_s << u"甲\n乙\n丙\n"_s;
+    QTest::newRow("a </p> without a <p> ends a paragraph")
+        << u"<div>甲</p>乙<p>丙</p>丁</div>"_s << u"甲\n乙\n丙\n丁\n"_s;
+    QTest::newRow("a </p> in a cell is a space, like a <br>")
+        << u"<table><tr><td>申请人</p>情况<td>2</table>"_s << u"申请人 情况\t2\n"_s;
+    QTest::newRow("a stray </div> does not break the line")
+        << u"<span>甲</div>乙</span>"_s << u"甲乙\n"_s;
+    QTest::newRow("a NUL is a replacement character") << u"<p>甲\0乙</p>"_s << u"甲\uFFFD乙\n"_s;
+}
+
+void TestHtmlLoader::linesBreakAsBrowsersShowThem()
 {
     QFETCH(QString, html);
     QFETCH(QString, text);

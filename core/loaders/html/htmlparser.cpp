@@ -399,32 +399,63 @@ void walk(const xmlNode *root, TreeBuilder &builder)
     }
 }
 
+/** The length of the legacy reference at html[at] == '&' that lacks its semicolon, or 0. */
+qsizetype bareEntityLength(QStringView html, qsizetype at)
+{
+    qsizetype end = at + 1;
+    while (end < html.size() && end - at <= kMaxBareEntityName && html[end].unicode() < 0x80
+           && html[end].isLetterOrNumber())
+        ++end;
+    if (end < html.size() && html[end] == u';')
+        return 0;
+    return isOneOf(html.sliced(at + 1, end - at - 1), kBareEntities) ? end - at : 0;
+}
+
+/** The length of the end tag `</name>` at html[at] == '<' (any case, attributes too), or 0. */
+qsizetype endTagLength(QStringView html, qsizetype at, QStringView name)
+{
+    const qsizetype after = at + 2 + name.size();
+    if (after >= html.size() || html[at + 1] != u'/'
+        || html.sliced(at + 2, name.size()).compare(name, Qt::CaseInsensitive) != 0)
+        return 0;
+    if (html[after] != u'>' && html[after] != u'/' && !isHtmlSpace(html[after]))
+        return 0;
+    const qsizetype close = html.indexOf(u'>', after);
+    return close < 0 ? 0 : close + 1 - at;
+}
+
 /**
- * The page as libxml2 reads it: UTF-8, NUL as U+FFFD (as browsers read it; libxml2 would end
- * the text there), and a semicolon after the legacy references browsers accept without one.
+ * The page as libxml2 reads it: UTF-8, with what browsers do and libxml2 does not. NUL reads as
+ * U+FFFD (libxml2 would end the text there); the legacy references browsers accept without a
+ * semicolon get one; </br> is a <br>, and a </p> no <p> is open for breaks the line as the
+ * empty paragraph browsers make of it (an added <br> does nothing after a </p> that closes).
  */
 QByteArray prepareForLibxml(QStringView html)
 {
     QString out;
     out.reserve(html.size() + 16);
     qsizetype copied = 0; // html before this is in out already
+    const auto replace = [&](qsizetype at, qsizetype length, QStringView by) {
+        out += html.sliced(copied, at - copied) % by;
+        copied = at + length;
+    };
     for (qsizetype i = 0; i < html.size(); ++i) {
-        if (html[i].isNull()) {
-            out += html.sliced(copied, i - copied) % QChar(QChar::ReplacementCharacter);
-            copied = i + 1;
-            continue;
-        }
-        if (html[i] != u'&')
-            continue;
-        qsizetype end = i + 1;
-        while (end < html.size() && end - i <= kMaxBareEntityName && html[end].unicode() < 0x80
-               && html[end].isLetterOrNumber())
-            ++end;
-        if ((end == html.size() || html[end] != u';')
-            && isOneOf(html.sliced(i + 1, end - i - 1), kBareEntities)) {
-            out += html.sliced(copied, end - copied) % u';';
-            copied = end;
-            i = end - 1;
+        const QChar c = html[i];
+        if (c.isNull()) {
+            replace(i, 1, QStringView(u"\uFFFD"));
+        } else if (c == u'&') {
+            if (const qsizetype length = bareEntityLength(html, i)) {
+                replace(i + length, 0, u";");
+                i += length - 1;
+            }
+        } else if (c == u'<') {
+            if (const qsizetype length = endTagLength(html, i, u"br")) {
+                replace(i, length, u"<br>");
+                i += length - 1;
+            } else if (const qsizetype length = endTagLength(html, i, u"p")) {
+                replace(i, length, u"</p><br>");
+                i += length - 1;
+            }
         }
     }
     out += html.sliced(copied);
