@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlstring.h>
 
 #include <memory>
@@ -491,6 +492,7 @@ Result<QList<TextBlock>> parseHtml(QStringView html)
 {
     static std::once_flag initialized;
     std::call_once(initialized, xmlInitParser); // libxml2 must be set up before threads use it
+    Q_ASSERT(xmlParserMaxDepth == unsigned(kMaxHtmlDepth)); // the limit our message names
     const QByteArray utf8 = prepareForLibxml(html);
     if (utf8.isEmpty())
         return QList<TextBlock>();
