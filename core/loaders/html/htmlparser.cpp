@@ -111,7 +111,6 @@ public:
     void startTag(const Element &element);
     void endTag(QStringView name);
     QList<TextBlock> finish();
-    bool inPre() const { return m_pre > 0; }
 
 private:
     struct OpenTable
