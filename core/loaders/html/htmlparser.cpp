@@ -3,6 +3,7 @@
 #include "htmlparser.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
@@ -80,12 +81,32 @@ QString fromXml(const xmlChar *text)
     return text ? QString::fromUtf8(reinterpret_cast<const char *>(text)) : QString();
 }
 
+/**
+ * Element names as QStrings, made once per name: a page has a few dozen names and a million
+ * elements, whose names would otherwise each cost two allocations.
+ */
+class ElementNames
+{
+public:
+    QString operator()(const xmlNode *node)
+    {
+        const QByteArrayView key(reinterpret_cast<const char *>(node->name));
+        auto found = m_names.constFind(key);
+        if (found == m_names.cend())
+            found = m_names.insert(key, fromXml(node->name).toLower());
+        return *found;
+    }
+
+private:
+    QHash<QByteArrayView, QString> m_names; ///< keys point into the tree, which outlives this
+};
+
 /** An element of libxml2's tree as the builder reads it: a lower-case name and attributes. */
 struct Element
 {
-    explicit Element(const xmlNode *node)
+    Element(const xmlNode *node, QString name)
         : node(node)
-        , name(fromXml(node->name).toLower())
+        , name(std::move(name))
     { }
 
     QString attribute(const char *key) const
@@ -378,14 +399,15 @@ bool isRead(const Element &element)
  */
 void walk(const xmlNode *root, TreeBuilder &builder)
 {
-    const auto leave = [&builder](const xmlNode *node) {
-        builder.endTag(fromXml(node->name).toLower());
+    ElementNames names;
+    const auto leave = [&](const xmlNode *node) {
+        builder.endTag(names(node));
     };
     for (const xmlNode *node = root->children; node;) {
         if (node->type == XML_TEXT_NODE) {
             builder.text(fromXml(node->content));
         } else if (node->type == XML_ELEMENT_NODE) {
-            const Element element(node);
+            const Element element(node, names(node));
             if (isRead(element)) {
                 builder.startTag(element);
                 if (node->children) {
