@@ -525,6 +525,7 @@ Result<QList<TextBlock>> parseHtml(QStringView html)
                                                   "memory?); the page was not read."),
                       {}};
     // Our own charset detection decoded the page already (IGNORE_ENC); no network, no noise.
+    // The size fits an int: the reader refuses files over 16 MB (file.too_large) before this.
     constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
         | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD;
     const std::unique_ptr<xmlDoc, DocumentFree> document(htmlCtxtReadMemory(
