@@ -9,6 +9,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlstring.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <utility>
@@ -59,11 +60,7 @@ constexpr qsizetype kMaxSkippedNavigation = 4000;
 template<size_t N>
 bool isOneOf(QStringView name, const QStringView (&names)[N])
 {
-    for (QStringView candidate : names) {
-        if (candidate == name)
-            return true;
-    }
-    return false;
+    return std::ranges::any_of(names, [name](QStringView candidate) { return candidate == name; });
 }
 
 bool isHtmlSpace(QChar c)
@@ -169,11 +166,7 @@ QList<TextBlock> &TreeBuilder::container()
 
 bool TreeBuilder::inCell() const
 {
-    for (const OpenTable &open : m_tables) {
-        if (open.inCell)
-            return true;
-    }
-    return false;
+    return std::ranges::any_of(m_tables, [](const OpenTable &open) { return open.inCell; });
 }
 
 void TreeBuilder::text(QStringView raw)
@@ -377,11 +370,8 @@ bool isNavigation(const Element &element)
     if (element.name == u"nav")
         return true;
     const QString names = (element.attribute("class") % u' ' % element.attribute("id")).toLower();
-    for (QStringView word : kNavigationWords) {
-        if (names.contains(word))
-            return true;
-    }
-    return false;
+    return std::ranges::any_of(kNavigationWords,
+                               [&names](QStringView word) { return names.contains(word); });
 }
 
 /** Whether the walk reads `element`: not script, style and the like, nor a short menu. */
