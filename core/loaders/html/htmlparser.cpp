@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <ranges>
 #include <utility>
 #include <vector>
 
@@ -157,9 +158,9 @@ private:
 
 QList<TextBlock> &TreeBuilder::container()
 {
-    for (auto it = m_tables.rbegin(); it != m_tables.rend(); ++it) {
-        if (it->inCell)
-            return it->table->rows.last().last().blocks;
+    for (const OpenTable &open : std::ranges::reverse_view(m_tables)) {
+        if (open.inCell)
+            return open.table->rows.last().last().blocks;
     }
     return m_root;
 }
