@@ -8,6 +8,7 @@
 
 #include <unicode/ucnv.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -100,6 +101,32 @@ bool isMultiByte(const QByteArray &encoding)
     return U_SUCCESS(status) && ucnv_getMaxCharSize(converter.get()) > 1;
 }
 
+/**
+ * The page as UTF-8 if it is valid UTF-8 holding Chinese: legacy multi-byte text is almost never
+ * valid UTF-8, so such a page was saved as UTF-8 whatever its declaration says.
+ */
+std::optional<DecodedText> chineseUtf8(QByteArrayView bytes)
+{
+    std::optional<Conversion> utf8 = convert(bytes, "UTF-8");
+    if (!utf8 || utf8->replaced > 0)
+        return std::nullopt;
+    const bool chinese = std::any_of(utf8->text.cbegin(), utf8->text.cend(),
+                                     [](QChar c) { return c.script() == QChar::Script_Han; });
+    if (!chinese)
+        return std::nullopt;
+    return DecodedText {utf8->text, u"UTF-8"_s, false, 0, -1};
+}
+
+Error mismatchWarning(const QByteArray &label, const QString &encoding)
+{
+    return Error {u"html.charset_mismatch"_s,
+                  QCoreApplication::translate("nianbao::HtmlLoader",
+                                              "The page declares the charset \"%1\" but is "
+                                              "written in %2; it was read as %2.")
+                      .arg(QString::fromLatin1(label), encoding),
+                  {}};
+}
+
 /** ICU's detection, as for text reports, with its replaced bytes reported. */
 Result<DecodedText> detect(const QByteArray &bytes, QList<Error> *warnings)
 {
@@ -189,6 +216,12 @@ Result<DecodedText> decodeHtml(const QByteArray &bytes, QList<Error> *warnings)
                                 {}});
         return detect(bytes, warnings);
     }
+    if (converterName != "UTF-8") {
+        if (std::optional<DecodedText> utf8 = chineseUtf8(bytes)) {
+            warnings->append(mismatchWarning(label, utf8->encoding));
+            return *utf8;
+        }
+    }
     std::optional<Conversion> declared = convert(bytes, converterName);
     if (!declared)
         return detect(bytes, warnings);
@@ -221,13 +254,7 @@ Result<DecodedText> decodeHtml(const QByteArray &bytes, QList<Error> *warnings)
             better = detected.value();
     }
     if (better) {
-        warnings->append(Error {u"html.charset_mismatch"_s,
-                                QCoreApplication::translate(
-                                    "nianbao::HtmlLoader",
-                                    "The page declares the charset \"%1\" but is written in %2; "
-                                    "it was read as %2.")
-                                    .arg(QString::fromLatin1(label), better->encoding),
-                                {}});
+        warnings->append(mismatchWarning(label, better->encoding));
         return *better;
     }
     warnings->append(invalidBytesWarning(decoded));

@@ -65,7 +65,10 @@ Result<LoadedDocument> HtmlLoader::load(const QByteArray &bytes) const
     Result<DecodedText> decoded = decodeHtml(bytes, &warnings);
     if (!decoded)
         return decoded.error();
-    const QString text = writeStructuredText(parseHtml(decoded.value().text));
+    Result<QList<TextBlock>> blocks = parseHtml(decoded.value().text);
+    if (!blocks)
+        return blocks.error();
+    const QString text = writeStructuredText(blocks.value());
     if (text.trimmed().isEmpty()) {
         return Error {u"html.no_text"_s,
                       tr("The page holds no text to read: it may build its content with "

@@ -8,8 +8,9 @@ namespace nianbao {
 
 /**
  * HTML pages as government sites publish them: decoded by their own declaration (GB2312 and
- * GBK pages read as GB18030), tables with rowspan/colspan written as tab-separated rows,
- * layout tables flattened (see writeStructuredText).
+ * GBK pages read as GB18030) unless the bytes say otherwise, parsed by libxml2 (parseHtml),
+ * tables with rowspan/colspan written as tab-separated rows, layout tables flattened (see
+ * writeStructuredText).
  */
 class HtmlLoader final : public DocumentLoader
 {

@@ -2,7 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "htmlparser.h"
 
+#include <QCoreApplication>
+#include <QHash>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlstring.h>
+
+#include <algorithm>
 #include <memory>
+#include <mutex>
+#include <ranges>
 #include <utility>
 #include <vector>
 
@@ -12,25 +22,11 @@ namespace nianbao {
 
 namespace {
 
-/** The named references pages use; the full HTML list is 2,000 names of mostly symbols. */
-constexpr std::pair<QStringView, char16_t> kEntities[] = {
-    {u"nbsp", 0x00A0},   {u"amp", u'&'},      {u"lt", u'<'},       {u"gt", u'>'},
-    {u"quot", u'"'},     {u"apos", u'\''},    {u"ensp", 0x2002},   {u"emsp", 0x2003},
-    {u"thinsp", 0x2009}, {u"shy", 0x00AD},    {u"zwj", 0x200D},    {u"zwnj", 0x200C},
-    {u"mdash", 0x2014},  {u"ndash", 0x2013},  {u"hellip", 0x2026}, {u"middot", 0x00B7},
-    {u"bull", 0x2022},   {u"ldquo", 0x201C},  {u"rdquo", 0x201D},  {u"lsquo", 0x2018},
-    {u"rsquo", 0x2019},  {u"laquo", 0x00AB},  {u"raquo", 0x00BB},  {u"times", 0x00D7},
-    {u"divide", 0x00F7}, {u"plusmn", 0x00B1}, {u"deg", 0x00B0},    {u"permil", 0x2030},
-    {u"copy", 0x00A9},   {u"reg", 0x00AE},    {u"trade", 0x2122},  {u"yen", 0x00A5},
-    {u"cent", 0x00A2},   {u"pound", 0x00A3},  {u"euro", 0x20AC},   {u"sect", 0x00A7},
-    {u"para", 0x00B6},   {u"rarr", 0x2192},   {u"larr", 0x2190},   {u"uarr", 0x2191},
-    {u"darr", 0x2193},   {u"le", 0x2264},     {u"ge", 0x2265},     {u"ne", 0x2260},
-    {u"minus", 0x2212},  {u"frac12", 0x00BD}, {u"frac14", 0x00BC}, {u"frac34", 0x00BE},
-    {u"sup2", 0x00B2},   {u"sup3", 0x00B3},
-};
-
-/** Legacy names browsers accept without the semicolon (&nbsp 2023). */
+/** Legacy names browsers accept without the semicolon (&nbsp 2023); libxml2 wants one. */
 constexpr QStringView kBareEntities[] = {u"nbsp", u"amp", u"lt", u"gt", u"quot", u"copy", u"reg"};
+
+/** A reference name longer than this is not one of kBareEntities; stop scanning there. */
+constexpr qsizetype kMaxBareEntityName = 8;
 
 /** Elements whose content is never shown as page text. */
 constexpr QStringView kSkippedElements[]
@@ -65,11 +61,7 @@ constexpr qsizetype kMaxSkippedNavigation = 4000;
 template<size_t N>
 bool isOneOf(QStringView name, const QStringView (&names)[N])
 {
-    for (QStringView candidate : names) {
-        if (candidate == name)
-            return true;
-    }
-    return false;
+    return std::ranges::any_of(names, [name](QStringView candidate) { return candidate == name; });
 }
 
 bool isHtmlSpace(QChar c)
@@ -77,102 +69,67 @@ bool isHtmlSpace(QChar c)
     return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u'\f';
 }
 
-bool isNameChar(QChar c)
+bool isPreformatted(QStringView name)
 {
-    return c.isLetterOrNumber() || c == u'-' || c == u'_' || c == u':' || c == u'.';
+    return name == u"pre" || name == u"listing" || name == u"plaintext";
 }
 
-void appendCodePoint(QString &out, char32_t cp)
+QString fromXml(const xmlChar *text)
 {
-    // Invalid references become U+FFFD, as in browsers; C1 controls are windows-1252 there,
-    // which we leave as the replacement character as well.
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        cp = 0xFFFD;
-    if (QChar::requiresSurrogates(cp)) {
-        out += QChar(QChar::highSurrogate(cp));
-        out += QChar(QChar::lowSurrogate(cp));
-    } else {
-        out += QChar(char16_t(cp));
-    }
+    return text ? QString::fromUtf8(reinterpret_cast<const char *>(text)) : QString();
 }
 
-int digitValue(QChar c, int base)
+/**
+ * Element names as QStrings, made once per name: a page has a few dozen names and a million
+ * elements, whose names would otherwise each cost two allocations.
+ */
+class ElementNames
 {
-    const char16_t u = c.unicode();
-    int value = -1;
-    if (u >= u'0' && u <= u'9')
-        value = u - u'0';
-    else if (u >= u'a' && u <= u'f')
-        value = u - u'a' + 10;
-    else if (u >= u'A' && u <= u'F')
-        value = u - u'A' + 10;
-    return value < base ? value : -1;
-}
-
-/** Decodes the reference at text[at] == '&'; returns the characters consumed, 0 if none. */
-qsizetype decodeReference(QStringView text, qsizetype at, QString &out)
-{
-    qsizetype i = at + 1;
-    if (i < text.size() && text[i] == u'#') {
-        ++i;
-        int base = 10;
-        if (i < text.size() && (text[i] == u'x' || text[i] == u'X')) {
-            base = 16;
-            ++i;
-        }
-        const qsizetype digits = i;
-        char32_t cp = 0;
-        for (int digit; i < text.size() && (digit = digitValue(text[i], base)) >= 0; ++i) {
-            if (cp <= 0x10FFFF)
-                cp = cp * char32_t(base) + char32_t(digit);
-        }
-        if (i == digits)
-            return 0;
-        if (i < text.size() && text[i] == u';')
-            ++i;
-        appendCodePoint(out, cp);
-        return i - at;
-    }
-    while (i < text.size() && i - at <= 32 && text[i].unicode() < 0x80
-           && text[i].isLetterOrNumber())
-        ++i;
-    const QStringView name = text.sliced(at + 1, i - at - 1);
-    const bool semicolon = i < text.size() && text[i] == u';';
-    if (!semicolon && !isOneOf(name, kBareEntities))
-        return 0;
-    for (const auto &[entity, character] : kEntities) {
-        if (entity == name) {
-            out += QChar(character);
-            return i - at + (semicolon ? 1 : 0);
-        }
-    }
-    return 0;
-}
-
-struct Tag
-{
-    QString name; ///< lower case
-    bool end = false;
-    QList<std::pair<QString, QString>> attributes;
-
-    QString attribute(QStringView key) const
+public:
+    QString operator()(const xmlNode *node)
     {
-        for (const auto &[name, value] : attributes) {
-            if (name == key)
-                return value;
+        const QByteArrayView key(reinterpret_cast<const char *>(node->name));
+        auto found = m_names.constFind(key);
+        if (found == m_names.cend())
+            found = m_names.insert(key, fromXml(node->name).toLower());
+        return *found;
+    }
+
+private:
+    QHash<QByteArrayView, QString> m_names; ///< keys point into the tree, which outlives this
+};
+
+/** An element of libxml2's tree as the builder reads it: a lower-case name and attributes. */
+struct Element
+{
+    Element(const xmlNode *node, QString name)
+        : node(node)
+        , name(std::move(name))
+    { }
+
+    QString attribute(const char *key) const
+    {
+        for (const xmlAttr *attribute = node->properties; attribute; attribute = attribute->next) {
+            if (xmlStrcasecmp(attribute->name, reinterpret_cast<const xmlChar *>(key)) != 0)
+                continue;
+            const xmlNode *value = attribute->children;
+            return value && value->type == XML_TEXT_NODE ? fromXml(value->content) : QString();
         }
         return {};
     }
+
+    const xmlNode *node;
+    QString name;
 };
 
-/** Builds the blocks as the tokenizer reports text and tags. */
+/** Builds the blocks as the walk reports text, start and end tags: the table logic that is ours. */
 class TreeBuilder
 {
 public:
     void text(QStringView raw);
-    void tag(const Tag &tag);
+    void startTag(const Element &element);
+    void endTag(QStringView name);
     QList<TextBlock> finish();
-    bool inPre() const { return m_pre > 0; }
 
 private:
     struct OpenTable
@@ -188,7 +145,7 @@ private:
     void startTable();
     void endTable();
     void startRow();
-    void startCell(const Tag &tag);
+    void startCell(const Element &element);
     void endCell();
     void startCaption();
 
@@ -201,26 +158,21 @@ private:
 
 QList<TextBlock> &TreeBuilder::container()
 {
-    for (auto it = m_tables.rbegin(); it != m_tables.rend(); ++it) {
-        if (it->inCell)
-            return it->table->rows.last().last().blocks;
+    for (const OpenTable &open : std::ranges::reverse_view(m_tables)) {
+        if (open.inCell)
+            return open.table->rows.last().last().blocks;
     }
     return m_root;
 }
 
 bool TreeBuilder::inCell() const
 {
-    for (const OpenTable &open : m_tables) {
-        if (open.inCell)
-            return true;
-    }
-    return false;
+    return std::ranges::any_of(m_tables, [](const OpenTable &open) { return open.inCell; });
 }
 
 void TreeBuilder::text(QStringView raw)
 {
-    const QString decoded = raw.contains(u'&') ? decodeHtmlEntities(raw) : raw.toString();
-    for (QChar c : decoded) {
+    for (QChar c : raw) {
         if (m_pre > 0) {
             if (c != u'\r')
                 m_inline += c;
@@ -283,7 +235,7 @@ void TreeBuilder::startRow()
     open.table->rows.append(QList<TextTableCell>());
 }
 
-void TreeBuilder::startCell(const Tag &tag)
+void TreeBuilder::startCell(const Element &element)
 {
     if (m_tables.empty()) {
         flush(); // a stray cell outside any table: a block of its own
@@ -296,9 +248,9 @@ void TreeBuilder::startCell(const Tag &tag)
         open.table->rows.append(QList<TextTableCell>());
     TextTableCell cell;
     bool ok = false;
-    const int columnSpan = tag.attribute(u"colspan").trimmed().toInt(&ok);
+    const int columnSpan = element.attribute("colspan").trimmed().toInt(&ok);
     cell.columnSpan = ok && columnSpan > 0 ? std::min(columnSpan, 1000) : 1;
-    const int rowSpan = tag.attribute(u"rowspan").trimmed().toInt(&ok);
+    const int rowSpan = element.attribute("rowspan").trimmed().toInt(&ok);
     cell.rowSpan = ok && rowSpan >= 0 ? std::min(rowSpan, 65534) : 1;
     open.table->rows.last().append(std::move(cell));
     open.inCell = true;
@@ -321,41 +273,43 @@ void TreeBuilder::startCaption()
     m_tables.back().inCaption = true;
 }
 
-void TreeBuilder::tag(const Tag &tag)
+void TreeBuilder::startTag(const Element &element)
 {
-    const QString &name = tag.name;
+    const QStringView name = element.name;
     if (name == u"table") {
-        if (tag.end)
-            endTable();
-        else
-            startTable();
+        startTable();
     } else if (name == u"tr") {
-        if (tag.end)
-            endCell();
-        else
-            startRow();
+        startRow();
     } else if (name == u"td" || name == u"th") {
-        if (tag.end)
-            endCell();
-        else
-            startCell(tag);
+        startCell(element);
     } else if (name == u"caption") {
-        if (tag.end) {
-            flush();
-            if (!m_tables.empty())
-                m_tables.back().inCaption = false;
-        } else {
-            startCaption();
-        }
+        startCaption();
     } else if (name == u"br") {
         if (inCell())
             m_pendingSpace = !m_inline.isEmpty();
         else
             flush();
-    } else if (isOneOf(QStringView(name), kBlockElements)) {
+    } else if (isOneOf(name, kBlockElements)) {
         flush();
-        if (name == u"pre" || name == u"listing" || name == u"plaintext")
-            m_pre = std::max(0, m_pre + (tag.end ? -1 : 1));
+        if (isPreformatted(name))
+            ++m_pre;
+    }
+}
+
+void TreeBuilder::endTag(QStringView name)
+{
+    if (name == u"table") {
+        endTable();
+    } else if (name == u"tr" || name == u"td" || name == u"th") {
+        endCell();
+    } else if (name == u"caption") {
+        flush();
+        if (!m_tables.empty())
+            m_tables.back().inCaption = false;
+    } else if (isOneOf(name, kBlockElements)) {
+        flush();
+        if (isPreformatted(name))
+            m_pre = std::max(0, m_pre - 1);
     }
 }
 
@@ -366,180 +320,216 @@ QList<TextBlock> TreeBuilder::finish()
     return std::move(m_root);
 }
 
-/** Reads a tag starting at html[at] == '<'; returns the index after it, or -1 if not a tag. */
-qsizetype readTag(QStringView html, qsizetype at, Tag &tag)
+/** The next node after `node` in document order, leaving `node`'s subtree; null at `root`. */
+template<typename Leave>
+const xmlNode *nextOutside(const xmlNode *node, const xmlNode *root, const Leave &leave)
 {
-    qsizetype i = at + 1;
-    tag = Tag();
-    if (i < html.size() && html[i] == u'/') {
-        tag.end = true;
-        ++i;
+    while (node != root && !node->next) {
+        node = node->parent;
+        if (!node || node == root)
+            return nullptr;
+        leave(node);
     }
-    if (i >= html.size() || !html[i].isLetter())
-        return -1;
-    const qsizetype nameStart = i;
-    while (i < html.size() && isNameChar(html[i]))
-        ++i;
-    tag.name = html.sliced(nameStart, i - nameStart).toString().toLower();
-    while (i < html.size()) {
-        while (i < html.size() && (isHtmlSpace(html[i]) || html[i] == u'/'))
-            ++i;
-        if (i >= html.size())
-            break;
-        if (html[i] == u'>')
-            return i + 1;
-        const qsizetype keyStart = i;
-        while (i < html.size() && !isHtmlSpace(html[i]) && html[i] != u'>' && html[i] != u'='
-               && html[i] != u'/')
-            ++i;
-        if (i == keyStart) {
-            ++i;
-            continue;
-        }
-        QString key = html.sliced(keyStart, i - keyStart).toString().toLower();
-        while (i < html.size() && isHtmlSpace(html[i]))
-            ++i;
-        QString value;
-        if (i < html.size() && html[i] == u'=') {
-            ++i;
-            while (i < html.size() && isHtmlSpace(html[i]))
-                ++i;
-            if (i < html.size() && (html[i] == u'"' || html[i] == u'\'')) {
-                const QChar quote = html[i++];
-                const qsizetype valueStart = i;
-                while (i < html.size() && html[i] != quote)
-                    ++i;
-                value = decodeHtmlEntities(html.sliced(valueStart, i - valueStart));
-                if (i < html.size())
-                    ++i;
-            } else {
-                const qsizetype valueStart = i;
-                while (i < html.size() && !isHtmlSpace(html[i]) && html[i] != u'>')
-                    ++i;
-                value = decodeHtmlEntities(html.sliced(valueStart, i - valueStart));
-            }
-        }
-        tag.attributes.append({std::move(key), std::move(value)});
-    }
-    return html.size();
-}
-
-bool isNavigation(const Tag &tag)
-{
-    if (tag.end || isOneOf(QStringView(tag.name), kTableElements)
-        || isOneOf(QStringView(tag.name), kVoidElements))
-        return false;
-    if (tag.name == u"nav")
-        return true;
-    const QString names = (tag.attribute(u"class") % u' ' % tag.attribute(u"id")).toLower();
-    for (QStringView word : kNavigationWords) {
-        if (names.contains(word))
-            return true;
-    }
-    return false;
+    return node == root ? nullptr : node->next;
 }
 
 /**
- * The index after the end tag that closes the element opened before `from`, counting nested
- * elements of the same name; `from` itself when it is not closed within `limit` characters.
+ * Roughly how many characters `element`'s content spans in the page (text, plus tags and
+ * attributes as written), counted only up to just past `limit`.
  */
-qsizetype skipNested(QStringView html, qsizetype from, const QString &name, qsizetype limit)
+qsizetype contentLength(const xmlNode *element, qsizetype limit)
 {
-    int depth = 1;
-    for (qsizetype at = html.indexOf(u'<', from); at >= 0 && at - from <= limit;
-         at = html.indexOf(u'<', at + 1)) {
-        Tag tag;
-        const qsizetype after = readTag(html, at, tag);
-        if (after < 0 || tag.name != name)
-            continue;
-        depth += tag.end ? -1 : 1;
-        if (depth == 0)
-            return after;
+    qsizetype length = 0;
+    const auto ignore = [](const xmlNode *) {
+    };
+    for (const xmlNode *node = element->children; node && length <= limit;) {
+        if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+            length += xmlUTF8Strlen(node->content);
+        } else if (node->type == XML_ELEMENT_NODE) {
+            length += 2 * xmlStrlen(node->name) + 5;
+            for (const xmlAttr *attribute = node->properties; attribute;
+                 attribute = attribute->next) {
+                length += xmlStrlen(attribute->name) + 4;
+                if (attribute->children)
+                    length += xmlUTF8Strlen(attribute->children->content);
+            }
+            if (node->children) {
+                node = node->children;
+                continue;
+            }
+        }
+        node = nextOutside(node, element, ignore);
     }
-    return from;
+    return length;
 }
 
-/** The index after the end tag of a skipped element, searched from `from`. */
-qsizetype skipElement(QStringView html, qsizetype from, const QString &name)
+bool isNavigation(const Element &element)
 {
-    const QString close = u"</"_s % name;
-    for (qsizetype at = html.indexOf(close, from, Qt::CaseInsensitive); at >= 0;
-         at = html.indexOf(close, at + 2, Qt::CaseInsensitive)) {
-        const qsizetype after = at + close.size();
-        if (after < html.size() && isNameChar(html[after]))
-            continue; // </scripts> is not </script>
-        const qsizetype end = html.indexOf(u'>', after);
-        return end < 0 ? html.size() : end + 1;
+    if (isOneOf(QStringView(element.name), kTableElements)
+        || isOneOf(QStringView(element.name), kVoidElements))
+        return false;
+    if (element.name == u"nav")
+        return true;
+    const QString names = (element.attribute("class") % u' ' % element.attribute("id")).toLower();
+    return std::ranges::any_of(kNavigationWords,
+                               [&names](QStringView word) { return names.contains(word); });
+}
+
+/** Whether the walk reads `element`: not script, style and the like, nor a short menu. */
+bool isRead(const Element &element)
+{
+    if (isOneOf(QStringView(element.name), kSkippedElements))
+        return false;
+    return !isNavigation(element)
+        || contentLength(element.node, kMaxSkippedNavigation) > kMaxSkippedNavigation;
+}
+
+/**
+ * Walks libxml2's tree in document order without recursion (parent and sibling links are the
+ * stack), reporting text, start and end tags to the builder as the page wrote them.
+ */
+void walk(const xmlNode *root, TreeBuilder &builder)
+{
+    ElementNames names;
+    const auto leave = [&](const xmlNode *node) {
+        builder.endTag(names(node));
+    };
+    for (const xmlNode *node = root->children; node;) {
+        if (node->type == XML_TEXT_NODE) {
+            builder.text(fromXml(node->content));
+        } else if (node->type == XML_ELEMENT_NODE) {
+            const Element element(node, names(node));
+            if (isRead(element)) {
+                builder.startTag(element);
+                if (node->children) {
+                    node = node->children;
+                    continue;
+                }
+                builder.endTag(element.name);
+            }
+        }
+        node = nextOutside(node, root, leave);
     }
-    return html.size();
+}
+
+/** The length of the legacy reference at html[at] == '&' that lacks its semicolon, or 0. */
+qsizetype bareEntityLength(QStringView html, qsizetype at)
+{
+    qsizetype end = at + 1;
+    while (end < html.size() && end - at <= kMaxBareEntityName && html[end].unicode() < 0x80
+           && html[end].isLetterOrNumber())
+        ++end;
+    if (end < html.size() && html[end] == u';')
+        return 0;
+    return isOneOf(html.sliced(at + 1, end - at - 1), kBareEntities) ? end - at : 0;
+}
+
+/** The length of the end tag `</name>` at html[at] == '<' (any case, attributes too), or 0. */
+qsizetype endTagLength(QStringView html, qsizetype at, QStringView name)
+{
+    const qsizetype after = at + 2 + name.size();
+    if (after >= html.size() || html[at + 1] != u'/'
+        || html.sliced(at + 2, name.size()).compare(name, Qt::CaseInsensitive) != 0)
+        return 0;
+    if (html[after] != u'>' && html[after] != u'/' && !isHtmlSpace(html[after]))
+        return 0;
+    const qsizetype close = html.indexOf(u'>', after);
+    return close < 0 ? 0 : close + 1 - at;
+}
+
+/**
+ * The page as libxml2 reads it: UTF-8, with what browsers do and libxml2 does not. NUL reads as
+ * U+FFFD (libxml2 would end the text there); the legacy references browsers accept without a
+ * semicolon get one; </br> is a <br>, and a </p> no <p> is open for breaks the line as the
+ * empty paragraph browsers make of it (an added <br> does nothing after a </p> that closes).
+ */
+QByteArray prepareForLibxml(QStringView html)
+{
+    QString out;
+    out.reserve(html.size() + 16);
+    qsizetype copied = 0; // html before this is in out already
+    const auto replace = [&](qsizetype at, qsizetype length, QStringView by) {
+        out += html.sliced(copied, at - copied) % by;
+        copied = at + length;
+    };
+    for (qsizetype i = 0; i < html.size(); ++i) {
+        const QChar c = html[i];
+        if (c.isNull()) {
+            replace(i, 1, QStringView(u"\uFFFD"));
+        } else if (c == u'&') {
+            if (const qsizetype length = bareEntityLength(html, i)) {
+                replace(i + length, 0, u";");
+                i += length - 1;
+            }
+        } else if (c == u'<') {
+            if (const qsizetype length = endTagLength(html, i, u"br")) {
+                replace(i, length, u"<br>");
+                i += length - 1;
+            } else if (const qsizetype length = endTagLength(html, i, u"p")) {
+                replace(i, length, u"</p><br>");
+                i += length - 1;
+            }
+        }
+    }
+    out += html.sliced(copied);
+    return out.toUtf8();
+}
+
+struct DocumentFree
+{
+    void operator()(xmlDoc *document) const { xmlFreeDoc(document); }
+};
+
+struct ContextFree
+{
+    void operator()(htmlParserCtxt *context) const { htmlFreeParserCtxt(context); }
+};
+
+Error tooDeep(const xmlError &error)
+{
+    return Error {u"html.too_deep"_s,
+                  QCoreApplication::translate("nianbao::HtmlLoader",
+                                              "The page nests its elements more than %1 deep "
+                                              "(line %2); it is damaged or built to break "
+                                              "readers, and was not read. Open it in a browser "
+                                              "and print it to PDF, then open that file.")
+                      .arg(kMaxHtmlDepth)
+                      .arg(error.line),
+                  {{}, error.line, {}}};
 }
 
 } // namespace
 
-QString decodeHtmlEntities(QStringView text)
+Result<QList<TextBlock>> parseHtml(QStringView html)
 {
-    QString out;
-    out.reserve(text.size());
-    for (qsizetype i = 0; i < text.size();) {
-        if (text[i] == u'&') {
-            const qsizetype used = decodeReference(text, i, out);
-            if (used > 0) {
-                i += used;
-                continue;
-            }
-        }
-        out += text[i++];
-    }
-    return out;
-}
-
-QList<TextBlock> parseHtml(QStringView html)
-{
+    static std::once_flag initialized;
+    std::call_once(initialized, xmlInitParser); // libxml2 must be set up before threads use it
+    Q_ASSERT(xmlParserMaxDepth == unsigned(kMaxHtmlDepth)); // the limit our message names
+    const QByteArray utf8 = prepareForLibxml(html);
+    if (utf8.isEmpty())
+        return QList<TextBlock>();
+    const std::unique_ptr<htmlParserCtxt, ContextFree> context(htmlNewParserCtxt());
+    if (!context)
+        return Error {u"html.parser"_s,
+                      QCoreApplication::translate("nianbao::HtmlLoader",
+                                                  "The HTML parser could not start (out of "
+                                                  "memory?); the page was not read."),
+                      {}};
+    // Our own charset detection decoded the page already (IGNORE_ENC); no network, no noise.
+    // The size fits an int: the reader refuses files over 16 MB (file.too_large) before this.
+    constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+        | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD;
+    const std::unique_ptr<xmlDoc, DocumentFree> document(htmlCtxtReadMemory(
+        context.get(), utf8.constData(), int(utf8.size()), nullptr, "UTF-8", kOptions));
+    // In libxml2 2.9's HTML parser the one internal error is nesting beyond its depth limit,
+    // which halts the parse: what lies deeper would be lost without a word.
+    const xmlError *error = xmlCtxtGetLastError(context.get());
+    if (error && error->code == XML_ERR_INTERNAL_ERROR)
+        return tooDeep(*error);
+    if (!document)
+        return QList<TextBlock>();
     TreeBuilder builder;
-    qsizetype i = 0;
-    qsizetype textStart = 0;
-    const auto flushText = [&](qsizetype end) {
-        if (end > textStart)
-            builder.text(html.sliced(textStart, end - textStart));
-    };
-    while (i < html.size()) {
-        const qsizetype lt = html.indexOf(u'<', i);
-        if (lt < 0)
-            break;
-        if (html.sliced(lt).startsWith(u"<!--")) {
-            flushText(lt);
-            const qsizetype end = html.indexOf(u"-->", lt + 4);
-            i = textStart = end < 0 ? html.size() : end + 3;
-            continue;
-        }
-        if (lt + 1 < html.size() && (html[lt + 1] == u'!' || html[lt + 1] == u'?')) {
-            flushText(lt);
-            const qsizetype end = html.indexOf(u'>', lt);
-            i = textStart = end < 0 ? html.size() : end + 1;
-            continue;
-        }
-        Tag tag;
-        const qsizetype after = readTag(html, lt, tag);
-        if (after < 0) {
-            i = lt + 1; // a literal '<', part of the text
-            continue;
-        }
-        flushText(lt);
-        i = textStart = after;
-        if (!tag.end && isOneOf(QStringView(tag.name), kSkippedElements)) {
-            i = textStart = skipElement(html, after, tag.name);
-            continue;
-        }
-        if (isNavigation(tag)) {
-            const qsizetype end = skipNested(html, after, tag.name, kMaxSkippedNavigation);
-            if (end > after) {
-                i = textStart = end;
-                continue;
-            }
-        }
-        builder.tag(tag);
-    }
-    flushText(html.size());
+    walk(reinterpret_cast<const xmlNode *>(document.get()), builder);
     return builder.finish();
 }
 
