@@ -503,8 +503,11 @@ Error tooDeep(const xmlError &error)
 Result<QList<TextBlock>> parseHtml(QStringView html)
 {
     static std::once_flag initialized;
-    std::call_once(initialized, xmlInitParser); // libxml2 must be set up before threads use it
-    Q_ASSERT(xmlParserMaxDepth == unsigned(kMaxHtmlDepth)); // the limit our message names
+    // libxml2 must be set up before threads use it; its depth limit is a process global.
+    std::call_once(initialized, [] {
+        xmlInitParser();
+        xmlParserMaxDepth = unsigned(kMaxHtmlDepth);
+    });
     const QByteArray utf8 = prepareForLibxml(html);
     if (utf8.isEmpty())
         return QList<TextBlock>();
