@@ -422,6 +422,7 @@ void ReviewWindow::openPaths(const QStringList &paths)
         else
             files.append(path);
     }
+    dropFailedDocuments(files);
     QStringList fresh;
     for (const QString &file : std::as_const(files)) {
         if (!m_reports->documentForFile(file) && !fresh.contains(file))
@@ -563,6 +564,8 @@ void ReviewWindow::importIntoLibrary(const QStringList &files)
     });
     connect(thread, &QThread::finished, this, [this, thread, dialog, files, summary] {
         thread->deleteLater();
+        // Gone before any message: a box under a progress dialog at 100% looks like a hang.
+        dialog->hide();
         dialog->deleteLater();
         m_importing = false;
         openFromLibrary(files, *summary);
@@ -578,8 +581,10 @@ void ReviewWindow::openFromLibrary(const QStringList &files, const ImportSummary
     for (const QString &file : files)
         paths.insert(QFileInfo(file).absoluteFilePath());
     QStringList problems;
-    for (const Error &failure : summary.failures)
-        problems.append(failure.message);
+    for (const Error &failure : summary.failures) {
+        problems.append(importFailureLine(failure));
+        addFailedDocument(failure);
+    }
     if (summary.cancelled)
         problems.prepend(tr("The import was cancelled; the reports imported so far are kept."));
     const int opened = paths.isEmpty() ? 0 : openLibraryReports(paths, problems);
@@ -591,6 +596,35 @@ void ReviewWindow::openFromLibrary(const QStringList &files, const ImportSummary
                                  .arg(summary.failures.size())
                                  .arg(opened),
                              kMessageTimeout);
+}
+
+QString ReviewWindow::importFailureLine(const Error &failure) const
+{
+    const QString name = QFileInfo(failure.where.file).fileName();
+    if (name.isEmpty() || failure.message.contains(name))
+        return failure.message;
+    return tr("%1: %2").arg(name, failure.message);
+}
+
+void ReviewWindow::addFailedDocument(const Error &failure)
+{
+    // The README promises it: a file that cannot be read stays in the list and says why.
+    if (failure.where.file.isEmpty())
+        return;
+    Report report;
+    report.file = failure.where.file;
+    report.errors = {failure};
+    addDocument(report);
+}
+
+void ReviewWindow::dropFailedDocuments(const QStringList &files)
+{
+    // Opened again (perhaps repaired): the old failure goes, the file is read anew.
+    for (const QString &file : files) {
+        ReviewDocument *document = m_reports->documentForFile(file);
+        if (document && !document->isLoaded())
+            removeDocument(document);
+    }
 }
 
 ReviewDocument *ReviewWindow::openStored(const StoredReview &stored)

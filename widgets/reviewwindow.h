@@ -102,6 +102,9 @@ private:
     ReviewDocument *addDocument(const Report &report);
     void importIntoLibrary(const QStringList &files);
     void openFromLibrary(const QStringList &files, const ImportSummary &summary);
+    QString importFailureLine(const Error &failure) const;
+    void addFailedDocument(const Error &failure);
+    void dropFailedDocuments(const QStringList &files);
     /** Opens the library's reports at `paths` (absolute; all when empty); returns how many. */
     int openLibraryReports(const QSet<QString> &paths, QStringList &problems);
     ReviewDocument *openStored(const StoredReview &stored);
