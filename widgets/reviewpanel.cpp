@@ -158,13 +158,15 @@ void ReviewPanel::showCell()
     setTextQuietly(m_cellNote, hasCell ? session->cellNote(cell) : QString());
     showSplitChoices(hasCell ? cell : -1);
     if (!hasCell) {
+        m_cellDetails->setToolTip({});
         m_cellDetails->setText(tr("Select a cell in a table or a figure in the text."));
         return;
     }
     const ReportTemplate &tmpl = ReportTemplate::standard();
     const CellValue &value = session->cell(cell);
-    QStringList lines {u"<b>%1</b><br><small>%2</small>"_s.arg(tmpl.cellLabel(cell).toHtmlEscaped(),
-                                                               tmpl.cells()[cell].key.toString())};
+    // The reviewer reads the form's labels; the internal key is for reports to the developers.
+    m_cellDetails->setToolTip(tmpl.cells()[cell].key.toString());
+    QStringList lines {u"<b>%1</b>"_s.arg(tmpl.cellLabel(cell).toHtmlEscaped())};
     lines.append(
         tr("Value: %1 (%2)")
             .arg(value.value ? formatValue(value.value) : u"—"_s, cellStateText(value.state)));
@@ -173,7 +175,8 @@ void ReviewPanel::showCell()
     if (!value.sourceText.isEmpty())
         lines.append(tr("In the source: “%1”").arg(value.sourceText.toHtmlEscaped()));
     for (const Finding &finding : m_document->findingsOf(cell))
-        lines.append(u"<i>[%1]</i> %2"_s.arg(finding.rule, finding.message.toHtmlEscaped()));
+        lines.append(u"<i>%1:</i> %2"_s.arg(ruleName(finding.rule).toHtmlEscaped(),
+                                            finding.message.toHtmlEscaped()));
     m_cellDetails->setText(lines.join(u"<br>"_s));
 }
 
