@@ -25,8 +25,11 @@ int ReportListModel::addDocument(ReviewDocument *document)
         documentChanged(document);
     };
     connect(document, &ReviewDocument::findingsChanged, this, changed);
-    if (ReviewSession *session = document->session())
+    if (ReviewSession *session = document->session()) {
         connect(session, &ReviewSession::statusChanged, this, changed);
+        connect(session, &ReviewSession::identityChanged, this, changed);
+        connect(session, &ReviewSession::cellChanged, this, changed);
+    }
     return row;
 }
 
@@ -87,7 +90,7 @@ QVariant ReportListModel::data(const QModelIndex &index, int role) const
     case FilePathRole:
         return document.filePath();
     case Qt::TextAlignmentRole:
-        return index.column() == YearColumn || index.column() == ErrorsColumn
+        return index.column() == YearColumn || isCount(index.column())
             ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
             : QVariant();
     default:
@@ -111,15 +114,24 @@ QVariant ReportListModel::display(const ReviewDocument &document, int column) co
                        : tr("Could not open: %1").arg(document.errors().value(0).message);
     case ErrorsColumn:
         return session ? QVariant(document.errorCount()) : QVariant();
+    case WarningsColumn:
+        return session ? QVariant(document.warningCount()) : QVariant();
+    case UnreadColumn:
+        return session ? QVariant(document.unreadCellCount()) : QVariant();
     case ColumnCount:
         break;
     }
     return {};
 }
 
+bool ReportListModel::isCount(int column)
+{
+    return column == ErrorsColumn || column == WarningsColumn || column == UnreadColumn;
+}
+
 QVariant ReportListModel::sortKey(const ReviewDocument &document, int column) const
 {
-    if (column == YearColumn || column == ErrorsColumn) {
+    if (column == YearColumn || isCount(column)) {
         const QVariant value = display(document, column);
         return value.isValid() ? value.toInt() : -1;
     }
@@ -131,9 +143,9 @@ QString ReportListModel::toolTip(const ReviewDocument &document) const
     const QString file = QDir::toNativeSeparators(document.filePath());
     if (!document.isLoaded())
         return file % u'\n' % document.errorText();
-    const int warnings = int(document.findings().size()) - document.errorCount();
     QString tip = file % u'\n' % tr("%n error(s)", nullptr, document.errorCount()) % u", "
-        % tr("%n warning(s)", nullptr, warnings);
+        % tr("%n warning(s)", nullptr, document.warningCount()) % u", "
+        % tr("%n cell(s) blank or unreadable", nullptr, document.unreadCellCount());
     if (!document.errors().isEmpty())
         tip += u'\n' % document.errorText();
     return tip;
@@ -152,6 +164,10 @@ QVariant ReportListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Status");
     case ErrorsColumn:
         return tr("Errors");
+    case WarningsColumn:
+        return tr("Warnings");
+    case UnreadColumn:
+        return tr("Unread");
     case ColumnCount:
         break;
     }

@@ -98,6 +98,7 @@ ReviewWindow::ReviewWindow(LanguageManager *languages, QWidget *parent)
     m_proxy->setSourceModel(m_reports);
     createWidgets();
     createActions();
+    createReportListActions();
     connectActions();
     retranslateUi();
     restoreLayout();
@@ -255,6 +256,66 @@ void ReviewWindow::createActions()
     addAction(help, "actionAbout");
 }
 
+void ReviewWindow::createReportListActions()
+{
+    auto *remove = new QAction(this);
+    remove->setObjectName(u"actionDeleteReport"_s);
+    // Delete in the list only: in the tables, Delete clears a cell.
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_actions.insert(remove->objectName(), remove);
+    m_menus.value(u"fileMenu"_s)->insertAction(m_actions.value(u"actionRefresh"_s), remove);
+    m_reportView->addAction(remove);
+    m_reportView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(remove, &QAction::triggered, this, &ReviewWindow::deleteCurrentReport);
+    connect(m_cursor, &ReviewCursor::documentChanged, this,
+            [remove](ReviewDocument *document) { remove->setEnabled(document); });
+    remove->setEnabled(false);
+}
+
+void ReviewWindow::retranslateReportListActions()
+{
+    m_actions.value(u"actionDeleteReport"_s)->setText(tr("&Delete Report from the Library…"));
+}
+
+QString ReviewWindow::reportName(const ReviewDocument *document) const
+{
+    const ReviewSession *session = document->session();
+    if (!session || session->report().agency.isEmpty())
+        return QFileInfo(document->filePath()).fileName();
+    return session->report().year > 0
+        ? tr("%1 (%2)").arg(session->report().agency).arg(session->report().year)
+        : session->report().agency;
+}
+
+void ReviewWindow::deleteCurrentReport()
+{
+    ReviewDocument *document = currentDocument();
+    if (!document)
+        return;
+    const LibraryBinding *binding
+        = document->session() ? document->session()->findChild<LibraryBinding *>() : nullptr;
+    // A file that failed, or one opened without a library: nothing is stored, it only leaves.
+    if (!binding || !m_library) {
+        removeDocument(document);
+        return;
+    }
+    const QString name = reportName(document);
+    if (!m_dialogs->question(this, tr("Delete Report"),
+                             tr("Delete %1 from the library? Its corrections, notes and review "
+                                "status are deleted with it, and this cannot be undone.")
+                                 .arg(name),
+                             tr("Delete")))
+        return;
+    const Result<bool> removed = m_library->removeReport(binding->documentId());
+    if (!removed) {
+        m_dialogs->information(this, tr("Library"), removed.error().message);
+        return;
+    }
+    removeDocument(document);
+    statusBar()->showMessage(tr("Deleted %1 from the library.").arg(name), kMessageTimeout);
+}
+
 void ReviewWindow::createLanguageActions(QMenu *menu)
 {
     m_languageGroup = new QActionGroup(this);
@@ -343,6 +404,7 @@ void ReviewWindow::retranslateUi()
     m_menus.value(u"languageMenu"_s)->setTitle(tr("&Language"));
     m_menus.value(u"helpMenu"_s)->setTitle(tr("&Help"));
     retranslateActions();
+    retranslateReportListActions();
     updateUndoTexts();
 }
 

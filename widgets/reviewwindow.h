@@ -94,6 +94,11 @@ private:
     void createWidgets();
     void createActions();
     void createLanguageActions(QMenu *menu);
+    void createReportListActions();
+    void retranslateReportListActions();
+    QString reportName(const ReviewDocument *document) const;
+    /** Deletes the report in view from the library, after the reviewer confirms. */
+    void deleteCurrentReport();
     void connectActions();
     void retranslateUi();
     void retranslateActions();
