@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+using namespace Qt::StringLiterals;
+
 namespace nianbao {
 
 ReportListModel::ReportListModel(QObject *parent)
@@ -153,8 +155,28 @@ QString ReportListModel::toolTip(const ReviewDocument &document) const
 
 QVariant ReportListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
         return {};
+    if (role == Qt::ToolTipRole)
+        return headerName(section);
+    if (role != Qt::DisplayRole)
+        return {};
+    // The counts go under the legend's kind of sign, so the list stays narrow in any language;
+    // the tooltip names them.
+    switch (Column(section)) {
+    case ErrorsColumn:
+        return u"✗"_s;
+    case WarningsColumn:
+        return u"⚠"_s;
+    case UnreadColumn:
+        return u"∅"_s;
+    default:
+        return headerName(section);
+    }
+}
+
+QString ReportListModel::headerName(int section) const
+{
     switch (Column(section)) {
     case AgencyColumn:
         return tr("Agency");
@@ -167,7 +189,7 @@ QVariant ReportListModel::headerData(int section, Qt::Orientation orientation, i
     case WarningsColumn:
         return tr("Warnings");
     case UnreadColumn:
-        return tr("Unread");
+        return tr("Cells blank or unreadable");
     case ColumnCount:
         break;
     }

@@ -55,6 +55,7 @@ private:
     QVariant sortKey(const ReviewDocument &document, int column) const;
     QString toolTip(const ReviewDocument &document) const;
     static bool isCount(int column);
+    QString headerName(int section) const;
     void documentChanged(const ReviewDocument *document);
 
     QList<ReviewDocument *> m_documents;

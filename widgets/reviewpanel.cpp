@@ -199,8 +199,9 @@ void ReviewPanel::showCell()
     if (!value.sourceText.isEmpty())
         lines.append(tr("In the source: “%1”").arg(value.sourceText.toHtmlEscaped()));
     for (const Finding &finding : m_document->findingsOf(cell))
-        lines.append(u"<i>%1:</i> %2"_s.arg(ruleName(finding.rule).toHtmlEscaped(),
-                                            finding.message.toHtmlEscaped()));
+        lines.append(
+            tr("<i>%1:</i> %2")
+                .arg(ruleName(finding.rule).toHtmlEscaped(), finding.message.toHtmlEscaped()));
     m_cellDetails->setText(lines.join(u"<br>"_s));
 }
 

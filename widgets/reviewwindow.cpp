@@ -175,7 +175,7 @@ void ReviewWindow::createWidgets()
     m_mainSplitter->addWidget(m_documentView);
     m_mainSplitter->addWidget(m_rightSplitter);
     m_mainSplitter->addWidget(m_reviewPanel);
-    m_mainSplitter->setSizes({290, 420, 720, 250});
+    m_mainSplitter->setSizes({400, 360, 680, 240});
     m_leftSplitter->setSizes({600, 300});
     m_rightSplitter->setSizes({780, 170});
     m_mainSplitter->setStretchFactor(2, 1);
@@ -258,6 +258,12 @@ void ReviewWindow::createActions()
 
 void ReviewWindow::createReportListActions()
 {
+    // A failed file's reason would size the status column past the counts: it is elided, and
+    // told in full in the tooltip and beside the report.
+    m_reportView->header()->setSectionResizeMode(ReportListModel::StatusColumn,
+                                                 QHeaderView::Interactive);
+    m_reportView->header()->resizeSection(ReportListModel::StatusColumn, 80);
+
     auto *remove = new QAction(this);
     remove->setObjectName(u"actionDeleteReport"_s);
     // Delete in the list only: in the tables, Delete clears a cell.
@@ -651,7 +657,7 @@ void ReviewWindow::openFromLibrary(const QStringList &files, const ImportSummary
         problems.prepend(tr("The import was cancelled; the reports imported so far are kept."));
     const int opened = paths.isEmpty() ? 0 : openLibraryReports(paths, problems);
     if (!problems.isEmpty())
-        m_dialogs->information(this, tr("Import"), problems.join(u'\n'));
+        m_dialogs->tell(this, tr("Import"), problems.join(u'\n'));
     statusBar()->showMessage(tr("Imported %1, already in the library %2, failed %3; opened %4.")
                                  .arg(summary.imported)
                                  .arg(summary.duplicates)

@@ -103,8 +103,10 @@ private slots:
         QCOMPARE(shown(seed004Path(), ReportListModel::UnreadColumn).toInt(), 0);
         // Seed 004's three blank cells are deduced, with a warning each.
         QCOMPARE(shown(seed004Path(), ReportListModel::WarningsColumn).toInt(), 3);
-        QCOMPARE(list()->headerData(ReportListModel::UnreadColumn, Qt::Horizontal).toString(),
-                 u"Unread"_s);
+        QCOMPARE(list()
+                     ->headerData(ReportListModel::UnreadColumn, Qt::Horizontal, Qt::ToolTipRole)
+                     .toString(),
+                 u"Cells blank or unreadable"_s);
     }
 
     void agencyAndYearAreEditedStoredAuditedAndUndoable()
