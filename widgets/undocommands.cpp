@@ -87,7 +87,7 @@ QUndoCommand *changeCellNoteCommand(ReviewSession *session, int cell, const QStr
 QUndoCommand *changeAgencyCommand(ReviewSession *session, const QString &agency)
 {
     return new ChangeProperty<QString>(
-        ChangeCellValue::tr("Change the agency to %1").arg(agency), CommandId::ChangeAgency, -1,
+        ChangeCellValue::tr("Edit the agency"), CommandId::ChangeAgency, -1,
         [session] { return session->report().agency; },
         [session](const QString &value) { session->setAgency(value); }, agency);
 }
@@ -95,7 +95,7 @@ QUndoCommand *changeAgencyCommand(ReviewSession *session, const QString &agency)
 QUndoCommand *changeYearCommand(ReviewSession *session, int year)
 {
     return new ChangeProperty<int>(
-        ChangeCellValue::tr("Change the year to %1").arg(year), CommandId::ChangeYear, -1,
+        ChangeCellValue::tr("Edit the year"), CommandId::ChangeYear, -1,
         [session] { return session->report().year; },
         [session](const int &value) { session->setYear(value); }, year);
 }
