@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "formtableview.h"
 #include "library/reviewlibrary.h"
 #include "reportlistmodel.h"
 #include "reviewdocument.h"
@@ -143,6 +144,16 @@ private slots:
     void aReportIsDeletedFromTheLibraryOnlyWhenConfirmed()
     {
         QVERIFY(openAndWait({seed004Path()}));
+        // In the tables, Delete still clears the cell and deletes no report.
+        const int cell = cellOf("requests.received.commercial");
+        clickCell(*m_window, cell);
+        QTest::keyClick(viewOfCell(*m_window, cell), Qt::Key_Delete);
+        QVERIFY(m_dialogs.questions.isEmpty());
+        const QList<Correction> &corrections
+            = m_window->currentDocument()->session()->corrections();
+        QCOMPARE(corrections.size(), 1);
+        QCOMPARE(corrections.first().cell, cell);
+
         auto *view = child<QTreeView>(u"reportListView"_s);
         view->setFocus();
         m_dialogs.answer = false;
