@@ -101,6 +101,22 @@ void ReviewSession::setNote(const QString &note)
     emit noteChanged();
 }
 
+void ReviewSession::setAgency(const QString &agency)
+{
+    if (agency == m_report.agency)
+        return;
+    m_report.agency = agency;
+    emit identityChanged();
+}
+
+void ReviewSession::setYear(int year)
+{
+    if (year == m_report.year)
+        return;
+    m_report.year = year;
+    emit identityChanged();
+}
+
 void ReviewSession::setCellNote(int cell, const QString &note)
 {
     if (note == m_cellNotes.value(cell))

@@ -72,6 +72,10 @@ public:
     QString cellNote(int cell) const { return m_cellNotes.value(cell); }
     const QHash<int, QString> &cellNotes() const { return m_cellNotes; }
     void setCellNote(int cell, const QString &note);
+    /** Puts right an agency or year the title was misread as (标题:…, 正文); the library audits it.
+     */
+    void setAgency(const QString &agency);
+    void setYear(int year);
 
 signals:
     void cellAboutToChange(int cell);
@@ -81,6 +85,8 @@ signals:
     void statusChanged(nianbao::ReviewStatus status);
     void noteChanged();
     void cellNoteChanged(int cell);
+    /** The agency or the year changed (report() has the new ones). */
+    void identityChanged();
 
 private:
     void replaceCell(int cell, const CellValue &value);

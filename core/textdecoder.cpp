@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "textdecoder.h"
 
+#include <QCoreApplication>
+
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
@@ -171,8 +173,11 @@ Error binaryError(int offset)
 {
     return Error {
         u"file.binary"_s,
-        u"The file is not a text report: it holds binary data (first control character at "
-        "character %1). Open the published report (HTML, Word, PDF or text) instead."_s.arg(offset),
+        QCoreApplication::translate("nianbao::TextDecoder",
+                                    "The file is not a text report: it holds binary data (first "
+                                    "control character at character %1). Open the published "
+                                    "report (HTML, Word, PDF or text) instead.")
+            .arg(offset),
         {}};
 }
 
@@ -205,7 +210,10 @@ Result<DecodedText> decodeWithMark(QByteArrayView bytes)
 Result<DecodedText> decodeText(const QByteArray &bytes)
 {
     if (bytes.isEmpty())
-        return Error {u"file.empty"_s, u"The file is empty (0 bytes)."_s, {}};
+        return Error {
+            u"file.empty"_s,
+            QCoreApplication::translate("nianbao::TextDecoder", "The file is empty (0 bytes)."),
+            {}};
     Result<DecodedText> marked = decodeWithMark(bytes);
     if (marked || !marked.error().code.isEmpty())
         return marked;

@@ -31,6 +31,14 @@ public:
         QMessageBox::information(parent, title, text);
     }
 
+    void tell(QWidget *parent, const QString &title, const QString &text) override
+    {
+        auto *box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, parent);
+        box->setObjectName(u"tellMessageBox"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+
     bool question(QWidget *parent, const QString &title, const QString &text,
                   const QString &accept) override
     {
@@ -60,6 +68,11 @@ public:
 };
 
 } // namespace
+
+void Dialogs::tell(QWidget *parent, const QString &title, const QString &text)
+{
+    information(parent, title, text);
+}
 
 void Dialogs::ask(QWidget *parent, const QString &title, const QString &text, const QString &accept,
                   const QString &, const std::function<void(bool)> &answered)

@@ -23,6 +23,11 @@ public:
     virtual QStringList openFiles(QWidget *parent, const QString &title, const QString &filter) = 0;
     virtual QString openFolder(QWidget *parent, const QString &title) = 0;
     virtual void information(QWidget *parent, const QString &title, const QString &text) = 0;
+    /**
+     * Tells without waiting for the user to close the box, so the window goes on (the end of an
+     * import, shown over the window in a screenshot). By default it calls information().
+     */
+    virtual void tell(QWidget *parent, const QString &title, const QString &text);
     /** Asks a yes/no question; `accept` labels the yes button. True when the user accepts. */
     virtual bool question(QWidget *parent, const QString &title, const QString &text,
                           const QString &accept)

@@ -2,9 +2,60 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "displaytexts.h"
 
+#include "reporttemplate.h"
+
 #include <QCoreApplication>
 
+using namespace Qt::StringLiterals;
+
 namespace nianbao {
+
+namespace {
+
+/** Row labels run to 30 characters; past this many the list and findings columns get too wide. */
+constexpr int kMaxRowLabel = 7;
+
+QString translatedRuleName(const QString &rule)
+{
+    // One entry per rule id the checker or the template can give a finding.
+    static const struct
+    {
+        const char *id;
+        const char *name;
+    } kNames[] = {
+        {"requests.balance", QT_TRANSLATE_NOOP("nianbao::Rule", "Requests in = requests out")},
+        {"requests.outcomes", QT_TRANSLATE_NOOP("nianbao::Rule", "Outcomes add up to the total")},
+        {"requests.row_total",
+         QT_TRANSLATE_NOOP("nianbao::Rule", "Applicants add up to the total")},
+        {"appeals.total", QT_TRANSLATE_NOOP("nianbao::Rule", "Results add up to the total")},
+        {"value.domain", QT_TRANSLATE_NOOP("nianbao::Rule", "Not a valid figure")},
+        {"value.missing", QT_TRANSLATE_NOOP("nianbao::Rule", "Blank cell")},
+        {"text.table", QT_TRANSLATE_NOOP("nianbao::Rule", "Text and table disagree")},
+        {"year.carry", QT_TRANSLATE_NOOP("nianbao::Rule", "Carried over from last year")},
+        {"segment.ambiguous",
+         QT_TRANSLATE_NOOP("nianbao::Rule", "Run-together figures: several splits")},
+        {"segment.by_text",
+         QT_TRANSLATE_NOOP("nianbao::Rule", "Run-together figures split by the text")},
+        {"segment.by_plausibility",
+         QT_TRANSLATE_NOOP("nianbao::Rule", "Run-together figures split by plausibility")},
+    };
+    for (const auto &entry : kNames) {
+        if (rule == QLatin1StringView(entry.id))
+            return QCoreApplication::translate("nianbao::Rule", entry.name);
+    }
+    return {};
+}
+
+QString templateDescription(const QString &rule)
+{
+    for (const RuleDefinition &definition : ReportTemplate::standard().rules()) {
+        if (definition.id == rule)
+            return definition.description;
+    }
+    return {};
+}
+
+} // namespace
 
 QList<ReviewStatus> reviewStatuses()
 {
@@ -60,6 +111,52 @@ QString severityText(Severity severity)
 QString formatValue(std::optional<double> value)
 {
     return value ? QString::number(*value, 'g', 12) : QString();
+}
+
+QString ruleName(const QString &rule)
+{
+    QString name = translatedRuleName(rule);
+    if (name.isEmpty())
+        name = templateDescription(rule);
+    return name.isEmpty() ? rule : name;
+}
+
+QString ruleToolTip(const QString &rule)
+{
+    const QString description = templateDescription(rule);
+    return description.isEmpty() ? rule : description % u"\n(" % rule % u')';
+}
+
+QString shortCellLabel(int cell)
+{
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    if (cell < 0 || cell >= reportTemplate.cellCount())
+        return {};
+    const TemplateCell &templateCell = reportTemplate.cells()[cell];
+    QString row = reportTemplate.rowLabel(templateCell.table, templateCell.row);
+    if (row.size() > kMaxRowLabel)
+        row = row.left(kMaxRowLabel - 1) % u'…';
+    return row % u" · "
+        % reportTemplate.tables()[templateCell.table].columns[templateCell.column].label;
+}
+
+QString shortCellLabels(const QList<int> &cells)
+{
+    QStringList labels;
+    for (int cell : cells)
+        labels.append(shortCellLabel(cell));
+    return labels.join(u"; "_s);
+}
+
+QString cellKeys(const QList<int> &cells)
+{
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    QStringList keys;
+    for (int cell : cells) {
+        if (cell >= 0 && cell < reportTemplate.cellCount())
+            keys.append(reportTemplate.cells()[cell].key.toString());
+    }
+    return keys.join(u", "_s);
 }
 
 } // namespace nianbao

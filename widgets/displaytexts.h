@@ -19,4 +19,17 @@ QString severityText(Severity severity);
 /** A cell's value as the tables show it; empty when there is none. */
 QString formatValue(std::optional<double> value);
 
+/**
+ * A rule's short name for the reviewer (余额平衡, 正文与表格不一致, …) in the current language;
+ * the template's description, then the id itself, for a rule without one.
+ */
+QString ruleName(const QString &rule);
+/** What the rule checks, as the template words it, with the internal id for reference. */
+QString ruleToolTip(const QString &rule);
+/** A cell as the form labels it, long row labels cut: 一、本年新收… · 自然人. */
+QString shortCellLabel(int cell);
+/** Cells by their short labels, joined; cellKeys() gives the internal keys for tooltips. */
+QString shortCellLabels(const QList<int> &cells);
+QString cellKeys(const QList<int> &cells);
+
 } // namespace nianbao

@@ -52,18 +52,14 @@ int FindingsModel::columnCount(const QModelIndex &parent) const
 
 QString FindingsModel::cellsText(const Finding &finding) const
 {
-    QStringList keys;
-    for (int cell : finding.cells)
-        keys.append(ReportTemplate::standard().cells()[cell].key.toString());
-    return keys.join(u", "_s);
+    return shortCellLabels(finding.cells);
 }
 
 QString FindingsModel::suggestionText(const Finding &finding) const
 {
-    if (finding.suggestion) {
-        return ReportTemplate::standard().cells()[finding.suggestion->cell].key.toString() % u" = "
+    if (finding.suggestion)
+        return shortCellLabel(finding.suggestion->cell) % u" = "
             % formatValue(finding.suggestion->value);
-    }
     return finding.alternatives > 0 ? tr("%n equal fixes", nullptr, finding.alternatives + 1)
                                     : QString();
 }
@@ -77,13 +73,20 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         return finding.id;
     if (role == SeverityRole)
         return int(finding.severity);
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
-        return {};
-    switch (Column(index.column())) {
+    if (role == Qt::ToolTipRole)
+        return toolTip(finding, index.column());
+    if (role == Qt::DisplayRole)
+        return displayText(finding, index.column());
+    return {};
+}
+
+QString FindingsModel::displayText(const Finding &finding, int column) const
+{
+    switch (Column(column)) {
     case SeverityColumn:
         return severityText(finding.severity);
     case RuleColumn:
-        return finding.rule;
+        return ruleName(finding.rule);
     case CellsColumn:
         return cellsText(finding);
     case MessageColumn:
@@ -94,6 +97,30 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         break;
     }
     return {};
+}
+
+QString FindingsModel::toolTip(const Finding &finding, int column) const
+{
+    // The reviewer reads labels; the internal ids stay at hand for reports to the developers.
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    switch (Column(column)) {
+    case RuleColumn:
+        return ruleToolTip(finding.rule);
+    case CellsColumn: {
+        QStringList lines;
+        for (int cell : finding.cells)
+            lines.append(reportTemplate.cellLabel(cell));
+        return lines.join(u'\n') % u"\n(" % cellKeys(finding.cells) % u')';
+    }
+    case SuggestionColumn:
+        if (finding.suggestion)
+            return reportTemplate.cellLabel(finding.suggestion->cell) % u" = "
+                % formatValue(finding.suggestion->value) % u"\n("
+                % cellKeys({finding.suggestion->cell}) % u')';
+        return suggestionText(finding);
+    default:
+        return displayText(finding, column);
+    }
 }
 
 QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int role) const

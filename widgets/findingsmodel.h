@@ -45,6 +45,8 @@ private:
     void reload();
     QString cellsText(const Finding &finding) const;
     QString suggestionText(const Finding &finding) const;
+    QString displayText(const Finding &finding, int column) const;
+    QString toolTip(const Finding &finding, int column) const;
 
     QPointer<ReviewDocument> m_document;
     QList<Finding> m_findings;

@@ -181,7 +181,8 @@ QString FormTableModel::toolTip(int cell) const
     if (value.isMark())
         lines.append(tr("In the source: “%1”, read as missing, not 0").arg(value.sourceText));
     for (const Finding &finding : m_document->findingsOf(cell))
-        lines.append(u"[%1] %2"_s.arg(finding.rule, finding.message));
+        lines.append(ruleName(finding.rule) % u": " % finding.message % u"  (" % finding.rule
+                     % u')');
     if (const std::optional<Finding> finding = m_document->suggestionFor(cell))
         lines.append(tr("Suggested value: %1").arg(formatValue(finding->suggestion->value)));
     const QString note = m_document->session()->cellNote(cell);

@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+using namespace Qt::StringLiterals;
+
 namespace nianbao {
 
 ReportListModel::ReportListModel(QObject *parent)
@@ -25,8 +27,11 @@ int ReportListModel::addDocument(ReviewDocument *document)
         documentChanged(document);
     };
     connect(document, &ReviewDocument::findingsChanged, this, changed);
-    if (ReviewSession *session = document->session())
+    if (ReviewSession *session = document->session()) {
         connect(session, &ReviewSession::statusChanged, this, changed);
+        connect(session, &ReviewSession::identityChanged, this, changed);
+        connect(session, &ReviewSession::cellChanged, this, changed);
+    }
     return row;
 }
 
@@ -87,7 +92,7 @@ QVariant ReportListModel::data(const QModelIndex &index, int role) const
     case FilePathRole:
         return document.filePath();
     case Qt::TextAlignmentRole:
-        return index.column() == YearColumn || index.column() == ErrorsColumn
+        return index.column() == YearColumn || isCount(index.column())
             ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
             : QVariant();
     default:
@@ -111,15 +116,24 @@ QVariant ReportListModel::display(const ReviewDocument &document, int column) co
                        : tr("Could not open: %1").arg(document.errors().value(0).message);
     case ErrorsColumn:
         return session ? QVariant(document.errorCount()) : QVariant();
+    case WarningsColumn:
+        return session ? QVariant(document.warningCount()) : QVariant();
+    case UnreadColumn:
+        return session ? QVariant(document.unreadCellCount()) : QVariant();
     case ColumnCount:
         break;
     }
     return {};
 }
 
+bool ReportListModel::isCount(int column)
+{
+    return column == ErrorsColumn || column == WarningsColumn || column == UnreadColumn;
+}
+
 QVariant ReportListModel::sortKey(const ReviewDocument &document, int column) const
 {
-    if (column == YearColumn || column == ErrorsColumn) {
+    if (column == YearColumn || isCount(column)) {
         const QVariant value = display(document, column);
         return value.isValid() ? value.toInt() : -1;
     }
@@ -131,9 +145,9 @@ QString ReportListModel::toolTip(const ReviewDocument &document) const
     const QString file = QDir::toNativeSeparators(document.filePath());
     if (!document.isLoaded())
         return file % u'\n' % document.errorText();
-    const int warnings = int(document.findings().size()) - document.errorCount();
     QString tip = file % u'\n' % tr("%n error(s)", nullptr, document.errorCount()) % u", "
-        % tr("%n warning(s)", nullptr, warnings);
+        % tr("%n warning(s)", nullptr, document.warningCount()) % u", "
+        % tr("%n cell(s) blank or unreadable", nullptr, document.unreadCellCount());
     if (!document.errors().isEmpty())
         tip += u'\n' % document.errorText();
     return tip;
@@ -141,8 +155,28 @@ QString ReportListModel::toolTip(const ReviewDocument &document) const
 
 QVariant ReportListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
         return {};
+    if (role == Qt::ToolTipRole)
+        return headerName(section);
+    if (role != Qt::DisplayRole)
+        return {};
+    // The counts go under the legend's kind of sign, so the list stays narrow in any language;
+    // the tooltip names them.
+    switch (Column(section)) {
+    case ErrorsColumn:
+        return u"✗"_s;
+    case WarningsColumn:
+        return u"⚠"_s;
+    case UnreadColumn:
+        return u"∅"_s;
+    default:
+        return headerName(section);
+    }
+}
+
+QString ReportListModel::headerName(int section) const
+{
     switch (Column(section)) {
     case AgencyColumn:
         return tr("Agency");
@@ -152,6 +186,10 @@ QVariant ReportListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Status");
     case ErrorsColumn:
         return tr("Errors");
+    case WarningsColumn:
+        return tr("Warnings");
+    case UnreadColumn:
+        return tr("Cells blank or unreadable");
     case ColumnCount:
         break;
     }

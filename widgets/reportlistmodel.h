@@ -9,7 +9,8 @@ namespace nianbao {
 class ReviewDocument;
 
 /**
- * The open reports: agency, year, review status and number of errors. Owns the documents.
+ * The open reports: agency, year, review status, and the numbers of errors, warnings and cells
+ * not read. Owns the documents.
  * A report that could not be read stays in the list and says why.
  */
 class ReportListModel final : public QAbstractTableModel
@@ -18,7 +19,15 @@ class ReportListModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ReportListModel)
 
 public:
-    enum Column { AgencyColumn, YearColumn, StatusColumn, ErrorsColumn, ColumnCount };
+    enum Column {
+        AgencyColumn,
+        YearColumn,
+        StatusColumn,
+        ErrorsColumn,
+        WarningsColumn,
+        UnreadColumn, ///< cells left blank or unreadable: a report with no tables is not clean
+        ColumnCount
+    };
     /** SortRole: numbers for year and errors, text otherwise (the proxy collates text). */
     enum Role { SortRole = Qt::UserRole + 1, FailedRole, FilePathRole };
 
@@ -45,6 +54,8 @@ private:
     QVariant display(const ReviewDocument &document, int column) const;
     QVariant sortKey(const ReviewDocument &document, int column) const;
     QString toolTip(const ReviewDocument &document) const;
+    static bool isCount(int column);
+    QString headerName(int section) const;
     void documentChanged(const ReviewDocument *document);
 
     QList<ReviewDocument *> m_documents;

@@ -59,6 +59,22 @@ int ReviewDocument::errorCount() const
                              [](const Finding &f) { return f.severity == Severity::Error; }));
 }
 
+int ReviewDocument::warningCount() const
+{
+    return int(std::count_if(m_findings.cbegin(), m_findings.cend(),
+                             [](const Finding &f) { return f.severity == Severity::Warning; }));
+}
+
+int ReviewDocument::unreadCellCount() const
+{
+    if (!m_session)
+        return 0;
+    const std::vector<CellValue> &cells = m_session->cells();
+    return int(std::count_if(cells.cbegin(), cells.cend(), [](const CellValue &cell) {
+        return cell.state == CellState::Missing || cell.state == CellState::Unreadable;
+    }));
+}
+
 std::optional<Finding> ReviewDocument::suggestionFor(int cell) const
 {
     for (int index : m_byCell.value(cell)) {

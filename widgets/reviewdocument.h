@@ -41,6 +41,9 @@ public:
     std::optional<Finding> finding(const QString &id) const;
     QList<Finding> findingsOf(int cell) const;
     int errorCount() const;
+    int warningCount() const;
+    /** Cells the source left blank or that could not be read (and no one has filled since). */
+    int unreadCellCount() const;
     /** The finding whose suggestion fixes this cell, if there is one. */
     std::optional<Finding> suggestionFor(int cell) const;
     /** The cell whose source span, or whose stated figure, covers a text position. */

@@ -12,8 +12,10 @@
 #include <QEvent>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -23,6 +25,9 @@ using namespace Qt::StringLiterals;
 namespace nianbao {
 
 namespace {
+
+/** The last year the year box offers; reports start with 2008, 0 stands for "not known". */
+constexpr int kMaxReportYear = 2100;
 
 void setTextQuietly(QPlainTextEdit *edit, const QString &text)
 {
@@ -41,6 +46,10 @@ ReviewPanel::ReviewPanel(ReviewCursor *cursor, QWidget *parent)
     , m_problems(new QLabel(this))
     , m_statusLabel(new QLabel(this))
     , m_statusCombo(new QComboBox(this))
+    , m_agencyLabel(new QLabel(this))
+    , m_agencyEdit(new QLineEdit(this))
+    , m_yearLabel(new QLabel(this))
+    , m_yearSpin(new QSpinBox(this))
     , m_reportNoteLabel(new QLabel(this))
     , m_reportNote(new QPlainTextEdit(this))
     , m_cellBox(new QGroupBox(this))
@@ -52,6 +61,11 @@ ReviewPanel::ReviewPanel(ReviewCursor *cursor, QWidget *parent)
 {
     setObjectName(u"reviewPanel"_s);
     m_statusCombo->setObjectName(u"statusComboBox"_s);
+    m_agencyEdit->setObjectName(u"agencyLineEdit"_s);
+    m_yearSpin->setObjectName(u"yearSpinBox"_s);
+    m_yearSpin->setRange(0, kMaxReportYear);
+    m_agencyLabel->setBuddy(m_agencyEdit);
+    m_yearLabel->setBuddy(m_yearSpin);
     m_reportNote->setObjectName(u"reportNoteEdit"_s);
     m_cellDetails->setObjectName(u"cellDetailsLabel"_s);
     m_problems->setObjectName(u"readingProblemsLabel"_s);
@@ -74,6 +88,10 @@ ReviewPanel::ReviewPanel(ReviewCursor *cursor, QWidget *parent)
 
     auto *reportLayout = new QVBoxLayout(m_reportBox);
     reportLayout->addWidget(m_problems);
+    reportLayout->addWidget(m_agencyLabel);
+    reportLayout->addWidget(m_agencyEdit);
+    reportLayout->addWidget(m_yearLabel);
+    reportLayout->addWidget(m_yearSpin, 0, Qt::AlignLeft);
     reportLayout->addWidget(m_statusLabel);
     reportLayout->addWidget(m_statusCombo);
     reportLayout->addWidget(m_reportNoteLabel);
@@ -95,6 +113,8 @@ ReviewPanel::ReviewPanel(ReviewCursor *cursor, QWidget *parent)
     connect(m_statusCombo, &QComboBox::activated, this, &ReviewPanel::statusChosen);
     connect(m_reportNote, &QPlainTextEdit::textChanged, this, &ReviewPanel::reportNoteEdited);
     connect(m_cellNote, &QPlainTextEdit::textChanged, this, &ReviewPanel::cellNoteEdited);
+    connect(m_agencyEdit, &QLineEdit::editingFinished, this, &ReviewPanel::agencyEdited);
+    connect(m_yearSpin, &QSpinBox::editingFinished, this, &ReviewPanel::yearEdited);
     connect(cursor, &ReviewCursor::documentChanged, this, &ReviewPanel::setDocument);
     connect(cursor, &ReviewCursor::selectionChanged, this, &ReviewPanel::showCell);
     setDocument(nullptr);
@@ -119,6 +139,7 @@ void ReviewPanel::setDocument(ReviewDocument *document)
             connect(session, &ReviewSession::noteChanged, this, &ReviewPanel::showReport);
             connect(session, &ReviewSession::cellChanged, this, &ReviewPanel::showCell);
             connect(session, &ReviewSession::cellNoteChanged, this, &ReviewPanel::showCell);
+            connect(session, &ReviewSession::identityChanged, this, &ReviewPanel::showReport);
         }
     }
     showReport();
@@ -132,6 +153,9 @@ void ReviewPanel::showReport()
     m_reportBox->setEnabled(session);
     m_statusCombo->setCurrentIndex(session ? int(reviewStatuses().indexOf(session->status())) : 0);
     setTextQuietly(m_reportNote, session ? session->note() : QString());
+    m_agencyEdit->setText(session ? session->report().agency : QString());
+    const QSignalBlocker blocker(m_yearSpin);
+    m_yearSpin->setValue(session ? session->report().year : 0);
 }
 
 void ReviewPanel::showProblems()
@@ -158,13 +182,15 @@ void ReviewPanel::showCell()
     setTextQuietly(m_cellNote, hasCell ? session->cellNote(cell) : QString());
     showSplitChoices(hasCell ? cell : -1);
     if (!hasCell) {
+        m_cellDetails->setToolTip({});
         m_cellDetails->setText(tr("Select a cell in a table or a figure in the text."));
         return;
     }
     const ReportTemplate &tmpl = ReportTemplate::standard();
     const CellValue &value = session->cell(cell);
-    QStringList lines {u"<b>%1</b><br><small>%2</small>"_s.arg(tmpl.cellLabel(cell).toHtmlEscaped(),
-                                                               tmpl.cells()[cell].key.toString())};
+    // The reviewer reads the form's labels; the internal key is for reports to the developers.
+    m_cellDetails->setToolTip(tmpl.cells()[cell].key.toString());
+    QStringList lines {u"<b>%1</b>"_s.arg(tmpl.cellLabel(cell).toHtmlEscaped())};
     lines.append(
         tr("Value: %1 (%2)")
             .arg(value.value ? formatValue(value.value) : u"—"_s, cellStateText(value.state)));
@@ -173,7 +199,9 @@ void ReviewPanel::showCell()
     if (!value.sourceText.isEmpty())
         lines.append(tr("In the source: “%1”").arg(value.sourceText.toHtmlEscaped()));
     for (const Finding &finding : m_document->findingsOf(cell))
-        lines.append(u"<i>[%1]</i> %2"_s.arg(finding.rule, finding.message.toHtmlEscaped()));
+        lines.append(
+            tr("<i>%1:</i> %2")
+                .arg(ruleName(finding.rule).toHtmlEscaped(), finding.message.toHtmlEscaped()));
     m_cellDetails->setText(lines.join(u"<br>"_s));
 }
 
@@ -251,9 +279,27 @@ void ReviewPanel::cellNoteEdited()
             changeCellNoteCommand(session, cell, m_cellNote->toPlainText()));
 }
 
+void ReviewPanel::agencyEdited()
+{
+    ReviewSession *session = m_document ? m_document->session() : nullptr;
+    const QString agency = m_agencyEdit->text().trimmed();
+    if (session && agency != session->report().agency)
+        m_document->undoStack()->push(changeAgencyCommand(session, agency));
+}
+
+void ReviewPanel::yearEdited()
+{
+    ReviewSession *session = m_document ? m_document->session() : nullptr;
+    if (session && m_yearSpin->value() != session->report().year)
+        m_document->undoStack()->push(changeYearCommand(session, m_yearSpin->value()));
+}
+
 void ReviewPanel::retranslateUi()
 {
     m_reportBox->setTitle(tr("Report"));
+    m_agencyLabel->setText(tr("A&gency:"));
+    m_yearLabel->setText(tr("&Year:"));
+    m_yearSpin->setSpecialValueText(tr("not known"));
     m_statusLabel->setText(tr("Review &status:"));
     m_reportNoteLabel->setText(tr("Note on the &report:"));
     m_cellBox->setTitle(tr("Cell"));

@@ -9,7 +9,9 @@
 class QComboBox;
 class QGroupBox;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
+class QSpinBox;
 class QToolButton;
 class QAction;
 
@@ -18,7 +20,8 @@ namespace nianbao {
 class ReviewCursor;
 
 /**
- * The review state beside the tables: the report's status, note and reading problems (a second
+ * The review state beside the tables: the report's agency and year (the reviewer may put right
+ * what the title was misread as), status, note and reading problems (a second
  * report in the file, a table given twice, …), and the current cell with
  * its value as extracted (still shown after a correction), its findings and its note; for a
  * row whose fused digits split in several ways, one button per way. Every change goes onto the
@@ -49,6 +52,8 @@ private:
     void statusChosen(int index);
     void reportNoteEdited();
     void cellNoteEdited();
+    void agencyEdited();
+    void yearEdited();
 
     ReviewCursor *m_cursor;
     QPointer<ReviewDocument> m_document;
@@ -56,6 +61,10 @@ private:
     QLabel *m_problems;
     QLabel *m_statusLabel;
     QComboBox *m_statusCombo;
+    QLabel *m_agencyLabel;
+    QLineEdit *m_agencyEdit;
+    QLabel *m_yearLabel;
+    QSpinBox *m_yearSpin;
     QLabel *m_reportNoteLabel;
     QPlainTextEdit *m_reportNote;
     QGroupBox *m_cellBox;

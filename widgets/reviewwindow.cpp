@@ -103,6 +103,7 @@ ReviewWindow::ReviewWindow(LanguageManager *languages, QWidget *parent)
     m_proxy->setSourceModel(m_reports);
     createWidgets();
     createActions();
+    createReportListActions();
     connectActions();
     retranslateUi();
     restoreLayout();
@@ -179,7 +180,7 @@ void ReviewWindow::createWidgets()
     m_mainSplitter->addWidget(createDocumentPanel());
     m_mainSplitter->addWidget(m_rightSplitter);
     m_mainSplitter->addWidget(m_reviewPanel);
-    m_mainSplitter->setSizes({290, 420, 720, 250});
+    m_mainSplitter->setSizes({400, 360, 680, 240});
     m_leftSplitter->setSizes({600, 300});
     m_rightSplitter->setSizes({780, 170});
     // On a small screen (a 1366×768 laptop) the text, the tables and the review panel all give
@@ -291,6 +292,72 @@ void ReviewWindow::createActions()
     createLanguageActions(menu("languageMenu"));
     QMenu *help = menu("helpMenu");
     addAction(help, "actionAbout");
+}
+
+void ReviewWindow::createReportListActions()
+{
+    // A failed file's reason would size the status column past the counts: it is elided, and
+    // told in full in the tooltip and beside the report.
+    m_reportView->header()->setSectionResizeMode(ReportListModel::StatusColumn,
+                                                 QHeaderView::Interactive);
+    m_reportView->header()->resizeSection(ReportListModel::StatusColumn, 80);
+
+    auto *remove = new QAction(this);
+    remove->setObjectName(u"actionDeleteReport"_s);
+    // Delete in the list only: in the tables, Delete clears a cell.
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_actions.insert(remove->objectName(), remove);
+    m_menus.value(u"fileMenu"_s)->insertAction(m_actions.value(u"actionRefresh"_s), remove);
+    m_reportView->addAction(remove);
+    m_reportView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(remove, &QAction::triggered, this, &ReviewWindow::deleteCurrentReport);
+    connect(m_cursor, &ReviewCursor::documentChanged, this,
+            [remove](ReviewDocument *document) { remove->setEnabled(document); });
+    remove->setEnabled(false);
+}
+
+void ReviewWindow::retranslateReportListActions()
+{
+    m_actions.value(u"actionDeleteReport"_s)->setText(tr("&Delete Report from the Library…"));
+}
+
+QString ReviewWindow::reportName(const ReviewDocument *document) const
+{
+    const ReviewSession *session = document->session();
+    if (!session || session->report().agency.isEmpty())
+        return QFileInfo(document->filePath()).fileName();
+    return session->report().year > 0
+        ? tr("%1 (%2)").arg(session->report().agency).arg(session->report().year)
+        : session->report().agency;
+}
+
+void ReviewWindow::deleteCurrentReport()
+{
+    ReviewDocument *document = currentDocument();
+    if (!document)
+        return;
+    const LibraryBinding *binding
+        = document->session() ? document->session()->findChild<LibraryBinding *>() : nullptr;
+    // A file that failed, or one opened without a library: nothing is stored, it only leaves.
+    if (!binding || !m_library) {
+        removeDocument(document);
+        return;
+    }
+    const QString name = reportName(document);
+    if (!m_dialogs->question(this, tr("Delete Report"),
+                             tr("Delete %1 from the library? Its corrections, notes and review "
+                                "status are deleted with it, and this cannot be undone.")
+                                 .arg(name),
+                             tr("Delete")))
+        return;
+    const Result<bool> removed = m_library->removeReport(binding->documentId());
+    if (!removed) {
+        m_dialogs->information(this, tr("Library"), removed.error().message);
+        return;
+    }
+    removeDocument(document);
+    statusBar()->showMessage(tr("Deleted %1 from the library.").arg(name), kMessageTimeout);
 }
 
 void ReviewWindow::createLanguageActions(QMenu *menu)
@@ -408,6 +475,7 @@ void ReviewWindow::retranslateUi()
     m_menus.value(u"languageMenu"_s)->setTitle(tr("&Language"));
     m_menus.value(u"helpMenu"_s)->setTitle(tr("&Help"));
     retranslateActions();
+    retranslateReportListActions();
     updateUndoTexts();
 }
 
@@ -507,6 +575,7 @@ void ReviewWindow::openPaths(const QStringList &paths)
         else
             files.append(path);
     }
+    dropFailedDocuments(files);
     QStringList fresh;
     for (const QString &file : std::as_const(files)) {
         if (!m_reports->documentForFile(file) && !fresh.contains(file))
@@ -648,6 +717,8 @@ void ReviewWindow::importIntoLibrary(const QStringList &files)
     });
     connect(thread, &QThread::finished, this, [this, thread, dialog, files, summary] {
         thread->deleteLater();
+        // Gone before any message: a box under a progress dialog at 100% looks like a hang.
+        dialog->hide();
         dialog->deleteLater();
         m_importing = false;
         openFromLibrary(files, *summary);
@@ -663,20 +734,51 @@ void ReviewWindow::openFromLibrary(const QStringList &files, const ImportSummary
     for (const QString &file : files)
         paths.insert(QFileInfo(file).absoluteFilePath());
     QStringList problems;
-    for (const Error &failure : summary.failures)
-        problems.append(failure.message);
+    for (const Error &failure : summary.failures) {
+        problems.append(importFailureLine(failure));
+        addFailedDocument(failure);
+    }
     if (summary.cancelled)
         problems.prepend(tr("The import was cancelled; the reports imported so far are kept."));
     const int opened = paths.isEmpty() ? 0 : openLibraryReports(paths, problems);
     addRecentFiles(importedFiles(files));
     if (!problems.isEmpty())
-        m_dialogs->information(this, tr("Import"), problems.join(u'\n'));
+        m_dialogs->tell(this, tr("Import"), problems.join(u'\n'));
     statusBar()->showMessage(tr("Imported %1, already in the library %2, failed %3; opened %4.")
                                  .arg(summary.imported)
                                  .arg(summary.duplicates)
                                  .arg(summary.failures.size())
                                  .arg(opened),
                              kMessageTimeout);
+}
+
+QString ReviewWindow::importFailureLine(const Error &failure) const
+{
+    const QString name = QFileInfo(failure.where.file).fileName();
+    if (name.isEmpty() || failure.message.contains(name))
+        return failure.message;
+    return tr("%1: %2").arg(name, failure.message);
+}
+
+void ReviewWindow::addFailedDocument(const Error &failure)
+{
+    // The README promises it: a file that cannot be read stays in the list and says why.
+    if (failure.where.file.isEmpty())
+        return;
+    Report report;
+    report.file = failure.where.file;
+    report.errors = {failure};
+    addDocument(report);
+}
+
+void ReviewWindow::dropFailedDocuments(const QStringList &files)
+{
+    // Opened again (perhaps repaired): the old failure goes, the file is read anew.
+    for (const QString &file : files) {
+        ReviewDocument *document = m_reports->documentForFile(file);
+        if (document && !document->isLoaded())
+            removeDocument(document);
+    }
 }
 
 ReviewDocument *ReviewWindow::openStored(const StoredReview &stored)

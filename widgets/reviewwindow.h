@@ -97,6 +97,11 @@ private:
     void createActions();
     void createLanguageActions(QMenu *menu);
     QWidget *createDocumentPanel();
+    void createReportListActions();
+    void retranslateReportListActions();
+    QString reportName(const ReviewDocument *document) const;
+    /** Deletes the report in view from the library, after the reviewer confirms. */
+    void deleteCurrentReport();
     void connectActions();
     /** Export, print, find, tables and zoom (issue 13, items 12, 15 and 16). */
     void connectToolActions();
@@ -108,6 +113,9 @@ private:
     ReviewDocument *addDocument(const Report &report);
     void importIntoLibrary(const QStringList &files);
     void openFromLibrary(const QStringList &files, const ImportSummary &summary);
+    QString importFailureLine(const Error &failure) const;
+    void addFailedDocument(const Error &failure);
+    void dropFailedDocuments(const QStringList &files);
     /** Opens the library's reports at `paths` (absolute; all when empty); returns how many. */
     int openLibraryReports(const QSet<QString> &paths, QStringList &problems);
     ReviewDocument *openStored(const StoredReview &stored);

@@ -84,4 +84,20 @@ QUndoCommand *changeCellNoteCommand(ReviewSession *session, int cell, const QStr
         [session, cell](const QString &value) { session->setCellNote(cell, value); }, note);
 }
 
+QUndoCommand *changeAgencyCommand(ReviewSession *session, const QString &agency)
+{
+    return new ChangeProperty<QString>(
+        ChangeCellValue::tr("Edit the agency"), CommandId::ChangeAgency, -1,
+        [session] { return session->report().agency; },
+        [session](const QString &value) { session->setAgency(value); }, agency);
+}
+
+QUndoCommand *changeYearCommand(ReviewSession *session, int year)
+{
+    return new ChangeProperty<int>(
+        ChangeCellValue::tr("Edit the year"), CommandId::ChangeYear, -1,
+        [session] { return session->report().year; },
+        [session](const int &value) { session->setYear(value); }, year);
+}
+
 } // namespace nianbao

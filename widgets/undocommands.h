@@ -13,7 +13,14 @@
 namespace nianbao {
 
 /** Every mergeable command has its id here, so two commands never merge by accident. */
-enum class CommandId { ChangeCellValue = 1, ChangeStatus, ChangeReportNote, ChangeCellNote };
+enum class CommandId {
+    ChangeCellValue = 1,
+    ChangeStatus,
+    ChangeReportNote,
+    ChangeCellNote,
+    ChangeAgency,
+    ChangeYear
+};
 
 /**
  * Changes one cell of a report through ReviewSession. Consecutive changes of one cell merge
@@ -92,5 +99,7 @@ private:
 QUndoCommand *changeStatusCommand(ReviewSession *session, ReviewStatus status);
 QUndoCommand *changeReportNoteCommand(ReviewSession *session, const QString &note);
 QUndoCommand *changeCellNoteCommand(ReviewSession *session, int cell, const QString &note);
+QUndoCommand *changeAgencyCommand(ReviewSession *session, const QString &agency);
+QUndoCommand *changeYearCommand(ReviewSession *session, int year);
 
 } // namespace nianbao

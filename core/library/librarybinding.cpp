@@ -19,6 +19,7 @@ LibraryBinding::LibraryBinding(ReviewLibrary &library, qint64 documentId, qint64
     connect(session, &ReviewSession::statusChanged, this, &LibraryBinding::saveStatus);
     connect(session, &ReviewSession::noteChanged, this, &LibraryBinding::saveStatus);
     connect(session, &ReviewSession::cellNoteChanged, this, &LibraryBinding::saveCellNote);
+    connect(session, &ReviewSession::identityChanged, this, &LibraryBinding::saveIdentity);
 }
 
 void LibraryBinding::saveCell(int cell)
@@ -37,6 +38,13 @@ void LibraryBinding::saveStatus()
 void LibraryBinding::saveCellNote(int cell)
 {
     finish(m_library.saveCellNote(m_documentId, m_version, cell, m_session->cellNote(cell)));
+}
+
+void LibraryBinding::saveIdentity()
+{
+    const Report &report = m_session->report();
+    finish(m_library.saveIdentity(m_documentId, m_version, report.agency, report.year,
+                                  m_session->reviewer(), QDateTime::currentDateTimeUtc()));
 }
 
 void LibraryBinding::finish(const Result<qint64> &result)

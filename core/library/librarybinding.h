@@ -13,9 +13,10 @@ class ReviewSession;
 
 /**
  * Commits every confirmed change of a review session to the library at once: each cell
- * correction, the review status and note, and cell notes, each its own transaction carrying the
- * version it read. When another reviewer saved first, the save is refused and saveFailed() says
- * so; the session keeps its state, and the reviewer can reload the report from the library.
+ * correction, the review status and note, cell notes, and the agency and year, each its own
+ * transaction carrying the version it read. When another reviewer saved first, the save is refused
+ * and saveFailed() says so; the session keeps its state, and the reviewer can reload the report
+ * from the library.
  */
 class LibraryBinding final : public QObject
 {
@@ -40,6 +41,7 @@ private:
     void saveCell(int cell);
     void saveStatus();
     void saveCellNote(int cell);
+    void saveIdentity();
     void finish(const Result<qint64> &result);
 
     ReviewLibrary &m_library;

@@ -295,6 +295,22 @@ const char *const kSchemaV2[] = {
     "ALTER TABLE documents ADD COLUMN split_choices TEXT",
 };
 
+// Version 3: the reviewer's changes of a report's agency and year, audited like corrections.
+const char *const kSchemaV3[] = {
+    "CREATE TABLE report_changes (id %ID%, document_id BIGINT NOT NULL REFERENCES documents(id),"
+    " field TEXT NOT NULL, previous TEXT, value TEXT, reviewer TEXT, changed_at TEXT NOT NULL)",
+    "CREATE INDEX report_changes_by_document ON report_changes (document_id)",
+};
+
+// Deleting a report deletes what refers to it first (foreign keys are on).
+const char *const kDeleteReport[] = {
+    "DELETE FROM report_changes WHERE document_id = :id",
+    "DELETE FROM corrections WHERE document_id = :id",
+    "DELETE FROM statements WHERE document_id = :id",
+    "DELETE FROM cells WHERE document_id = :id",
+    "DELETE FROM documents WHERE id = :id",
+};
+
 } // namespace
 
 ReviewLibrary::ReviewLibrary(QString location, QString connection)
@@ -398,6 +414,18 @@ Result<bool> ReviewLibrary::createSchemaV1()
     return true;
 }
 
+Result<bool> ReviewLibrary::createSchemaV3()
+{
+    const QString id = isPostgres() ? u"BIGSERIAL PRIMARY KEY"_s : u"INTEGER PRIMARY KEY"_s;
+    for (const char *statement : kSchemaV3) {
+        Result<QSqlQuery> done
+            = run(database(), QString::fromLatin1(statement).replace(u"%ID%"_s, id));
+        if (!done)
+            return done.error();
+    }
+    return true;
+}
+
 Result<bool> ReviewLibrary::checkSchemaVersion(int version) const
 {
     if (version > kSchemaVersion)
@@ -449,6 +477,11 @@ Result<bool> ReviewLibrary::migrateFrom(int from)
             if (!done)
                 return done.error();
         }
+    }
+    if (from < 3) {
+        Result<bool> created = createSchemaV3();
+        if (!created)
+            return created;
     }
     Result<QSqlQuery> versioned = run(database(),
                                       from == 0 ? u"INSERT INTO meta (key, value) VALUES "
@@ -801,6 +834,74 @@ Result<qint64> ReviewLibrary::saveCellNote(qint64 id, qint64 expectedVersion, in
           {{u"note"_s, note},
            {u"id"_s, id},
            {u"key"_s, ReportTemplate::standard().cells()[cell].key.toString()}}}});
+}
+
+Result<qint64> ReviewLibrary::saveIdentity(qint64 id, qint64 expectedVersion, const QString &agency,
+                                           int year, const QString &reviewer, const QDateTime &when)
+{
+    // Read before the change: a change by someone else in between fails the version check.
+    Result<QSqlQuery> current
+        = run(database(), u"SELECT agency, year FROM documents WHERE id = :id"_s, {{u"id"_s, id}});
+    if (!current)
+        return current.error();
+    if (!current.value().next())
+        return Error {u"library.no_document"_s,
+                      tr("The review library has no report with id %1").arg(id),
+                      {}};
+    const QString previousAgency = current.value().value(0).toString();
+    const int previousYear = current.value().value(1).toInt();
+    const QString at = when.toUTC().toString(Qt::ISODateWithMs);
+    auto change = [&](const QString &field, const QString &previous, const QString &value) {
+        return Statement {u"INSERT INTO report_changes (document_id, field, previous, value,"
+                          " reviewer, changed_at) VALUES (:id, :field, :previous, :value,"
+                          " :reviewer, :changed_at)"_s,
+                          {{u"id"_s, id},
+                           {u"field"_s, field},
+                           {u"previous"_s, previous},
+                           {u"value"_s, value},
+                           {u"reviewer"_s, reviewer},
+                           {u"changed_at"_s, at}}};
+    };
+    QList<Statement> statements {
+        {u"UPDATE documents SET agency = :agency, year = :year WHERE id = :id"_s,
+         {{u"agency"_s, agency}, {u"year"_s, year}, {u"id"_s, id}}}};
+    if (agency != previousAgency)
+        statements.append(change(u"agency"_s, previousAgency, agency));
+    if (year != previousYear)
+        statements.append(change(u"year"_s, QString::number(previousYear), QString::number(year)));
+    return saveVersioned(id, expectedVersion, statements);
+}
+
+Result<QList<ReportChange>> ReviewLibrary::reportChanges(qint64 id) const
+{
+    Result<QSqlQuery> query = run(database(),
+                                  u"SELECT field, previous, value, reviewer, changed_at"
+                                  " FROM report_changes WHERE document_id = :id ORDER BY id"_s,
+                                  {{u"id"_s, id}});
+    if (!query)
+        return query.error();
+    QList<ReportChange> changes;
+    QSqlQuery &row = query.value();
+    while (row.next())
+        changes.append(
+            ReportChange {row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
+                          row.value(3).toString(),
+                          QDateTime::fromString(row.value(4).toString(), Qt::ISODateWithMs)});
+    return changes;
+}
+
+Result<bool> ReviewLibrary::removeReport(qint64 id)
+{
+    Transaction transaction(database(), isPostgres());
+    Result<bool> begun = transaction.begin();
+    if (!begun)
+        return begun;
+    for (const char *statement : kDeleteReport) {
+        Result<QSqlQuery> done = run(database(), QString::fromLatin1(statement), {{u"id"_s, id}});
+        if (!done)
+            return done.error();
+    }
+    return transaction.commit();
 }
 
 } // namespace nianbao

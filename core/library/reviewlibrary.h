@@ -41,6 +41,18 @@ struct StoredReview
     QList<Correction> corrections;
 };
 
+/** A reviewer's change of a report's agency or year, for the audit trail. */
+struct ReportChange
+{
+    QString field; ///< "agency" or "year"
+    QString previous;
+    QString current;
+    QString reviewer;
+    QDateTime when;
+
+    friend bool operator==(const ReportChange &, const ReportChange &) = default;
+};
+
 /** What importing one report did. */
 struct ImportResult
 {
@@ -64,7 +76,7 @@ struct ImportResult
 class ReviewLibrary final
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     /** Opens (creating and migrating) the library at `location`: a file path or postgresql://… */
     static Result<std::unique_ptr<ReviewLibrary>> open(const QString &location);
@@ -88,6 +100,16 @@ public:
     Result<qint64> saveStatus(qint64 id, qint64 expectedVersion, ReviewStatus status,
                               const QString &note);
     Result<qint64> saveCellNote(qint64 id, qint64 expectedVersion, int cell, const QString &note);
+    /**
+     * Puts right the agency and year a report was filed under (the title may have been misread);
+     * each changed field is recorded with the reviewer and time, like a correction.
+     */
+    Result<qint64> saveIdentity(qint64 id, qint64 expectedVersion, const QString &agency, int year,
+                                const QString &reviewer, const QDateTime &when);
+    /** The agency and year changes of a report, oldest first. */
+    Result<QList<ReportChange>> reportChanges(qint64 id) const;
+    /** Deletes a report and everything kept about it (cells, corrections, notes), at once. */
+    Result<bool> removeReport(qint64 id);
 
 private:
     explicit ReviewLibrary(QString location, QString connection);
@@ -96,6 +118,7 @@ private:
     Result<bool> migrate();
     Result<bool> migrateFrom(int from);
     Result<bool> createSchemaV1();
+    Result<bool> createSchemaV3();
     struct Statement
     {
         QString sql;

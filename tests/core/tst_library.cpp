@@ -71,7 +71,8 @@ std::unique_ptr<ReviewLibrary> freshLibrary(const QString &location)
         database.setPassword(url.password());
         database.setDatabaseName(url.path().mid(1));
         if (!database.open()
-            || !QSqlQuery(database).exec(u"TRUNCATE corrections, statements, cells, documents"_s))
+            || !QSqlQuery(database).exec(
+                u"TRUNCATE report_changes, corrections, statements, cells, documents"_s))
             return {};
         database.close();
         database = QSqlDatabase();
@@ -136,6 +137,8 @@ private slots:
     void killedImportKeepsCommittedReports();
     void concurrentImportsAndEditsLoseNothing_data();
     void concurrentImportsAndEditsLoseNothing();
+    void agencyAndYearChangesAreAuditedAndReportsDeleted_data();
+    void agencyAndYearChangesAreAuditedAndReportsDeleted();
 
 private:
     void addLocations();
@@ -290,12 +293,13 @@ void TestLibrary::aVersionOneLibraryIsMigrated()
         QVERIFY(database.open());
         QSqlQuery query(database);
         QVERIFY(query.exec(u"ALTER TABLE documents DROP COLUMN split_choices"_s));
+        QVERIFY(query.exec(u"DROP TABLE report_changes"_s));
         QVERIFY(query.exec(u"UPDATE meta SET value = '1' WHERE key = 'schema_version'"_s));
         database.close();
     }
     QSqlDatabase::removeDatabase(u"downgrade"_s);
     std::unique_ptr<ReviewLibrary> reopened = ReviewLibrary::open(path).value();
-    QCOMPARE(reopened->schemaVersion(), 2);
+    QCOMPARE(reopened->schemaVersion(), ReviewLibrary::kSchemaVersion);
     const Result<StoredReview> loaded = reopened->load(id);
     QVERIFY(loaded);
     QCOMPARE(loaded.value().report.text, report.text);
@@ -543,6 +547,40 @@ void TestLibrary::concurrentImportsAndEditsLoseNothing()
         QCOMPARE(*edited.corrections[i].current.value, double(i + 1));
     QCOMPARE(*edited.report.cells[size_t(cell)].value, double(edits));
     QCOMPARE(edited.version, binding->version());
+}
+
+void TestLibrary::agencyAndYearChangesAreAuditedAndReportsDeleted_data()
+{
+    addLocations();
+}
+
+void TestLibrary::agencyAndYearChangesAreAuditedAndReportsDeleted()
+{
+    QFETCH(QString, location);
+    QByteArray bytes;
+    const Report report = seedReport(kSeed004, &bytes);
+    std::unique_ptr<ReviewLibrary> library = freshLibrary(location);
+    QVERIFY(library);
+    const qint64 id = library->addReport(report, sha256(bytes)).value().id;
+    const qint64 version = library->load(id).value().version;
+    const QDateTime when = QDateTime::fromString(u"2026-12-02T10:00:00Z"_s, Qt::ISODate);
+    const Result<qint64> saved = library->saveIdentity(id, version, u"周口市川汇区人民政府办公室"_s,
+                                                       2023, u"alice"_s, when);
+    QVERIFY(saved);
+    // Only the field that changed is recorded; a stale version is refused like a cell change.
+    QCOMPARE(library->reportChanges(id).value(),
+             (QList<ReportChange> {{u"agency"_s, u"川汇区政府办公室"_s,
+                                    u"周口市川汇区人民政府办公室"_s, u"alice"_s, when}}));
+    QCOMPARE(library->saveIdentity(id, version, u"x"_s, 2020, u"bob"_s, when).error().code,
+             u"library.conflict"_s);
+    QCOMPARE(library->documents().value().value(0).agency, u"周口市川汇区人民政府办公室"_s);
+
+    QVERIFY(library->removeReport(id));
+    QVERIFY(library->documents().value().isEmpty());
+    QCOMPARE(library->load(id).error().code, u"library.no_document"_s);
+    QVERIFY(library->reportChanges(id).value().isEmpty());
+    // The same bytes can be imported again afterwards.
+    QVERIFY(!library->addReport(report, sha256(bytes)).value().alreadyPresent);
 }
 
 QTEST_GUILESS_MAIN(TestLibrary)

@@ -1,0 +1,96 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "findingsmodel.h"
+#include "findingsview.h"
+#include "formtableview.h"
+#include "markingtranslator.h"
+#include "reviewdocument.h"
+#include "reviewwindow.h"
+#include "widgettestutils.h"
+
+#include <QLabel>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace nianbao;
+using namespace nianbao::test;
+using namespace Qt::StringLiterals;
+
+class TestFindingsView : public QObject
+{
+    Q_OBJECT
+
+private:
+    MarkingTranslator m_translator;
+    FakeDialogs m_dialogs;
+    std::unique_ptr<ReviewWindow> m_window;
+
+    /** An internal id as the engine spells it: requests.received.natural, value.missing. */
+    static bool showsAnInternalKey(const QString &text)
+    {
+        static const QRegularExpression key(u"\\b[a-z_]+\\.[a-z_]+(\\.[a-z_]+)?\\b"_s);
+        return key.match(text).hasMatch();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::installTranslator(&m_translator);
+        m_window = std::make_unique<ReviewWindow>();
+        m_window->setDialogs(&m_dialogs);
+        m_window->resize(1600, 1000);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window->openPaths({seed004Path()});
+        QVERIFY(QTest::qWaitFor(
+            [this] { return !m_window->isLoading() && m_window->currentDocument(); }, 20000));
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+
+    void findingsNameTheRuleAndTheCellsAsTheReviewerReadsThem()
+    {
+        auto *view = m_window->findChild<FindingsView *>(u"findingsView"_s);
+        const QAbstractItemModel *model = view->model();
+        QCOMPARE(model->rowCount(), 3);
+        const QString mark(MarkingTranslator::kMark);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            for (int column = 0; column < FindingsModel::ColumnCount; ++column) {
+                const QString text = model->index(row, column).data().toString();
+                QVERIFY2(!showsAnInternalKey(text), qPrintable(text));
+            }
+            QCOMPARE(model->index(row, FindingsModel::RuleColumn).data().toString(),
+                     mark + u"Blank cell"_s);
+        }
+        QCOMPARE(model->index(0, FindingsModel::CellsColumn).data().toString(),
+                 u"一、本年新收… · 自然人"_s);
+        QCOMPARE(model->index(0, FindingsModel::SuggestionColumn).data().toString(),
+                 u"一、本年新收… · 自然人 = 6"_s);
+        // The internal names stay at hand, in the tooltips.
+        QVERIFY(model->index(0, FindingsModel::CellsColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"requests.received.natural"_s));
+        QVERIFY(model->index(0, FindingsModel::RuleColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"value.missing"_s));
+    }
+
+    void theCellPanelShowsLabelsAndRuleNames()
+    {
+        auto *view = m_window->findChild<FindingsView *>(u"findingsView"_s);
+        const QModelIndex first = view->model()->index(0, FindingsModel::MessageColumn);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(first).center());
+        auto *details = m_window->findChild<QLabel *>(u"cellDetailsLabel"_s);
+        QTRY_VERIFY(details->text().contains(u"一、本年新收政府信息公开申请数量 · 自然人"_s));
+        QVERIFY2(!showsAnInternalKey(details->text()), qPrintable(details->text()));
+        QVERIFY(details->text().contains(MarkingTranslator::kMark + u"Blank cell"_s));
+        QCOMPARE(details->toolTip(), u"requests.received.natural"_s);
+    }
+};
+
+QTEST_MAIN(TestFindingsView)
+#include "tst_findingsview.moc"

@@ -1,0 +1,157 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "library/reviewlibrary.h"
+#include "markingtranslator.h"
+#include "reportlistmodel.h"
+#include "reviewdocument.h"
+#include "reviewwindow.h"
+#include "widgettestutils.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QProgressDialog>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace nianbao;
+using namespace nianbao::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/** Answers like FakeDialogs, and notes whether a progress dialog was still in sight. */
+class WatchingDialogs final : public Dialogs
+{
+public:
+    QStringList messages;
+    bool progressInSight = false;
+
+    QStringList openFiles(QWidget *, const QString &, const QString &) override { return {}; }
+    QString openFolder(QWidget *, const QString &) override { return {}; }
+    void information(QWidget *, const QString &, const QString &text) override
+    {
+        messages.append(text);
+        for (QWidget *widget : QApplication::allWidgets()) {
+            if (qobject_cast<QProgressDialog *>(widget) && widget->isVisible())
+                progressInSight = true;
+        }
+    }
+    bool question(QWidget *, const QString &, const QString &, const QString &) override
+    {
+        return true;
+    }
+};
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestLibraryImport : public QObject
+{
+    Q_OBJECT
+
+private:
+    MarkingTranslator m_translator;
+    WatchingDialogs m_dialogs;
+    std::unique_ptr<ReviewWindow> m_window;
+    QTemporaryDir m_dir;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    /** Imports through the window as a slow import would: its progress dialog in sight. */
+    bool importAndWait(const QStringList &files)
+    {
+        m_window->openPaths(files);
+        auto *progress = m_window->findChild<QProgressDialog *>(u"importProgressDialog"_s);
+        if (!progress)
+            return false;
+        progress->show();
+        return QTest::qWaitFor([this] { return !m_window->isLoading(); }, 20000);
+    }
+
+    int rowOf(const QString &file) const
+    {
+        const ReportListModel *list = m_window->reportList();
+        return list->rowOf(list->documentForFile(file));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        QCoreApplication::installTranslator(&m_translator);
+    }
+
+    void init()
+    {
+        m_dialogs.messages.clear();
+        m_dialogs.progressInSight = false;
+        m_window = std::make_unique<ReviewWindow>();
+        m_window->setDialogs(&m_dialogs);
+        m_window->setLibrary(ReviewLibrary::open(path(u"library.sqlite"_s)).value());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup() { m_window.reset(); }
+
+    void failedFilesStayInTheListWithTheirReasonInTheWindowsLanguage()
+    {
+        const QString empty = path(u"empty.txt"_s);
+        const QString binary = path(u"binary.txt"_s);
+        QVERIFY(writeFile(empty, {}));
+        QVERIFY(writeFile(binary, QByteArray("report\0\1\2\3 data", 17).repeated(20)));
+        QVERIFY(importAndWait({empty, binary, seed004Path()}));
+
+        // The message came after the progress dialog went, so the window does not look frozen.
+        QCOMPARE(m_dialogs.messages.size(), 1);
+        QVERIFY(!m_dialogs.progressInSight);
+        const QStringList lines = m_dialogs.messages.first().split(u'\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines[0].contains(u"empty.txt"_s), qPrintable(lines[0]));
+        QVERIFY2(lines[1].contains(u"binary.txt"_s), qPrintable(lines[1]));
+
+        // Each failed file stays in the list and says why, translated like everything else.
+        ReportListModel *list = m_window->reportList();
+        QCOMPARE(list->rowCount(), 3);
+        const QString mark(MarkingTranslator::kMark);
+        for (const QString &file : {empty, binary}) {
+            const int row = rowOf(file);
+            QVERIFY2(row >= 0, qPrintable(file));
+            QVERIFY(list->index(row, 0).data(ReportListModel::FailedRole).toBool());
+            const QString status
+                = list->index(row, ReportListModel::StatusColumn).data().toString();
+            QVERIFY2(status.contains(mark + u"The file is"_s), qPrintable(status));
+            QVERIFY(list->index(row, 0).data(Qt::ToolTipRole).toString().contains(file));
+        }
+        QVERIFY(list->document(rowOf(seed004Path()))->isLoaded());
+    }
+
+    void aFailedFileOpenedAgainIsReadAnew()
+    {
+        const QString repaired = path(u"repaired.txt"_s);
+        QVERIFY(writeFile(repaired, {}));
+        QVERIFY(importAndWait({repaired}));
+        QVERIFY(!m_window->reportList()->document(rowOf(repaired))->isLoaded());
+
+        QVERIFY(writeFile(repaired, readFile(seedPath(u"003_26cd6f5c3c427896"_s))));
+        QVERIFY(importAndWait({repaired}));
+        QCOMPARE(m_window->reportList()->rowCount(), 1);
+        QVERIFY(m_window->reportList()->document(rowOf(repaired))->isLoaded());
+    }
+};
+
+QTEST_MAIN(TestLibraryImport)
+#include "tst_libraryimport.moc"
