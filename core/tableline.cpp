@@ -13,6 +13,14 @@ namespace nianbao {
 namespace {
 
 constexpr int kMaxLabelLength = 90;
+/**
+ * The largest figure a cell may hold: a double counts every whole number up to 2^53 exactly,
+ * beyond it 999999999999999999 would read as 1000000000000000000. Larger is refused, not rounded.
+ */
+constexpr quint64 kMaxExactFigure = quint64(1) << 53;
+/** Digits a figure may have: 2^53 has 16, and a decimal figure keeps no more than a double. */
+constexpr int kMaxFigureDigits = 16;
+constexpr quint64 kTenThousand = 10000; ///< 万
 
 bool isSpace(char16_t c)
 {
@@ -96,6 +104,41 @@ bool isFigureLike(QStringView token)
     return lookalike && token.size() <= 8;
 }
 
+bool isChineseNumeral(QChar c)
+{
+    static const QString kNumerals
+        = QStringLiteral("零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟");
+    return kNumerals.contains(c);
+}
+
+bool isAsciiLetter(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+
+/**
+ * A token standing where a figure should that is no figure the engine reads: digits with
+ * letters or signs (6x, 1e3, 0x10, 10%), a fraction (NFKC writes ½ as 1⁄2), digits of another
+ * script (٦), more digits than a figure may have, or Chinese numerals (十万万). It is read as
+ * unreadable in its own cell; read as text, it would turn the row's figures into its label.
+ * Chinese numerals alone count only after the line's first token, which may be an enumerator.
+ */
+bool isUnreadableFigure(QStringView token, bool firstOnLine)
+{
+    static const QString kFigureMarks = QStringLiteral(".,+-%\u2044");
+    bool digit = false;
+    bool numeralsOnly = true;
+    for (QChar c : token) {
+        const bool numeral = isChineseNumeral(c);
+        numeralsOnly = numeralsOnly && numeral;
+        if (c.isDigit()) // Unicode Nd, any script
+            digit = true;
+        else if (!numeral && !isAsciiLetter(c) && !kFigureMarks.contains(c))
+            return false;
+    }
+    return digit || (numeralsOnly && !firstOnLine);
+}
+
 bool isEnumerator(QStringView token)
 {
     if (token.size() < 2)
@@ -120,7 +163,7 @@ TokenKind classify(QStringView token, bool firstOnLine, double *value, FigureUni
         return TokenKind::Debris;
     if (isBlankMark(token))
         return TokenKind::Blank;
-    if (isFigureLike(token) || isEnumerator(token))
+    if (isFigureLike(token) || isEnumerator(token) || isUnreadableFigure(token, firstOnLine))
         return TokenKind::Unreadable;
     return TokenKind::Label;
 }
@@ -221,18 +264,20 @@ bool parseFigure(QStringView token, double *value, FigureUnit *unit)
     const bool negative = token.startsWith(u'-');
     if (negative)
         token = token.sliced(1);
-    if (token.isEmpty() || token.size() > 18 || !isDigit(token.front().unicode())
-        || !isDigit(token.back().unicode()))
+    if (token.isEmpty() || !isDigit(token.front().unicode()) || !isDigit(token.back().unicode()))
         return false;
     // Whole numbers, the common case, without allocating; decimals go through toDouble.
-    double whole = 0;
+    quint64 whole = 0; // exact: kMaxFigureDigits digits fit
+    int digits = 0;
     bool comma = false;
     qsizetype dot = -1;
     for (qsizetype i = 0; i < token.size(); ++i) {
         const char16_t c = token[i].unicode();
         if (isDigit(c)) {
+            if (++digits > kMaxFigureDigits)
+                return false;
             if (dot < 0)
-                whole = whole * 10 + (c - u'0');
+                whole = whole * 10 + quint64(c - u'0');
         } else if (c == u'.' && dot < 0) {
             dot = i;
         } else if (c == u',' && dot < 0) {
@@ -241,9 +286,12 @@ bool parseFigure(QStringView token, double *value, FigureUnit *unit)
             return false;
         }
     }
+    const quint64 scale = *unit == FigureUnit::TenThousand ? kTenThousand : 1;
+    if (whole > kMaxExactFigure / scale)
+        return false; // refused, not rounded: the cell is unreadable and quotes what is written
     if (comma && !hasValidThousands(token))
         return false;
-    double parsed = whole;
+    double parsed = double(whole);
     if (dot >= 0) {
         bool ok = false;
         parsed = token.toString().remove(u',').toDouble(&ok);
@@ -266,12 +314,11 @@ bool parseFigure(QStringView token, double *value)
 
 double figureValue(double written, FigureUnit unit, bool inTenThousandYuan)
 {
-    constexpr double kTenThousand = 10000;
     double value = written;
     if (inTenThousandYuan && unit == FigureUnit::Yuan)
-        value = written / kTenThousand;
+        value = written / double(kTenThousand);
     else if (!inTenThousandYuan && unit == FigureUnit::TenThousand)
-        value = written * kTenThousand;
+        value = written * double(kTenThousand);
     // 1.23万 is 12300, not 12300.000000000002: keep the whole number the writer meant.
     const double nearest = std::round(value);
     return std::abs(value - nearest) < 1e-6 ? nearest : value;
