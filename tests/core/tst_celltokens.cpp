@@ -51,6 +51,12 @@ QString withCell(const QString &text, const QString &row, int field, const QStri
     return {};
 }
 
+/** A tab-separated report laid out with spaces, as text copied from a PDF is. */
+QString withSpaces(QString text)
+{
+    return text.replace(u'\t', u"   "_s);
+}
+
 Report readText(const QString &text)
 {
     return ReportReader().readBytes(text.toUtf8(), u"tokens.txt"_s);
@@ -97,11 +103,13 @@ private slots:
 void TestCellTokens::aTokenThatIsNoFigureIsUnreadableInItsOwnCell_data()
 {
     QTest::addColumn<QString>("seed");
+    QTest::addColumn<bool>("spaces");
     QTest::addColumn<QString>("written");
     const QList<std::pair<const char *, QString>> tokens {
         {"a figure with a letter (6x)", u"6x"_s},
         {"scientific notation (1e3)", u"1e3"_s},
         {"hexadecimal (0x10)", u"0x10"_s},
+        {"a percentage (10%)", u"10%"_s},
         {"a vulgar fraction (½)", u"½"_s},
         {"an Arabic-Indic digit (٦)", u"٦"_s},
         {"Chinese numerals (十万万)", u"十万万"_s},
@@ -111,19 +119,21 @@ void TestCellTokens::aTokenThatIsNoFigureIsUnreadableInItsOwnCell_data()
         {"2^53 + 1", u"9007199254740993"_s},
     };
     for (const auto &[name, written] : tokens) {
-        QTest::addRow("%s in a tab cell", name) << kTabsSeed << written;
-        QTest::addRow("%s in a pipe cell", name) << kPipesSeed << written;
+        QTest::addRow("%s in a tab cell", name) << kTabsSeed << false << written;
+        QTest::addRow("%s in a pipe cell", name) << kPipesSeed << false << written;
+        QTest::addRow("%s in a space-aligned row", name) << kTabsSeed << true << written;
     }
 }
 
 void TestCellTokens::aTokenThatIsNoFigureIsUnreadableInItsOwnCell()
 {
     QFETCH(QString, seed);
+    QFETCH(bool, spaces);
     QFETCH(QString, written);
     const QString text = withCell(seedText(seed), kReceivedRow, kNaturalField, written);
     QVERIFY(!text.isEmpty());
-    const Report report = readText(text);
-    const Report plain = readText(seedText(seed));
+    const Report report = readText(spaces ? withSpaces(text) : text);
+    const Report plain = readText(spaces ? withSpaces(seedText(seed)) : seedText(seed));
     QVERIFY(report.loaded);
 
     const int index = cellIndex(kNaturalKey);
