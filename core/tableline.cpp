@@ -188,6 +188,13 @@ void finishLine(const QString &text, TableLine &line)
         if (line.tokens[size_t(i)].kind == TokenKind::Label)
             lastLabel = i;
     }
+    // Between the words of a label, a numeral is part of the label (属于 三 类内部事务信息).
+    for (int i = 0; i < lastLabel; ++i) {
+        Token &token = line.tokens[size_t(i)];
+        const QStringView written = QStringView(text).sliced(token.start, token.end - token.start);
+        if (token.kind == TokenKind::Unreadable && !isFigureLike(written) && !isEnumerator(written))
+            token.kind = TokenKind::Label;
+    }
     // One reused buffer per thread, then one exact allocation: lines are many and short.
     thread_local std::u16string key;
     key.clear();

@@ -96,6 +96,8 @@ private slots:
     void aTokenThatIsNoFigureIsUnreadableInItsOwnCell();
     void invisibleMarksAroundAFigureAreIgnored_data();
     void invisibleMarksAroundAFigureAreIgnored();
+    void aRunOfFusedFiguresIsLeftToTheRunReader();
+    void aNumeralBetweenLabelWordsStaysInTheLabel();
     void figuresBeyondTwoToThe53AreRefusedNotRounded_data();
     void figuresBeyondTwoToThe53AreRefusedNotRounded();
 };
@@ -199,6 +201,37 @@ void TestCellTokens::invisibleMarksAroundAFigureAreIgnored()
         QCOMPARE(report.cells[size_t(other)].extractedValue,
                  plain.cells[size_t(other)].extractedValue);
     QCOMPARE(report.hasErrorFindings(), plain.hasErrorFindings());
+}
+
+void TestCellTokens::aRunOfFusedFiguresIsLeftToTheRunReader()
+{
+    // The row's seven figures ran together after its label: 19 digits, too long for one figure,
+    // yet not one unreadable cell either: the run reader cuts it for the whole row.
+    const QString run = u"1234523456000035801"_s;
+    QStringList lines = seedText(kTabsSeed).split(u'\n');
+    const auto row = std::find_if(lines.begin(), lines.end(), [](const QString &line) {
+        return line.startsWith(kReceivedRow);
+    });
+    QVERIFY(row != lines.end());
+    *row = kReceivedRow + u' ' + run;
+    const Report report = readText(lines.join(u'\n'));
+    QList<int> cells = otherReceivedCells(kNaturalKey);
+    cells.append(cellIndex(kNaturalKey));
+    for (int cell : cells) {
+        const SourceSpan span = report.cells[size_t(cell)].span;
+        QVERIFY(span.isValid());
+        QCOMPARE(report.text.sliced(span.start, span.length()), run);
+    }
+}
+
+void TestCellTokens::aNumeralBetweenLabelWordsStaysInTheLabel()
+{
+    // A PDF's text may space out a label: its numeral is a word of the label, not a cell.
+    const QString spaced = u"5.属于 三 类内部事务信息 0 0 0 0 0 0 0"_s;
+    const QString joined = u"5.属于三类内部事务信息 0 0 0 0 0 0 0"_s;
+    const TableLine line = parseLine(spaced, 0, int(spaced.size()), 0);
+    QCOMPARE(line.label, parseLine(joined, 0, int(joined.size()), 0).label);
+    QCOMPARE(line.values().size(), size_t(7));
 }
 
 void TestCellTokens::figuresBeyondTwoToThe53AreRefusedNotRounded_data()
