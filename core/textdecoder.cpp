@@ -40,17 +40,15 @@ struct DetectorCloser
     void operator()(UCharsetDetector *detector) const { ucsdet_close(detector); }
 };
 
-/** Converts with ICU; strict conversion fails on the first invalid sequence. */
-std::optional<QString> convert(QByteArrayView bytes, const char *encoding, bool strict)
+/** Converts with ICU, failing on the first invalid sequence. */
+std::optional<QString> convertStrictly(QByteArrayView bytes, const char *encoding)
 {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UConverter, ConverterCloser> converter(ucnv_open(encoding, &status));
     if (U_FAILURE(status))
         return std::nullopt;
-    if (strict) {
-        ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
-                            &status);
-    }
+    ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
+                        &status);
     QString out(bytes.size() + 1, Qt::Uninitialized);
     status = U_ZERO_ERROR;
     const int32_t length
@@ -105,11 +103,6 @@ std::optional<QString> convertCounting(QByteArrayView bytes, const char *encodin
         return std::nullopt;
     out.truncate(length);
     return out;
-}
-
-int countReplacements(QStringView text)
-{
-    return int(text.count(QChar::ReplacementCharacter));
 }
 
 struct Utf8Scan
@@ -305,11 +298,14 @@ Result<DecodedText> decodeWithMark(QByteArrayView bytes)
         if (!bytes.startsWith(mark.bytes))
             continue;
         const QByteArrayView body = bytes.sliced(mark.bytes.size());
-        std::optional<QString> text = convert(body, mark.encoding, false);
+        Replacements replacements;
+        std::optional<QString> text = convertCounting(body, mark.encoding, &replacements);
         if (!text)
             break;
-        DecodedText decoded {*text, QString::fromLatin1(mark.encoding), true,
-                             countReplacements(*text), -1};
+        const int firstInvalid
+            = replacements.firstOffset < 0 ? -1 : replacements.firstOffset + int(mark.bytes.size());
+        DecodedText decoded {*text, QString::fromLatin1(mark.encoding), true, replacements.count,
+                             firstInvalid};
         return finish(std::move(decoded));
     }
     return Error {};
@@ -348,17 +344,17 @@ Result<DecodedText> decodeText(const QByteArray &bytes)
     if (std::optional<DecodedText> chinese = decodeChinese(bytes, candidates))
         return finish(std::move(*chinese));
     for (const QByteArray &name : candidates) {
-        if (std::optional<QString> text = convert(bytes, name.constData(), true))
+        if (std::optional<QString> text = convertStrictly(bytes, name.constData()))
             return finish(DecodedText {*text, QString::fromLatin1(name), false, 0, -1});
     }
     // Nothing decodes cleanly: keep the best guess and say how much was replaced.
     const QByteArray best = candidates.isEmpty() ? QByteArray("UTF-8") : candidates.first();
-    std::optional<QString> text = convert(bytes, best.constData(), false);
+    Replacements replacements;
+    std::optional<QString> text = convertCounting(bytes, best.constData(), &replacements);
     if (!text)
         return Error {u"encoding.unknown"_s, u"The text encoding could not be determined."_s, {}};
-    const int replaced = countReplacements(*text);
-    return finish(DecodedText {*text, QString::fromLatin1(best), false, replaced,
-                               best == "UTF-8" ? utf8.firstInvalid : -1});
+    return finish(DecodedText {*text, QString::fromLatin1(best), false, replacements.count,
+                               replacements.firstOffset});
 }
 
 } // namespace nianbao

@@ -46,6 +46,7 @@ private slots:
     void damagedGbkStaysGb18030();
     void utf16WithoutAMarkIsDecoded_data();
     void utf16WithoutAMarkIsDecoded();
+    void damagedUtf16WithAMarkSaysWhere();
 
 private:
     QString m_text;
@@ -260,6 +261,20 @@ void TestDecoder::utf16WithoutAMarkIsDecoded()
     QCOMPARE(decoded.value().hadByteOrderMark, false);
     QCOMPARE(decoded.value().replacedSequences, 0);
     QCOMPARE(decoded.value().text, m_text);
+}
+
+void TestDecoder::damagedUtf16WithAMarkSaysWhere()
+{
+    // A lone high surrogate in the narrative: one replacement, at its byte offset.
+    const qsizetype at = m_text.indexOf(u"我单位政府信息公开工作运行良好");
+    QVERIFY(at > 0);
+    QString damaged = m_text;
+    damaged.insert(at, QChar(0xD800));
+    const Result<DecodedText> decoded = decodeText(encodeUtf16WithBom(damaged, true));
+    QVERIFY(decoded.ok());
+    QCOMPARE(decoded.value().encoding, u"UTF-16LE"_s);
+    QCOMPARE(decoded.value().replacedSequences, 1);
+    QCOMPARE(decoded.value().firstInvalidByte, int(2 + 2 * at));
 }
 
 QTEST_GUILESS_MAIN(TestDecoder)
