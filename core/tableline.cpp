@@ -104,11 +104,49 @@ bool isFigureLike(QStringView token)
     return lookalike && token.size() <= 8;
 }
 
-bool isChineseNumeral(QChar c)
+bool isChineseNumeral(char16_t c)
 {
-    static const QString kNumerals
-        = QStringLiteral("零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟");
-    return kNumerals.contains(c);
+    // A switch, not a string search: every label token of a document passes here.
+    switch (c) {
+    case u'零':
+    case u'〇':
+    case u'一':
+    case u'二':
+    case u'三':
+    case u'四':
+    case u'五':
+    case u'六':
+    case u'七':
+    case u'八':
+    case u'九':
+    case u'十':
+    case u'百':
+    case u'千':
+    case u'万':
+    case u'亿':
+    case u'两':
+    case u'壹':
+    case u'贰':
+    case u'叁':
+    case u'肆':
+    case u'伍':
+    case u'陆':
+    case u'柒':
+    case u'捌':
+    case u'玖':
+    case u'拾':
+    case u'佰':
+    case u'仟':
+        return true;
+    default:
+        return false;
+    }
+}
+
+/** Signs and marks that stand among digits in things that are no figure (1e3, 10%, 1⁄2). */
+bool isFigureMark(char16_t c)
+{
+    return c == u'.' || c == u',' || c == u'+' || c == u'-' || c == u'%' || c == 0x2044;
 }
 
 bool isAsciiLetter(QChar c)
@@ -125,15 +163,14 @@ bool isAsciiLetter(QChar c)
  */
 bool isUnreadableFigure(QStringView token, bool firstOnLine)
 {
-    static const QString kFigureMarks = QStringLiteral(".,+-%\u2044");
     bool digit = false;
     bool numeralsOnly = true;
     for (QChar c : token) {
-        const bool numeral = isChineseNumeral(c);
+        const bool numeral = isChineseNumeral(c.unicode());
         numeralsOnly = numeralsOnly && numeral;
-        if (c.isDigit()) // Unicode Nd, any script
+        if (isDigit(c.unicode()) || (c.unicode() >= 0x80 && c.isDigit())) // Unicode Nd, any script
             digit = true;
-        else if (!numeral && !isAsciiLetter(c) && !kFigureMarks.contains(c))
+        else if (!numeral && !isAsciiLetter(c) && !isFigureMark(c.unicode()))
             return false;
     }
     return digit || (numeralsOnly && !firstOnLine);
