@@ -300,6 +300,64 @@ void joinSpacedThousands(const QString &text, std::vector<Token> &tokens)
     tokens.swap(joined);
 }
 
+/**
+ * Words that may follow a figure inside its cell: a unit (6 件, 3.5 万元) or letters and signs
+ * (6 x, 1 e3). Words of a label (1 属于国家秘密) are none of these.
+ */
+bool isCellSuffixWord(QStringView word)
+{
+    for (QStringView unit : {QStringView(u"万元"), QStringView(u"元"), QStringView(u"万")}) {
+        if (word == unit)
+            return true;
+    }
+    for (QStringView countUnit : kCountUnits) {
+        if (word == countUnit)
+            return true;
+    }
+    return std::all_of(word.begin(), word.end(),
+                       [](QChar c) { return isAsciiLetter(c) || isFigureMark(c.unicode()); });
+}
+
+/**
+ * A cell that holds a figure followed by words (6 件, 6 x) is one token, read whole: a figure
+ * with its unit, or an unreadable token quoting the cell. Read apart, the words would be a label,
+ * and a label after the figures makes them all part of the row's label. A word is in the
+ * figure's cell when it is in the same tab or pipe field, or, in a space-aligned line, one space
+ * after it.
+ */
+void joinCellWords(const QString &text, LineLayout layout, std::vector<Token> &tokens)
+{
+    const auto sameCell = [&](const Token &a, const Token &b) {
+        return layout == LineLayout::Spaces ? b.column - a.columnEnd <= 1 : a.field == b.field;
+    };
+    const auto wordAfterValue = [&](const Token &a, const Token &b) {
+        return (a.kind == TokenKind::Number || a.kind == TokenKind::Unreadable)
+            && b.kind == TokenKind::Label && sameCell(a, b)
+            && isCellSuffixWord(QStringView(text).sliced(b.start, b.end - b.start));
+    };
+    if (std::adjacent_find(tokens.begin(), tokens.end(), wordAfterValue) == tokens.end())
+        return; // the common case: figures stand alone in their cells
+    std::vector<Token> joined;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        Token token = tokens[i];
+        size_t last = i;
+        while (last + 1 < tokens.size() && wordAfterValue(tokens[last], tokens[last + 1]))
+            ++last;
+        if (last > i) {
+            QString written
+                = QStringView(text).sliced(token.start, tokens[last].end - token.start).toString();
+            written.removeIf([](QChar c) { return isSpace(c.unicode()); });
+            token.kind = parseFigure(written, &token.value, &token.unit) ? TokenKind::Number
+                                                                         : TokenKind::Unreadable;
+            token.end = tokens[last].end;
+            token.columnEnd = tokens[last].columnEnd;
+            i = last;
+        }
+        joined.push_back(token);
+    }
+    tokens.swap(joined);
+}
+
 } // namespace
 
 bool parseFigure(QStringView token, double *value, FigureUnit *unit)
@@ -454,6 +512,7 @@ TableLine parseLine(const QString &text, int start, int end, int number,
     closeToken(end);
     if (separator)
         joinSpacedThousands(text, tokens);
+    joinCellWords(text, line.layout, tokens);
     line.tokens.assign(tokens.begin(), tokens.end());
     finishLine(text, line);
     return line;

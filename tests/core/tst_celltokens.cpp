@@ -94,6 +94,8 @@ class TestCellTokens : public QObject
 private slots:
     void aTokenThatIsNoFigureIsUnreadableInItsOwnCell_data();
     void aTokenThatIsNoFigureIsUnreadableInItsOwnCell();
+    void aUnitApartFromItsFigureStaysInItsCell_data();
+    void aUnitApartFromItsFigureStaysInItsCell();
     void invisibleMarksAroundAFigureAreIgnored_data();
     void invisibleMarksAroundAFigureAreIgnored();
     void aRunOfFusedFiguresIsLeftToTheRunReader();
@@ -112,6 +114,7 @@ void TestCellTokens::aTokenThatIsNoFigureIsUnreadableInItsOwnCell_data()
         {"scientific notation (1e3)", u"1e3"_s},
         {"hexadecimal (0x10)", u"0x10"_s},
         {"a percentage (10%)", u"10%"_s},
+        {"a figure and a letter apart (6 x)", u"6 x"_s},
         {"a vulgar fraction (½)", u"½"_s},
         {"an Arabic-Indic digit (٦)", u"٦"_s},
         {"Chinese numerals (十万万)", u"十万万"_s},
@@ -159,6 +162,43 @@ void TestCellTokens::aTokenThatIsNoFigureIsUnreadableInItsOwnCell()
     const QString quoted = u'"' + cell.sourceText + u'"';
     QVERIFY2(finding->message.contains(quoted), qPrintable(finding->message));
     QVERIFY(report.hasErrorFindings());
+}
+
+void TestCellTokens::aUnitApartFromItsFigureStaysInItsCell_data()
+{
+    QTest::addColumn<QString>("seed");
+    QTest::addColumn<bool>("spaces");
+    QTest::addColumn<QString>("unit");
+    for (const QString &unit : {u"件"_s, u"个"_s}) {
+        QTest::addRow("a figure, a space and %s in a tab cell", qPrintable(unit))
+            << kTabsSeed << false << unit;
+        QTest::addRow("a figure, a space and %s in a pipe cell", qPrintable(unit))
+            << kPipesSeed << false << unit;
+        QTest::addRow("a figure, a space and %s in a space-aligned row", qPrintable(unit))
+            << kTabsSeed << true << unit;
+    }
+}
+
+void TestCellTokens::aUnitApartFromItsFigureStaysInItsCell()
+{
+    QFETCH(QString, seed);
+    QFETCH(bool, spaces);
+    QFETCH(QString, unit);
+    const Report plain = readText(spaces ? withSpaces(seedText(seed)) : seedText(seed));
+    const int index = cellIndex(kNaturalKey);
+    const std::optional<double> figure = plain.cells[size_t(index)].extractedValue;
+    QVERIFY(figure);
+    const QString written = QString::number(*figure) + u' ' + unit;
+    const QString text = withCell(seedText(seed), kReceivedRow, kNaturalField, written);
+    const Report report = readText(spaces ? withSpaces(text) : text);
+
+    const CellValue &cell = report.cells[size_t(index)];
+    QCOMPARE(cell.extractedState, CellState::Extracted);
+    QCOMPARE(cell.extractedValue, figure);
+    QCOMPARE(report.text.sliced(cell.span.start, cell.span.length()), written);
+    for (int other : otherReceivedCells(kNaturalKey))
+        QCOMPARE(report.cells[size_t(other)].extractedValue,
+                 plain.cells[size_t(other)].extractedValue);
 }
 
 void TestCellTokens::invisibleMarksAroundAFigureAreIgnored_data()
