@@ -3,6 +3,7 @@
 #include "checker.h"
 
 #include "linearsolver.h"
+#include "tableline.h"
 
 #include <QCoreApplication>
 
@@ -181,6 +182,25 @@ QString describeAbsence(const QString &label, const CellValue &value)
     return QCoreApplication::translate("nianbao::Checker", "%1 is blank in the source").arg(label);
 }
 
+/**
+ * Whether the source writes text in the cell that is no figure (6x, 1e3, ½, 十万万, l0): the
+ * reviewer must read it, whatever the rules deduce, so the report is not clean. A figure placed
+ * by guess quotes a figure, and a run of digits the run reader could not cut stands for several
+ * cells at once (one span, and its split finding speaks for them): both stay warnings.
+ */
+bool writesNoFigure(int cell, const std::vector<CellValue> &cells)
+{
+    const CellValue &value = cells[size_t(cell)];
+    double written = 0;
+    if (value.extractedState != CellState::Unreadable || value.sourceText.isEmpty()
+        || parseFigure(value.sourceText, &written))
+        return false;
+    const auto sharesSpan = [&](const CellValue &other) {
+        return &other != &value && other.span == value.span;
+    };
+    return std::none_of(cells.begin(), cells.end(), sharesSpan);
+}
+
 } // namespace
 
 std::optional<Finding> Checker::missingFinding(int cell, const std::vector<CellValue> &cells) const
@@ -192,7 +212,7 @@ std::optional<Finding> Checker::missingFinding(int cell, const std::vector<CellV
     Finding finding;
     finding.id = u"missing:"_s + QString::number(cell);
     finding.rule = u"value.missing"_s;
-    finding.severity = Severity::Warning;
+    finding.severity = writesNoFigure(cell, cells) ? Severity::Error : Severity::Warning;
     finding.cells = {cell};
     const QString where = describeAbsence(m_template.cellLabel(cell), value);
     if (value.state == CellState::Deduced && value.value) {

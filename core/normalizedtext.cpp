@@ -6,6 +6,7 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -29,9 +30,11 @@ const icu::Normalizer2 *nfkc()
 
 bool isDropped(char32_t cp)
 {
-    // Zero-width characters and the soft hyphen carry nothing a reviewer sees.
-    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF
-        || cp == 0x00AD;
+    // Invisible marks carry nothing a reviewer sees, yet glued to a figure (6 + U+200E, common
+    // in text copied from web pages) they would make it no number. ICU's Default_Ignorable
+    // property names them all: zero-width characters, the soft hyphen, direction marks (LRM,
+    // RLM, ALM) and embeddings, the word joiner, variation selectors and the BOM.
+    return u_hasBinaryProperty(UChar32(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
 }
 
 bool isFastInert(char32_t cp)

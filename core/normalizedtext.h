@@ -12,11 +12,12 @@ namespace nianbao {
 
 /**
  * The matching form of a document: ICU NFKC per code point (full-width digits and punctuation
- * become ASCII, odd spaces become plain spaces), zero-width characters dropped, and a report
- * written in traditional characters read in simplified ones (ICU Hant-Hans, one character for
- * one), so its labels match the template. Every unit of the
- * normalized text remembers the span of the original character it came from, so a figure found
- * in the normalized text maps back to exactly the original characters the document view shows.
+ * become ASCII, odd spaces become plain spaces), invisible marks dropped (ICU Default_Ignorable:
+ * zero-width characters, direction marks, the soft hyphen), and a report written in traditional
+ * characters read in simplified ones (ICU Hant-Hans, one character for one), so its labels match
+ * the template. Every unit of the normalized text remembers the span of the original character
+ * it came from, so a figure found in the normalized text maps back to exactly the original
+ * characters the document view shows.
  */
 class NormalizedText
 {

@@ -63,6 +63,22 @@ bool sameFigures(const Candidate &a, const Candidate &b)
                       });
 }
 
+/**
+ * A row whose figures ran together with nothing left between them (801000081000000000000 for
+ * seven cells): one run of digits too long to be a figure, standing for a row of several cells.
+ * The line reader leaves such a row to the run reader, which cuts it under the rules.
+ */
+bool isFusedRun(const Candidate &candidate, int width, const QString &text)
+{
+    if (width < 2 || candidate.values.size() != 1)
+        return false;
+    const Token &token = *candidate.values.front();
+    const QStringView written = QStringView(text).sliced(token.start, token.end - token.start);
+    return token.kind == TokenKind::Unreadable
+        && std::all_of(written.begin(), written.end(),
+                       [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
 class TableReader
 {
 public:
@@ -528,6 +544,8 @@ bool TableReader::read(LineRange range)
         const Candidate &candidate = m_candidates[size_t(candidateIndex)];
         const TemplateRow &templateRow = m_table.rows[row];
         const int width = int(templateRow.columns.size());
+        if (isFusedRun(candidate, width, m_text.text()))
+            continue;
         // A row with a figure for every column needs no alignment, so no references either.
         m_guessedPlacement = false;
         const Placement placement = int(candidate.values.size()) == width

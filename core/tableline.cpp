@@ -13,6 +13,14 @@ namespace nianbao {
 namespace {
 
 constexpr int kMaxLabelLength = 90;
+/**
+ * The largest figure a cell may hold: a double counts every whole number up to 2^53 exactly,
+ * beyond it 999999999999999999 would read as 1000000000000000000. Larger is refused, not rounded.
+ */
+constexpr quint64 kMaxExactFigure = quint64(1) << 53;
+/** Digits a figure may have: 2^53 has 16, and a decimal figure keeps no more than a double. */
+constexpr int kMaxFigureDigits = 16;
+constexpr quint64 kTenThousand = 10000; ///< 万
 
 bool isSpace(char16_t c)
 {
@@ -96,6 +104,78 @@ bool isFigureLike(QStringView token)
     return lookalike && token.size() <= 8;
 }
 
+bool isChineseNumeral(char16_t c)
+{
+    // A switch, not a string search: every label token of a document passes here.
+    switch (c) {
+    case u'零':
+    case u'〇':
+    case u'一':
+    case u'二':
+    case u'三':
+    case u'四':
+    case u'五':
+    case u'六':
+    case u'七':
+    case u'八':
+    case u'九':
+    case u'十':
+    case u'百':
+    case u'千':
+    case u'万':
+    case u'亿':
+    case u'两':
+    case u'壹':
+    case u'贰':
+    case u'叁':
+    case u'肆':
+    case u'伍':
+    case u'陆':
+    case u'柒':
+    case u'捌':
+    case u'玖':
+    case u'拾':
+    case u'佰':
+    case u'仟':
+        return true;
+    default:
+        return false;
+    }
+}
+
+/** Signs and marks that stand among digits in things that are no figure (1e3, 10%, 1⁄2). */
+bool isFigureMark(char16_t c)
+{
+    return c == u'.' || c == u',' || c == u'+' || c == u'-' || c == u'%' || c == 0x2044;
+}
+
+bool isAsciiLetter(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+
+/**
+ * A token standing where a figure should that is no figure the engine reads: digits with
+ * letters or signs (6x, 1e3, 0x10, 10%), a fraction (NFKC writes ½ as 1⁄2), digits of another
+ * script (٦), more digits than a figure may have, or Chinese numerals (十万万). It is read as
+ * unreadable in its own cell; read as text, it would turn the row's figures into its label.
+ * Chinese numerals alone count only after the line's first token, which may be an enumerator.
+ */
+bool isUnreadableFigure(QStringView token, bool firstOnLine)
+{
+    bool digit = false;
+    bool numeralsOnly = true;
+    for (QChar c : token) {
+        const bool numeral = isChineseNumeral(c.unicode());
+        numeralsOnly = numeralsOnly && numeral;
+        if (isDigit(c.unicode()) || (c.unicode() >= 0x80 && c.isDigit())) // Unicode Nd, any script
+            digit = true;
+        else if (!numeral && !isAsciiLetter(c) && !isFigureMark(c.unicode()))
+            return false;
+    }
+    return digit || (numeralsOnly && !firstOnLine);
+}
+
 bool isEnumerator(QStringView token)
 {
     if (token.size() < 2)
@@ -120,7 +200,7 @@ TokenKind classify(QStringView token, bool firstOnLine, double *value, FigureUni
         return TokenKind::Debris;
     if (isBlankMark(token))
         return TokenKind::Blank;
-    if (isFigureLike(token) || isEnumerator(token))
+    if (isFigureLike(token) || isEnumerator(token) || isUnreadableFigure(token, firstOnLine))
         return TokenKind::Unreadable;
     return TokenKind::Label;
 }
@@ -144,6 +224,13 @@ void finishLine(const QString &text, TableLine &line)
     for (int i = 0; i < int(line.tokens.size()); ++i) {
         if (line.tokens[size_t(i)].kind == TokenKind::Label)
             lastLabel = i;
+    }
+    // Between the words of a label, a numeral is part of the label (属于 三 类内部事务信息).
+    for (int i = 0; i < lastLabel; ++i) {
+        Token &token = line.tokens[size_t(i)];
+        const QStringView written = QStringView(text).sliced(token.start, token.end - token.start);
+        if (token.kind == TokenKind::Unreadable && !isFigureLike(written) && !isEnumerator(written))
+            token.kind = TokenKind::Label;
     }
     // One reused buffer per thread, then one exact allocation: lines are many and short.
     thread_local std::u16string key;
@@ -213,6 +300,64 @@ void joinSpacedThousands(const QString &text, std::vector<Token> &tokens)
     tokens.swap(joined);
 }
 
+/**
+ * Words that may follow a figure inside its cell: a unit (6 件, 3.5 万元) or letters and signs
+ * (6 x, 1 e3). Words of a label (1 属于国家秘密) are none of these.
+ */
+bool isCellSuffixWord(QStringView word)
+{
+    for (QStringView unit : {QStringView(u"万元"), QStringView(u"元"), QStringView(u"万")}) {
+        if (word == unit)
+            return true;
+    }
+    for (QStringView countUnit : kCountUnits) {
+        if (word == countUnit)
+            return true;
+    }
+    return std::all_of(word.begin(), word.end(),
+                       [](QChar c) { return isAsciiLetter(c) || isFigureMark(c.unicode()); });
+}
+
+/**
+ * A cell that holds a figure followed by words (6 件, 6 x) is one token, read whole: a figure
+ * with its unit, or an unreadable token quoting the cell. Read apart, the words would be a label,
+ * and a label after the figures makes them all part of the row's label. A word is in the
+ * figure's cell when it is in the same tab or pipe field, or, in a space-aligned line, one space
+ * after it.
+ */
+void joinCellWords(const QString &text, LineLayout layout, std::vector<Token> &tokens)
+{
+    const auto sameCell = [&](const Token &a, const Token &b) {
+        return layout == LineLayout::Spaces ? b.column - a.columnEnd <= 1 : a.field == b.field;
+    };
+    const auto wordAfterValue = [&](const Token &a, const Token &b) {
+        return (a.kind == TokenKind::Number || a.kind == TokenKind::Unreadable)
+            && b.kind == TokenKind::Label && sameCell(a, b)
+            && isCellSuffixWord(QStringView(text).sliced(b.start, b.end - b.start));
+    };
+    if (std::adjacent_find(tokens.begin(), tokens.end(), wordAfterValue) == tokens.end())
+        return; // the common case: figures stand alone in their cells
+    std::vector<Token> joined;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        Token token = tokens[i];
+        size_t last = i;
+        while (last + 1 < tokens.size() && wordAfterValue(tokens[last], tokens[last + 1]))
+            ++last;
+        if (last > i) {
+            QString written
+                = QStringView(text).sliced(token.start, tokens[last].end - token.start).toString();
+            written.removeIf([](QChar c) { return isSpace(c.unicode()); });
+            token.kind = parseFigure(written, &token.value, &token.unit) ? TokenKind::Number
+                                                                         : TokenKind::Unreadable;
+            token.end = tokens[last].end;
+            token.columnEnd = tokens[last].columnEnd;
+            i = last;
+        }
+        joined.push_back(token);
+    }
+    tokens.swap(joined);
+}
+
 } // namespace
 
 bool parseFigure(QStringView token, double *value, FigureUnit *unit)
@@ -221,18 +366,20 @@ bool parseFigure(QStringView token, double *value, FigureUnit *unit)
     const bool negative = token.startsWith(u'-');
     if (negative)
         token = token.sliced(1);
-    if (token.isEmpty() || token.size() > 18 || !isDigit(token.front().unicode())
-        || !isDigit(token.back().unicode()))
+    if (token.isEmpty() || !isDigit(token.front().unicode()) || !isDigit(token.back().unicode()))
         return false;
     // Whole numbers, the common case, without allocating; decimals go through toDouble.
-    double whole = 0;
+    quint64 whole = 0; // exact: kMaxFigureDigits digits fit
+    int digits = 0;
     bool comma = false;
     qsizetype dot = -1;
     for (qsizetype i = 0; i < token.size(); ++i) {
         const char16_t c = token[i].unicode();
         if (isDigit(c)) {
+            if (++digits > kMaxFigureDigits)
+                return false;
             if (dot < 0)
-                whole = whole * 10 + (c - u'0');
+                whole = whole * 10 + quint64(c - u'0');
         } else if (c == u'.' && dot < 0) {
             dot = i;
         } else if (c == u',' && dot < 0) {
@@ -241,9 +388,12 @@ bool parseFigure(QStringView token, double *value, FigureUnit *unit)
             return false;
         }
     }
+    const quint64 scale = *unit == FigureUnit::TenThousand ? kTenThousand : 1;
+    if (whole > kMaxExactFigure / scale)
+        return false; // refused, not rounded: the cell is unreadable and quotes what is written
     if (comma && !hasValidThousands(token))
         return false;
-    double parsed = whole;
+    double parsed = double(whole);
     if (dot >= 0) {
         bool ok = false;
         parsed = token.toString().remove(u',').toDouble(&ok);
@@ -266,12 +416,11 @@ bool parseFigure(QStringView token, double *value)
 
 double figureValue(double written, FigureUnit unit, bool inTenThousandYuan)
 {
-    constexpr double kTenThousand = 10000;
     double value = written;
     if (inTenThousandYuan && unit == FigureUnit::Yuan)
-        value = written / kTenThousand;
+        value = written / double(kTenThousand);
     else if (!inTenThousandYuan && unit == FigureUnit::TenThousand)
-        value = written * kTenThousand;
+        value = written * double(kTenThousand);
     // 1.23万 is 12300, not 12300.000000000002: keep the whole number the writer meant.
     const double nearest = std::round(value);
     return std::abs(value - nearest) < 1e-6 ? nearest : value;
@@ -363,6 +512,7 @@ TableLine parseLine(const QString &text, int start, int end, int number,
     closeToken(end);
     if (separator)
         joinSpacedThousands(text, tokens);
+    joinCellWords(text, line.layout, tokens);
     line.tokens.assign(tokens.begin(), tokens.end());
     finishLine(text, line);
     return line;

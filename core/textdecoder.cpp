@@ -7,6 +7,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -41,17 +42,15 @@ struct DetectorCloser
     void operator()(UCharsetDetector *detector) const { ucsdet_close(detector); }
 };
 
-/** Converts with ICU; strict conversion fails on the first invalid sequence. */
-std::optional<QString> convert(QByteArrayView bytes, const char *encoding, bool strict)
+/** Converts with ICU, failing on the first invalid sequence. */
+std::optional<QString> convertStrictly(QByteArrayView bytes, const char *encoding)
 {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UConverter, ConverterCloser> converter(ucnv_open(encoding, &status));
     if (U_FAILURE(status))
         return std::nullopt;
-    if (strict) {
-        ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
-                            &status);
-    }
+    ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
+                        &status);
     QString out(bytes.size() + 1, Qt::Uninitialized);
     status = U_ZERO_ERROR;
     const int32_t length
@@ -63,9 +62,49 @@ std::optional<QString> convert(QByteArrayView bytes, const char *encoding, bool 
     return out;
 }
 
-int countReplacements(QStringView text)
+/** What a lenient conversion replaced: how many invalid sequences, and where the first was. */
+struct Replacements
 {
-    return int(text.count(QChar::ReplacementCharacter));
+    const char *begin = nullptr; ///< the converted bytes, to turn ICU's position into an offset
+    int count = 0;
+    int firstOffset = -1;
+};
+
+/** ICU calls this for each invalid sequence: it is counted, then replaced by U+FFFD. */
+void countAndSubstitute(const void *context, UConverterToUnicodeArgs *args, const char *codeUnits,
+                        int32_t length, UConverterCallbackReason reason, UErrorCode *status)
+{
+    if (reason <= UCNV_IRREGULAR) {
+        auto *replacements = static_cast<Replacements *>(const_cast<void *>(context));
+        // ICU has consumed the sequence: it ends where the source pointer stands.
+        const int offset = int(args->source - replacements->begin) - length;
+        if (replacements->firstOffset < 0)
+            replacements->firstOffset = std::max(0, offset);
+        ++replacements->count;
+    }
+    UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, codeUnits, length, reason, status);
+}
+
+/** A lenient conversion that counts what it replaces; nullopt if ICU lacks the encoding. */
+std::optional<QString> convertCounting(QByteArrayView bytes, const char *encoding,
+                                       Replacements *replacements)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, ConverterCloser> converter(ucnv_open(encoding, &status));
+    if (U_FAILURE(status))
+        return std::nullopt;
+    replacements->begin = bytes.data();
+    ucnv_setToUCallBack(converter.get(), countAndSubstitute, replacements, nullptr, nullptr,
+                        &status);
+    QString out(bytes.size() + 1, Qt::Uninitialized);
+    status = U_ZERO_ERROR;
+    const int32_t length
+        = ucnv_toUChars(converter.get(), reinterpret_cast<UChar *>(out.data()), int32_t(out.size()),
+                        bytes.data(), int32_t(bytes.size()), &status);
+    if (U_FAILURE(status) && status != U_STRING_NOT_TERMINATED_WARNING)
+        return std::nullopt;
+    out.truncate(length);
+    return out;
 }
 
 struct Utf8Scan
@@ -153,6 +192,75 @@ QList<QByteArray> detectorCandidates(QByteArrayView bytes)
     return names;
 }
 
+/** Multi-byte encodings Chinese reports come in; GB18030 covers GBK and GB2312. */
+bool isChineseEncoding(const QByteArray &name)
+{
+    return name == "GB18030" || name == "Big5";
+}
+
+/**
+ * Damaged Chinese text: at most one in kMaxReplacedShare of its non-ASCII bytes may be
+ * replaced for a Chinese encoding to be taken; above it the bytes are not Chinese text.
+ */
+constexpr int kMaxReplacedShare = 20;
+
+/**
+ * The first Chinese encoding, in the detector's order of confidence, that decodes `bytes` with
+ * few replacements; GB18030 when the detector names none. Converting without error is no
+ * evidence: a single-byte charset converts any bytes, and Big5 maps most GBK pairs (with 0xFF
+ * to a private character), so GBK text with one stray 0xFF or a cut last character must not
+ * read as Big5 or KOI8-R. The replacements are counted for the reviewer.
+ */
+std::optional<DecodedText> decodeChinese(QByteArrayView bytes, QList<QByteArray> candidates)
+{
+    candidates.removeIf([](const QByteArray &name) { return !isChineseEncoding(name); });
+    if (candidates.isEmpty())
+        candidates.append("GB18030");
+    const qsizetype nonAscii
+        = std::count_if(bytes.begin(), bytes.end(), [](char byte) { return uchar(byte) >= 0x80; });
+    for (const QByteArray &name : std::as_const(candidates)) {
+        Replacements replacements;
+        std::optional<QString> text = convertCounting(bytes, name.constData(), &replacements);
+        if (text && qsizetype(replacements.count) * kMaxReplacedShare <= nonAscii)
+            return DecodedText {*text, QString::fromLatin1(name), false, replacements.count,
+                                replacements.firstOffset};
+    }
+    return std::nullopt;
+}
+
+constexpr qsizetype kUtf16Sample = 8192; ///< bytes looked at to recognize unmarked UTF-16
+constexpr int kUtf16SharePercent = 90; ///< of the sample's characters, those a report is written in
+
+/** Characters a report is written in: ASCII text, CJK, CJK and full-width punctuation. */
+bool isReportCharacter(char16_t c)
+{
+    return (c >= 0x20 && c < 0x7F) || c == u'\t' || c == u'\n' || c == u'\r'
+        || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F)
+        || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x2010 && c <= 0x2027);
+}
+
+/**
+ * UTF-16 without a byte order mark: the byte order in which the first pages read as a report's
+ * characters. Its NUL bytes (the high half of every ASCII character) are no binary data.
+ */
+const char *unmarkedUtf16(QByteArrayView bytes)
+{
+    const qsizetype size = std::min(bytes.size(), kUtf16Sample) & ~qsizetype(1);
+    const auto *data = reinterpret_cast<const uchar *>(bytes.data());
+    for (const bool little : {true, false}) {
+        qsizetype plausible = 0;
+        for (qsizetype i = 0; i < size; i += 2) {
+            const uchar first = data[i];
+            const uchar second = data[i + 1];
+            plausible += isReportCharacter(little ? char16_t(second << 8 | first)
+                                                  : char16_t(first << 8 | second));
+        }
+        if (size > 0 && plausible * 100 >= size / 2 * kUtf16SharePercent)
+            return little ? "UTF-16LE" : "UTF-16BE";
+    }
+    return nullptr;
+}
+
 bool looksBinary(QStringView text, int *offset)
 {
     int controls = 0;
@@ -195,11 +303,14 @@ Result<DecodedText> decodeWithMark(QByteArrayView bytes)
         if (!bytes.startsWith(mark.bytes))
             continue;
         const QByteArrayView body = bytes.sliced(mark.bytes.size());
-        std::optional<QString> text = convert(body, mark.encoding, false);
+        Replacements replacements;
+        std::optional<QString> text = convertCounting(body, mark.encoding, &replacements);
         if (!text)
             break;
-        DecodedText decoded {*text, QString::fromLatin1(mark.encoding), true,
-                             countReplacements(*text), -1};
+        const int firstInvalid
+            = replacements.firstOffset < 0 ? -1 : replacements.firstOffset + int(mark.bytes.size());
+        DecodedText decoded {*text, QString::fromLatin1(mark.encoding), true, replacements.count,
+                             firstInvalid};
         return finish(std::move(decoded));
     }
     return Error {};
@@ -221,6 +332,13 @@ Result<DecodedText> decodeText(const QByteArray &bytes)
     const Utf8Scan utf8 = scanUtf8(bytes);
     if (utf8.invalid == 0)
         return finish(DecodedText {QString::fromUtf8(bytes), u"UTF-8"_s, false, 0, -1});
+    if (const char *utf16 = unmarkedUtf16(bytes)) {
+        Replacements replacements;
+        if (std::optional<QString> text = convertCounting(bytes, utf16, &replacements)) {
+            return finish(DecodedText {*text, QString::fromLatin1(utf16), false, replacements.count,
+                                       replacements.firstOffset});
+        }
+    }
     if (bytes.left(8192).contains('\0'))
         return binaryError(int(bytes.indexOf('\0')));
     // Mostly valid UTF-8 with a few damaged bytes: a legacy encoding would turn every character
@@ -231,18 +349,20 @@ Result<DecodedText> decodeText(const QByteArray &bytes)
     }
 
     const QList<QByteArray> candidates = detectorCandidates(bytes);
+    if (std::optional<DecodedText> chinese = decodeChinese(bytes, candidates))
+        return finish(std::move(*chinese));
     for (const QByteArray &name : candidates) {
-        if (std::optional<QString> text = convert(bytes, name.constData(), true))
+        if (std::optional<QString> text = convertStrictly(bytes, name.constData()))
             return finish(DecodedText {*text, QString::fromLatin1(name), false, 0, -1});
     }
     // Nothing decodes cleanly: keep the best guess and say how much was replaced.
     const QByteArray best = candidates.isEmpty() ? QByteArray("UTF-8") : candidates.first();
-    std::optional<QString> text = convert(bytes, best.constData(), false);
+    Replacements replacements;
+    std::optional<QString> text = convertCounting(bytes, best.constData(), &replacements);
     if (!text)
         return Error {u"encoding.unknown"_s, u"The text encoding could not be determined."_s, {}};
-    const int replaced = countReplacements(*text);
-    return finish(DecodedText {*text, QString::fromLatin1(best), false, replaced,
-                               best == "UTF-8" ? utf8.firstInvalid : -1});
+    return finish(DecodedText {*text, QString::fromLatin1(best), false, replacements.count,
+                               replacements.firstOffset});
 }
 
 } // namespace nianbao

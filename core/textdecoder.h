@@ -22,8 +22,11 @@ struct DecodedText
 
 /**
  * Decodes the bytes of a text report. A byte order mark decides first; valid UTF-8 is taken as
- * UTF-8; anything else goes to ICU's charset detector, whose candidates are tried strictly in
- * order of confidence (GB18030 covers GBK and GB2312). Empty and binary input are errors.
+ * UTF-8; UTF-16 without a mark is recognized by its characters; anything else goes to ICU's
+ * charset detector. Chinese candidates (GB18030, which covers GBK and GB2312, and Big5) are
+ * preferred: the first that converts cleanly, else the one with the fewest invalid sequences
+ * (counted in replacedSequences), so damaged GBK stays GB18030 instead of a single-byte charset
+ * that converts anything. Empty and binary input are errors.
  */
 Result<DecodedText> decodeText(const QByteArray &bytes);
 

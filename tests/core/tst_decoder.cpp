@@ -5,6 +5,7 @@
 #include "testutils.h"
 #include "textdecoder.h"
 
+#include <QStringEncoder>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -41,6 +42,11 @@ private slots:
     void rejectsInput();
     void damagedUtf8KeepsDecoding_data();
     void damagedUtf8KeepsDecoding();
+    void damagedGbkStaysGb18030_data();
+    void damagedGbkStaysGb18030();
+    void utf16WithoutAMarkIsDecoded_data();
+    void utf16WithoutAMarkIsDecoded();
+    void damagedUtf16WithAMarkSaysWhere();
 
 private:
     QString m_text;
@@ -180,6 +186,95 @@ void TestDecoder::damagedUtf8KeepsDecoding()
     QVERIFY2(warning->message.contains(QString::number(damaged)), qPrintable(warning->message));
     QCOMPARE(warning->where.file, u"damaged.txt"_s);
     QCOMPARE(report.countCells(CellState::Extracted), ReportTemplate::standard().cellCount());
+}
+
+void TestDecoder::damagedGbkStaysGb18030_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("replaced");
+    QTest::addColumn<int>("firstInvalid");
+    for (const char *encoding : {"GBK", "GB18030"}) {
+        // The text without its final line end, so that the last byte is a character's.
+        const QByteArray clean = encodeWithIcu(m_text.trimmed(), encoding);
+        const QByteArray narrative = encodeWithIcu(u"我单位政府信息公开工作运行良好"_s, encoding);
+        const qsizetype at = clean.indexOf(narrative);
+        QVERIFY(at > 0);
+
+        QByteArray strayFF = clean;
+        strayFF.insert(at, '\xFF');
+        QTest::addRow("%s with a stray 0xFF byte", encoding) << strayFF << 1 << int(at);
+
+        QTest::addRow("%s with its last character cut", encoding)
+            << clean.chopped(1) << 1 << int(clean.size() - 2);
+
+        // A lead byte followed by a space is no pair: three such, two characters apart.
+        QByteArray pairs = clean;
+        for (int k = 0; k < 3; ++k)
+            pairs[at + 4 * k + 1] = ' ';
+        QTest::addRow("%s with three invalid pairs", encoding) << pairs << 3 << int(at);
+    }
+}
+
+void TestDecoder::damagedGbkStaysGb18030()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, replaced);
+    QFETCH(int, firstInvalid);
+    const Result<DecodedText> decoded = decodeText(bytes);
+    QVERIFY(decoded.ok());
+    QCOMPARE(decoded.value().encoding, u"GB18030"_s);
+    QCOMPARE(decoded.value().replacedSequences, replaced);
+    QCOMPARE(decoded.value().firstInvalidByte, firstInvalid);
+    QVERIFY(decoded.value().text.contains(u"收到和处理政府信息公开申请情况"));
+
+    const Report report = ReportReader().readBytes(bytes, u"damaged-gbk.txt"_s);
+    QVERIFY(report.loaded);
+    const auto warning = std::find_if(report.errors.begin(), report.errors.end(),
+                                      [](const Error &e) { return e.code == u"encoding.invalid"; });
+    QVERIFY(warning != report.errors.end());
+    QVERIFY2(warning->message.startsWith(QString::number(replaced) + u' '),
+             qPrintable(warning->message));
+    QVERIFY2(warning->message.contains(u"GB18030"_s), qPrintable(warning->message));
+    QCOMPARE(report.countCells(CellState::Extracted), ReportTemplate::standard().cellCount());
+}
+
+void TestDecoder::utf16WithoutAMarkIsDecoded_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("encoding");
+    for (const bool little : {true, false}) {
+        QStringEncoder encoder(little ? QStringConverter::Utf16LE : QStringConverter::Utf16BE);
+        const QByteArray bytes = encoder.encode(m_text);
+        QVERIFY(!bytes.startsWith("\xFF\xFE") && !bytes.startsWith("\xFE\xFF"));
+        QTest::addRow("UTF-16%s without a mark is no binary data", little ? "LE" : "BE")
+            << bytes << (little ? u"UTF-16LE"_s : u"UTF-16BE"_s);
+    }
+}
+
+void TestDecoder::utf16WithoutAMarkIsDecoded()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, encoding);
+    const Result<DecodedText> decoded = decodeText(bytes);
+    QVERIFY2(decoded.ok(), decoded.ok() ? "" : qPrintable(decoded.error().message));
+    QCOMPARE(decoded.value().encoding, encoding);
+    QCOMPARE(decoded.value().hadByteOrderMark, false);
+    QCOMPARE(decoded.value().replacedSequences, 0);
+    QCOMPARE(decoded.value().text, m_text);
+}
+
+void TestDecoder::damagedUtf16WithAMarkSaysWhere()
+{
+    // A lone high surrogate in the narrative: one replacement, at its byte offset.
+    const qsizetype at = m_text.indexOf(u"我单位政府信息公开工作运行良好");
+    QVERIFY(at > 0);
+    QString damaged = m_text;
+    damaged.insert(at, QChar(0xD800));
+    const Result<DecodedText> decoded = decodeText(encodeUtf16WithBom(damaged, true));
+    QVERIFY(decoded.ok());
+    QCOMPARE(decoded.value().encoding, u"UTF-16LE"_s);
+    QCOMPARE(decoded.value().replacedSequences, 1);
+    QCOMPARE(decoded.value().firstInvalidByte, int(2 + 2 * at));
 }
 
 QTEST_GUILESS_MAIN(TestDecoder)
