@@ -5,6 +5,7 @@
 #include "batchchecker.h"
 #include "reportjson.h"
 #include "reportreader.h"
+#include "terminaltext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -25,17 +26,17 @@ QString cellValueText(const std::optional<double> &value)
 
 void printReport(QTextStream &out, const Report &report, const ReportTemplate &reportTemplate)
 {
-    out << report.file << '\n';
+    out << printable(report.file) << '\n';
     if (report.loaded) {
         out << "  "
             << (report.agency.isEmpty()
                     ? QCoreApplication::translate("nianbao::CheckCommand", "(agency unknown)")
-                    : report.agency)
+                    : printable(report.agency))
             << ' '
             << (report.year > 0
                     ? QString::number(report.year)
                     : QCoreApplication::translate("nianbao::CheckCommand", "(year unknown)"))
-            << "  [" << report.encoding << "]\n";
+            << "  [" << printable(report.encoding) << "]\n";
         out << "  "
             << QCoreApplication::translate(
                    "nianbao::CheckCommand",
@@ -50,12 +51,12 @@ void printReport(QTextStream &out, const Report &report, const ReportTemplate &r
         out << "  "
             << QCoreApplication::translate("nianbao::CheckCommand", "stated: %1 = %2 (\"%3\")")
                    .arg(reportTemplate.cells()[figure.cell].key.toString(),
-                        cellValueText(figure.value), figure.text)
+                        cellValueText(figure.value), printable(figure.text))
             << '\n';
     }
     for (const Finding &finding : report.findings) {
         out << "  " << severityName(finding.severity) << ' ' << finding.rule << ": "
-            << finding.message;
+            << printable(finding.message);
         if (finding.suggestion) {
             out << "  → " << reportTemplate.cells()[finding.suggestion->cell].key.toString()
                 << " = " << cellValueText(finding.suggestion->value);
@@ -64,7 +65,7 @@ void printReport(QTextStream &out, const Report &report, const ReportTemplate &r
     }
     for (const Error &error : report.errors)
         out << "  " << QCoreApplication::translate("nianbao::CheckCommand", "problem") << " ["
-            << error.code << "] " << error.message << '\n';
+            << error.code << "] " << printable(error.message) << '\n';
     if (report.loaded && report.findings.isEmpty() && report.errors.isEmpty())
         out << "  " << QCoreApplication::translate("nianbao::CheckCommand", "no findings") << '\n';
 }
@@ -100,12 +101,13 @@ int runText(const QStringList &arguments)
     const Report report = ReportReader().readFile(arguments.at(2));
     if (!report.loaded) {
         for (const Error &error : report.errors)
-            err << error.message << '\n';
+            err << printable(error.message) << '\n';
         return ExitFailure;
     }
     QTextStream out(stdout);
     out.setEncoding(QStringConverter::Utf8);
-    out << report.text;
+    // Piped, the text is exactly what source offsets count in; on a terminal it is made safe.
+    out << (stdoutIsTerminal() ? printableLines(report.text) : report.text);
     return ExitClean;
 }
 
