@@ -31,7 +31,15 @@ Result<ImportResult> importFile(ReviewLibrary &library, const ReportReader &read
     const Report report = reader.readBytes(bytes.value(), file);
     if (!report.loaded)
         return report.errors.value(0);
-    return library.addReport(report, hash);
+    Result<ImportResult> added = library.addReport(report, hash);
+    if (!added && library.isConnected()) {
+        // Another importer that does not take the writers' lock (an older Nianbao) may have
+        // stored the same bytes meanwhile; that is "already in the library", not a failure.
+        Result<bool> stored = library.contains(hash);
+        if (stored && stored.value())
+            return ImportResult {0, true};
+    }
+    return added;
 }
 
 void count(ImportSummary &summary, const QString &file, const Result<ImportResult> &added)

@@ -15,12 +15,16 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
 #include <array>
@@ -143,6 +147,80 @@ QMap<QString, QString> codesByFile(const QList<Error> &errors, const QString &fo
     return codes;
 }
 
+/**
+ * A TCP relay in front of the PostgreSQL server, on its own thread (so that no test wait
+ * slows every query): cut() drops every connection and stops listening, as a server that went
+ * away; listen() brings it back. Each call runs on the relay's thread and waits for it.
+ */
+class TcpRelay final : public QObject
+{
+public:
+    explicit TcpRelay(quint16 target)
+        : m_target(target)
+    {
+        connect(m_server, &QTcpServer::newConnection, this, &TcpRelay::accept);
+        moveToThread(&m_thread);
+        m_thread.start();
+    }
+    ~TcpRelay() override
+    {
+        cut();
+        m_thread.quit();
+        m_thread.wait();
+    }
+    bool listen(quint16 port = 0)
+    {
+        bool listening = false;
+        onThread([&] { listening = m_server->listen(QHostAddress::LocalHost, port); });
+        return listening;
+    }
+    quint16 port()
+    {
+        quint16 port = 0;
+        onThread([&] { port = m_server->serverPort(); });
+        return port;
+    }
+    void cut()
+    {
+        onThread([this] {
+            m_server->close();
+            for (const QPointer<QTcpSocket> &socket : std::as_const(m_sockets))
+                delete socket.data();
+            m_sockets.clear();
+        });
+    }
+
+private:
+    template<typename F>
+    void onThread(F &&function)
+    {
+        QMetaObject::invokeMethod(this, std::forward<F>(function), Qt::BlockingQueuedConnection);
+    }
+    void accept()
+    {
+        while (QTcpSocket *client = m_server->nextPendingConnection()) {
+            auto *server = new QTcpSocket(client);
+            server->connectToHost(QHostAddress::LocalHost, m_target);
+            // Without it every small query waits for a delayed acknowledgement.
+            client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            server->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            pipe(client, server);
+            pipe(server, client);
+            m_sockets << client;
+        }
+    }
+    static void pipe(QTcpSocket *from, QTcpSocket *to)
+    {
+        connect(from, &QTcpSocket::readyRead, to, [from, to] { to->write(from->readAll()); });
+        connect(from, &QTcpSocket::disconnected, to, [to] { to->disconnectFromHost(); });
+    }
+
+    QThread m_thread;
+    QTcpServer *m_server = new QTcpServer(this);
+    quint16 m_target;
+    QList<QPointer<QTcpSocket>> m_sockets;
+};
+
 } // namespace
 
 class TestLibrary : public QObject
@@ -176,6 +254,8 @@ private slots:
     void readingLeavesTheJournalModeAlone();
     void aFolderThatCannotBeCreatedIsNamed();
     void thePasswordIsNeverShown();
+    void aLostServerIsRetriedThenTheImportStops_data();
+    void aLostServerIsRetriedThenTheImportStops();
 
 private:
     void addLocations();
@@ -828,6 +908,77 @@ void TestLibrary::thePasswordIsNeverShown()
     QVERIFY2(!err.contains("s3cr3t"), err.constData());
     QVERIFY2(!err.contains("failed: :"), err.constData());
     QVERIFY2(err.contains("reviewer@127.0.0.1"), err.constData());
+}
+
+void TestLibrary::aLostServerIsRetriedThenTheImportStops_data()
+{
+    QTest::addColumn<bool>("serverComesBack");
+    QTest::addRow("the server stays away: the import stops and says why") << false;
+    QTest::addRow("the server comes back: the import goes on") << true;
+}
+
+void TestLibrary::aLostServerIsRetriedThenTheImportStops()
+{
+    QFETCH(bool, serverComesBack);
+    if (postgresLocation().isEmpty())
+        QSKIP("NIANBAO_TEST_POSTGRES is not set");
+    QVERIFY(freshLibrary(postgresLocation()));
+    QUrl url(postgresLocation());
+    TcpRelay relay(quint16(url.port(5432)));
+    QVERIFY(relay.listen());
+    url.setPort(relay.port());
+    const QString location = url.toString();
+    const QString folder = m_dir.filePath(u"lost-%1"_s.arg(serverComesBack));
+    const int count = 8;
+    QVERIFY(writeSyntheticReports(folder, count, 31));
+
+    constexpr int kWindowMs = 600;
+    std::atomic<int> finished {0};
+    QStringList notices; // written by the import's thread, read after it ended
+    ImportSummary summary;
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        Importer importer(location);
+        importer.setReconnectWindow(kWindowMs);
+        summary = importer.run(Importer::collectFiles({folder}), [&](const ImportProgress &p) {
+            finished += p.finished ? 1 : 0;
+            if (!p.notice.isEmpty())
+                notices.append(p.notice);
+        });
+    }));
+    thread->start();
+    // On any failure below, the import meets a dead server and stops within the window.
+    const auto stopImport = qScopeGuard([&] {
+        relay.cut();
+        thread->wait();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(finished >= 3 || thread->isFinished(), 10000);
+    QVERIFY(!thread->isFinished());
+    const quint16 port = relay.port();
+    relay.cut();
+    QElapsedTimer sinceCut;
+    sinceCut.start();
+    if (serverComesBack) {
+        QTest::qWait(kWindowMs / 3);
+        QVERIFY(relay.listen(port));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(thread->isFinished(), 10000);
+    QVERIFY(sinceCut.elapsed() < kWindowMs + 2000);
+    QVERIFY2(summary.failures.isEmpty(), qPrintable(summary.failures.value(0).message));
+    QCOMPARE(notices.size(), 1);
+    QVERIFY2(notices[0].contains(u"was lost"_s), qPrintable(notices[0]));
+    QVERIFY(!notices[0].contains(url.password()));
+    if (serverComesBack) {
+        QVERIFY(!summary.stopped);
+        // The file the cut interrupted may have been committed before its answer was lost.
+        QCOMPARE(summary.imported + summary.duplicates, count);
+        QVERIFY(summary.duplicates <= 1);
+        return;
+    }
+    QVERIFY(summary.stopped);
+    QCOMPARE(summary.stopped->code, u"library.unreachable"_s);
+    QVERIFY(!summary.stopped->message.contains(url.password()));
+    QVERIFY(summary.imported >= 3);
+    QCOMPARE(summary.imported + summary.notAttempted, count);
 }
 
 QTEST_GUILESS_MAIN(TestLibrary)
