@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -61,6 +62,9 @@ private slots:
     void humanOutputMentionsEveryFile();
     void wrongArguments_data();
     void wrongArguments();
+    void controlCharactersAreEscaped();
+    void exportNeverCreatesALibrary();
+    void importNamesEveryFileItSkipsOrFails();
 
 private:
     const ReportTemplate &m_template = ReportTemplate::standard();
@@ -183,6 +187,69 @@ void TestCli::wrongArguments()
     QCOMPARE(run.exitCode, 2);
     QVERIFY(!run.err.trimmed().isEmpty());
     QVERIFY(run.out.trimmed().isEmpty() || !run.out.trimmed().startsWith('{'));
+}
+
+void TestCli::controlCharactersAreEscaped()
+{
+    // A file name (or an agency name) that clears the screen and turns the text red.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString name = u"report\x1b[2J\x1b[31m\u202e.txt"_s;
+    const QString path = dir.filePath(name);
+    QByteArray report;
+    QVERIFY(readFileBytes(seedReports().value(0), &report));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(report.replace("2023", "2023\x1b]0;owned\x07"));
+    file.close();
+    CliRun run;
+    QVERIFY(runCli({u"check"_s, path}, &run));
+    QVERIFY2(!run.out.contains('\x1b') && !run.out.contains('\x07'), run.out.constData());
+    QVERIFY(!run.out.contains("\u202e"));
+    QVERIFY2(run.out.contains("report\\x1b[2J\\x1b[31m\\u202e.txt"), run.out.constData());
+    QVERIFY(runCli({u"import"_s, path, u"--library"_s, dir.filePath(u"l.sqlite"_s)}, &run));
+    QVERIFY2(!run.err.contains('\x1b'), run.err.constData());
+    QVERIFY(run.err.contains("\\x1b[2J"));
+}
+
+void TestCli::exportNeverCreatesALibrary()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString mistyped = dir.filePath(u"librray.sqlite"_s);
+    CliRun run;
+    QVERIFY(runCli({u"export"_s, u"--format"_s, u"csv"_s, u"--out"_s, dir.filePath(u"o.csv"_s),
+                    u"--library"_s, mistyped},
+                   &run));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(mistyped.toUtf8()), run.err.constData());
+    QVERIFY(!QFile::exists(mistyped));
+    QVERIFY(!QFile::exists(dir.filePath(u"o.csv"_s)));
+}
+
+void TestCli::importNamesEveryFileItSkipsOrFails()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString folder = dir.filePath(u"in"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(QFile::copy(seedReports().value(0), folder + u"/good.txt"_s));
+    QFile empty(folder + u"/empty.txt"_s);
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    QFile image(folder + u"/scan.png"_s);
+    QVERIFY(image.open(QIODevice::WriteOnly));
+    image.write("\x89PNG");
+    image.close();
+    CliRun run;
+    QVERIFY(runCli({u"import"_s, folder, u"--library"_s, dir.filePath(u"l.sqlite"_s)}, &run));
+    QCOMPARE(run.exitCode, 2);
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(err.contains(u"[1/2] "_s + folder + u"/empty.txt"_s), qPrintable(err));
+    QVERIFY2(err.contains(u"failed: "_s + folder + u"/empty.txt: "_s), qPrintable(err));
+    QVERIFY2(err.contains(u"skipped: "_s + folder + u"/scan.png"_s), qPrintable(err));
+    QVERIFY2(err.contains(u"1 imported, 0 already in the library, 1 failed, 1 skipped"_s),
+             qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
