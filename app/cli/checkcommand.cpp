@@ -11,7 +11,10 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QTextStream>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -88,6 +91,29 @@ void writeJson(const std::vector<Report> &reports, const ReportTemplate &reportT
     out.write("]}\n");
 }
 
+/** Names each file as a worker starts reading it, so a slow or stuck file is visible. */
+BatchChecker::ReadStarted progressPrinter(const QStringList &files)
+{
+    auto mutex = std::make_shared<QMutex>();
+    auto started = std::make_shared<int>(0);
+    return [files, mutex, started](qsizetype index) {
+        const QMutexLocker lock(mutex.get());
+        QTextStream err(stderr);
+        err << '[' << ++*started << '/' << files.size() << "] " << printable(files[index]) << '\n';
+    };
+}
+
+void printCounts(const std::vector<Report> &reports)
+{
+    const auto unreadable = std::count_if(reports.begin(), reports.end(),
+                                          [](const Report &report) { return !report.loaded; });
+    QTextStream(stderr) << QCoreApplication::translate("nianbao::CheckCommand",
+                                                       "%1 files checked, %2 could not be read")
+                               .arg(reports.size())
+                               .arg(unreadable)
+                        << '\n';
+}
+
 } // namespace
 
 int runText(const QStringList &arguments)
@@ -126,8 +152,14 @@ int runCheck(const QStringList &arguments)
         QCoreApplication::translate("nianbao::CheckCommand",
                                     "Number of threads (default: all cores)."),
         QCoreApplication::translate("nianbao::CheckCommand", "N"));
+    const QCommandLineOption progressOption(
+        u"progress"_s,
+        QCoreApplication::translate("nianbao::CheckCommand",
+                                    "Name each file on stderr as its reading begins (the default "
+                                    "when stderr is a terminal), and count the files at the end."));
     parser.addOption(jsonOption);
     parser.addOption(jobsOption);
+    parser.addOption(progressOption);
     parser.addPositionalArgument(
         u"check"_s, QCoreApplication::translate("nianbao::CheckCommand", "The command."));
     parser.addPositionalArgument(
@@ -152,7 +184,12 @@ int runCheck(const QStringList &arguments)
     }
     const int jobs = parser.isSet(jobsOption) ? parser.value(jobsOption).toInt() : 0;
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
-    const std::vector<Report> reports = BatchChecker(reportTemplate).check(files, jobs);
+    const bool progress = parser.isSet(progressOption) || stderrIsTerminal();
+    const std::vector<Report> reports
+        = BatchChecker(reportTemplate)
+              .check(files, jobs, progress ? progressPrinter(files) : BatchChecker::ReadStarted());
+    if (progress)
+        printCounts(reports);
 
     bool unreadable = false;
     bool findings = false;

@@ -56,4 +56,9 @@ bool stdoutIsTerminal()
     return isatty(STDOUT_FILENO) == 1;
 }
 
+bool stderrIsTerminal()
+{
+    return isatty(STDERR_FILENO) == 1;
+}
+
 } // namespace nianbao

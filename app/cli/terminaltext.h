@@ -18,5 +18,6 @@ QString printableLines(const QString &text);
 
 /** Whether stdout is a terminal (where even `nianbao-cli text` escapes control characters). */
 bool stdoutIsTerminal();
+bool stderrIsTerminal();
 
 } // namespace nianbao

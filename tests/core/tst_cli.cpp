@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 using namespace nianbao;
 using namespace nianbao::test;
@@ -65,6 +67,7 @@ private slots:
     void controlCharactersAreEscaped();
     void exportNeverCreatesALibrary();
     void importNamesEveryFileItSkipsOrFails();
+    void checkGoesOnPastEveryKindOfBadFile();
 
 private:
     const ReportTemplate &m_template = ReportTemplate::standard();
@@ -250,6 +253,36 @@ void TestCli::importNamesEveryFileItSkipsOrFails()
     QVERIFY2(err.contains(u"skipped: "_s + folder + u"/scan.png"_s), qPrintable(err));
     QVERIFY2(err.contains(u"1 imported, 0 already in the library, 1 failed, 1 skipped"_s),
              qPrintable(err));
+}
+
+void TestCli::checkGoesOnPastEveryKindOfBadFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto write = [&dir](const QString &name, const QByteArray &bytes) {
+        QFile file(dir.filePath(name));
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+    };
+    QVERIFY(write(u"old.doc"_s, QByteArray::fromHex("d0cf11e0a1b11ae1") + "xx"));
+    QVERIFY(write(u"binary.txt"_s, QByteArray(64, '\x02')));
+    QVERIFY(write(u"huge.txt"_s, {}));
+    QVERIFY(QFile::resize(dir.filePath(u"huge.txt"_s), 17 * 1024 * 1024)); // sparse
+    QCOMPARE(mkfifo(QFile::encodeName(dir.filePath(u"pipe"_s)).constData(), 0600), 0);
+    const QStringList bad {dir.filePath(u"old.doc"_s),     dir.filePath(u"binary.txt"_s),
+                           dir.filePath(u"huge.txt"_s),    dir.filePath(u"pipe"_s),
+                           dir.filePath(u"missing.txt"_s), dir.path()};
+    const QStringList files = QStringList {seedReports().value(0)} + bad + seedReports().mid(1, 1);
+    CliRun run;
+    QVERIFY(runCli(QStringList {u"check"_s, u"--progress"_s} + files, &run));
+    QCOMPARE(run.exitCode, 2);
+    const QString out = QString::fromUtf8(run.out);
+    const QString err = QString::fromUtf8(run.err);
+    for (const QString &file : files) {
+        QVERIFY2(out.contains(file + u'\n'), qPrintable(file));
+        QVERIFY2(err.contains(u"] "_s + file + u'\n'), qPrintable(file));
+    }
+    QCOMPARE(out.count(u"  problem ["_s), int(bad.size()));
+    QVERIFY2(err.contains(u"8 files checked, 6 could not be read"_s), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
