@@ -449,7 +449,25 @@ Result<bool> ReviewLibrary::checkLocation(const QString &location, LibraryAccess
                          "it was left as it is")
                           .arg(location),
                       {}};
-    return file.exists() ? Result<bool>(true) : prepareSqliteFolder(location);
+    if (!file.exists())
+        return prepareSqliteFolder(location);
+    return access == LibraryAccess::ReadWrite ? checkWritable(location) : Result<bool>(true);
+}
+
+Result<bool> ReviewLibrary::checkWritable(const QString &location)
+{
+    // SQLite writes beside the file (its -wal and -shm files), so the folder must be writable.
+    const QString folder = QFileInfo(location).absolutePath();
+    const QString blocked = !QFileInfo(location).isWritable() ? location
+        : !QFileInfo(folder).isWritable()                     ? folder
+                                                              : QString();
+    if (blocked.isEmpty())
+        return true;
+    return Error {u"library.read_only"_s,
+                  tr("The review library %1 is read-only here (%2 is not writable): it can be "
+                     "exported, but nothing can be imported into it or changed")
+                      .arg(location, blocked),
+                  {}};
 }
 
 Result<bool> ReviewLibrary::prepareSqliteFolder(const QString &location)

@@ -113,6 +113,7 @@ private:
     explicit ReviewLibrary(QString location, QString connection);
     static Result<bool> checkLocation(const QString &location, LibraryAccess access);
     static Result<bool> prepareSqliteFolder(const QString &location);
+    static Result<bool> checkWritable(const QString &location);
     Result<bool> connect(LibraryAccess access);
     Result<bool> openConnection();
     /** Refuses a database holding tables but no Nianbao schema version. */

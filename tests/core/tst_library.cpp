@@ -253,6 +253,7 @@ private slots:
     void readingNeverCreatesALibrary();
     void readingLeavesTheJournalModeAlone();
     void aFolderThatCannotBeCreatedIsNamed();
+    void aReadOnlyLibraryIsReadNotWritten();
     void thePasswordIsNeverShown();
     void aLostServerIsRetriedThenTheImportStops_data();
     void aLostServerIsRetriedThenTheImportStops();
@@ -882,6 +883,33 @@ void TestLibrary::aFolderThatCannotBeCreatedIsNamed()
     QCOMPARE(library.error().code, u"library.folder"_s);
     QVERIFY2(library.error().message.contains(file + u" is a file"_s),
              qPrintable(library.error().message));
+}
+
+void TestLibrary::aReadOnlyLibraryIsReadNotWritten()
+{
+    if (geteuid() == 0)
+        QSKIP("root may write to a read-only folder; run as a user to test this");
+    const QString folder = m_dir.filePath(u"read-only"_s);
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = folder + u"/library.sqlite"_s;
+    {
+        std::unique_ptr<ReviewLibrary> library = ReviewLibrary::open(path).value();
+        QByteArray bytes;
+        QVERIFY(library->addReport(seedReport(kSeed004, &bytes), sha256(bytes)));
+    }
+    QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    const auto restore = qScopeGuard([&] {
+        QFile::setPermissions(
+            folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    });
+    const Result<std::unique_ptr<ReviewLibrary>> reading
+        = ReviewLibrary::open(path, LibraryAccess::ReadOnly);
+    QVERIFY2(reading, qPrintable(reading ? QString() : reading.error().message));
+    QCOMPARE(reading.value()->documents().value().size(), 1);
+    const Result<std::unique_ptr<ReviewLibrary>> writing = ReviewLibrary::open(path);
+    QVERIFY(!writing);
+    QCOMPARE(writing.error().code, u"library.read_only"_s);
+    QVERIFY(writing.error().message.contains(path));
 }
 
 void TestLibrary::thePasswordIsNeverShown()
