@@ -120,6 +120,10 @@ ImportSummary Importer::run(const QStringList &files, const ProgressCallback &pr
         if (!added && !library.value()->isConnected()) {
             notify(ImportProgress {i, total, file, false, lostConnectionNotice(added.error())});
             Result<bool> back = waitForConnection(*library.value(), added.error(), cancel);
+            if (!back && cancel && cancel->load()) {
+                summary.cancelled = true; // cancelled while waiting: not a failure to report
+                break;
+            }
             if (!back) {
                 summary.stopped = back.error();
                 summary.notAttempted = total - i;

@@ -221,6 +221,9 @@ private:
     QList<QPointer<QTcpSocket>> m_sockets;
 };
 
+/** What follows a lost connection in aLostServerIsRetriedThenTheImportStops. */
+enum AfterTheCut { StaysAway, ComesBack, Cancelled };
+
 } // namespace
 
 class TestLibrary : public QObject
@@ -940,14 +943,15 @@ void TestLibrary::thePasswordIsNeverShown()
 
 void TestLibrary::aLostServerIsRetriedThenTheImportStops_data()
 {
-    QTest::addColumn<bool>("serverComesBack");
-    QTest::addRow("the server stays away: the import stops and says why") << false;
-    QTest::addRow("the server comes back: the import goes on") << true;
+    QTest::addColumn<int>("then");
+    QTest::addRow("the server stays away: the import stops and says why") << int(StaysAway);
+    QTest::addRow("the server comes back: the import goes on") << int(ComesBack);
+    QTest::addRow("the reviewer cancels: the wait ends at once") << int(Cancelled);
 }
 
 void TestLibrary::aLostServerIsRetriedThenTheImportStops()
 {
-    QFETCH(bool, serverComesBack);
+    QFETCH(int, then);
     if (postgresLocation().isEmpty())
         QSKIP("NIANBAO_TEST_POSTGRES is not set");
     QVERIFY(freshLibrary(postgresLocation()));
@@ -956,31 +960,37 @@ void TestLibrary::aLostServerIsRetriedThenTheImportStops()
     QVERIFY(relay.listen());
     url.setPort(relay.port());
     const QString location = url.toString();
-    const QString folder = m_dir.filePath(u"lost-%1"_s.arg(serverComesBack));
+    const QString folder = m_dir.filePath(u"lost-%1"_s.arg(then));
     const int count = 6;
     QVERIFY(writeSyntheticReports(folder, count, 31));
 
-    constexpr int kWindowMs = 400;
+    // Long enough that only cancelling can end the wait early in the third row.
+    const int windowMs = then == Cancelled ? 30000 : 400;
+    std::atomic<bool> cancel {false};
     std::atomic<int> finished {0};
     std::atomic<bool> cut {false}; // the import waits after its second file until the cut
     QStringList notices; // written by the import's thread, read after it ended
     ImportSummary summary;
     std::unique_ptr<QThread> thread(QThread::create([&] {
         Importer importer(location);
-        importer.setReconnectWindow(kWindowMs);
-        summary = importer.run(Importer::collectFiles({folder}), [&](const ImportProgress &p) {
-            finished += p.finished ? 1 : 0;
-            while (p.finished && p.done == 2 && !cut)
-                QThread::msleep(5);
-            if (!p.notice.isEmpty())
-                notices.append(p.notice);
-        });
+        importer.setReconnectWindow(windowMs);
+        summary = importer.run(
+            Importer::collectFiles({folder}),
+            [&](const ImportProgress &p) {
+                finished += p.finished ? 1 : 0;
+                while (p.finished && p.done == 2 && !cut)
+                    QThread::msleep(5);
+                if (!p.notice.isEmpty())
+                    notices.append(p.notice);
+            },
+            &cancel);
     }));
     thread->start();
     // On any failure below, the import meets a dead server and stops within the window.
     const auto stopImport = qScopeGuard([&] {
         relay.cut();
         cut = true;
+        cancel = true;
         thread->wait();
     });
     QTRY_VERIFY_WITH_TIMEOUT(finished >= 2 || thread->isFinished(), 10000);
@@ -990,19 +1000,28 @@ void TestLibrary::aLostServerIsRetriedThenTheImportStops()
     cut = true;
     QElapsedTimer sinceCut;
     sinceCut.start();
-    if (serverComesBack) {
-        QTest::qWait(kWindowMs / 3);
+    if (then == ComesBack) {
+        QTest::qWait(windowMs / 3);
         QVERIFY(relay.listen(port));
+    } else if (then == Cancelled) {
+        QTest::qWait(100);
+        cancel = true;
     }
     QTRY_VERIFY_WITH_TIMEOUT(thread->isFinished(), 10000);
-    QVERIFY(sinceCut.elapsed() < kWindowMs + 2000);
+    QVERIFY(sinceCut.elapsed() < (then == Cancelled ? 1000 : windowMs + 2000));
     QVERIFY2(summary.failures.isEmpty(), qPrintable(summary.failures.value(0).message));
     QCOMPARE(notices.size(), 1);
     QVERIFY2(notices[0].contains(u"was lost"_s), qPrintable(notices[0]));
     QVERIFY(!notices[0].contains(url.password()));
-    if (serverComesBack) {
+    if (then == ComesBack) {
         QVERIFY(!summary.stopped);
         QCOMPARE(summary.imported, count);
+        return;
+    }
+    if (then == Cancelled) {
+        QVERIFY(summary.cancelled);
+        QVERIFY(!summary.stopped);
+        QCOMPARE(summary.imported, 2);
         return;
     }
     QVERIFY(summary.stopped);
