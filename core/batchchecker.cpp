@@ -32,7 +32,8 @@ BatchChecker::BatchChecker(const ReportTemplate &reportTemplate)
     : m_template(reportTemplate)
 { }
 
-std::vector<Report> BatchChecker::check(const QStringList &files, int threads) const
+std::vector<Report> BatchChecker::check(const QStringList &files, int threads,
+                                        const ReadStarted &started) const
 {
     std::vector<Report> reports(size_t(files.size()));
     if (threads <= 0)
@@ -41,8 +42,11 @@ std::vector<Report> BatchChecker::check(const QStringList &files, int threads) c
     const ReportReader reader(m_template);
     std::atomic<qsizetype> next {0};
     auto work = [&] {
-        for (qsizetype i = next++; i < files.size(); i = next++)
+        for (qsizetype i = next++; i < files.size(); i = next++) {
+            if (started)
+                started(i);
             reports[size_t(i)] = reader.readFile(files[i]);
+        }
     };
     std::vector<std::thread> workers;
     for (int t = 1; t < threads; ++t)

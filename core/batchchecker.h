@@ -7,6 +7,8 @@
 
 #include <QStringList>
 
+#include <functional>
+
 #include <vector>
 
 namespace nianbao {
@@ -25,8 +27,12 @@ class BatchChecker
 public:
     explicit BatchChecker(const ReportTemplate &reportTemplate = ReportTemplate::standard());
 
+    /** Called on a worker thread as the reading of files[index] begins. */
+    using ReadStarted = std::function<void(qsizetype index)>;
+
     /** Checks `files` with `threads` workers (0: one per core). */
-    std::vector<Report> check(const QStringList &files, int threads = 0) const;
+    std::vector<Report> check(const QStringList &files, int threads = 0,
+                              const ReadStarted &started = {}) const;
 
 private:
     const ReportTemplate &m_template;

@@ -96,11 +96,6 @@ Result<QByteArray> readReportBytes(const QString &path)
     return file.readAll();
 }
 
-QStringList reportFilePatterns()
-{
-    return {u"*.txt"_s, u"*.md"_s, u"*.text"_s, u"*.html"_s, u"*.htm"_s, u"*.docx"_s, u"*.pdf"_s};
-}
-
 ReportReader::ReportReader(const ReportTemplate &reportTemplate)
     : m_template(reportTemplate)
     , m_extractor(reportTemplate)

@@ -5,6 +5,7 @@
 #include "checker.h"
 #include "extract/fusedtablereader.h"
 #include "report.h"
+#include "reportfiles.h"
 #include "reporttemplate.h"
 #include "rulebook.h"
 #include "statedfigures.h"
@@ -20,9 +21,6 @@ inline constexpr qint64 kMaxReportBytes = 16 * 1024 * 1024;
 
 /** Reads a report file's bytes, refusing what is missing, not a file or over kMaxReportBytes. */
 Result<QByteArray> readReportBytes(const QString &path);
-
-/** File name patterns of the formats the loaders read, for folder imports and dialogs. */
-QStringList reportFilePatterns();
 
 /**
  * Reads reports: loads the file with the loader for its format, extracts the tables, the

@@ -5,12 +5,16 @@
 #include "batchchecker.h"
 #include "reportjson.h"
 #include "reportreader.h"
+#include "terminaltext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QTextStream>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -25,17 +29,17 @@ QString cellValueText(const std::optional<double> &value)
 
 void printReport(QTextStream &out, const Report &report, const ReportTemplate &reportTemplate)
 {
-    out << report.file << '\n';
+    out << printable(report.file) << '\n';
     if (report.loaded) {
         out << "  "
             << (report.agency.isEmpty()
                     ? QCoreApplication::translate("nianbao::CheckCommand", "(agency unknown)")
-                    : report.agency)
+                    : printable(report.agency))
             << ' '
             << (report.year > 0
                     ? QString::number(report.year)
                     : QCoreApplication::translate("nianbao::CheckCommand", "(year unknown)"))
-            << "  [" << report.encoding << "]\n";
+            << "  [" << printable(report.encoding) << "]\n";
         out << "  "
             << QCoreApplication::translate(
                    "nianbao::CheckCommand",
@@ -50,12 +54,12 @@ void printReport(QTextStream &out, const Report &report, const ReportTemplate &r
         out << "  "
             << QCoreApplication::translate("nianbao::CheckCommand", "stated: %1 = %2 (\"%3\")")
                    .arg(reportTemplate.cells()[figure.cell].key.toString(),
-                        cellValueText(figure.value), figure.text)
+                        cellValueText(figure.value), printable(figure.text))
             << '\n';
     }
     for (const Finding &finding : report.findings) {
         out << "  " << severityName(finding.severity) << ' ' << finding.rule << ": "
-            << finding.message;
+            << printable(finding.message);
         if (finding.suggestion) {
             out << "  → " << reportTemplate.cells()[finding.suggestion->cell].key.toString()
                 << " = " << cellValueText(finding.suggestion->value);
@@ -64,7 +68,7 @@ void printReport(QTextStream &out, const Report &report, const ReportTemplate &r
     }
     for (const Error &error : report.errors)
         out << "  " << QCoreApplication::translate("nianbao::CheckCommand", "problem") << " ["
-            << error.code << "] " << error.message << '\n';
+            << error.code << "] " << printable(error.message) << '\n';
     if (report.loaded && report.findings.isEmpty() && report.errors.isEmpty())
         out << "  " << QCoreApplication::translate("nianbao::CheckCommand", "no findings") << '\n';
 }
@@ -87,6 +91,29 @@ void writeJson(const std::vector<Report> &reports, const ReportTemplate &reportT
     out.write("]}\n");
 }
 
+/** Names each file as a worker starts reading it, so a slow or stuck file is visible. */
+BatchChecker::ReadStarted progressPrinter(const QStringList &files)
+{
+    auto mutex = std::make_shared<QMutex>();
+    auto started = std::make_shared<int>(0);
+    return [files, mutex, started](qsizetype index) {
+        const QMutexLocker lock(mutex.get());
+        QTextStream err(stderr);
+        err << '[' << ++*started << '/' << files.size() << "] " << printable(files[index]) << '\n';
+    };
+}
+
+void printCounts(const std::vector<Report> &reports)
+{
+    const auto unreadable = std::count_if(reports.begin(), reports.end(),
+                                          [](const Report &report) { return !report.loaded; });
+    QTextStream(stderr) << QCoreApplication::translate("nianbao::CheckCommand",
+                                                       "%1 files checked, %2 could not be read")
+                               .arg(reports.size())
+                               .arg(unreadable)
+                        << '\n';
+}
+
 } // namespace
 
 int runText(const QStringList &arguments)
@@ -100,12 +127,13 @@ int runText(const QStringList &arguments)
     const Report report = ReportReader().readFile(arguments.at(2));
     if (!report.loaded) {
         for (const Error &error : report.errors)
-            err << error.message << '\n';
+            err << printable(error.message) << '\n';
         return ExitFailure;
     }
     QTextStream out(stdout);
     out.setEncoding(QStringConverter::Utf8);
-    out << report.text;
+    // Piped, the text is exactly what source offsets count in; on a terminal it is made safe.
+    out << (stdoutIsTerminal() ? printableLines(report.text) : report.text);
     return ExitClean;
 }
 
@@ -124,8 +152,14 @@ int runCheck(const QStringList &arguments)
         QCoreApplication::translate("nianbao::CheckCommand",
                                     "Number of threads (default: all cores)."),
         QCoreApplication::translate("nianbao::CheckCommand", "N"));
+    const QCommandLineOption progressOption(
+        u"progress"_s,
+        QCoreApplication::translate("nianbao::CheckCommand",
+                                    "Name each file on stderr as its reading begins (the default "
+                                    "when stderr is a terminal), and count the files at the end."));
     parser.addOption(jsonOption);
     parser.addOption(jobsOption);
+    parser.addOption(progressOption);
     parser.addPositionalArgument(
         u"check"_s, QCoreApplication::translate("nianbao::CheckCommand", "The command."));
     parser.addPositionalArgument(
@@ -150,7 +184,12 @@ int runCheck(const QStringList &arguments)
     }
     const int jobs = parser.isSet(jobsOption) ? parser.value(jobsOption).toInt() : 0;
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
-    const std::vector<Report> reports = BatchChecker(reportTemplate).check(files, jobs);
+    const bool progress = parser.isSet(progressOption) || stderrIsTerminal();
+    const std::vector<Report> reports
+        = BatchChecker(reportTemplate)
+              .check(files, jobs, progress ? progressPrinter(files) : BatchChecker::ReadStarted());
+    if (progress)
+        printCounts(reports);
 
     bool unreadable = false;
     bool findings = false;

@@ -7,6 +7,7 @@
 #include "library/importer.h"
 #include "library/reviewlibrary.h"
 #include "reportreader.h"
+#include "terminaltext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -44,6 +45,44 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments)
     return true;
 }
 
+/** Names each file as its reading starts, so a slow one is visible while it is read. */
+void printProgress(QTextStream &err, const ImportProgress &progress)
+{
+    if (!progress.notice.isEmpty())
+        err << printable(progress.notice) << '\n';
+    else if (!progress.finished)
+        err << '[' << progress.done + 1 << '/' << progress.total << "] " << printable(progress.file)
+            << '\n';
+    err.flush();
+}
+
+void printSummary(QTextStream &err, const ImportSummary &summary, const QString &location)
+{
+    for (const Error &skipped : summary.skipped)
+        err << QCoreApplication::translate("nianbao::LibraryCommands", "skipped: %1")
+                   .arg(printable(skipped.message))
+            << '\n';
+    for (const Error &failure : summary.failures)
+        err << QCoreApplication::translate("nianbao::LibraryCommands", "failed: %1: %2")
+                   .arg(printable(failure.where.file), printable(failure.message))
+            << '\n';
+    if (summary.stopped)
+        err << QCoreApplication::translate("nianbao::LibraryCommands",
+                                           "nianbao-cli import: %1 (%2 files not imported)")
+                   .arg(printable(summary.stopped->message))
+                   .arg(summary.notAttempted)
+            << '\n';
+    err << QCoreApplication::translate(
+               "nianbao::LibraryCommands",
+               "%1 imported, %2 already in the library, %3 failed, %4 skipped (%5)")
+               .arg(summary.imported)
+               .arg(summary.duplicates)
+               .arg(summary.failures.size())
+               .arg(summary.skipped.size())
+               .arg(printable(location))
+        << '\n';
+}
+
 } // namespace
 
 int runImport(const QStringList &arguments)
@@ -68,24 +107,12 @@ int runImport(const QStringList &arguments)
             << '\n';
         return ExitFailure;
     }
-    const QStringList files = Importer::collectFiles(paths);
+    const ReportFileScan scan = scanReportFiles(paths);
     const QString location = parser.value(u"library"_s);
-    const ImportSummary summary = Importer(location).run(files, [&err](const ImportProgress &p) {
-        err << '[' << p.done << '/' << p.total << "] " << p.file << '\n';
-        err.flush();
-    });
-    for (const Error &failure : summary.failures)
-        err << QCoreApplication::translate("nianbao::LibraryCommands", "failed: %1: %2")
-                   .arg(failure.where.file, failure.message)
-            << '\n';
-    err << QCoreApplication::translate("nianbao::LibraryCommands",
-                                       "%1 imported, %2 already in the library, %3 failed (%4)")
-               .arg(summary.imported)
-               .arg(summary.duplicates)
-               .arg(summary.failures.size())
-               .arg(location)
-        << '\n';
-    return summary.failures.isEmpty() ? ExitClean : ExitFailure;
+    const ImportSummary summary
+        = Importer(location).run(scan, [&err](const ImportProgress &p) { printProgress(err, p); });
+    printSummary(err, summary, ReviewLibrary::displayLocation(location));
+    return summary.failures.isEmpty() && !summary.stopped ? ExitClean : ExitFailure;
 }
 
 int runExport(const QStringList &arguments)
@@ -127,12 +154,14 @@ int runExport(const QStringList &arguments)
     // Before the library is opened: --out naming the library must not even create it.
     const Result<bool> target = checkExportTarget(out, location);
     if (!target) {
-        err << target.error().message << '\n';
+        err << printable(target.error().message) << '\n';
         return ExitFailure;
     }
-    Result<std::unique_ptr<ReviewLibrary>> library = ReviewLibrary::open(location);
+    // Reading never creates, migrates or switches a library to WAL (it may be read-only).
+    Result<std::unique_ptr<ReviewLibrary>> library
+        = ReviewLibrary::open(location, LibraryAccess::ReadOnly);
     if (!library) {
-        err << library.error().message << '\n';
+        err << printable(library.error().message) << '\n';
         return ExitFailure;
     }
     const ReportReader reader;
@@ -140,12 +169,12 @@ int runExport(const QStringList &arguments)
     Result<int> written
         = Exporter(reader.checker()).exportLibrary(*library.value(), *format, out, options);
     if (!written) {
-        err << written.error().message << '\n';
+        err << printable(written.error().message) << '\n';
         return ExitFailure;
     }
     err << QCoreApplication::translate("nianbao::LibraryCommands", "%1 reports written to %2")
                .arg(written.value())
-               .arg(out)
+               .arg(printable(out))
         << '\n';
     return ExitClean;
 }

@@ -6,10 +6,12 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -32,12 +34,43 @@ QString tr(const char *text)
     return QCoreApplication::translate("nianbao::ReviewLibrary", text);
 }
 
+/** Seconds a PostgreSQL connection attempt waits for the server (libpq connect_timeout). */
+constexpr int kPostgresConnectTimeoutS = 10;
+
+/** How many tables a refusal of another application's database names. */
+constexpr int kTablesNamed = 8;
+
+/** What the database said; a driver that says nothing has usually lost the connection. */
+QString reasonOf(const QSqlError &error)
+{
+    // libpq's messages run over several lines; one line reads better after a file name.
+    const QString text = error.text().simplified();
+    if (!text.isEmpty())
+        return text;
+    return QCoreApplication::translate("nianbao::ReviewLibrary",
+                                       "no reason given (the connection may have been lost)");
+}
+
+/** Whether the file starts with SQLite's header, "SQLite format 3" and a NUL. */
+bool isSqliteFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3", 16);
+}
+
+/** Whether a read-only connection can read: a WAL library needs its -shm file or its folder. */
+bool canReadWalLibrary(const QSqlDatabase &database)
+{
+    QSqlQuery query(database);
+    return query.exec(u"SELECT count(*) FROM sqlite_master"_s);
+}
+
 Error sqlError(const QSqlError &error, const QString &what)
 {
     return Error {
         u"library.sql"_s,
         QCoreApplication::translate("nianbao::ReviewLibrary", "The review library could not %1: %2")
-            .arg(what, error.text()),
+            .arg(what, reasonOf(error)),
         {}};
 }
 
@@ -337,7 +370,7 @@ QString ReviewLibrary::defaultLocation()
 
 bool ReviewLibrary::isPostgres() const
 {
-    return m_location.startsWith(u"postgres");
+    return isPostgresLocation(m_location);
 }
 
 QSqlDatabase ReviewLibrary::database() const
@@ -345,42 +378,31 @@ QSqlDatabase ReviewLibrary::database() const
     return QSqlDatabase::database(m_connection, false);
 }
 
-Result<std::unique_ptr<ReviewLibrary>> ReviewLibrary::open(const QString &location)
+Result<std::unique_ptr<ReviewLibrary>> ReviewLibrary::open(const QString &location,
+                                                           LibraryAccess access)
 {
-    const QString connection = nextConnectionName();
-    std::unique_ptr<ReviewLibrary> library(new ReviewLibrary(location, connection));
-    const bool postgres = library->isPostgres();
-    QSqlDatabase database
-        = QSqlDatabase::addDatabase(postgres ? u"QPSQL"_s : u"QSQLITE"_s, connection);
-    if (!database.isValid())
-        return Error {u"library.driver"_s,
-                      tr("The Qt Sql driver for %1 is not installed (package %2)")
-                          .arg(postgres ? u"PostgreSQL"_s : u"SQLite"_s,
-                               postgres ? u"libqt6sql6-psql"_s : u"libqt6sql6-sqlite"_s),
-                      {}};
-    if (postgres) {
-        const QUrl url(location);
-        database.setHostName(url.host());
-        database.setPort(url.port(5432));
-        database.setUserName(url.userName());
-        database.setPassword(url.password());
-        database.setDatabaseName(url.path().mid(1));
-    } else {
-        QDir().mkpath(QFileInfo(location).absolutePath());
-        database.setDatabaseName(location);
-        // Another program's change (an import, a second window) makes this one wait, not fail.
-        database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs));
+    Result<bool> valid = checkLocation(location, access);
+    if (!valid)
+        return valid.error();
+    std::unique_ptr<ReviewLibrary> library(new ReviewLibrary(location, nextConnectionName()));
+    Result<bool> connected = library->connect(access);
+    if (!connected)
+        return connected.error();
+    // Before anything is written: another application's database is left as it is.
+    Result<bool> ours = library->checkIsNianbaoLibrary();
+    if (!ours)
+        return ours.error();
+    if (access == LibraryAccess::ReadOnly) {
+        Result<bool> readable = library->checkReadableSchema();
+        if (!readable)
+            return readable.error();
+        return library;
     }
-    if (!database.open())
-        return Error {
-            u"library.open"_s,
-            tr("Cannot open the review library %1: %2").arg(location, database.lastError().text()),
-            {}};
-    if (!postgres) {
+    if (!library->isPostgres()) {
         // WAL: a committed edit survives the program being killed; readers never block writers.
         for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
                                       u"PRAGMA foreign_keys=ON"_s}) {
-            Result<QSqlQuery> done = run(database, pragma);
+            Result<QSqlQuery> done = run(library->database(), pragma);
             if (!done)
                 return done.error();
         }
@@ -389,6 +411,196 @@ Result<std::unique_ptr<ReviewLibrary>> ReviewLibrary::open(const QString &locati
     if (!migrated)
         return migrated.error();
     return library;
+}
+
+bool ReviewLibrary::isPostgresLocation(const QString &location)
+{
+    // By the URL's scheme: a file named postgres-backup.sqlite is a SQLite library.
+    static const QRegularExpression scheme(u"^postgres(ql)?://"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
+    return scheme.match(location).hasMatch();
+}
+
+QString ReviewLibrary::displayLocation(const QString &location)
+{
+    if (!isPostgresLocation(location))
+        return location;
+    return QUrl(location).toDisplayString(QUrl::RemovePassword);
+}
+
+Result<bool> ReviewLibrary::checkLocation(const QString &location, LibraryAccess access)
+{
+    if (location.isEmpty())
+        return Error {u"library.location"_s, tr("No review library was named"), {}};
+    if (isPostgresLocation(location)) {
+        const QUrl url(location, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2)
+            return Error {u"library.location"_s,
+                          tr("%1 is not a PostgreSQL URL of the form "
+                             "postgresql://user:password@host[:port]/database")
+                              .arg(displayLocation(location)),
+                          {}};
+        return true;
+    }
+    if (location.contains(u"://"))
+        return Error {u"library.location"_s,
+                      tr("%1: a review library is a SQLite file or a postgresql:// URL; the "
+                         "scheme %2 is not supported")
+                          .arg(location, location.section(u"://"_s, 0, 0)),
+                      {}};
+    const QFileInfo file(location);
+    if (file.exists() && !file.isFile())
+        return Error {u"library.location"_s,
+                      tr("%1 is not a file, so it cannot be a review library").arg(location),
+                      {}};
+    if (!file.exists() && access == LibraryAccess::ReadOnly)
+        return Error {u"library.missing"_s,
+                      tr("There is no review library at %1 (reading it creates none; check the "
+                         "name, or import reports into it first)")
+                          .arg(location),
+                      {}};
+    if (file.exists() && file.size() > 0 && !isSqliteFile(location))
+        return Error {u"library.not_a_library"_s,
+                      tr("%1 is not a SQLite database, so it is not a Nianbao review library; "
+                         "it was left as it is")
+                          .arg(location),
+                      {}};
+    if (!file.exists())
+        return prepareSqliteFolder(location);
+    return access == LibraryAccess::ReadWrite ? checkWritable(location) : Result<bool>(true);
+}
+
+Result<bool> ReviewLibrary::checkWritable(const QString &location)
+{
+    // SQLite writes beside the file (its -wal and -shm files), so the folder must be writable.
+    const QString folder = QFileInfo(location).absolutePath();
+    const QString blocked = !QFileInfo(location).isWritable() ? location
+        : !QFileInfo(folder).isWritable()                     ? folder
+                                                              : QString();
+    if (blocked.isEmpty())
+        return true;
+    return Error {u"library.read_only"_s,
+                  tr("The review library %1 is read-only here (%2 is not writable): it can be "
+                     "exported, but nothing can be imported into it or changed")
+                      .arg(location, blocked),
+                  {}};
+}
+
+Result<bool> ReviewLibrary::prepareSqliteFolder(const QString &location)
+{
+    const QString folder = QFileInfo(location).absolutePath();
+    if (QDir().mkpath(folder) && QFileInfo(folder).isWritable())
+        return true;
+    // Name the folder that stands in the way: the deepest one that exists.
+    QString existing = folder;
+    while (!QFileInfo::exists(existing) && existing != QDir(existing).absoluteFilePath(u".."_s))
+        existing = QFileInfo(existing).absolutePath();
+    const QString reason = !QFileInfo(existing).isDir()
+        ? tr("%1 is a file, not a folder").arg(existing)
+        : tr("%1 is not writable").arg(existing);
+    return Error {u"library.folder"_s,
+                  tr("Cannot create the review library %1: %2").arg(location, reason),
+                  {}};
+}
+
+Result<bool> ReviewLibrary::connect(LibraryAccess access)
+{
+    const bool postgres = isPostgres();
+    QSqlDatabase database
+        = QSqlDatabase::addDatabase(postgres ? u"QPSQL"_s : u"QSQLITE"_s, m_connection);
+    if (!database.isValid())
+        return Error {u"library.driver"_s,
+                      tr("The Qt Sql driver for %1 is not installed (package %2)")
+                          .arg(postgres ? u"PostgreSQL"_s : u"SQLite"_s,
+                               postgres ? u"libqt6sql6-psql"_s : u"libqt6sql6-sqlite"_s),
+                      {}};
+    if (postgres) {
+        const QUrl url(m_location);
+        database.setHostName(url.host());
+        database.setPort(url.port(5432));
+        database.setUserName(url.userName());
+        database.setPassword(url.password());
+        database.setDatabaseName(url.path().mid(1));
+        // A server that does not answer at all fails the open instead of hanging it.
+        database.setConnectOptions(u"connect_timeout=%1"_s.arg(kPostgresConnectTimeoutS));
+        return openConnection();
+    }
+    database.setDatabaseName(m_location);
+    // Another program's change (an import, a second window) makes this one wait, not fail.
+    QString options = u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs);
+    if (access == LibraryAccess::ReadOnly)
+        options += u";QSQLITE_OPEN_READONLY"_s;
+    database.setConnectOptions(options);
+    Result<bool> opened = openConnection();
+    if (!opened || access == LibraryAccess::ReadWrite || canReadWalLibrary(database))
+        return opened;
+    // A WAL library in a folder nobody may write to: its -shm file cannot be made, so it is
+    // read as an immutable file, which nobody can change meanwhile anyway.
+    database.close();
+    database.setDatabaseName(u"file:"_s
+                             % QString::fromLatin1(QUrl::toPercentEncoding(m_location, "/"))
+                             % u"?immutable=1"_s);
+    database.setConnectOptions(options + u";QSQLITE_OPEN_URI"_s);
+    return openConnection();
+}
+
+Result<bool> ReviewLibrary::openConnection()
+{
+    QSqlDatabase database = this->database();
+    if (database.open())
+        return true;
+    return Error {u"library.open"_s,
+                  tr("Cannot open the review library %1: %2")
+                      .arg(displayLocation(m_location), reasonOf(database.lastError())),
+                  {}};
+}
+
+bool ReviewLibrary::isConnected() const
+{
+    QSqlQuery query(database());
+    return query.exec(u"SELECT 1"_s);
+}
+
+Result<bool> ReviewLibrary::reconnect()
+{
+    database().close();
+    return openConnection();
+}
+
+Result<bool> ReviewLibrary::checkIsNianbaoLibrary() const
+{
+    const QStringList tables = database().tables();
+    if (tables.isEmpty())
+        return true; // a new library
+    if (tables.contains(u"meta"_s) && schemaVersion() > 0)
+        return true;
+    QStringList shown = tables.mid(0, kTablesNamed);
+    if (tables.size() > kTablesNamed)
+        shown.append(u"…"_s);
+    return Error {u"library.not_a_library"_s,
+                  tr("%1 is a database of another application (tables: %2), not a Nianbao "
+                     "review library; it was left as it is. Choose another --library.")
+                      .arg(displayLocation(m_location), shown.join(u", "_s)),
+                  {}};
+}
+
+Result<bool> ReviewLibrary::checkReadableSchema() const
+{
+    const int version = schemaVersion();
+    Result<bool> current = checkSchemaVersion(version);
+    if (!current || current.value())
+        return current;
+    if (version == 0)
+        return Error {u"library.empty"_s,
+                      tr("The review library %1 is empty: no report was ever imported into it")
+                          .arg(displayLocation(m_location)),
+                      {}};
+    return Error {u"library.outdated"_s,
+                  tr("The review library %1 was written by an older Nianbao (schema %2); import "
+                     "into it or open it in the window once to update it, then read it again")
+                      .arg(displayLocation(m_location))
+                      .arg(version),
+                  {}};
 }
 
 int ReviewLibrary::schemaVersion() const
@@ -432,7 +644,7 @@ Result<bool> ReviewLibrary::checkSchemaVersion(int version) const
         return Error {u"library.too_new"_s,
                       tr("The review library %1 was written by a newer Nianbao (schema %2; this "
                          "version reads up to %3)")
-                          .arg(m_location)
+                          .arg(displayLocation(m_location))
                           .arg(version)
                           .arg(kSchemaVersion),
                       {}};

@@ -53,6 +53,12 @@ struct ReportChange
     friend bool operator==(const ReportChange &, const ReportChange &) = default;
 };
 
+/** How a program uses the library: the import and the window write; export only reads. */
+enum class LibraryAccess {
+    ReadWrite, ///< created when missing, migrated, WAL
+    ReadOnly, ///< must exist; opened read-only, never created, migrated or switched to WAL
+};
+
 /** What importing one report did. */
 struct ImportResult
 {
@@ -78,14 +84,28 @@ class ReviewLibrary final
 public:
     static constexpr int kSchemaVersion = 3;
 
-    /** Opens (creating and migrating) the library at `location`: a file path or postgresql://… */
-    static Result<std::unique_ptr<ReviewLibrary>> open(const QString &location);
+    /**
+     * Opens the library at `location`: a SQLite file path, or a postgres:// or postgresql://
+     * URL. ReadWrite creates and migrates it; ReadOnly refuses a missing or outdated one.
+     * A database that is not a Nianbao library (another application's SQLite file, a file that
+     * is not SQLite) is refused and left as it is.
+     */
+    static Result<std::unique_ptr<ReviewLibrary>>
+    open(const QString &location, LibraryAccess access = LibraryAccess::ReadWrite);
+    /** Whether `location` is a PostgreSQL URL (by its scheme, not by how the name begins). */
+    static bool isPostgresLocation(const QString &location);
+    /** `location` as messages show it: a URL without its password. */
+    static QString displayLocation(const QString &location);
     /** The SQLite file in the user's data folder. */
     static QString defaultLocation();
     ~ReviewLibrary();
     Q_DISABLE_COPY_MOVE(ReviewLibrary)
 
     QString location() const { return m_location; }
+    /** Whether the database still answers; false once a PostgreSQL server went away. */
+    bool isConnected() const;
+    /** Closes the connection and opens it again (after the server came back). */
+    Result<bool> reconnect();
     bool isPostgres() const;
     int schemaVersion() const;
 
@@ -113,6 +133,14 @@ public:
 
 private:
     explicit ReviewLibrary(QString location, QString connection);
+    static Result<bool> checkLocation(const QString &location, LibraryAccess access);
+    static Result<bool> prepareSqliteFolder(const QString &location);
+    static Result<bool> checkWritable(const QString &location);
+    Result<bool> connect(LibraryAccess access);
+    Result<bool> openConnection();
+    /** Refuses a database holding tables but no Nianbao schema version. */
+    Result<bool> checkIsNianbaoLibrary() const;
+    Result<bool> checkReadableSchema() const;
     /** True if `version` is this Nianbao's schema, false if older, an error if newer. */
     Result<bool> checkSchemaVersion(int version) const;
     Result<bool> migrate();

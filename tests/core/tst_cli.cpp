@@ -10,7 +10,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using namespace nianbao;
@@ -61,6 +64,10 @@ private slots:
     void humanOutputMentionsEveryFile();
     void wrongArguments_data();
     void wrongArguments();
+    void controlCharactersAreEscaped();
+    void exportNeverCreatesALibrary();
+    void importNamesEveryFileItSkipsOrFails();
+    void checkGoesOnPastEveryKindOfBadFile();
 
 private:
     const ReportTemplate &m_template = ReportTemplate::standard();
@@ -183,6 +190,99 @@ void TestCli::wrongArguments()
     QCOMPARE(run.exitCode, 2);
     QVERIFY(!run.err.trimmed().isEmpty());
     QVERIFY(run.out.trimmed().isEmpty() || !run.out.trimmed().startsWith('{'));
+}
+
+void TestCli::controlCharactersAreEscaped()
+{
+    // A file name (or an agency name) that clears the screen and turns the text red.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString name = u"report\x1b[2J\x1b[31m\u202e.txt"_s;
+    const QString path = dir.filePath(name);
+    QByteArray report;
+    QVERIFY(readFileBytes(seedReports().value(0), &report));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(report.replace("2023", "2023\x1b]0;owned\x07"));
+    file.close();
+    CliRun run;
+    QVERIFY(runCli({u"check"_s, path}, &run));
+    QVERIFY2(!run.out.contains('\x1b') && !run.out.contains('\x07'), run.out.constData());
+    QVERIFY(!run.out.contains("\u202e"));
+    QVERIFY2(run.out.contains("report\\x1b[2J\\x1b[31m\\u202e.txt"), run.out.constData());
+    QVERIFY(runCli({u"import"_s, path, u"--library"_s, dir.filePath(u"l.sqlite"_s)}, &run));
+    QVERIFY2(!run.err.contains('\x1b'), run.err.constData());
+    QVERIFY(run.err.contains("\\x1b[2J"));
+}
+
+void TestCli::exportNeverCreatesALibrary()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString mistyped = dir.filePath(u"librray.sqlite"_s);
+    CliRun run;
+    QVERIFY(runCli({u"export"_s, u"--format"_s, u"csv"_s, u"--out"_s, dir.filePath(u"o.csv"_s),
+                    u"--library"_s, mistyped},
+                   &run));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(mistyped.toUtf8()), run.err.constData());
+    QVERIFY(!QFile::exists(mistyped));
+    QVERIFY(!QFile::exists(dir.filePath(u"o.csv"_s)));
+}
+
+void TestCli::importNamesEveryFileItSkipsOrFails()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString folder = dir.filePath(u"in"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(QFile::copy(seedReports().value(0), folder + u"/good.txt"_s));
+    QFile empty(folder + u"/empty.txt"_s);
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    QFile image(folder + u"/scan.png"_s);
+    QVERIFY(image.open(QIODevice::WriteOnly));
+    image.write("\x89PNG");
+    image.close();
+    CliRun run;
+    QVERIFY(runCli({u"import"_s, folder, u"--library"_s, dir.filePath(u"l.sqlite"_s)}, &run));
+    QCOMPARE(run.exitCode, 2);
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(err.contains(u"[1/2] "_s + folder + u"/empty.txt"_s), qPrintable(err));
+    QVERIFY2(err.contains(u"failed: "_s + folder + u"/empty.txt: "_s), qPrintable(err));
+    QVERIFY2(err.contains(u"skipped: "_s + folder + u"/scan.png"_s), qPrintable(err));
+    QVERIFY2(err.contains(u"1 imported, 0 already in the library, 1 failed, 1 skipped"_s),
+             qPrintable(err));
+}
+
+void TestCli::checkGoesOnPastEveryKindOfBadFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto write = [&dir](const QString &name, const QByteArray &bytes) {
+        QFile file(dir.filePath(name));
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+    };
+    QVERIFY(write(u"old.doc"_s, QByteArray::fromHex("d0cf11e0a1b11ae1") + "xx"));
+    QVERIFY(write(u"binary.txt"_s, QByteArray(64, '\x02')));
+    QVERIFY(write(u"huge.txt"_s, {}));
+    QVERIFY(QFile::resize(dir.filePath(u"huge.txt"_s), 17 * 1024 * 1024)); // sparse
+    QCOMPARE(mkfifo(QFile::encodeName(dir.filePath(u"pipe"_s)).constData(), 0600), 0);
+    const QStringList bad {dir.filePath(u"old.doc"_s),     dir.filePath(u"binary.txt"_s),
+                           dir.filePath(u"huge.txt"_s),    dir.filePath(u"pipe"_s),
+                           dir.filePath(u"missing.txt"_s), dir.path()};
+    const QStringList files = QStringList {seedReports().value(0)} + bad + seedReports().mid(1, 1);
+    CliRun run;
+    QVERIFY(runCli(QStringList {u"check"_s, u"--progress"_s} + files, &run));
+    QCOMPARE(run.exitCode, 2);
+    const QString out = QString::fromUtf8(run.out);
+    const QString err = QString::fromUtf8(run.err);
+    for (const QString &file : files) {
+        QVERIFY2(out.contains(file + u'\n'), qPrintable(file));
+        QVERIFY2(err.contains(u"] "_s + file + u'\n'), qPrintable(file));
+    }
+    QCOMPARE(out.count(u"  problem ["_s), int(bad.size()));
+    QVERIFY2(err.contains(u"8 files checked, 6 could not be read"_s), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -15,15 +15,23 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
 #include <array>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace nianbao;
 using namespace Qt::StringLiterals;
@@ -114,6 +122,109 @@ std::pair<int, int> importCounts(const QByteArray &stderrText)
     return {match.captured(1).toInt(), match.captured(2).toInt()};
 }
 
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+/** A file whose name is the raw bytes `name` (GBK, say), which Qt cannot spell. */
+bool writeRawNamedFile(const QString &folder, const QByteArray &name, const QByteArray &bytes)
+{
+    const QByteArray path = QFile::encodeName(folder) + '/' + name;
+    const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0)
+        return false;
+    const bool written = ::write(fd, bytes.constData(), size_t(bytes.size())) == bytes.size();
+    return ::close(fd) == 0 && written;
+}
+
+/** The codes of `errors` by the file each names, relative to `folder`. */
+QMap<QString, QString> codesByFile(const QList<Error> &errors, const QString &folder)
+{
+    QMap<QString, QString> codes;
+    for (const Error &error : errors)
+        codes.insert(QDir(folder).relativeFilePath(error.where.file), error.code);
+    return codes;
+}
+
+/**
+ * A TCP relay in front of the PostgreSQL server, on its own thread (so that no test wait
+ * slows every query): cut() drops every connection and stops listening, as a server that went
+ * away; listen() brings it back. Each call runs on the relay's thread and waits for it.
+ */
+class TcpRelay final : public QObject
+{
+public:
+    explicit TcpRelay(quint16 target)
+        : m_target(target)
+    {
+        connect(m_server, &QTcpServer::newConnection, this, &TcpRelay::accept);
+        moveToThread(&m_thread);
+        m_thread.start();
+    }
+    ~TcpRelay() override
+    {
+        cut();
+        m_thread.quit();
+        m_thread.wait();
+    }
+    bool listen(quint16 port = 0)
+    {
+        bool listening = false;
+        onThread([&] { listening = m_server->listen(QHostAddress::LocalHost, port); });
+        return listening;
+    }
+    quint16 port()
+    {
+        quint16 port = 0;
+        onThread([&] { port = m_server->serverPort(); });
+        return port;
+    }
+    void cut()
+    {
+        onThread([this] {
+            m_server->close();
+            for (const QPointer<QTcpSocket> &socket : std::as_const(m_sockets))
+                delete socket.data();
+            m_sockets.clear();
+        });
+    }
+
+private:
+    template<typename F>
+    void onThread(F &&function)
+    {
+        QMetaObject::invokeMethod(this, std::forward<F>(function), Qt::BlockingQueuedConnection);
+    }
+    void accept()
+    {
+        while (QTcpSocket *client = m_server->nextPendingConnection()) {
+            auto *server = new QTcpSocket(client);
+            server->connectToHost(QHostAddress::LocalHost, m_target);
+            // Without it every small query waits for a delayed acknowledgement.
+            client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            server->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            pipe(client, server);
+            pipe(server, client);
+            m_sockets << client;
+        }
+    }
+    static void pipe(QTcpSocket *from, QTcpSocket *to)
+    {
+        connect(from, &QTcpSocket::readyRead, to, [from, to] { to->write(from->readAll()); });
+        connect(from, &QTcpSocket::disconnected, to, [to] { to->disconnectFromHost(); });
+    }
+
+    QThread m_thread;
+    QTcpServer *m_server = new QTcpServer(this);
+    quint16 m_target;
+    QList<QPointer<QTcpSocket>> m_sockets;
+};
+
+/** What follows a lost connection in aLostServerIsRetriedThenTheImportStops. */
+enum AfterTheCut { StaysAway, ComesBack, Cancelled };
+
 } // namespace
 
 class TestLibrary : public QObject
@@ -139,6 +250,19 @@ private slots:
     void concurrentImportsAndEditsLoseNothing();
     void agencyAndYearChangesAreAuditedAndReportsDeleted_data();
     void agencyAndYearChangesAreAuditedAndReportsDeleted();
+    void folderWalkListsEveryFileItLeavesOut();
+    void batchNamesEveryFailureAndGoesOn();
+    void progressNamesTheFileBeingRead();
+    void anotherApplicationsDatabaseIsRefusedUntouched_data();
+    void anotherApplicationsDatabaseIsRefusedUntouched();
+    void aFileNamedPostgresIsSqlite();
+    void readingNeverCreatesALibrary();
+    void readingLeavesTheJournalModeAlone();
+    void aFolderThatCannotBeCreatedIsNamed();
+    void aReadOnlyLibraryIsReadNotWritten();
+    void thePasswordIsNeverShown();
+    void aLostServerIsRetriedThenTheImportStops_data();
+    void aLostServerIsRetriedThenTheImportStops();
 
 private:
     void addLocations();
@@ -427,7 +551,7 @@ void TestLibrary::importGoesOnPastBadFiles()
     QCOMPARE(summary.failures.size(), 1);
     QCOMPARE(summary.failures[0].code, u"file.empty"_s);
     QVERIFY(summary.failures[0].where.file.endsWith(u"empty.txt"));
-    QCOMPARE(progress.size(), 3);
+    QCOMPARE(progress.size(), 6); // each file named before it is read, and after
     QCOMPARE(progress.last().done, 3);
 }
 
@@ -581,6 +705,368 @@ void TestLibrary::agencyAndYearChangesAreAuditedAndReportsDeleted()
     QVERIFY(library->reportChanges(id).value().isEmpty());
     // The same bytes can be imported again afterwards.
     QVERIFY(!library->addReport(report, sha256(bytes)).value().alreadyPresent);
+}
+
+void TestLibrary::folderWalkListsEveryFileItLeavesOut()
+{
+    const QString folder = m_dir.filePath(u"walk"_s);
+    QVERIFY(QDir().mkpath(folder + u"/sub/.hidden"_s));
+    QByteArray report;
+    QVERIFY(test::readFileBytes(test::seedReportPath(kSeed004), &report));
+    QVERIFY(writeFile(folder + u"/a.TXT"_s, report));
+    QVERIFY(writeFile(folder + u"/page.xhtml"_s, "<html><body><p>x</p></body></html>"));
+    QVERIFY(writeFile(folder + u"/no-extension"_s, report));
+    QVERIFY(writeFile(folder + u"/.hidden.txt"_s, report));
+    QVERIFY(writeFile(folder + u"/sub/.hidden/deep.txt"_s, report));
+    QVERIFY(writeFile(folder + u"/old.doc"_s, QByteArray::fromHex("d0cf11e0a1b11ae1") + "xx"));
+    QVERIFY(writeFile(folder + u"/photo.jpg"_s, "\xff\xd8\xff\xe0"));
+    QVERIFY(writeFile(folder + u"/blob"_s, QByteArray("\x01\x02\x00\x03", 4)));
+    QVERIFY(writeRawNamedFile(folder, "\xb1\xa8\xb8\xe6.txt", report)); // 报告.txt in GBK
+    QCOMPARE(mkfifo(QFile::encodeName(folder + u"/pipe"_s).constData(), 0600), 0);
+
+    const ReportFileScan scan = scanReportFiles({folder});
+    QStringList files;
+    for (const QString &file : scan.files)
+        files.append(QDir(folder).relativeFilePath(file));
+    QCOMPARE(files,
+             (QStringList {u".hidden.txt"_s, u"a.TXT"_s, u"no-extension"_s, u"old.doc"_s,
+                           u"page.xhtml"_s, u"sub/.hidden/deep.txt"_s}));
+    const QMap<QString, QString> skipped = codesByFile(scan.skipped, folder);
+    QCOMPARE(skipped,
+             (QMap<QString, QString> {{u"photo.jpg"_s, u"file.not_a_report"_s},
+                                      {u"blob"_s, u"file.binary"_s},
+                                      {u"pipe"_s, u"file.not_a_file"_s},
+                                      {u"报告.txt"_s, u"file.name_encoding"_s}}));
+    for (const Error &error : scan.skipped)
+        QVERIFY2(error.message.contains(error.where.file), qPrintable(error.message));
+    // The import counts what it skipped, and old Word gets its loader's advice.
+    const ImportSummary summary = Importer(m_dir.filePath(u"walk.sqlite"_s)).run(scan, {}, nullptr);
+    QCOMPARE(summary.skipped.size(), 4);
+    QCOMPARE(summary.imported, 2); // the report, and the page (which says it holds no tables)
+    QCOMPARE(summary.duplicates, 3);
+    QCOMPARE(codesByFile(summary.failures, folder),
+             (QMap<QString, QString> {{u"old.doc"_s, u"doc.legacy"_s}}));
+    // QTemporaryDir cannot see the GBK name either, so it could not remove the folder.
+    const QByteArray gbkPath = QFile::encodeName(folder) + "/\xb1\xa8\xb8\xe6.txt";
+    QCOMPARE(::unlink(gbkPath.constData()), 0);
+}
+
+void TestLibrary::batchNamesEveryFailureAndGoesOn()
+{
+    const QString folder = m_dir.filePath(u"batch"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QByteArray report;
+    QVERIFY(test::readFileBytes(test::seedReportPath(kSeed004), &report));
+    QStringList files;
+    const auto add = [&](const QString &name, const QByteArray &bytes) {
+        files.append(folder + u'/' + name);
+        return writeFile(files.last(), bytes);
+    };
+    QVERIFY(add(u"good1.txt"_s, report));
+    files.append(folder + u"/missing.txt"_s);
+    QVERIFY(add(u"empty.txt"_s, {}));
+    QVERIFY(add(u"binary.txt"_s, QByteArray(64, '\x01')));
+    QVERIFY(add(u"refused.doc"_s, QByteArray::fromHex("d0cf11e0a1b11ae1") + "xx"));
+    QVERIFY(add(u"huge.txt"_s, {}));
+    QVERIFY(QFile::resize(files.last(), kMaxReportBytes + 1)); // sparse: nothing is written
+    QVERIFY(add(u"locked.txt"_s, report + "\n"));
+    QVERIFY(QFile::setPermissions(files.last(), QFileDevice::WriteOwner));
+    const bool root = geteuid() == 0; // root reads a file without permissions anyway
+    QVERIFY(add(u"good2.txt"_s, report + "\n\n"));
+
+    const ImportSummary summary = Importer(m_dir.filePath(u"batch.sqlite"_s)).run(files);
+    QCOMPARE(summary.imported, root ? 3 : 2);
+    QVERIFY(!summary.stopped);
+    QMap<QString, QString> expected {{u"missing.txt"_s, u"file.missing"_s},
+                                     {u"empty.txt"_s, u"file.empty"_s},
+                                     {u"binary.txt"_s, u"file.binary"_s},
+                                     {u"refused.doc"_s, u"doc.legacy"_s},
+                                     {u"huge.txt"_s, u"file.too_large"_s}};
+    if (!root)
+        expected.insert(u"locked.txt"_s, u"file.unreadable"_s);
+    QCOMPARE(codesByFile(summary.failures, folder), expected);
+    for (const Error &failure : summary.failures)
+        QVERIFY2(!failure.message.isEmpty(), qPrintable(failure.where.file));
+}
+
+void TestLibrary::progressNamesTheFileBeingRead()
+{
+    const QStringList files {test::seedReportPath(kSeed004), m_dir.filePath(u"absent.txt"_s)};
+    QList<ImportProgress> progress;
+    Importer(m_dir.filePath(u"progress.sqlite"_s)).run(files, [&](const ImportProgress &p) {
+        progress.append(p);
+    });
+    QCOMPARE(progress.size(), 4);
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(progress[i].file, files[i / 2]);
+        QCOMPARE(progress[i].finished, i % 2 == 1); // named before it is read, then done
+        QCOMPARE(progress[i].done, (i + 1) / 2);
+    }
+}
+
+void TestLibrary::anotherApplicationsDatabaseIsRefusedUntouched_data()
+{
+    QTest::addColumn<QByteArray>("sqlite3Script");
+    QTest::addColumn<QString>("code");
+    QTest::addRow("an application's SQLite database")
+        << QByteArray("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');")
+        << u"library.not_a_library"_s;
+    QTest::addRow("a database with a table named meta, but not ours")
+        << QByteArray("CREATE TABLE meta (key TEXT, value TEXT);") << u"library.not_a_library"_s;
+    QTest::addRow("a text file") << QByteArray() << u"library.not_a_library"_s;
+}
+
+void TestLibrary::anotherApplicationsDatabaseIsRefusedUntouched()
+{
+    QFETCH(QByteArray, sqlite3Script);
+    QFETCH(QString, code);
+    const QString path = m_dir.filePath(
+        u"foreign-%1.db"_s.arg(QString::fromUtf8(QTest::currentDataTag()).left(12)));
+    if (sqlite3Script.isEmpty()) {
+        QVERIFY(writeFile(path, "name,value\n"));
+    } else {
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"foreign"_s);
+        database.setDatabaseName(path);
+        QVERIFY(database.open());
+        for (const QByteArray &statement : sqlite3Script.split(';'))
+            if (!statement.trimmed().isEmpty())
+                QVERIFY(QSqlQuery(database).exec(QString::fromUtf8(statement)));
+        database.close();
+        database = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"foreign"_s);
+    }
+    QByteArray before;
+    QVERIFY(test::readFileBytes(path, &before));
+    const Result<std::unique_ptr<ReviewLibrary>> library = ReviewLibrary::open(path);
+    QVERIFY(!library);
+    QCOMPARE(library.error().code, code);
+    QVERIFY2(library.error().message.contains(path), qPrintable(library.error().message));
+    QByteArray after;
+    QVERIFY(test::readFileBytes(path, &after));
+    QCOMPARE(after, before);
+    QVERIFY(!QFile::exists(path + u"-wal"_s));
+}
+
+void TestLibrary::aFileNamedPostgresIsSqlite()
+{
+    const QString path = m_dir.filePath(u"postgres-backup.sqlite"_s);
+    QVERIFY(!ReviewLibrary::isPostgresLocation(path));
+    QVERIFY(!ReviewLibrary::isPostgresLocation(u"postgres-backup.sqlite"_s));
+    QVERIFY(ReviewLibrary::isPostgresLocation(u"postgresql://u@h/db"_s));
+    QVERIFY(ReviewLibrary::isPostgresLocation(u"postgres://u@h/db"_s));
+    const Result<std::unique_ptr<ReviewLibrary>> library = ReviewLibrary::open(path);
+    QVERIFY2(library, qPrintable(library ? QString() : library.error().message));
+    QVERIFY(!library.value()->isPostgres());
+    QVERIFY(QFile::exists(path));
+    const Result<std::unique_ptr<ReviewLibrary>> other = ReviewLibrary::open(u"mysql://u@h/db"_s);
+    QVERIFY(!other);
+    QCOMPARE(other.error().code, u"library.location"_s);
+}
+
+void TestLibrary::readingNeverCreatesALibrary()
+{
+    const QString path = m_dir.filePath(u"typo/librray.sqlite"_s);
+    const Result<std::unique_ptr<ReviewLibrary>> library
+        = ReviewLibrary::open(path, LibraryAccess::ReadOnly);
+    QVERIFY(!library);
+    QCOMPARE(library.error().code, u"library.missing"_s);
+    QVERIFY(library.error().message.contains(path));
+    QVERIFY(!QFileInfo::exists(path));
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(u"typo"_s)));
+}
+
+void TestLibrary::readingLeavesTheJournalModeAlone()
+{
+    // A library whose journal is not WAL (copied, or set so by hand): reading it must not
+    // switch it, since that writes to the file and needs its folder to be writable.
+    const QString path = m_dir.filePath(u"rollback-journal.sqlite"_s);
+    {
+        std::unique_ptr<ReviewLibrary> library = ReviewLibrary::open(path).value();
+        QByteArray bytes;
+        QVERIFY(library->addReport(seedReport(kSeed004, &bytes), sha256(bytes)));
+    }
+    const auto journalMode = [&path] {
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"journal"_s);
+        database.setDatabaseName(path);
+        QString mode;
+        if (database.open()) {
+            QSqlQuery query(database);
+            if (query.exec(u"PRAGMA journal_mode=DELETE"_s) && query.next())
+                mode = query.value(0).toString();
+        }
+        database.close();
+        database = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"journal"_s);
+        return mode;
+    };
+    QCOMPARE(journalMode(), u"delete"_s);
+    QByteArray before;
+    QVERIFY(test::readFileBytes(path, &before));
+    {
+        const Result<std::unique_ptr<ReviewLibrary>> library
+            = ReviewLibrary::open(path, LibraryAccess::ReadOnly);
+        QVERIFY2(library, qPrintable(library ? QString() : library.error().message));
+        QCOMPARE(library.value()->documents().value().size(), 1);
+        QVERIFY(!QFile::exists(path + u"-wal"_s));
+    }
+    QByteArray after;
+    QVERIFY(test::readFileBytes(path, &after));
+    QCOMPARE(after, before); // still a rollback-journal database, byte for byte
+}
+
+void TestLibrary::aFolderThatCannotBeCreatedIsNamed()
+{
+    const QString file = m_dir.filePath(u"a-file"_s);
+    QVERIFY(writeFile(file, "x"));
+    const Result<std::unique_ptr<ReviewLibrary>> library
+        = ReviewLibrary::open(file + u"/sub/library.sqlite"_s);
+    QVERIFY(!library);
+    QCOMPARE(library.error().code, u"library.folder"_s);
+    QVERIFY2(library.error().message.contains(file + u" is a file"_s),
+             qPrintable(library.error().message));
+}
+
+void TestLibrary::aReadOnlyLibraryIsReadNotWritten()
+{
+    if (geteuid() == 0)
+        QSKIP("root may write to a read-only folder; run as a user to test this");
+    const QString folder = m_dir.filePath(u"read-only"_s);
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = folder + u"/library.sqlite"_s;
+    {
+        std::unique_ptr<ReviewLibrary> library = ReviewLibrary::open(path).value();
+        QByteArray bytes;
+        QVERIFY(library->addReport(seedReport(kSeed004, &bytes), sha256(bytes)));
+    }
+    QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    const auto restore = qScopeGuard([&] {
+        QFile::setPermissions(
+            folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    });
+    const Result<std::unique_ptr<ReviewLibrary>> reading
+        = ReviewLibrary::open(path, LibraryAccess::ReadOnly);
+    QVERIFY2(reading, qPrintable(reading ? QString() : reading.error().message));
+    QCOMPARE(reading.value()->documents().value().size(), 1);
+    const Result<std::unique_ptr<ReviewLibrary>> writing = ReviewLibrary::open(path);
+    QVERIFY(!writing);
+    QCOMPARE(writing.error().code, u"library.read_only"_s);
+    QVERIFY(writing.error().message.contains(path));
+}
+
+void TestLibrary::thePasswordIsNeverShown()
+{
+    // Nothing listens on port 1: the connection is refused at once.
+    const QString location = u"postgresql://reviewer:s3cr3t-pw@127.0.0.1:1/library"_s;
+    QCOMPARE(ReviewLibrary::displayLocation(location),
+             u"postgresql://reviewer@127.0.0.1:1/library"_s);
+    const Result<std::unique_ptr<ReviewLibrary>> library = ReviewLibrary::open(location);
+    QVERIFY(!library);
+    QVERIFY(!library.error().message.contains(u"s3cr3t"_s));
+    QVERIFY(library.error().message.contains(u"reviewer@127.0.0.1"_s));
+    const ImportSummary summary = Importer(location).run({test::seedReportPath(kSeed004)});
+    QVERIFY(summary.stopped);
+    QCOMPARE(summary.notAttempted, 1);
+    QVERIFY(summary.failures.isEmpty());
+    QVERIFY(!summary.stopped->message.contains(u"s3cr3t"_s));
+    QProcess cli;
+    cli.start(QStringLiteral(NIANBAO_CLI_PATH),
+              {u"import"_s, test::seedReportPath(kSeed004), u"--library"_s, location});
+    QVERIFY(cli.waitForFinished(20000));
+    const QByteArray err = cli.readAllStandardError();
+    QCOMPARE(cli.exitCode(), 2);
+    QVERIFY2(!err.contains("s3cr3t"), err.constData());
+    QVERIFY2(!err.contains("failed: :"), err.constData());
+    QVERIFY2(err.contains("reviewer@127.0.0.1"), err.constData());
+}
+
+void TestLibrary::aLostServerIsRetriedThenTheImportStops_data()
+{
+    QTest::addColumn<int>("then");
+    QTest::addRow("the server stays away: the import stops and says why") << int(StaysAway);
+    QTest::addRow("the server comes back: the import goes on") << int(ComesBack);
+    QTest::addRow("the reviewer cancels: the wait ends at once") << int(Cancelled);
+}
+
+void TestLibrary::aLostServerIsRetriedThenTheImportStops()
+{
+    QFETCH(int, then);
+    if (postgresLocation().isEmpty())
+        QSKIP("NIANBAO_TEST_POSTGRES is not set");
+    QVERIFY(freshLibrary(postgresLocation()));
+    QUrl url(postgresLocation());
+    TcpRelay relay(quint16(url.port(5432)));
+    QVERIFY(relay.listen());
+    url.setPort(relay.port());
+    const QString location = url.toString();
+    const QString folder = m_dir.filePath(u"lost-%1"_s.arg(then));
+    const int count = 6;
+    QVERIFY(writeSyntheticReports(folder, count, 31));
+
+    // Long enough that only cancelling can end the wait early in the third row.
+    const int windowMs = then == Cancelled ? 30000 : 400;
+    std::atomic<bool> cancel {false};
+    std::atomic<int> finished {0};
+    std::atomic<bool> cut {false}; // the import waits after its second file until the cut
+    QStringList notices; // written by the import's thread, read after it ended
+    ImportSummary summary;
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        Importer importer(location);
+        importer.setReconnectWindow(windowMs);
+        summary = importer.run(
+            Importer::collectFiles({folder}),
+            [&](const ImportProgress &p) {
+                finished += p.finished ? 1 : 0;
+                while (p.finished && p.done == 2 && !cut)
+                    QThread::msleep(5);
+                if (!p.notice.isEmpty())
+                    notices.append(p.notice);
+            },
+            &cancel);
+    }));
+    thread->start();
+    // On any failure below, the import meets a dead server and stops within the window.
+    const auto stopImport = qScopeGuard([&] {
+        relay.cut();
+        cut = true;
+        cancel = true;
+        thread->wait();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(finished >= 2 || thread->isFinished(), 10000);
+    QVERIFY(!thread->isFinished());
+    const quint16 port = relay.port();
+    relay.cut();
+    cut = true;
+    QElapsedTimer sinceCut;
+    sinceCut.start();
+    if (then == ComesBack) {
+        QTest::qWait(windowMs / 3);
+        QVERIFY(relay.listen(port));
+    } else if (then == Cancelled) {
+        QTest::qWait(100);
+        cancel = true;
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(thread->isFinished(), 10000);
+    QVERIFY(sinceCut.elapsed() < (then == Cancelled ? 1000 : windowMs + 2000));
+    QVERIFY2(summary.failures.isEmpty(), qPrintable(summary.failures.value(0).message));
+    QCOMPARE(notices.size(), 1);
+    QVERIFY2(notices[0].contains(u"was lost"_s), qPrintable(notices[0]));
+    QVERIFY(!notices[0].contains(url.password()));
+    if (then == ComesBack) {
+        QVERIFY(!summary.stopped);
+        QCOMPARE(summary.imported, count);
+        return;
+    }
+    if (then == Cancelled) {
+        QVERIFY(summary.cancelled);
+        QVERIFY(!summary.stopped);
+        QCOMPARE(summary.imported, 2);
+        return;
+    }
+    QVERIFY(summary.stopped);
+    QCOMPARE(summary.stopped->code, u"library.unreachable"_s);
+    QVERIFY(!summary.stopped->message.contains(url.password()));
+    QCOMPARE(summary.imported, 2);
+    QCOMPARE(summary.notAttempted, count - 2);
 }
 
 QTEST_GUILESS_MAIN(TestLibrary)
