@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wordprocessingreader.h"
 
+#include "clock.h"
+
 #include <QCoreApplication>
 #include <QXmlStreamReader>
 
@@ -19,7 +21,9 @@ namespace {
  *  level is a stack frame of this reader. */
 constexpr int kMaxElementDepth = 256;
 /** Paragraphs and table cells of one document: a 500-page report holds some 50,000. */
-constexpr qsizetype kMaxParts = 1'000'000;
+constexpr qsizetype kMaxParts = 200'000;
+/** Parts read between two looks at the time budget (a look costs a clock read). */
+constexpr qsizetype kPartsPerBudgetCheck = 4096;
 
 constexpr QStringView kWordNamespaces[]
     = {u"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -153,7 +157,13 @@ void Reader::stop(Error error)
 
 bool Reader::countPart()
 {
-    if (++m_parts <= kMaxParts)
+    ++m_parts;
+    if (m_parts % kPartsPerBudgetCheck == 0 && ReadBudget::current().exhausted()) {
+        stop(ReadBudget::current().error(
+            translate("line %1 of the Word document").arg(m_xml.lineNumber())));
+        return false;
+    }
+    if (m_parts <= kMaxParts)
         return true;
     stop(Error {u"docx.too_large"_s,
                 translate("The document holds more than %1 paragraphs and table cells (line %2 "
