@@ -5,7 +5,6 @@
 #include "checker.h"
 #include "clock.h"
 #include "extract/fusedtablereader.h"
-#include "loaders/documentloader.h"
 #include "report.h"
 #include "reporttemplate.h"
 #include "rulebook.h"
@@ -19,6 +18,8 @@
 #include <chrono>
 
 namespace nianbao {
+
+struct LoadedDocument;
 
 /** Largest report file read; real reports are well under 1 MB. */
 inline constexpr qint64 kMaxReportBytes = 16 * 1024 * 1024;
