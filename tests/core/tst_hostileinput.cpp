@@ -115,6 +115,7 @@ private slots:
     void tablesNestedDeepAreWrittenWithoutRecursion();
     void aWideSpanPadsNoRow();
     void aFigureGridOver5000PagesLaysOutInLinearTime();
+    void replacedBytesWithoutAnOffsetNameNoByte();
 };
 
 void TestHostileInput::cellsAsWritten_data()
