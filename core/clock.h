@@ -36,8 +36,8 @@ public:
 class ReadBudget final
 {
 public:
-    /** Time one file may take: reports read in well under a second; 10 s on 2 slow cores. */
-    static constexpr std::chrono::milliseconds kPerFile {30'000};
+    /** Time one file may take: reports read in well under a second on 2 slow cores. */
+    static constexpr std::chrono::milliseconds kPerFile {10'000};
 
     explicit ReadBudget(std::chrono::milliseconds time = kPerFile,
                         const std::atomic<bool> *cancel = nullptr);

@@ -425,5 +425,25 @@ void TestHostileInput::aFigureGridOver5000PagesLaysOutInLinearTime()
     QCOMPARE(text.warnings.front().code, u"pdf.table_too_large"_s);
 }
 
+void TestHostileInput::replacedBytesWithoutAnOffsetNameNoByte()
+{
+    // UTF-16LE with a byte order mark and a lone surrogate: the converter counts the
+    // replacement but knows no offset, and the message said "(first at byte -1)".
+    QByteArray bytes("\xFF\xFE", 2);
+    for (char16_t unit : u"年度报告\xD800第二行") {
+        if (unit == 0)
+            break;
+        bytes += char(unit & 0xFF);
+        bytes += char(unit >> 8);
+    }
+    const Report report = ReportReader().readBytes(bytes, u"utf16.txt"_s);
+    QVERIFY(report.loaded);
+    const auto warning = std::find_if(report.errors.begin(), report.errors.end(),
+                                      [](const Error &e) { return e.code == u"encoding.invalid"; });
+    QVERIFY2(warning != report.errors.end(), qPrintable(report.text));
+    QVERIFY2(!warning->message.contains(u"byte -1"_s), qPrintable(warning->message));
+    QVERIFY2(warning->message.contains(u"UTF-16LE"_s), qPrintable(warning->message));
+}
+
 QTEST_GUILESS_MAIN(TestHostileInput)
 #include "tst_hostileinput.moc"

@@ -30,9 +30,13 @@ namespace {
 constexpr int kMinCharactersPerPage = 5;
 /** Text whose share of unmapped characters exceeds this cannot be read. */
 constexpr double kMaxUnmappedShare = 0.3;
-/** What all compressed streams may inflate to: reports' inflate to 1–2 MB. Poppler inflates
- *  without a limit, so a decompression bomb would take gigabytes. */
-constexpr qint64 kMaxInflatedBytes = 64 * 1024 * 1024;
+/** What page content and the like may inflate to in all: reports' inflate to some 150 KB.
+ *  Poppler inflates without a limit (a 1 MB decompression bomb took 10 GB) and takes some 9 s
+ *  and 700 MB for 16 MiB of text operators, so 8 MiB keeps a file within 5 s. */
+constexpr qint64 kMaxInflatedContent = 8 * 1024 * 1024;
+/** What embedded font files may inflate to in all: reports' 1–2 MB; a full CJK font is some
+ *  20 MB, and Poppler reads each font of a page whole. */
+constexpr qint64 kMaxInflatedFonts = 128 * 1024 * 1024;
 /** Pages read: reports have a few dozen. */
 constexpr int kMaxPages = 1000;
 /** Words read per page: a dense page holds some 3,000. */
@@ -122,13 +126,18 @@ Result<LoadedDocument> PdfLoader::load(const QByteArray &bytes) const
     if (bytes.size() > std::numeric_limits<int>::max())
         return Error {u"pdf.corrupt"_s, tr("The PDF is too large to read."), {}};
     // Before Poppler parses a byte: it inflates object streams as it opens the file.
-    const qint64 inflated = inflatedStreamBytes(bytes, kMaxInflatedBytes);
-    if (inflated > kMaxInflatedBytes) {
+    const InflatedBytes inflated
+        = inflatedStreamBytes(bytes, kMaxInflatedContent, kMaxInflatedFonts);
+    if (inflated.content > kMaxInflatedContent || inflated.fonts > kMaxInflatedFonts) {
+        const bool fonts = inflated.fonts > kMaxInflatedFonts;
         return Error {u"pdf.too_large"_s,
-                      tr("The PDF's compressed streams inflate to more than %1 MB, far more "
-                         "than any report's (a few MB): it is a decompression bomb or not a "
-                         "report, and is not read.")
-                          .arg(kMaxInflatedBytes / (1024 * 1024)),
+                      (fonts ? tr("The PDF's embedded fonts inflate to more than %1 MB, far "
+                                  "more than any report's: it is a decompression bomb or not a "
+                                  "report, and is not read.")
+                             : tr("The PDF's compressed streams inflate to more than %1 MB, "
+                                  "far more than any report's (a few MB): it is a "
+                                  "decompression bomb or not a report, and is not read."))
+                          .arg((fonts ? kMaxInflatedFonts : kMaxInflatedContent) / (1024 * 1024)),
                       {}};
     }
 

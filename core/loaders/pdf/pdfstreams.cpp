@@ -14,15 +14,24 @@ namespace {
 /** How far back from `stream` the stream's dictionary is looked for. */
 constexpr qsizetype kDictionaryReach = 1024;
 
-/** Whether the dictionary before the stream at `keyword` says it holds an image. */
-bool isImageStream(QByteArrayView pdf, qsizetype keyword)
+enum class StreamKind { Content, Font, Image };
+
+/** What the dictionary before the stream at `keyword` says the stream holds. */
+StreamKind streamKind(QByteArrayView pdf, qsizetype keyword)
 {
     const qsizetype from = std::max<qsizetype>(0, keyword - kDictionaryReach);
     QByteArrayView dictionary = pdf.sliced(from, keyword - from);
     const qsizetype object = dictionary.lastIndexOf("obj");
     if (object >= 0)
         dictionary = dictionary.sliced(object);
-    return dictionary.contains("/Image") && !dictionary.contains("/Form");
+    if (dictionary.contains("/Image") && !dictionary.contains("/Form"))
+        return StreamKind::Image;
+    // FontFile streams carry /Length1 (TrueType, Type 1) or a /Subtype of their own.
+    for (QByteArrayView mark : {"/Length1", "/Length2", "Type1C", "CIDFontType0C", "OpenType"}) {
+        if (dictionary.contains(mark))
+            return StreamKind::Font;
+    }
+    return StreamKind::Content;
 }
 
 /** Where the data of the stream whose keyword is at `keyword` begins; -1 if it is no stream. */
@@ -71,15 +80,25 @@ qint64 inflatedBytes(QByteArrayView data, qint64 limit)
 
 } // namespace
 
-qint64 inflatedStreamBytes(QByteArrayView pdf, qint64 cap)
+InflatedBytes inflatedStreamBytes(QByteArrayView pdf, qint64 contentCap, qint64 fontCap)
 {
-    qint64 total = 0;
-    for (qsizetype keyword = pdf.indexOf("stream"); keyword >= 0 && total <= cap;
+    InflatedBytes total;
+    for (qsizetype keyword = pdf.indexOf("stream");
+         keyword >= 0 && total.content <= contentCap && total.fonts <= fontCap;
          keyword = pdf.indexOf("stream", keyword + 6)) {
         const qsizetype data = streamData(pdf, keyword);
-        if (data < 0 || isImageStream(pdf, keyword))
+        if (data < 0)
             continue;
-        total += inflatedBytes(pdf.sliced(data), cap - total);
+        switch (streamKind(pdf, keyword)) {
+        case StreamKind::Image:
+            break;
+        case StreamKind::Font:
+            total.fonts += inflatedBytes(pdf.sliced(data), fontCap - total.fonts);
+            break;
+        case StreamKind::Content:
+            total.content += inflatedBytes(pdf.sliced(data), contentCap - total.content);
+            break;
+        }
     }
     return total;
 }

@@ -6,14 +6,22 @@
 
 namespace nianbao {
 
+/** What a PDF's zlib (Flate) streams inflate to: page content and the like, and font files. */
+struct InflatedBytes
+{
+    qint64 content = 0;
+    qint64 fonts = 0;
+};
+
 /**
- * How many bytes the zlib (Flate) streams of a PDF inflate to, stopping once the count passes
- * `cap`: PdfLoader refuses a file whose streams would inflate beyond its cap before Poppler,
- * which inflates streams without a limit, sees it. Finds the streams by their `stream` keyword
- * rather than by parsing the file, so damaged files are scanned too; streams of images are
- * skipped (Poppler does not decode them to read text), and streams that are not zlib data stop
- * at their first bytes. Linear in the file and the bytes inflated, in constant memory.
+ * Counts what the Flate streams of a PDF inflate to, stopping once `content` passes
+ * `contentCap` or `fonts` passes `fontCap`: PdfLoader refuses a file past either cap before
+ * Poppler, which inflates streams without a limit, sees it. Finds the streams by their
+ * `stream` keyword rather than by parsing the file, so damaged files are scanned too. Streams
+ * of images are skipped (Poppler does not decode them to read text); font files are counted
+ * apart, as one embedded CJK font may inflate to 20 MB. Streams that are not zlib data stop at
+ * their first bytes. Linear in the file and the bytes inflated, in constant memory.
  */
-qint64 inflatedStreamBytes(QByteArrayView pdf, qint64 cap);
+InflatedBytes inflatedStreamBytes(QByteArrayView pdf, qint64 contentCap, qint64 fontCap);
 
 } // namespace nianbao
