@@ -2,7 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "result.h"
+
 #include <QDateTime>
+#include <QDeadlineTimer>
+
+#include <atomic>
+#include <chrono>
 
 namespace nianbao {
 
@@ -18,6 +24,50 @@ public:
 
     /** The real clock, in UTC. */
     static const Clock &system();
+};
+
+/**
+ * What reading one file may spend: a deadline on the monotonic clock and the caller's cancel
+ * flag. ReportReader installs one for the thread reading a file (ReadBudget::Scope); loaders
+ * call ReadBudget::current().exhausted() between pages, parts and rows, so a hostile file
+ * stops within its budget and a cancel (the importer's, the CLI's Ctrl+C) acts inside a file,
+ * not only between files.
+ */
+class ReadBudget final
+{
+public:
+    /** Time one file may take: reports read in well under a second on 2 slow cores. */
+    static constexpr std::chrono::milliseconds kPerFile {10'000};
+
+    explicit ReadBudget(std::chrono::milliseconds time = kPerFile,
+                        const std::atomic<bool> *cancel = nullptr);
+    Q_DISABLE_COPY_MOVE(ReadBudget)
+
+    bool cancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
+    bool expired() const { return m_deadline.hasExpired(); }
+    bool exhausted() const { return cancelled() || expired(); }
+    /** Why reading stopped (read.cancelled, read.too_slow), naming `where` it stopped. */
+    Error error(const QString &where) const;
+
+    /** The budget installed for this thread; without one, an unlimited budget. */
+    static const ReadBudget &current();
+
+    /** Installs a budget for this thread while it lives. */
+    class Scope final
+    {
+    public:
+        explicit Scope(const ReadBudget &budget);
+        ~Scope();
+        Q_DISABLE_COPY_MOVE(Scope)
+
+    private:
+        const ReadBudget *m_previous;
+    };
+
+private:
+    QDeadlineTimer m_deadline;
+    std::chrono::milliseconds m_time;
+    const std::atomic<bool> *m_cancel;
 };
 
 } // namespace nianbao

@@ -105,6 +105,23 @@ ReportReader::ReportReader(const ReportTemplate &reportTemplate)
     , m_fusedReader(reportTemplate, m_rules)
 { }
 
+void ReportReader::setBudget(std::chrono::milliseconds time, const std::atomic<bool> *cancel)
+{
+    m_time = time;
+    m_cancel = cancel;
+}
+
+Result<LoadedDocument> ReportReader::load(const QByteArray &bytes, const QString &path) const
+{
+    const DocumentLoader &loader
+        = loaderFor(path, QByteArrayView(bytes).first(std::min<qsizetype>(bytes.size(), 512)));
+    Result<LoadedDocument> loaded = loader.load(bytes);
+    // Loaders check the budget where they can stop; this catches the ones that cannot.
+    if (loaded && ReadBudget::current().exhausted())
+        return ReadBudget::current().error(tr("the end of loading"));
+    return loaded;
+}
+
 Report ReportReader::readFile(const QString &path) const
 {
     Result<QByteArray> bytes = readReportBytes(path);
@@ -123,9 +140,10 @@ Report ReportReader::readBytes(const QByteArray &bytes, const QString &path) con
     Report report;
     report.file = path;
     report.cells.resize(size_t(m_template.cellCount()));
-    const DocumentLoader &loader
-        = loaderFor(path, QByteArrayView(bytes).first(std::min<qsizetype>(bytes.size(), 512)));
-    Result<LoadedDocument> loaded = loader.load(bytes);
+    // The budget covers the whole read, so extraction can check it too.
+    const ReadBudget budget(m_time, m_cancel);
+    const ReadBudget::Scope scope(budget);
+    Result<LoadedDocument> loaded = load(bytes, path);
     if (!loaded) {
         Error error = loaded.error();
         error.where.file = path;

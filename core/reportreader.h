@@ -3,6 +3,7 @@
 #pragma once
 
 #include "checker.h"
+#include "clock.h"
 #include "extract/fusedtablereader.h"
 #include "report.h"
 #include "reportfiles.h"
@@ -14,7 +15,12 @@
 #include <QByteArray>
 #include <QString>
 
+#include <atomic>
+#include <chrono>
+
 namespace nianbao {
+
+struct LoadedDocument;
 
 /** Largest report file read; real reports are well under 1 MB. */
 inline constexpr qint64 kMaxReportBytes = 16 * 1024 * 1024;
@@ -32,6 +38,14 @@ class ReportReader
 public:
     explicit ReportReader(const ReportTemplate &reportTemplate = ReportTemplate::standard());
 
+    /**
+     * Makes each file read stop within `time` (ReadBudget::kPerFile unless set) and as soon as
+     * `*cancel` turns true, with a read.too_slow or read.cancelled error: the importer and the
+     * CLI pass their cancel flag here so a cancel acts inside a file. `cancel` must outlive
+     * the reads.
+     */
+    void setBudget(std::chrono::milliseconds time, const std::atomic<bool> *cancel = nullptr);
+
     Report readFile(const QString &path) const;
     Report readBytes(const QByteArray &bytes, const QString &path) const;
     /** Extracts from already decoded text (what the window and the tests use). */
@@ -39,6 +53,7 @@ public:
     const Checker &checker() const { return m_checker; }
 
 private:
+    Result<LoadedDocument> load(const QByteArray &bytes, const QString &path) const;
     void dropOldActiveTable(ExtractedTables &tables, Report &report) const;
     const ReportTemplate &m_template;
     TableExtractor m_extractor;
@@ -46,6 +61,8 @@ private:
     RuleBook m_rules;
     Checker m_checker;
     FusedTableReader m_fusedReader;
+    std::chrono::milliseconds m_time = ReadBudget::kPerFile;
+    const std::atomic<bool> *m_cancel = nullptr;
 };
 
 } // namespace nianbao

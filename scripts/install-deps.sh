@@ -11,7 +11,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n
     libqt6sql6-sqlite libqt6sql6-psql
-    libgl-dev libicu-dev libxlsxwriter-dev libzip-dev libpoppler-cpp-dev libxml2-dev
+    libgl-dev libicu-dev libxlsxwriter-dev libzip-dev libpoppler-cpp-dev libxml2-dev zlib1g-dev
     postgresql
     xvfb xauth fonts-noto-cjk
     clang-format python3

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "result.h"
+
 #include <QList>
 #include <QString>
 
@@ -10,6 +12,19 @@
 namespace nianbao {
 
 struct TextTable;
+
+// Caps shared by the parsers that build blocks (HTML, Word) and the writer below. A report's
+// tables have tens of rows and at most a few dozen columns; these are far beyond any report.
+
+/** Tables nested deeper than this are damage (pages nest layout tables a few levels deep);
+ *  parsers refuse them, as a tree this deep would overflow the stack when freed. */
+inline constexpr int kMaxTableNesting = 64;
+/** Grid columns of one table row, spans included; cells beyond them are not read. */
+inline constexpr int kMaxGridColumns = 1000;
+/** Grid cells (rows × columns once spans are expanded) of one table written as a grid. */
+inline constexpr qsizetype kMaxTableGridCells = 200'000;
+/** Grid cells of all the tables of a document written as grids. */
+inline constexpr qsizetype kMaxDocumentGridCells = 2'000'000;
 
 /** One block of a structured document (an HTML page, a Word body): a paragraph or a table. */
 struct TextBlock
@@ -44,6 +59,21 @@ struct TextTable
  * tables.
  */
 QString writeStructuredText(const QList<TextBlock> &blocks);
+
+/** The text writeStructuredText gives, and the caps it had to apply (structure.*). */
+struct StructuredText
+{
+    QString text;
+    QList<Error> warnings;
+};
+
+/**
+ * writeStructuredText with its warnings. Every walk is iterative and linear in the blocks and
+ * the cells written, so any depth of nesting and any spans are safe: a table whose expanded
+ * grid would exceed kMaxTableGridCells (or the document's kMaxDocumentGridCells) is written
+ * one line per row with its cells as they stand, unmerged, and a warning says so.
+ */
+StructuredText layoutStructuredText(const QList<TextBlock> &blocks);
 
 /** A cell's text on one line: its paragraphs joined by spaces, whitespace collapsed. */
 QString cellText(const TextTableCell &cell);

@@ -1,8 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "loaders/pdf/pdflayout.h"
+#include "loaders/structuredtext.h"
 #include "reportreader.h"
 #include "testutils.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 #include <unicode/translit.h>
@@ -109,6 +112,10 @@ private slots:
     void twoReportsInOneFileAreReadAsTheFirst_data();
     void twoReportsInOneFileAreReadAsTheFirst();
     void aTableOfContentsIsNotASecondReport();
+    void tablesNestedDeepAreWrittenWithoutRecursion();
+    void aWideSpanPadsNoRow();
+    void aFigureGridOver5000PagesLaysOutInLinearTime();
+    void replacedBytesWithoutAnOffsetNameNoByte();
 };
 
 void TestHostileInput::cellsAsWritten_data()
@@ -349,6 +356,93 @@ void TestHostileInput::aTableOfContentsIsNotASecondReport()
     QVERIFY(report.errors.isEmpty());
     for (size_t c = 0; c < plain.cells.size(); ++c)
         QCOMPARE(report.cells[c].value, plain.cells[c].value);
+}
+
+void TestHostileInput::tablesNestedDeepAreWrittenWithoutRecursion()
+{
+    // 50,000 layout tables, one in the cell of the next: the recursive writer overflowed the
+    // stack at some 20,000. The test frees the tree from the inside, as a parser must.
+    constexpr int kDepth = 50'000;
+    std::vector<std::shared_ptr<TextTable>> tables;
+    QList<TextBlock> inner {TextBlock {u"深处的段落"_s, nullptr}};
+    for (int level = 0; level < kDepth; ++level) {
+        auto table = std::make_shared<TextTable>();
+        table->rows.append(QList<TextTableCell> {TextTableCell {inner, 1, 1}});
+        tables.push_back(table);
+        inner = {TextBlock {{}, table}};
+    }
+    const StructuredText written = layoutStructuredText(inner);
+    QCOMPARE(written.text, u"深处的段落\n"_s);
+    QVERIFY(written.warnings.isEmpty());
+    inner.clear();
+    for (auto table = tables.rbegin(); table != tables.rend(); ++table)
+        (*table)->rows.clear();
+}
+
+void TestHostileInput::aWideSpanPadsNoRow()
+{
+    // One cell spanning 1,000 columns, then 5,000 one-cell rows: expanded, five million empty
+    // fields (7 GB from a 16 MB page); written as the cells stand, with a warning.
+    auto table = std::make_shared<TextTable>();
+    table->rows.append({TextTableCell {{TextBlock {u"标题"_s, nullptr}}, 1000, 1}});
+    for (int r = 0; r < 5000; ++r)
+        table->rows.append({TextTableCell {{TextBlock {QString::number(r), nullptr}}, 1, 1}});
+    QElapsedTimer timer;
+    timer.start();
+    const StructuredText written = layoutStructuredText({TextBlock {{}, table}});
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(written.text.size() < 40'000, qPrintable(QString::number(written.text.size())));
+    QVERIFY(written.text.endsWith(u"\n4999\n"_s));
+    QCOMPARE(written.warnings.size(), 1);
+    QCOMPARE(written.warnings.front().code, u"structure.table_too_large"_s);
+    QVERIFY2(written.warnings.front().message.contains(u"200000"_s),
+             qPrintable(written.warnings.front().message));
+}
+
+void TestHostileInput::aFigureGridOver5000PagesLaysOutInLinearTime()
+{
+    // One table of four columns running across 5,000 pages: the layout compared every piece
+    // with every line and recomputed the row pitch per line, and hung.
+    constexpr int kPages = 5000;
+    constexpr int kRows = 12;
+    std::vector<PdfPage> pages(kPages);
+    for (int p = 0; p < kPages; ++p) {
+        pages[size_t(p)].size = QSizeF(595, 842);
+        for (int r = 0; r < kRows; ++r) {
+            for (int c = 0; c < 4; ++c) {
+                const QString figure = QString::number((p * kRows + r) * 4 + c);
+                pages[size_t(p)].words.push_back(
+                    PdfWord {figure, QRectF(60 + c * 100, 60 + r * 20, 30, 10), false});
+            }
+        }
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const PdfText text = layoutPdfText(pages);
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(text.text.endsWith(QString::number(kPages * kRows * 4 - 1) % u'\n'));
+    QCOMPARE(text.warnings.size(), 1);
+    QCOMPARE(text.warnings.front().code, u"pdf.table_too_large"_s);
+}
+
+void TestHostileInput::replacedBytesWithoutAnOffsetNameNoByte()
+{
+    // UTF-16LE with a byte order mark and a lone surrogate: the converter counts the
+    // replacement but knows no offset, and the message said "(first at byte -1)".
+    QByteArray bytes("\xFF\xFE", 2);
+    for (char16_t unit : u"年度报告\xD800第二行") {
+        if (unit == 0)
+            break;
+        bytes += char(unit & 0xFF);
+        bytes += char(unit >> 8);
+    }
+    const Report report = ReportReader().readBytes(bytes, u"utf16.txt"_s);
+    QVERIFY(report.loaded);
+    const auto warning = std::find_if(report.errors.begin(), report.errors.end(),
+                                      [](const Error &e) { return e.code == u"encoding.invalid"; });
+    QVERIFY2(warning != report.errors.end(), qPrintable(report.text));
+    QVERIFY2(!warning->message.contains(u"byte -1"_s), qPrintable(warning->message));
+    QVERIFY2(warning->message.contains(u"UTF-16LE"_s), qPrintable(warning->message));
 }
 
 QTEST_GUILESS_MAIN(TestHostileInput)

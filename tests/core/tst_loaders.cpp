@@ -8,6 +8,7 @@
 #include "testutils.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QFontDatabase>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -151,6 +152,69 @@ QByteArray wordDocument(const QByteArray &body)
     return writeZip({{u"word/document.xml"_s, xml}});
 }
 
+/** Word XML nesting `open` `depth` times around `inner`, closing with `close`. */
+QByteArray nestedWordBody(const QByteArray &open, const QByteArray &inner, const QByteArray &close,
+                          int depth)
+{
+    return open.repeated(depth) + inner + close.repeated(depth);
+}
+
+/** Sets the "encrypted" flag (ZipCrypto) on every entry of a zip, as Word's tools write it. */
+QByteArray markEncrypted(QByteArray zip)
+{
+    // General purpose flag bit 0: at offset 6 of a local header, 8 of a central one.
+    for (const auto &[signature, offset] : {std::pair {"PK\x03\x04", 6}, {"PK\x01\x02", 8}}) {
+        for (qsizetype at = zip.indexOf(signature); at >= 0; at = zip.indexOf(signature, at + 4))
+            zip[at + offset] = char(zip[at + offset] | 1);
+    }
+    return zip;
+}
+
+/** A one-page PDF whose content stream is `content`, Flate-compressed. */
+QByteArray pdfWithFlateContent(const QByteArray &content)
+{
+    const QByteArray stream = qCompress(content, 9).mid(4); // qCompress prefixes the size
+    QByteArray pdf = "%PDF-1.4\n";
+    QList<qsizetype> offsets;
+    const QList<QByteArray> objects = {
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        "<< /Length " + QByteArray::number(stream.size()) + " /Filter /FlateDecode >>\nstream\n"
+            + stream + "\nendstream",
+    };
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        offsets.append(pdf.size());
+        pdf += QByteArray::number(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const qsizetype xref = pdf.size();
+    pdf += "xref\n0 5\n0000000000 65535 f \n";
+    for (qsizetype offset : offsets)
+        pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
+    pdf += "trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n" + QByteArray::number(xref)
+        + "\n%%EOF\n";
+    return pdf;
+}
+
+/** A PDF page whose only text is turned a quarter round, as on a landscape table. */
+QByteArray sidewaysPdf()
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setResolution(72);
+        QPainter painter(&writer);
+        QFont font(u"Noto Sans CJK SC"_s);
+        font.setPixelSize(12);
+        painter.setFont(font);
+        painter.translate(100, 100);
+        painter.rotate(90);
+        painter.drawText(QPointF(0, 0), u"收到和处理政府信息公开申请情况 2023 12 34"_s);
+    }
+    return buffer.data();
+}
+
 } // namespace
 
 /**
@@ -181,6 +245,11 @@ private slots:
     void loaderChosenByContent();
     void filePatternsListThePublishedFormats();
     void cliChecksAPdf();
+    void hostileFilesAreRefusedQuickly_data();
+    void hostileFilesAreRefusedQuickly();
+    void gridBeforePadsNoRow();
+    void cancelStopsInsideAFile_data();
+    void cancelStopsInsideAFile();
 
 private:
     const ReportTemplate &m_template = ReportTemplate::standard();
@@ -597,6 +666,131 @@ void TestLoaders::cliChecksAPdf()
         QVERIFY(object[u"source"_s].isArray());
     }
     QCOMPARE(extracted, m_template.cellCount() - int(blank.size()));
+}
+
+void TestLoaders::hostileFilesAreRefusedQuickly_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("named"); ///< what the message must name (a cap, a part)
+
+    QTest::newRow("a .docx nesting 22,000 tables is docx.too_deep at 64 levels")
+        << wordDocument(
+               nestedWordBody("<w:tbl><w:tr><w:tc>", "<w:p/>", "</w:tc></w:tr></w:tbl>", 22'000))
+        << u"tables.docx"_s << u"docx.too_deep"_s << u"64"_s;
+    QTest::newRow("a .docx nesting 60,000 content controls is docx.too_deep at 256 levels")
+        << wordDocument("<w:p>"
+                        + nestedWordBody("<w:sdt><w:sdtContent>", "<w:r><w:t>x</w:t></w:r>",
+                                         "</w:sdtContent></w:sdt>", 60'000)
+                        + "</w:p>")
+        << u"sdt.docx"_s << u"docx.too_deep"_s << u"256"_s;
+    QTest::newRow("a .docx nesting 60,000 runs is docx.too_deep at 256 levels")
+        << wordDocument("<w:p>" + nestedWordBody("<w:r>", "<w:t>x</w:t>", "</w:r>", 60'000)
+                        + "</w:p>")
+        << u"runs.docx"_s << u"docx.too_deep"_s << u"256"_s;
+    QTest::newRow("a .docx of 250,000 empty paragraphs is docx.too_large")
+        << wordDocument(QByteArray("<w:p/>").repeated(250'000)) << u"paragraphs.docx"_s
+        << u"docx.too_large"_s << u"200000"_s;
+    QTest::newRow("a .docx whose part unpacks to 33 MiB is docx.too_large")
+        << wordDocument(QByteArray(33 * 1024 * 1024, ' ')) << u"bomb.docx"_s << u"docx.too_large"_s
+        << u"32 MB"_s;
+    QTest::newRow("a ZipCrypto .docx is docx.encrypted, not damaged")
+        << markEncrypted(wordDocument("<w:p><w:r><w:t>x</w:t></w:r></w:p>")) << u"zipcrypto.docx"_s
+        << u"docx.encrypted"_s << u"password"_s;
+    QByteArray twice
+        = writeZip({{u"word/document.xml"_s, "decoy"}, {u"word/documenX.xml"_s, "the real part"}});
+    twice.replace("word/documenX.xml", "word/document.xml");
+    QTest::newRow("a .docx with two word/document.xml entries is docx.duplicate_part")
+        << twice << u"twice.docx"_s << u"docx.duplicate_part"_s << u"word/document.xml"_s;
+    QTest::newRow("a PDF whose content stream inflates to 20 MiB is pdf.too_large")
+        << pdfWithFlateContent(QByteArray(20 * 1024 * 1024, ' ')) << u"bomb.pdf"_s
+        << u"pdf.too_large"_s << u"8 MB"_s;
+    QTest::newRow("a PDF of sideways text is pdf.sideways_text, not a scan")
+        << sidewaysPdf() << u"sideways.pdf"_s << u"pdf.sideways_text"_s << u"sideways"_s;
+}
+
+void TestLoaders::hostileFilesAreRefusedQuickly()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, fileName);
+    QFETCH(QString, code);
+    QFETCH(QString, named);
+    QVERIFY(!bytes.isEmpty());
+    QElapsedTimer timer;
+    timer.start();
+    const Report report = m_reader.readBytes(bytes, fileName);
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
+    QVERIFY2(!report.loaded, qPrintable(report.text.left(200)));
+    QCOMPARE(report.errors.size(), 1);
+    const Error &error = report.errors.front();
+    QCOMPARE(error.code, code);
+    QCOMPARE(error.where.file, fileName);
+    QVERIFY2(error.message.contains(named), qPrintable(error.message));
+    QVERIFY2(!error.message.contains(u"scan"_s), qPrintable(error.message));
+}
+
+void TestLoaders::gridBeforePadsNoRow()
+{
+    // Each row leaves 1,000 grid columns out before its cell: expanded, 3,000 rows of 1,001
+    // fields (a gigabyte at 16 MB); the table is written as its cells stand, with a warning.
+    QByteArray rows;
+    for (int r = 0; r < 3000; ++r) {
+        rows += "<w:tr><w:trPr><w:gridBefore w:val=\"1000\"/></w:trPr><w:tc><w:p><w:r><w:t>"
+            + QByteArray::number(r) + "</w:t></w:r></w:p></w:tc></w:tr>";
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const Report report
+        = m_reader.readBytes(wordDocument("<w:tbl>" + rows + "</w:tbl>"), u"grid.docx"_s);
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
+    QVERIFY2(report.loaded, qPrintable(errorList(report)));
+    QVERIFY2(report.text.size() < 40'000, qPrintable(QString::number(report.text.size())));
+    QVERIFY(report.text.contains(u"\t2999\n"_s));
+    const auto warning
+        = std::find_if(report.errors.begin(), report.errors.end(),
+                       [](const Error &e) { return e.code.startsWith(u"structure."); });
+    QVERIFY2(warning != report.errors.end(), qPrintable(errorList(report)));
+    QVERIFY2(warning->message.contains(u"200000"_s), qPrintable(warning->message));
+}
+
+void TestLoaders::cancelStopsInsideAFile_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("fileName");
+    QString text;
+    std::vector<std::optional<double>> truth;
+    QSet<int> blank;
+    QVERIFY(seedText(seedNames().front(), {}, &text, &truth, &blank, m_template));
+    QByteArray pdf;
+    QString problem;
+    QVERIFY2(writePdfFixture(fixtureDocument(text), &pdf, &problem), qPrintable(problem));
+    QTest::newRow("a PDF stops before its first page") << pdf << u"report.pdf"_s;
+    QTest::newRow("a Word file stops within its first 4,096 paragraphs")
+        << wordDocument(QByteArray("<w:p><w:r><w:t>x</w:t></w:r></w:p>").repeated(5000))
+        << u"report.docx"_s;
+}
+
+void TestLoaders::cancelStopsInsideAFile()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, fileName);
+    const std::atomic<bool> cancel = true;
+    ReportReader reader;
+    reader.setBudget(ReadBudget::kPerFile, &cancel);
+    Report report = reader.readBytes(bytes, fileName);
+    QVERIFY(!report.loaded);
+    QCOMPARE(report.errors.size(), 1);
+    QCOMPARE(report.errors.front().code, u"read.cancelled"_s);
+
+    reader.setBudget(std::chrono::milliseconds(0));
+    report = reader.readBytes(bytes, fileName);
+    QVERIFY(!report.loaded);
+    QCOMPARE(report.errors.size(), 1);
+    QCOMPARE(report.errors.front().code, u"read.too_slow"_s);
+    QVERIFY2(report.errors.front().message.contains(u"page 1"_s)
+                 || report.errors.front().message.contains(u"line"_s),
+             qPrintable(report.errors.front().message));
 }
 
 QTEST_MAIN(TestLoaders)

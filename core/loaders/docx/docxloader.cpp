@@ -15,8 +15,9 @@ namespace nianbao {
 
 namespace {
 
-/** document.xml compresses about tenfold; more than this is a zip bomb, not a report. */
-constexpr qint64 kMaxPartBytes = 256 * 1024 * 1024;
+/** The main part unpacked: reports' are under 2 MB; more than this is a zip bomb, not a
+ *  report, and would take seconds and hundreds of MB to parse. */
+constexpr qint64 kMaxPartBytes = 32 * 1024 * 1024;
 constexpr qint64 kMaxRelationshipBytes = 1024 * 1024;
 
 // For member functions only: lupdate files a tr() made in a free function under "nianbao",
@@ -58,6 +59,51 @@ QString mainPart(const ZipArchive &archive)
             return target;
     }
     return fallback;
+}
+
+Error encrypted()
+{
+    return Error {u"docx.encrypted"_s,
+                  QCoreApplication::translate(
+                      "nianbao::DocxLoader",
+                      "The Word file is password-protected (its parts are encrypted). Open it "
+                      "with its password in Word or WPS and save an unprotected copy, then "
+                      "open that file."),
+                  {}};
+}
+
+Error duplicate(const QString &name)
+{
+    return Error {u"docx.duplicate_part"_s,
+                  QCoreApplication::translate(
+                      "nianbao::DocxLoader",
+                      "The Word file holds two parts named %1: Word and Nianbao could read "
+                      "different ones, so the file is not read. Open it in Word, WPS or "
+                      "LibreOffice and save it as a new .docx file.")
+                      .arg(name),
+                  {}};
+}
+
+Error tooLarge(const QString &part)
+{
+    return Error {u"docx.too_large"_s,
+                  QCoreApplication::translate(
+                      "nianbao::DocxLoader",
+                      "The Word file's %1 unpacks to more than %2 MB, far more than any "
+                      "report's text: it is a zip bomb or not a report, and is not read.")
+                      .arg(part)
+                      .arg(kMaxPartBytes / (1024 * 1024)),
+                  {}};
+}
+
+/** The error for a part that could not be unpacked. */
+Error unreadablePart(const QString &part, const Error &error)
+{
+    if (error.code == u"zip.encrypted")
+        return encrypted();
+    if (error.code == u"zip.too_large")
+        return tooLarge(part);
+    return corrupt(error.message);
 }
 
 Error notWord(const ZipArchive &archive)
@@ -119,26 +165,31 @@ Result<LoadedDocument> DocxLoader::load(const QByteArray &bytes) const
     if (!archive)
         return corrupt(archive.error().message);
     const ZipArchive &zip = *archive.value();
+    if (const QString name = zip.duplicateName(); !name.isEmpty())
+        return duplicate(name);
     const QString part = mainPart(zip);
     if (!zip.contains(part))
         return notWord(zip);
     Result<QByteArray> xml = zip.read(part, kMaxPartBytes);
     if (!xml)
-        return corrupt(xml.error().message);
+        return unreadablePart(part, xml.error());
     Result<QList<TextBlock>> blocks = readWordprocessingMl(xml.value());
     if (!blocks) {
-        if (blocks.error().code == u"docx.not_word")
+        const QString &code = blocks.error().code;
+        if (code == u"docx.not_word")
             return notWord(zip);
+        if (code != u"docx.corrupt")
+            return blocks.error(); // a cap: its message says which
         return corrupt(part % u": "_s % blocks.error().message);
     }
-    const QString text = writeStructuredText(blocks.value());
-    if (text.trimmed().isEmpty()) {
+    StructuredText text = layoutStructuredText(blocks.value());
+    if (text.text.trimmed().isEmpty()) {
         return Error {u"docx.no_text"_s,
                       tr("The Word document holds no text: its pages are probably scanned "
                          "images. Run OCR on it, or open a text version of the report."),
                       {}};
     }
-    return LoadedDocument {text, u"UTF-8"_s, {}};
+    return LoadedDocument {std::move(text.text), u"UTF-8"_s, std::move(text.warnings)};
 }
 
 } // namespace nianbao

@@ -2,15 +2,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "wordprocessingreader.h"
 
+#include "clock.h"
+
+#include <QCoreApplication>
 #include <QXmlStreamReader>
 
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
 namespace nianbao {
 
 namespace {
+
+/** Elements read inside one another (tables in cells, runs in content controls) beyond this
+ *  depth are damage or an attack: real documents stay within a few dozen levels, and each
+ *  level is a stack frame of this reader. */
+constexpr int kMaxElementDepth = 256;
+/** Paragraphs and table cells of one document: a 500-page report holds some 50,000. */
+constexpr qsizetype kMaxParts = 200'000;
+/** Parts read between two looks at the time budget (a look costs a clock read). */
+constexpr qsizetype kPartsPerBudgetCheck = 4096;
 
 constexpr QStringView kWordNamespaces[]
     = {u"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -81,8 +94,85 @@ private:
     void readRow(QList<TextTableCell> &row);
     void readCellProperties(TextTableCell &cell, bool *continued);
 
+    /** Counts one level of nesting for as long as it lives; false once too deep. */
+    class Level
+    {
+    public:
+        explicit Level(Reader &reader, int *depth);
+        ~Level() { --*m_depth; }
+        Q_DISABLE_COPY_MOVE(Level)
+        explicit operator bool() const { return m_ok; }
+
+    private:
+        int *m_depth;
+        bool m_ok;
+    };
+
+    void stop(Error error);
+    bool countPart();
+
     QXmlStreamReader m_xml;
+    std::optional<Error> m_limit; ///< the first cap the document broke; reading stopped there
+    int m_depth = 0;
+    int m_tableDepth = 0;
+    qsizetype m_parts = 0;
 };
+
+QString translate(const char *text)
+{
+    return QCoreApplication::translate("nianbao::DocxLoader", text);
+}
+
+Reader::Level::Level(Reader &reader, int *depth)
+    : m_depth(depth)
+    , m_ok(true)
+{
+    ++*m_depth;
+    const bool tables = depth == &reader.m_tableDepth;
+    const int limit = tables ? kMaxTableNesting : kMaxElementDepth;
+    if (*m_depth <= limit)
+        return;
+    m_ok = false;
+    reader.stop(Error {
+        u"docx.too_deep"_s,
+        (tables ? translate("Tables are nested more than %1 levels deep (line %2 of the "
+                            "document part); no report nests them so: the file is damaged or "
+                            "built to break readers, and is not read.")
+                : translate("Elements are nested more than %1 levels deep (line %2 of the "
+                            "document part); no report nests them so: the file is damaged or "
+                            "built to break readers, and is not read."))
+            .arg(limit)
+            .arg(reader.m_xml.lineNumber()),
+        {}});
+}
+
+void Reader::stop(Error error)
+{
+    if (!m_limit)
+        m_limit = std::move(error);
+    // Makes every readNextStartElement() fail, so each open level returns at once.
+    if (!m_xml.hasError())
+        m_xml.raiseError(m_limit->message);
+}
+
+bool Reader::countPart()
+{
+    ++m_parts;
+    if (m_parts % kPartsPerBudgetCheck == 0 && ReadBudget::current().exhausted()) {
+        stop(ReadBudget::current().error(
+            translate("line %1 of the Word document").arg(m_xml.lineNumber())));
+        return false;
+    }
+    if (m_parts <= kMaxParts)
+        return true;
+    stop(Error {u"docx.too_large"_s,
+                translate("The document holds more than %1 paragraphs and table cells (line %2 "
+                          "of the document part), far more than any report; it is not read.")
+                    .arg(kMaxParts)
+                    .arg(m_xml.lineNumber()),
+                {}});
+    return false;
+}
 
 bool Reader::isWord() const
 {
@@ -121,6 +211,8 @@ Result<QList<TextBlock>> Reader::read()
             }
         }
     }
+    if (m_limit)
+        return *m_limit;
     if (m_xml.hasError()) {
         return Error {u"docx.corrupt"_s,
                       u"%1 (line %2, column %3)"_s.arg(m_xml.errorString())
@@ -135,6 +227,9 @@ Result<QList<TextBlock>> Reader::read()
 
 void Reader::readBlocks(QList<TextBlock> &out, TextTableCell *cell, bool *continued)
 {
+    const Level level(*this, &m_depth);
+    if (!level)
+        return;
     while (m_xml.readNextStartElement()) {
         if (isWord(u"p")) {
             readParagraph(out);
@@ -162,6 +257,8 @@ void Reader::readBlocks(QList<TextBlock> &out, TextTableCell *cell, bool *contin
 
 void Reader::readParagraph(QList<TextBlock> &out)
 {
+    if (!countPart())
+        return;
     QString text;
     QList<TextBlock> floating;
     readRuns(text, floating);
@@ -171,6 +268,9 @@ void Reader::readParagraph(QList<TextBlock> &out)
 
 void Reader::readRuns(QString &text, QList<TextBlock> &floating)
 {
+    const Level level(*this, &m_depth);
+    if (!level)
+        return;
     while (m_xml.readNextStartElement()) {
         if (isWord()) {
             const QStringView name = m_xml.name();
@@ -226,12 +326,17 @@ void Reader::readRuns(QString &text, QList<TextBlock> &floating)
 std::shared_ptr<TextTable> Reader::readTable()
 {
     auto table = std::make_shared<TextTable>();
-    readTableContent(*table);
+    const Level level(*this, &m_tableDepth);
+    if (level)
+        readTableContent(*table);
     return table;
 }
 
 void Reader::readTableContent(TextTable &table)
 {
+    const Level level(*this, &m_depth);
+    if (!level)
+        return;
     while (m_xml.readNextStartElement()) {
         if (isWord(u"tr")) {
             table.rows.append(QList<TextTableCell>());
@@ -246,8 +351,13 @@ void Reader::readTableContent(TextTable &table)
 
 void Reader::readRow(QList<TextTableCell> &row)
 {
+    const Level level(*this, &m_depth);
+    if (!level)
+        return;
     while (m_xml.readNextStartElement()) {
         if (isWord(u"tc")) {
+            if (!countPart())
+                return;
             TextTableCell cell;
             bool continued = false;
             readBlocks(cell.blocks, &cell, &continued);
@@ -256,11 +366,12 @@ void Reader::readRow(QList<TextTableCell> &row)
             row.append(std::move(cell));
         } else if (isWord(u"trPr")) {
             while (m_xml.readNextStartElement()) {
-                // Grid columns the row leaves out before its first cell stay empty fields.
+                // Grid columns the row leaves out before its first cell stay empty fields:
+                // one empty cell spanning them, whatever their number.
                 if (isWord(u"gridBefore")) {
-                    const int before = std::clamp(intAttribute(u"val", 0), 0, 1000);
-                    for (int i = 0; i < before; ++i)
-                        row.append(TextTableCell());
+                    const int before = std::clamp(intAttribute(u"val", 0), 0, kMaxGridColumns);
+                    if (before > 0)
+                        row.append(TextTableCell {{}, before, 1});
                 }
                 m_xml.skipCurrentElement();
             }
@@ -276,7 +387,7 @@ void Reader::readCellProperties(TextTableCell &cell, bool *continued)
 {
     while (m_xml.readNextStartElement()) {
         if (isWord(u"gridSpan")) {
-            cell.columnSpan = std::clamp(intAttribute(u"val", 1), 1, 1000);
+            cell.columnSpan = std::clamp(intAttribute(u"val", 1), 1, kMaxGridColumns);
         } else if (isWord(u"vMerge") || isWord(u"hMerge")) {
             // <w:vMerge/> and val="continue" continue the merged cell above (or to the left):
             // its text stands in the first cell, this one stays empty.

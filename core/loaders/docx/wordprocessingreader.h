@@ -15,7 +15,9 @@ namespace nianbao {
  * reader into paragraphs and tables: runs, tabs and breaks; tables with their merged cells
  * (gridSpan across, vMerge down: a continued cell stays empty), gridBefore, nested tables;
  * text boxes; content controls and inserted text. Deleted text, field codes and the fallback
- * copies of drawings are left out. Fails with the XML parser's message for a damaged part.
+ * copies of drawings are left out. Fails with the XML parser's message for a damaged part
+ * (docx.corrupt), and with docx.too_deep or docx.too_large past its caps on nesting and parts
+ * (tables may nest kMaxTableNesting deep), or the budget's error when ReadBudget runs out.
  */
 Result<QList<TextBlock>> readWordprocessingMl(const QByteArray &xml);
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ziparchive.h"
 
+#include <QSet>
+
 #include <zip.h>
 
 using namespace Qt::StringLiterals;
@@ -51,6 +53,25 @@ Result<std::shared_ptr<ZipArchive>> ZipArchive::open(const QByteArray &bytes)
     return archive;
 }
 
+QString ZipArchive::duplicateName() const
+{
+    // libzip finds the first of two entries of one name, a reader may take the other: a
+    // package that holds both can show one text to Nianbao and another to Word.
+    const zip_int64_t count = zip_get_num_entries(m_zip, 0);
+    QSet<QByteArray> names;
+    names.reserve(qsizetype(std::min<zip_int64_t>(count, 1 << 16)));
+    for (zip_int64_t i = 0; i < count; ++i) {
+        const char *name = zip_get_name(m_zip, zip_uint64_t(i), ZIP_FL_ENC_RAW);
+        if (!name)
+            continue;
+        const QByteArray key(name);
+        if (names.contains(key))
+            return QString::fromUtf8(key);
+        names.insert(key);
+    }
+    return {};
+}
+
 bool ZipArchive::contains(const QString &name) const
 {
     return zip_name_locate(m_zip, name.toUtf8().constData(), 0) >= 0;
@@ -63,6 +84,8 @@ Result<QByteArray> ZipArchive::read(const QString &name, qint64 maxSize) const
     zip_stat_init(&stat);
     if (zip_stat(m_zip, entry.constData(), 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE))
         return Error {u"zip.missing"_s, u"no entry %1 in the archive"_s.arg(name), {}};
+    if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE)
+        return Error {u"zip.encrypted"_s, u"%1 is encrypted"_s.arg(name), {}};
     if (stat.size > zip_uint64_t(maxSize))
         return Error {
             u"zip.too_large"_s,

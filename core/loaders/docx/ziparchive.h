@@ -27,7 +27,10 @@ public:
     static Result<std::shared_ptr<ZipArchive>> open(const QByteArray &bytes);
 
     bool contains(const QString &name) const;
-    /** The uncompressed entry; fails if it is missing, damaged or larger than `maxSize`. */
+    /** The name of an entry that occurs twice (libzip reads the first); empty if none does. */
+    QString duplicateName() const;
+    /** The uncompressed entry; fails if it is missing, damaged, encrypted (zip.encrypted) or
+     *  larger than `maxSize` (zip.too_large). */
     Result<QByteArray> read(const QString &name, qint64 maxSize) const;
 
 private:

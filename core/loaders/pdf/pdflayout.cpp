@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pdflayout.h"
 
+#include "loaders/structuredtext.h"
+
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <unicode/normalizer2.h>
@@ -9,7 +12,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <iterator>
+#include <queue>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -88,11 +93,6 @@ bool isFigureText(QStringView text)
             return false;
     }
     return true;
-}
-
-double horizontalOverlap(const QRectF &a, const QRectF &b)
-{
-    return std::min(a.right(), b.right()) - std::max(a.left(), b.left());
 }
 
 double median(std::vector<double> values)
@@ -187,35 +187,62 @@ bool isSentence(const Line &line)
     return false;
 }
 
-/** The typical distance between the rows of a table so far: its median line pitch. */
-double rowPitch(const std::vector<const Line *> &block)
+/**
+ * The median of the values added so far, as median() takes it (the upper one of an even
+ * count), kept in two heaps so that each value costs O(log n): a table's row pitch is asked
+ * for after every line.
+ */
+class RunningMedian
 {
-    std::vector<double> pitches;
-    for (size_t i = 1; i < block.size(); ++i) {
-        if (block[i]->page == block[i - 1]->page)
-            pitches.push_back(block[i]->centre() - block[i - 1]->centre());
+public:
+    void add(double value)
+    {
+        if (!m_upper.empty() && value < m_upper.top())
+            m_lower.push(value);
+        else
+            m_upper.push(value);
+        const size_t lowerSize = (m_lower.size() + m_upper.size()) / 2;
+        while (m_lower.size() > lowerSize) {
+            m_upper.push(m_lower.top());
+            m_lower.pop();
+        }
+        while (m_lower.size() < lowerSize) {
+            m_lower.push(m_upper.top());
+            m_upper.pop();
+        }
     }
-    return median(pitches);
-}
+    double value() const { return m_upper.empty() ? 0 : m_upper.top(); }
+
+private:
+    std::priority_queue<double> m_lower; ///< the smaller half
+    std::priority_queue<double, std::vector<double>, std::greater<>> m_upper;
+};
 
 /**
  * The lines from `first` that form one table: lines of several pieces, across a page break,
  * and the one-piece lines between them that sit at the table's row pitch (a row with only its
- * label) or are page numbers.
+ * label) or are page numbers. Linear in the lines it takes (bar the pitch's log).
  */
 size_t tableEnd(const std::vector<Line> &lines, size_t first)
 {
-    std::vector<const Line *> block {&lines[first]};
+    // The typical distance between the rows of the table so far: its median line pitch.
+    RunningMedian pitches;
+    const Line *last = &lines[first];
+    const auto take = [&](const Line &line) {
+        if (line.page == last->page)
+            pitches.add(line.centre() - last->centre());
+        last = &line;
+    };
     size_t next = first + 1;
     while (next < lines.size()) {
         const Line &line = lines[next];
-        const Line &previous = *block.back();
-        const double pitch = rowPitch(block);
+        const Line &previous = *last;
+        const double pitch = pitches.value();
         if (line.isTableLike()) {
             const bool samePage = line.page == previous.page;
             if (samePage && pitch > 0 && line.centre() - previous.centre() > kBreakPitch * pitch)
                 break;
-            block.push_back(&line);
+            take(line);
             ++next;
             continue;
         }
@@ -233,10 +260,92 @@ size_t tableEnd(const std::vector<Line> &lines, size_t first)
         }
         if (!absorb)
             break;
-        block.push_back(&line);
+        take(line);
         ++next;
     }
     return next;
+}
+
+/**
+ * Finds the pieces that overlap two pieces of one other line. Pieces of a line do not overlap
+ * (nearer ones are joined), so such a piece overlaps two neighbours a, b of that line: it
+ * starts before a.right − tolerance and ends after b.left + tolerance, and a and b are wider
+ * than the tolerance. Each neighbour pair is a point (a.right, b.left); sorted, with the least
+ * b.left of each suffix, every piece is one binary search: O(n log n) for the table, where
+ * comparing every piece with every line was quadratic.
+ */
+class SpanFinder
+{
+public:
+    explicit SpanFinder(const std::vector<const Line *> &lines)
+    {
+        for (const Line *line : lines) {
+            for (size_t p = 1; p < line->pieces.size(); ++p) {
+                const QRectF &a = line->pieces[p - 1].box;
+                const QRectF &b = line->pieces[p].box;
+                if (a.width() > kOverlapTolerance && b.width() > kOverlapTolerance)
+                    m_pairs.emplace_back(a.right() - kOverlapTolerance,
+                                         b.left() + kOverlapTolerance);
+            }
+        }
+        std::sort(m_pairs.begin(), m_pairs.end());
+        m_leastSecond.resize(m_pairs.size());
+        for (size_t i = m_pairs.size(); i-- > 0;) {
+            m_leastSecond[i] = i + 1 < m_pairs.size()
+                ? std::min(m_pairs[i].second, m_leastSecond[i + 1])
+                : m_pairs[i].second;
+        }
+    }
+
+    bool spans(const QRectF &box) const
+    {
+        const auto first = std::upper_bound(
+            m_pairs.begin(), m_pairs.end(), box.left(),
+            [](double left, const std::pair<double, double> &pair) { return left < pair.first; });
+        if (first == m_pairs.end())
+            return false;
+        return m_leastSecond[size_t(first - m_pairs.begin())] < box.right();
+    }
+
+private:
+    std::vector<std::pair<double, double>> m_pairs; ///< (a.right − tol, b.left + tol), sorted
+    std::vector<double> m_leastSecond; ///< the least .second from each index on
+};
+
+using Columns = std::vector<std::pair<double, double>>;
+
+/** The column that holds `box`: the first whose extent covers it; the last if none does. */
+int holdingColumn(const Columns &columns, const QRectF &box)
+{
+    // Columns are sorted and do not overlap beyond the tolerance: start at the first that
+    // ends at or after the box, one earlier for the tolerance.
+    const auto end
+        = std::lower_bound(columns.begin(), columns.end(), box.right() - 2 * kOverlapTolerance,
+                           [](const std::pair<double, double> &column, double right) {
+                               return column.second < right;
+                           });
+    for (auto c = end == columns.begin() ? end : end - 1; c != columns.end(); ++c) {
+        if (c->first - kOverlapTolerance > box.left())
+            break;
+        if (box.left() >= c->first - kOverlapTolerance
+            && box.right() <= c->second + kOverlapTolerance)
+            return int(c - columns.begin());
+    }
+    return int(columns.size()) - 1;
+}
+
+/** The first column a merged cell's box reaches; the last if none. */
+int firstReachedColumn(const Columns &columns, const QRectF &box)
+{
+    for (auto c = std::lower_bound(columns.begin(), columns.end(), box.left(),
+                                   [](const std::pair<double, double> &column, double left) {
+                                       return column.second <= left;
+                                   });
+         c != columns.end(); ++c) {
+        if (c->second > box.left() + kOverlapTolerance)
+            return int(c - columns.begin());
+    }
+    return int(columns.size()) - 1;
 }
 
 /** A table's column per piece, in the order of `lines` and their pieces. */
@@ -244,28 +353,19 @@ std::vector<std::vector<int>> tableColumns(const std::vector<const Line *> &line
 {
     // A piece that overlaps two pieces of one other line spans their columns: a merged header
     // or label. The others define the columns: where their x extents overlap, one column.
+    const SpanFinder finder(lines);
     std::vector<std::vector<bool>> spanning(lines.size());
     std::vector<std::pair<double, double>> extents;
     for (size_t l = 0; l < lines.size(); ++l) {
         for (const Piece &piece : lines[l]->pieces) {
-            bool spans = false;
-            for (size_t m = 0; m < lines.size() && !spans; ++m) {
-                if (m == l)
-                    continue;
-                int overlapped = 0;
-                for (const Piece &other : lines[m]->pieces) {
-                    if (horizontalOverlap(piece.box, other.box) > kOverlapTolerance)
-                        ++overlapped;
-                }
-                spans = overlapped >= 2;
-            }
+            const bool spans = finder.spans(piece.box);
             spanning[l].push_back(spans);
             if (!spans)
                 extents.emplace_back(piece.box.left(), piece.box.right());
         }
     }
     std::sort(extents.begin(), extents.end());
-    std::vector<std::pair<double, double>> columns;
+    Columns columns;
     for (const auto &[left, right] : extents) {
         if (!columns.empty() && left < columns.back().second - kOverlapTolerance)
             columns.back().second = std::max(columns.back().second, right);
@@ -278,25 +378,8 @@ std::vector<std::vector<int>> tableColumns(const std::vector<const Line *> &line
     for (size_t l = 0; l < lines.size(); ++l) {
         for (size_t p = 0; p < lines[l]->pieces.size(); ++p) {
             const QRectF &box = lines[l]->pieces[p].box;
-            int column = int(columns.size()) - 1;
-            if (!spanning[l][p]) {
-                // The column that holds it.
-                for (int c = 0; c < int(columns.size()); ++c) {
-                    if (box.left() >= columns[size_t(c)].first - kOverlapTolerance
-                        && box.right() <= columns[size_t(c)].second + kOverlapTolerance) {
-                        column = c;
-                        break;
-                    }
-                }
-            } else {
-                // A merged cell's text goes to the first column it reaches.
-                for (int c = 0; c < int(columns.size()); ++c) {
-                    if (columns[size_t(c)].second > box.left() + kOverlapTolerance) {
-                        column = c;
-                        break;
-                    }
-                }
-            }
+            const int column
+                = spanning[l][p] ? firstReachedColumn(columns, box) : holdingColumn(columns, box);
             assigned[l].push_back(std::max(column, 0));
         }
     }
@@ -313,9 +396,31 @@ public:
 
 private:
     void piece(const Piece &piece, int page);
+    void tooLarge(const std::vector<const Line *> &lines, qsizetype cells);
 
     PdfText m_out;
+    qsizetype m_gridCells = 0; ///< written so far, against kMaxDocumentGridCells
 };
+
+void Writer::tooLarge(const std::vector<const Line *> &lines, qsizetype cells)
+{
+    for (const Line *line : lines)
+        this->line(*line);
+    const bool documentFull = m_gridCells + cells > kMaxDocumentGridCells;
+    m_out.warnings.append(Error {
+        u"pdf.table_too_large"_s,
+        QCoreApplication::translate("nianbao::PdfLoader",
+                                    "The table from page %1 to page %2 (%3 lines) would take "
+                                    "%4 grid cells, more than %5; far more than a report's "
+                                    "table, so its lines are written as they stand, without "
+                                    "aligning their columns.")
+            .arg(lines.front()->page + 1)
+            .arg(lines.back()->page + 1)
+            .arg(lines.size())
+            .arg(cells)
+            .arg(documentFull ? kMaxDocumentGridCells : kMaxTableGridCells),
+        {}});
+}
 
 void Writer::piece(const Piece &piece, int page)
 {
@@ -338,6 +443,14 @@ void Writer::table(const std::vector<const Line *> &lines)
 {
     int columns = 0;
     const std::vector<std::vector<int>> assigned = tableColumns(lines, &columns);
+    // Every line is padded to every column: cap the grid, or one stray column far to the
+    // right would pad thousands of lines.
+    const qsizetype cells = qsizetype(lines.size()) * columns;
+    if (cells > kMaxTableGridCells || m_gridCells + cells > kMaxDocumentGridCells) {
+        tooLarge(lines, cells);
+        return;
+    }
+    m_gridCells += cells;
     for (size_t l = 0; l < lines.size(); ++l) {
         const Line &line = *lines[l];
         int column = 0;

@@ -32,6 +32,7 @@ struct PdfText
 {
     QString text;
     QList<PageRegion> regions;
+    QList<Error> warnings = {}; ///< caps the layout had to apply (pdf.table_too_large)
 };
 
 /**
@@ -42,7 +43,9 @@ struct PdfText
  * that straddles pieces of two columns in another line is a merged cell and does not define
  * columns), and each line is written with one tab-separated field per column, so a cell
  * missing from the PDF stays an empty field in its own column. Other lines are written as
- * they stand. PdfLoader uses it; it knows nothing of Poppler, so tests can feed it words.
+ * they stand. A table whose grid would exceed kMaxTableGridCells (kMaxDocumentGridCells for
+ * all tables) is written line by line as it stands, with a warning. Linear in the words bar
+ * sorting. PdfLoader uses it; it knows nothing of Poppler, so tests can feed it words.
  */
 PdfText layoutPdfText(const std::vector<PdfPage> &pages);
 

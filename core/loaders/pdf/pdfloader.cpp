@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pdfloader.h"
 
+#include "clock.h"
 #include "pdflayout.h"
+#include "pdfstreams.h"
 
 #include <QCoreApplication>
 
@@ -28,6 +30,17 @@ namespace {
 constexpr int kMinCharactersPerPage = 5;
 /** Text whose share of unmapped characters exceeds this cannot be read. */
 constexpr double kMaxUnmappedShare = 0.3;
+/** What page content and the like may inflate to in all: reports' inflate to some 150 KB.
+ *  Poppler inflates without a limit (a 1 MB decompression bomb took 10 GB) and takes some 9 s
+ *  and 700 MB for 16 MiB of text operators, so 8 MiB keeps a file within 5 s. */
+constexpr qint64 kMaxInflatedContent = 8 * 1024 * 1024;
+/** What embedded font files may inflate to in all: reports' 1–2 MB; a full CJK font is some
+ *  20 MB, and Poppler reads each font of a page whole. */
+constexpr qint64 kMaxInflatedFonts = 128 * 1024 * 1024;
+/** Pages read: reports have a few dozen. */
+constexpr int kMaxPages = 1000;
+/** Words read per page: a dense page holds some 3,000. */
+constexpr size_t kMaxWordsPerPage = 20'000;
 
 QString tr(const char *text)
 {
@@ -60,6 +73,21 @@ bool isUnmapped(QChar c)
 {
     const char16_t u = c.unicode();
     return (u >= 0xE000 && u <= 0xF8FF) || u == 0xFFFD || (u < 0x20 && u != u'\t');
+}
+
+/** The characters of `words` that are not blank. */
+int visibleCharacters(const std::vector<PdfWord> &words, int *unmapped)
+{
+    int count = 0;
+    for (const PdfWord &word : words) {
+        for (QChar c : word.text) {
+            if (c.isSpace())
+                continue;
+            ++count;
+            *unmapped += isUnmapped(c) ? 1 : 0;
+        }
+    }
+    return count;
 }
 
 QString pageList(const QList<int> &pages)
@@ -97,6 +125,22 @@ Result<LoadedDocument> PdfLoader::load(const QByteArray &bytes) const
     silencePoppler();
     if (bytes.size() > std::numeric_limits<int>::max())
         return Error {u"pdf.corrupt"_s, tr("The PDF is too large to read."), {}};
+    // Before Poppler parses a byte: it inflates object streams as it opens the file.
+    const InflatedBytes inflated
+        = inflatedStreamBytes(bytes, kMaxInflatedContent, kMaxInflatedFonts);
+    if (inflated.content > kMaxInflatedContent || inflated.fonts > kMaxInflatedFonts) {
+        const bool fonts = inflated.fonts > kMaxInflatedFonts;
+        return Error {u"pdf.too_large"_s,
+                      (fonts ? tr("The PDF's embedded fonts inflate to more than %1 MB, far "
+                                  "more than any report's: it is a decompression bomb or not a "
+                                  "report, and is not read.")
+                             : tr("The PDF's compressed streams inflate to more than %1 MB, "
+                                  "far more than any report's (a few MB): it is a "
+                                  "decompression bomb or not a report, and is not read."))
+                          .arg((fonts ? kMaxInflatedFonts : kMaxInflatedContent) / (1024 * 1024)),
+                      {}};
+    }
+
     // load_from_raw_data reads `bytes` in place; they outlive the document.
     std::unique_ptr<poppler::document> document(
         poppler::document::load_from_raw_data(bytes.constData(), int(bytes.size())));
@@ -118,37 +162,78 @@ Result<LoadedDocument> PdfLoader::load(const QByteArray &bytes) const
     std::vector<PdfPage> pages;
     QList<QSizeF> pageSizes;
     QList<int> pagesWithoutText;
+    QList<int> pagesOnlySideways; ///< no upright text, but text turned sideways
+    QList<int> crowdedPages;
+    QList<Error> warnings;
     int characters = 0;
     int unmapped = 0;
-    for (int p = 0; p < document->pages(); ++p) {
+    const int pageCount = std::min(document->pages(), kMaxPages);
+    for (int p = 0; p < pageCount; ++p) {
+        if (ReadBudget::current().exhausted())
+            return ReadBudget::current().error(tr("page %1 of the PDF").arg(p + 1));
         PdfPage page;
+        std::vector<PdfWord> sideways;
         std::unique_ptr<poppler::page> source(document->create_page(p));
         if (source) {
             const poppler::rectf rect = source->page_rect();
             page.size = QSizeF(rect.width(), rect.height());
             for (const poppler::text_box &box : source->text_list()) {
-                if (box.rotation() != 0)
-                    continue; // vertical stamps and watermarks; the tables are upright
                 const poppler::rectf bbox = box.bbox();
-                page.words.push_back(PdfWord {
-                    toQString(box.text()), QRectF(bbox.x(), bbox.y(), bbox.width(), bbox.height()),
-                    box.has_space_after()});
+                PdfWord word {toQString(box.text()),
+                              QRectF(bbox.x(), bbox.y(), bbox.width(), bbox.height()),
+                              box.has_space_after()};
+                // Vertical stamps and watermarks are left out; the tables are upright.
+                std::vector<PdfWord> &into = box.rotation() == 0 ? page.words : sideways;
+                if (into.size() < kMaxWordsPerPage)
+                    into.push_back(std::move(word));
+                else if (crowdedPages.isEmpty() || crowdedPages.last() != p)
+                    crowdedPages.append(p);
             }
         }
-        int pageCharacters = 0;
-        for (const PdfWord &word : page.words) {
-            for (QChar c : word.text) {
-                if (c.isSpace())
-                    continue;
-                ++pageCharacters;
-                unmapped += isUnmapped(c) ? 1 : 0;
-            }
-        }
+        const int pageCharacters = visibleCharacters(page.words, &unmapped);
         characters += pageCharacters;
-        if (pageCharacters < kMinCharactersPerPage)
-            pagesWithoutText.append(p);
+        if (pageCharacters < kMinCharactersPerPage) {
+            int ignored = 0;
+            if (visibleCharacters(sideways, &ignored) >= kMinCharactersPerPage)
+                pagesOnlySideways.append(p);
+            else
+                pagesWithoutText.append(p);
+        }
         pageSizes.append(page.size);
         pages.push_back(std::move(page));
+    }
+    if (document->pages() > kMaxPages) {
+        warnings.append(Error {u"pdf.too_many_pages"_s,
+                               tr("The PDF has %1 pages; only the first %2 are read, far more "
+                                  "than any report has.")
+                                   .arg(document->pages())
+                                   .arg(kMaxPages),
+                               {}});
+    }
+    if (!crowdedPages.isEmpty()) {
+        warnings.append(Error {u"pdf.crowded_pages"_s,
+                               tr("Pages %1 of the PDF hold more than %2 words each, far more "
+                                  "than a page of a report; only the first %2 of each are read.")
+                                   .arg(pageList(crowdedPages))
+                                   .arg(kMaxWordsPerPage),
+                               {}});
+    }
+    if (!pagesOnlySideways.isEmpty()
+        && pagesWithoutText.size() + pagesOnlySideways.size() == int(pages.size())) {
+        return Error {u"pdf.sideways_text"_s,
+                      tr("The PDF's text runs sideways (its pages are turned, or printed in "
+                         "landscape on portrait pages): Nianbao reads upright text only. Rotate "
+                         "the pages upright in a PDF editor and save the file, or open a text "
+                         "version of the report (HTML, Word)."),
+                      {}};
+    }
+    if (!pagesOnlySideways.isEmpty()) {
+        warnings.append(Error {u"pdf.sideways_pages"_s,
+                               tr("Pages %1 of the PDF hold only text that runs sideways; "
+                                  "figures on them cannot be read. Rotate those pages upright "
+                                  "in a PDF editor and save the file.")
+                                   .arg(pageList(pagesOnlySideways)),
+                               {}});
     }
 
     if (pagesWithoutText.size() == int(pages.size())) {
@@ -158,7 +243,6 @@ Result<LoadedDocument> PdfLoader::load(const QByteArray &bytes) const
                          "text version of the report (HTML, Word), then open that file."),
                       {}};
     }
-    QList<Error> warnings;
     if (!pagesWithoutText.isEmpty()) {
         warnings.append(Error {u"pdf.pages_without_text"_s,
                                tr("Pages %1 of the PDF have no text layer (scanned); figures on "
@@ -175,6 +259,7 @@ Result<LoadedDocument> PdfLoader::load(const QByteArray &bytes) const
                                {}});
     }
     PdfText text = layoutPdfText(pages);
+    warnings.append(text.warnings);
     return LoadedDocument {std::move(text.text), u"PDF"_s, std::move(warnings),
                            std::move(text.regions), std::move(pageSizes)};
 }

@@ -39,15 +39,20 @@ Result<LoadedDocument> TextLoader::load(const QByteArray &bytes) const
     LoadedDocument document {std::move(decoded.value().text), decoded.value().encoding, {}};
     if (decoded.value().replacedSequences > 0) {
         const DecodedText &info = decoded.value();
-        document.warnings.append(
-            Error {u"encoding.invalid"_s,
-                   QCoreApplication::translate("nianbao::TextLoader",
-                                               "%1 invalid byte sequences in %2 text were replaced "
-                                               "by \uFFFD (first at byte %3)")
-                       .arg(info.replacedSequences)
-                       .arg(info.encoding)
-                       .arg(info.firstInvalidByte),
-                   {}});
+        // A decoder that only counts the replacements knows no offset (-1): say none.
+        const QString message = info.firstInvalidByte >= 0
+            ? QCoreApplication::translate("nianbao::TextLoader",
+                                          "%1 invalid byte sequences in %2 text were replaced "
+                                          "by \uFFFD (first at byte %3)")
+                  .arg(info.replacedSequences)
+                  .arg(info.encoding)
+                  .arg(info.firstInvalidByte)
+            : QCoreApplication::translate("nianbao::TextLoader",
+                                          "%1 invalid byte sequences in %2 text were replaced "
+                                          "by \uFFFD")
+                  .arg(info.replacedSequences)
+                  .arg(info.encoding);
+        document.warnings.append(Error {u"encoding.invalid"_s, message, {}});
     }
     return document;
 }
