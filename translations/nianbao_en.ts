@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Library</source>
@@ -83,6 +126,14 @@ Reports open without saving to a library.</source>
         <source>Edit the note on %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Edit the agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the year</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::CheckCommand</name>
@@ -144,6 +195,14 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>usage: nianbao-cli text FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files checked, %2 could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name each file on stderr as its reading begins (the default when stderr is a terminal), and count the files at the end.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -256,6 +315,18 @@ Reports open without saving to a library.</source>
         <source>This is a zip archive that holds no Word document. Unpack it and open the report inside.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The Word file is password-protected (its parts are encrypted). Open it with its password in Word or WPS and save an unprotected copy, then open that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Word file holds two parts named %1: Word and Nianbao could read different ones, so the file is not read. Open it in Word, WPS or LibreOffice and save it as a new .docx file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Word file&apos;s %1 unpacks to more than %2 MB, far more than any report&apos;s text: it is a zip bomb or not a report, and is not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::DraftStore</name>
@@ -277,6 +348,78 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>The unsaved text in %1 cannot be removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reports:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV, one row per report (csv-wide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV, one row per cell (csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON, with findings and corrections (json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The current report (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The reports the filter shows (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every open report (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start CSV files with a byte order mark (for Excel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -322,6 +465,153 @@ Reports open without saving to a library.</source>
         <source>Refusing to export to %1: it is a SQLite database (perhaps a review library), and the export would replace it. Choose another file.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>unreviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>doubtful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every cell read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>some cells not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no table read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::FindBar</name>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in the report text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous (Shift+F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::FindingsModel</name>
@@ -350,6 +640,33 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::FolderWalk</name>
+    <message>
+        <source>The folder %1 is nested more than %2 folders deep; it was not searched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be read (permission denied); it was not searched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a device, pipe or socket, or a broken link)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: Nianbao does not read .%2 files (it reads %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name of %1 is not UTF-8 (here read as GBK, as zips made on Windows write names), so it cannot be opened; rename it, or unpack the zip again with &quot;unzip -O GBK&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no extension and holds binary data that is not a report format Nianbao reads</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -408,6 +725,25 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>The page declares the charset &quot;%1&quot; but is written in %2; it was read as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page nests its elements more than %1 deep (line %2); it is damaged or built to break readers, and was not read. Open it in a browser and print it to PDF, then open that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HTML parser could not start (out of memory?); the page was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::Importer</name>
+    <message>
+        <source>The connection to the review library %1 was lost (%2); trying again for up to %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the review library %1 was lost and did not come back within %2 s, so the import stopped; run it again to import the rest. Last error: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -488,10 +824,6 @@ Reports open without saving to a library.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 imported, %2 already in the library, %3 failed (%4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export the cleaned data of a review library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -527,6 +859,18 @@ Reports open without saving to a library.</source>
         <source>%1 reports written to %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nianbao-cli import: %1 (%2 files not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already in the library, %3 failed, %4 skipped (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::PdfLoader</name>
@@ -552,6 +896,49 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>Much of the PDF&apos;s text cannot be mapped to characters (its fonts lack a Unicode table), so it reads as garbage. Run OCR on the PDF, or open a text version of the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table from page %1 to page %2 (%3 lines) would take %4 grid cells, more than %5; far more than a report&apos;s table, so its lines are written as they stand, without aligning their columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF&apos;s embedded fonts inflate to more than %1 MB, far more than any report&apos;s: it is a decompression bomb or not a report, and is not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF&apos;s compressed streams inflate to more than %1 MB, far more than any report&apos;s (a few MB): it is a decompression bomb or not a report, and is not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page %1 of the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF has %1 pages; only the first %2 are read, far more than any report has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages %1 of the PDF hold more than %2 words each, far more than a page of a report; only the first %2 of each are read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF&apos;s text runs sideways (its pages are turned, or printed in landscape on portrait pages): Nianbao reads upright text only. Rotate the pages upright in a PDF editor and save the file, or open a text version of the report (HTML, Word).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages %1 of the PDF hold only text that runs sideways; figures on them cannot be read. Rotate those pages upright in a PDF editor and save the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ReadBudget</name>
+    <message>
+        <source>Reading was cancelled (at %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading stopped at %1: the file took more than the %2 s one file may take, far longer than any report; it is larger or more complex than a report can be.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -591,6 +978,48 @@ Reports open without saving to a library.</source>
         <source>Errors</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n cell(s) blank or unreadable</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells blank or unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ReportPrinter</name>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No findings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks: %1 rule broken, %2 missing, %3 unreadable, %4 deduced, %5 corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This report could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReportReader</name>
@@ -628,6 +1057,10 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>%1 is a report for %2, before the national form of 2021; its tables are read where they have the 2021 form&apos;s rows and columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the end of loading</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -679,6 +1112,62 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>begin a change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given (the connection may have been lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No review library was named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a PostgreSQL URL of the form postgresql://user:password@host[:port]/database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a review library is a SQLite file or a postgresql:// URL; the scheme %2 is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a file, so it cannot be a review library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no review library at %1 (reading it creates none; check the name, or import reports into it first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a SQLite database, so it is not a Nianbao review library; it was left as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review library %1 is read-only here (%2 is not writable): it can be exported, but nothing can be imported into it or changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the review library %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a database of another application (tables: %2), not a Nianbao review library; it was left as it is. Choose another --library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review library %1 is empty: no report was ever imported into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review library %1 was written by an older Nianbao (schema %2); import into it or open it in the window once to update it, then read it again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -736,6 +1225,22 @@ Reports open without saving to a library.</source>
         <source>Choose how the figures of %1 split</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;i&gt;%1:&lt;/i&gt; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;gency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReviewStatus</name>
@@ -768,10 +1273,6 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>Nianbao — annual report review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter reports (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1040,6 +1541,148 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
         <source>Your text is back in the cell: press Enter to confirm it, or Esc to drop it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Delete Report from the Library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 from the library? Its corrections, notes and review status are deleted with it, and this cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %1 from the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter reports (Ctrl+Shift+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find in the Report Text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find Ne&amp;xt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no report to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n report(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::Rule</name>
+    <message>
+        <source>Requests in = requests out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes add up to the total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicants add up to the total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results add up to the total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text and table disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carried over from last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run-together figures: several splits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run-together figures split by the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run-together figures split by plausibility</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Severity</name>
@@ -1090,9 +1733,24 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
     </message>
 </context>
 <context>
+    <name>nianbao::TextDecoder</name>
+    <message>
+        <source>The file is not a text report: it holds binary data (first control character at character %1). Open the published report (HTML, Word, PDF or text) instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty (0 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nianbao::TextLoader</name>
     <message>
         <source>%1 invalid byte sequences in %2 text were replaced by � (first at byte %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 invalid byte sequences in %2 text were replaced by �</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

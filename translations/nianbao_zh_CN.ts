@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>机关</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Review status</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Value as read</source>
+        <translation>原文数值</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Library</source>
@@ -87,6 +130,14 @@ Reports open without saving to a library.</source>
         <source>Edit the note on %1</source>
         <translation>编辑备注：%1</translation>
     </message>
+    <message>
+        <source>Edit the agency</source>
+        <translation>修改机关名称</translation>
+    </message>
+    <message>
+        <source>Edit the year</source>
+        <translation>修改年度</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::CheckCommand</name>
@@ -149,6 +200,14 @@ Reports open without saving to a library.</source>
     <message>
         <source>usage: nianbao-cli text FILE</source>
         <translation>用法：nianbao-cli text 文件</translation>
+    </message>
+    <message>
+        <source>%1 files checked, %2 could not be read</source>
+        <translation>已检查 %1 个文件，%2 个无法读取</translation>
+    </message>
+    <message>
+        <source>Name each file on stderr as its reading begins (the default when stderr is a terminal), and count the files at the end.</source>
+        <translation>在 stderr 上于开始读取每个文件时列出其名称（stderr 为终端时默认开启），并在结束时统计文件数。</translation>
     </message>
 </context>
 <context>
@@ -261,6 +320,18 @@ Reports open without saving to a library.</source>
         <source>This is a zip archive that holds no Word document. Unpack it and open the report inside.</source>
         <translation>这是 zip 压缩包，其中没有 Word 文档。请解压后打开其中的报告。</translation>
     </message>
+    <message>
+        <source>The Word file is password-protected (its parts are encrypted). Open it with its password in Word or WPS and save an unprotected copy, then open that file.</source>
+        <translation>该 Word 文件受密码保护（其内容已加密）。请在 Word 或 WPS 中用密码打开并另存一份不加密的副本，再打开该副本。</translation>
+    </message>
+    <message>
+        <source>The Word file holds two parts named %1: Word and Nianbao could read different ones, so the file is not read. Open it in Word, WPS or LibreOffice and save it as a new .docx file.</source>
+        <translation>该 Word 文件包含两个名为 %1 的部件：Word 与 Nianbao 可能读取不同的部件，因此不予读取。请在 Word、WPS 或 LibreOffice 中打开并另存为新的 .docx 文件。</translation>
+    </message>
+    <message>
+        <source>The Word file&apos;s %1 unpacks to more than %2 MB, far more than any report&apos;s text: it is a zip bomb or not a report, and is not read.</source>
+        <translation>该 Word 文件的 %1 解压后超过 %2 MB，远多于任何报告的文字：它是压缩炸弹或并非报告，不予读取。</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::DraftStore</name>
@@ -283,6 +354,75 @@ Reports open without saving to a library.</source>
     <message>
         <source>The unsaved text in %1 cannot be removed: %2</source>
         <translation>无法删除 %1 中未保存的内容：%2</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reports:</source>
+        <translation>报告(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>CSV, one row per report (csv-wide)</source>
+        <translation>CSV，每份报告一行（csv-wide）</translation>
+    </message>
+    <message>
+        <source>CSV, one row per cell (csv)</source>
+        <translation>CSV，每个单元格一行（csv）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (xlsx)</source>
+        <translation>Excel 工作簿（xlsx）</translation>
+    </message>
+    <message>
+        <source>JSON, with findings and corrections (json)</source>
+        <translation>JSON，含检查结果和更正（json）</translation>
+    </message>
+    <message numerus="yes">
+        <source>The current report (%n)</source>
+        <translation>
+            <numerusform>当前报告（%n 份）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The reports the filter shows (%n)</source>
+        <translation>
+            <numerusform>筛选出的报告（%n 份）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every open report (%n)</source>
+        <translation>
+            <numerusform>全部已打开的报告（%n 份）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start CSV files with a byte order mark (for Excel)</source>
+        <translation>CSV 文件带字节顺序标记（BOM，供 Excel 打开）</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
     </message>
 </context>
 <context>
@@ -327,6 +467,153 @@ Reports open without saving to a library.</source>
         <source>Refusing to export to %1: it is a SQLite database (perhaps a review library), and the export would replace it. Choose another file.</source>
         <translation>拒绝导出到 %1：该文件是 SQLite 数据库（可能是审核库），导出会将其覆盖。请另选文件。</translation>
     </message>
+    <message>
+        <source>unreviewed</source>
+        <translation>未审核</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>doubtful</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>已读取</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>机关</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Review status</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Value as read</source>
+        <translation>原文数值</translation>
+    </message>
+    <message>
+        <source>State as read</source>
+        <translation>原文状态</translation>
+    </message>
+    <message>
+        <source>Corrected by</source>
+        <translation>更正人</translation>
+    </message>
+    <message>
+        <source>Corrected at</source>
+        <translation>更正时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Cells not read</source>
+        <translation>未读取单元格</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>读取情况</translation>
+    </message>
+    <message>
+        <source>every cell read</source>
+        <translation>全部读取</translation>
+    </message>
+    <message>
+        <source>some cells not read</source>
+        <translation>部分未读取</translation>
+    </message>
+    <message>
+        <source>no table read</source>
+        <translation>未读取到表格</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::FindBar</name>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 处，共 %2 处</translation>
+    </message>
+    <message>
+        <source>Find in the report text</source>
+        <translation>在报告原文中查找</translation>
+    </message>
+    <message>
+        <source>Previous (Shift+F3)</source>
+        <translation>上一处（Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Next (F3)</source>
+        <translation>下一处（F3）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::FindingsModel</name>
@@ -355,6 +642,33 @@ Reports open without saving to a library.</source>
     <message>
         <source>Suggestion</source>
         <translation>建议</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::FolderWalk</name>
+    <message>
+        <source>The folder %1 is nested more than %2 folders deep; it was not searched</source>
+        <translation>文件夹 %1 的嵌套超过 %2 层，未搜索</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be read (permission denied); it was not searched</source>
+        <translation>无法读取文件夹 %1（权限不足），未搜索</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a device, pipe or socket, or a broken link)</source>
+        <translation>%1 不是普通文件（是设备、管道、套接字或失效的链接）</translation>
+    </message>
+    <message>
+        <source>%1: Nianbao does not read .%2 files (it reads %3)</source>
+        <translation>%1：年报不读取 .%2 文件（可读取 %3）</translation>
+    </message>
+    <message>
+        <source>The name of %1 is not UTF-8 (here read as GBK, as zips made on Windows write names), so it cannot be opened; rename it, or unpack the zip again with &quot;unzip -O GBK&quot;</source>
+        <translation>%1 的文件名不是 UTF-8 编码（此处按 GBK 显示，Windows 上制作的 zip 常这样写文件名），因此无法打开；请重命名，或用 &quot;unzip -O GBK&quot; 重新解压</translation>
+    </message>
+    <message>
+        <source>%1 has no extension and holds binary data that is not a report format Nianbao reads</source>
+        <translation>%1 没有扩展名，内容为二进制数据，不是年报可读取的报告格式</translation>
     </message>
 </context>
 <context>
@@ -413,6 +727,25 @@ Reports open without saving to a library.</source>
     <message>
         <source>The page declares the charset &quot;%1&quot; but is written in %2; it was read as %2.</source>
         <translation>网页声明的字符集为“%1”，但实际编码为 %2；已按 %2 读取。</translation>
+    </message>
+    <message>
+        <source>The page nests its elements more than %1 deep (line %2); it is damaged or built to break readers, and was not read. Open it in a browser and print it to PDF, then open that file.</source>
+        <translation>该网页的元素嵌套超过 %1 层（第 %2 行）：网页已损坏或被刻意构造来破坏读取程序，因此未读取。请在浏览器中打开它并打印为 PDF，再打开该 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>The HTML parser could not start (out of memory?); the page was not read.</source>
+        <translation>HTML 解析器无法启动（内存不足？），未读取该网页。</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::Importer</name>
+    <message>
+        <source>The connection to the review library %1 was lost (%2); trying again for up to %3 s</source>
+        <translation>与审核库 %1 的连接已断开（%2）；将在 %3 秒内重试</translation>
+    </message>
+    <message>
+        <source>The connection to the review library %1 was lost and did not come back within %2 s, so the import stopped; run it again to import the rest. Last error: %3</source>
+        <translation>与审核库 %1 的连接已断开，%2 秒内未能恢复，导入已停止；请重新运行以导入其余文件。最后的错误：%3</translation>
     </message>
 </context>
 <context>
@@ -492,10 +825,6 @@ Reports open without saving to a library.</source>
         <translation>失败：%1：%2</translation>
     </message>
     <message>
-        <source>%1 imported, %2 already in the library, %3 failed (%4)</source>
-        <translation>已导入 %1 份，审核库中已有 %2 份，失败 %3 份（%4）</translation>
-    </message>
-    <message>
         <source>Export the cleaned data of a review library</source>
         <translation>导出审核库中整理后的数据</translation>
     </message>
@@ -531,6 +860,18 @@ Reports open without saving to a library.</source>
         <source>%1 reports written to %2</source>
         <translation>已将 %1 份报告写入 %2</translation>
     </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>已跳过：%1</translation>
+    </message>
+    <message>
+        <source>nianbao-cli import: %1 (%2 files not imported)</source>
+        <translation>nianbao-cli import：%1（%2 个文件未导入）</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already in the library, %3 failed, %4 skipped (%5)</source>
+        <translation>已导入 %1 个，库中已有 %2 个，失败 %3 个，跳过 %4 个（%5）</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::PdfLoader</name>
@@ -557,6 +898,49 @@ Reports open without saving to a library.</source>
     <message>
         <source>Much of the PDF&apos;s text cannot be mapped to characters (its fonts lack a Unicode table), so it reads as garbage. Run OCR on the PDF, or open a text version of the report.</source>
         <translation>PDF 中的大部分文字无法对应到字符（其字体缺少 Unicode 映射表），读出来是乱码。请对该 PDF 进行 OCR 文字识别，或打开报告的文本版本。</translation>
+    </message>
+    <message>
+        <source>The table from page %1 to page %2 (%3 lines) would take %4 grid cells, more than %5; far more than a report&apos;s table, so its lines are written as they stand, without aligning their columns.</source>
+        <translation>第 %1 页至第 %2 页的表格（%3 行）将占用 %4 个网格单元格，超过 %5；远多于报告中的表格，因此各行按原样写出，不对齐列。</translation>
+    </message>
+    <message>
+        <source>The PDF&apos;s embedded fonts inflate to more than %1 MB, far more than any report&apos;s: it is a decompression bomb or not a report, and is not read.</source>
+        <translation>该 PDF 的嵌入字体解压后超过 %1 MB，远多于任何报告：它是解压炸弹或并非报告，不予读取。</translation>
+    </message>
+    <message>
+        <source>The PDF&apos;s compressed streams inflate to more than %1 MB, far more than any report&apos;s (a few MB): it is a decompression bomb or not a report, and is not read.</source>
+        <translation>该 PDF 的压缩流解压后超过 %1 MB，远多于任何报告（几 MB）：它是解压炸弹或并非报告，不予读取。</translation>
+    </message>
+    <message>
+        <source>page %1 of the PDF</source>
+        <translation>PDF 第 %1 页</translation>
+    </message>
+    <message>
+        <source>The PDF has %1 pages; only the first %2 are read, far more than any report has.</source>
+        <translation>该 PDF 有 %1 页；只读取前 %2 页，这已远多于任何报告的页数。</translation>
+    </message>
+    <message>
+        <source>Pages %1 of the PDF hold more than %2 words each, far more than a page of a report; only the first %2 of each are read.</source>
+        <translation>PDF 第 %1 页每页超过 %2 个词，远多于报告的一页；每页只读取前 %2 个。</translation>
+    </message>
+    <message>
+        <source>The PDF&apos;s text runs sideways (its pages are turned, or printed in landscape on portrait pages): Nianbao reads upright text only. Rotate the pages upright in a PDF editor and save the file, or open a text version of the report (HTML, Word).</source>
+        <translation>该 PDF 的文字是横向的（页面被旋转，或横向内容印在纵向页面上）：Nianbao 只读取正向文字。请在 PDF 编辑器中将页面旋转为正向并保存，或打开报告的文本版本（HTML、Word）。</translation>
+    </message>
+    <message>
+        <source>Pages %1 of the PDF hold only text that runs sideways; figures on them cannot be read. Rotate those pages upright in a PDF editor and save the file.</source>
+        <translation>PDF 第 %1 页只有横向文字，其中的数字无法读取。请在 PDF 编辑器中将这些页面旋转为正向并保存。</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ReadBudget</name>
+    <message>
+        <source>Reading was cancelled (at %1).</source>
+        <translation>读取已取消（在%1）。</translation>
+    </message>
+    <message>
+        <source>Reading stopped at %1: the file took more than the %2 s one file may take, far longer than any report; it is larger or more complex than a report can be.</source>
+        <translation>读取在%1停止：该文件耗时超过单个文件允许的 %2 秒，远长于任何报告；它比报告可能的规模更大或更复杂。</translation>
     </message>
 </context>
 <context>
@@ -592,6 +976,47 @@ Reports open without saving to a library.</source>
     <message>
         <source>Errors</source>
         <translation>错误</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) blank or unreadable</source>
+        <translation>
+            <numerusform>%n 个单元格空白或无法识别</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Cells blank or unreadable</source>
+        <translation>空白或无法识别的单元格</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ReportPrinter</name>
+    <message>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>No findings.</source>
+        <translation>没有发现问题。</translation>
+    </message>
+    <message>
+        <source>Marks: %1 rule broken, %2 missing, %3 unreadable, %4 deduced, %5 corrected.</source>
+        <translation>标记：%1 违反勾稽关系，%2 缺失，%3 无法识别，%4 推算，%5 已更正。</translation>
+    </message>
+    <message>
+        <source>This report could not be opened: %1</source>
+        <translation>无法打开此报告：%1</translation>
+    </message>
+    <message>
+        <source>Review status: %1</source>
+        <translation>审核状态：%1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
     </message>
 </context>
 <context>
@@ -631,6 +1056,10 @@ Reports open without saving to a library.</source>
     <message>
         <source>%1 is a report for %2, before the national form of 2021; its tables are read where they have the 2021 form&apos;s rows and columns</source>
         <translation>%1 是 %2 年度的报告，早于 2021 年的全国统一格式；只读取其中与 2021 年格式行列相同的表格</translation>
+    </message>
+    <message>
+        <source>the end of loading</source>
+        <translation>加载结束时</translation>
     </message>
 </context>
 <context>
@@ -682,6 +1111,62 @@ Reports open without saving to a library.</source>
     <message>
         <source>begin a change</source>
         <translation>开始修改</translation>
+    </message>
+    <message>
+        <source>no reason given (the connection may have been lost)</source>
+        <translation>未给出原因（连接可能已断开）</translation>
+    </message>
+    <message>
+        <source>No review library was named</source>
+        <translation>未指定审核库</translation>
+    </message>
+    <message>
+        <source>%1 is not a PostgreSQL URL of the form postgresql://user:password@host[:port]/database</source>
+        <translation>%1 不是 postgresql://用户:密码@主机[:端口]/数据库 形式的 PostgreSQL 地址</translation>
+    </message>
+    <message>
+        <source>%1: a review library is a SQLite file or a postgresql:// URL; the scheme %2 is not supported</source>
+        <translation>%1：审核库须为 SQLite 文件或 postgresql:// 地址，不支持 %2 协议</translation>
+    </message>
+    <message>
+        <source>%1 is not a file, so it cannot be a review library</source>
+        <translation>%1 不是文件，不能作为审核库</translation>
+    </message>
+    <message>
+        <source>There is no review library at %1 (reading it creates none; check the name, or import reports into it first)</source>
+        <translation>%1 处没有审核库（读取时不会新建；请检查名称，或先向其中导入报告）</translation>
+    </message>
+    <message>
+        <source>%1 is not a SQLite database, so it is not a Nianbao review library; it was left as it is</source>
+        <translation>%1 不是 SQLite 数据库，因此不是年报审核库；未作任何改动</translation>
+    </message>
+    <message>
+        <source>The review library %1 is read-only here (%2 is not writable): it can be exported, but nothing can be imported into it or changed</source>
+        <translation>审核库 %1 在此处为只读（%2 不可写）：可以导出，但不能向其中导入或修改</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder</source>
+        <translation>%1 是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <source>%1 is not writable</source>
+        <translation>%1 不可写</translation>
+    </message>
+    <message>
+        <source>Cannot create the review library %1: %2</source>
+        <translation>无法创建审核库 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is a database of another application (tables: %2), not a Nianbao review library; it was left as it is. Choose another --library.</source>
+        <translation>%1 是其他应用程序的数据库（表：%2），不是年报审核库；未作任何改动。请另选 --library。</translation>
+    </message>
+    <message>
+        <source>The review library %1 is empty: no report was ever imported into it</source>
+        <translation>审核库 %1 是空的：从未导入过报告</translation>
+    </message>
+    <message>
+        <source>The review library %1 was written by an older Nianbao (schema %2); import into it or open it in the window once to update it, then read it again</source>
+        <translation>审核库 %1 由旧版年报写入（架构 %2）；请先向其中导入或在窗口中打开一次以完成升级，再读取</translation>
     </message>
 </context>
 <context>
@@ -738,6 +1223,22 @@ Reports open without saving to a library.</source>
         <source>Choose how the figures of %1 split</source>
         <translation>选择 %1 的数字拆分方式</translation>
     </message>
+    <message>
+        <source>&lt;i&gt;%1:&lt;/i&gt; %2</source>
+        <translation>&lt;i&gt;%1：&lt;/i&gt;%2</translation>
+    </message>
+    <message>
+        <source>A&amp;gency:</source>
+        <translation>机关(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReviewStatus</name>
@@ -771,10 +1272,6 @@ Reports open without saving to a library.</source>
     <message>
         <source>Nianbao — annual report review</source>
         <translation>年报 — 政府信息公开工作年度报告审核</translation>
-    </message>
-    <message>
-        <source>Filter reports (Ctrl+F)</source>
-        <translation>筛选报告（Ctrl+F）</translation>
     </message>
     <message>
         <source>&amp;Findings</source>
@@ -1040,6 +1537,147 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
         <source>Your text is back in the cell: press Enter to confirm it, or Esc to drop it.</source>
         <translation>内容已放回单元格：按 Enter 确认，或按 Esc 放弃。</translation>
     </message>
+    <message>
+        <source>&amp;Delete Report from the Library…</source>
+        <translation>从库中删除报告(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Delete Report</source>
+        <translation>删除报告</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the library? Its corrections, notes and review status are deleted with it, and this cannot be undone.</source>
+        <translation>从库中删除 %1？其更正、批注和审核状态将一并删除，且无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleted %1 from the library.</source>
+        <translation>已从库中删除 %1。</translation>
+    </message>
+    <message>
+        <source>Filter reports (Ctrl+Shift+F)</source>
+        <translation>筛选报告（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find in the Report Text…</source>
+        <translation>在报告原文中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find Ne&amp;xt</source>
+        <translation>查找下一处(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>查找上一处(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Table</source>
+        <translation>下一张表(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Table</source>
+        <translation>上一张表(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>There is no report to export.</source>
+        <translation>没有可导出的报告。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n report(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 份报告导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printed %1.</source>
+        <translation>已打印 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::Rule</name>
+    <message>
+        <source>Requests in = requests out</source>
+        <translation>申请收支平衡</translation>
+    </message>
+    <message>
+        <source>Outcomes add up to the total</source>
+        <translation>办理结果合计</translation>
+    </message>
+    <message>
+        <source>Applicants add up to the total</source>
+        <translation>申请人合计</translation>
+    </message>
+    <message>
+        <source>Results add up to the total</source>
+        <translation>复议诉讼结果合计</translation>
+    </message>
+    <message>
+        <source>Not a valid figure</source>
+        <translation>数值不合规</translation>
+    </message>
+    <message>
+        <source>Blank cell</source>
+        <translation>空白单元格</translation>
+    </message>
+    <message>
+        <source>Text and table disagree</source>
+        <translation>正文与表格不一致</translation>
+    </message>
+    <message>
+        <source>Carried over from last year</source>
+        <translation>上年结转</translation>
+    </message>
+    <message>
+        <source>Run-together figures: several splits</source>
+        <translation>数字粘连：多种拆分</translation>
+    </message>
+    <message>
+        <source>Run-together figures split by the text</source>
+        <translation>数字粘连：依正文拆分</translation>
+    </message>
+    <message>
+        <source>Run-together figures split by plausibility</source>
+        <translation>数字粘连：按合理性拆分</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Severity</name>
@@ -1088,10 +1726,25 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
     </message>
 </context>
 <context>
+    <name>nianbao::TextDecoder</name>
+    <message>
+        <source>The file is not a text report: it holds binary data (first control character at character %1). Open the published report (HTML, Word, PDF or text) instead.</source>
+        <translation>该文件不是文本报告：其中含有二进制数据（第 %1 个字符处首次出现控制字符）。请改为打开发布的报告（HTML、Word、PDF 或文本文件）。</translation>
+    </message>
+    <message>
+        <source>The file is empty (0 bytes).</source>
+        <translation>文件为空（0 字节）。</translation>
+    </message>
+</context>
+<context>
     <name>nianbao::TextLoader</name>
     <message>
         <source>%1 invalid byte sequences in %2 text were replaced by � (first at byte %3)</source>
         <translation>%2 文本中有 %1 个无效字节序列已替换为 �（第一个位于第 %3 字节）</translation>
+    </message>
+    <message>
+        <source>%1 invalid byte sequences in %2 text were replaced by �</source>
+        <translation>%2 文本中有 %1 个无效字节序列已替换为 �</translation>
     </message>
 </context>
 </TS>
