@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QUndoStack>
@@ -102,10 +103,22 @@ ReviewPanel::ReviewPanel(ReviewCursor *cursor, QWidget *parent)
     cellLayout->addWidget(m_splitChoices);
     cellLayout->addWidget(m_cellNoteLabel);
     cellLayout->addWidget(m_cellNote, 1);
+    // On a low screen (1366×768) the boxes need more height than there is: they scroll instead
+    // of squeezing the split-choice buttons until their text is cut.
+    auto *content = new QWidget;
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addWidget(m_cellBox, 3);
+    contentLayout->addWidget(m_reportBox, 2);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"reviewPanelScrollArea"_s);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_cellBox, 3);
-    layout->addWidget(m_reportBox, 2);
+    layout->addWidget(scroll);
 
     for (int i = 0; i < reviewStatuses().size(); ++i)
         m_statusCombo->addItem({});
