@@ -16,6 +16,23 @@
 
 namespace nianbao::test {
 
+/**
+ * Sanitized builds (ASan, Debug) run hostile-input tests ten to thirty times slower: there the
+ * largest generated inputs shrink by kSanitizedShrink and time limits grow by as much, so the
+ * sanitizers still see every path while the release build keeps the real size and limit.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+constexpr int kSanitizedShrink = 5;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr int kSanitizedShrink = 5;
+#else
+constexpr int kSanitizedShrink = 1;
+#endif
+#else
+constexpr int kSanitizedShrink = 1;
+#endif
+
 /** A file under tests/data (NIANBAO_TEST_DATA_DIR), never relative to the working directory. */
 QString dataPath(const QString &relative);
 
