@@ -41,6 +41,7 @@ class ReviewLibrary;
 class ReviewPanel;
 struct Draft;
 struct ImportSummary;
+struct ReportFileScan;
 struct StoredReview;
 
 /**
@@ -111,7 +112,8 @@ private:
 
     void addReports(const std::vector<Report> &reports);
     ReviewDocument *addDocument(const Report &report);
-    void importIntoLibrary(const QStringList &files);
+    void importIntoLibrary(const ReportFileScan &scan);
+    void listSkippedFiles(const QList<Error> &skipped);
     void openFromLibrary(const QStringList &files, const ImportSummary &summary);
     QString importFailureLine(const Error &failure) const;
     void addFailedDocument(const Error &failure);
