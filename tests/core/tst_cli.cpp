@@ -67,6 +67,8 @@ private slots:
     void controlCharactersAreEscaped();
     void exportNeverCreatesALibrary();
     void importNamesEveryFileItSkipsOrFails();
+    void exportWritesTheByteOrderMarkUnlessToldNot_data();
+    void exportWritesTheByteOrderMarkUnlessToldNot();
     void checkGoesOnPastEveryKindOfBadFile();
 
 private:
@@ -253,6 +255,48 @@ void TestCli::importNamesEveryFileItSkipsOrFails()
     QVERIFY2(err.contains(u"skipped: "_s + folder + u"/scan.png"_s), qPrintable(err));
     QVERIFY2(err.contains(u"1 imported, 0 already in the library, 1 failed, 1 skipped"_s),
              qPrintable(err));
+}
+
+void TestCli::exportWritesTheByteOrderMarkUnlessToldNot_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<bool>("byteOrderMark");
+    QTest::newRow("by default, for Excel") << QStringList() << 0 << true;
+    QTest::newRow("--bom, as before") << QStringList {u"--bom"_s} << 0 << true;
+    QTest::newRow("--no-bom") << QStringList {u"--no-bom"_s} << 0 << false;
+    QTest::newRow("both is refused") << QStringList {u"--bom"_s, u"--no-bom"_s} << 2 << false;
+}
+
+void TestCli::exportWritesTheByteOrderMarkUnlessToldNot()
+{
+    QFETCH(QStringList, options);
+    QFETCH(int, exitCode);
+    QFETCH(bool, byteOrderMark);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString library = dir.filePath(u"l.sqlite"_s);
+    CliRun run;
+    QVERIFY(runCli({u"import"_s, seedReports().value(0), u"--library"_s, library}, &run));
+    QCOMPARE(run.exitCode, 0);
+    const QString out = dir.filePath(u"o.csv"_s);
+    QVERIFY(runCli(
+        QStringList {u"export"_s, u"--format"_s, u"csv"_s, u"--out"_s, out, u"--library"_s, library}
+            + options,
+        &run));
+    QCOMPARE(run.exitCode, exitCode);
+    if (exitCode != 0) {
+        QVERIFY2(run.err.contains("--no-bom"), run.err.constData());
+        QVERIFY(!QFile::exists(out));
+        return;
+    }
+    QByteArray csv;
+    QVERIFY(readFileBytes(out, &csv));
+    QCOMPARE(csv.startsWith("\xEF\xBB\xBF"), byteOrderMark);
+    QVERIFY(csv.size() > 100);
+
+    QVERIFY(runCli({u"export"_s, u"--help"_s}, &run));
+    QVERIFY2(run.out.contains("--no-bom"), run.out.constData());
 }
 
 void TestCli::checkGoesOnPastEveryKindOfBadFile()
