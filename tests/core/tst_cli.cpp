@@ -13,6 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QElapsedTimer>
+
+#include <csignal>
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
@@ -67,6 +70,7 @@ private slots:
     void controlCharactersAreEscaped();
     void exportNeverCreatesALibrary();
     void importNamesEveryFileItSkipsOrFails();
+    void ctrlCStopsTheCheckAndStillReports();
     void exportWritesTheByteOrderMarkUnlessToldNot_data();
     void exportWritesTheByteOrderMarkUnlessToldNot();
     void checkGoesOnPastEveryKindOfBadFile();
@@ -255,6 +259,30 @@ void TestCli::importNamesEveryFileItSkipsOrFails()
     QVERIFY2(err.contains(u"skipped: "_s + folder + u"/scan.png"_s), qPrintable(err));
     QVERIFY2(err.contains(u"1 imported, 0 already in the library, 1 failed, 1 skipped"_s),
              qPrintable(err));
+}
+
+void TestCli::ctrlCStopsTheCheckAndStillReports()
+{
+    // Far more reading than the moment between the first file's start and the Ctrl+C.
+    constexpr int kFiles = 300;
+    QProcess cli;
+    cli.start(QStringLiteral(NIANBAO_CLI_PATH),
+              QStringList {u"check"_s, u"--json"_s, u"--progress"_s, u"--jobs"_s, u"1"_s}
+                  + QStringList(kFiles, seedReports().value(0)));
+    QVERIFY(cli.waitForStarted());
+    QVERIFY(QTest::qWaitFor([&] { return cli.readAllStandardError().contains("[1/"); }, 10000));
+    QElapsedTimer sinceInterrupt;
+    sinceInterrupt.start();
+    QCOMPARE(::kill(pid_t(cli.processId()), SIGINT), 0);
+    QVERIFY(cli.waitForFinished(10000));
+    qInfo("nianbao-cli check ended %lld ms after Ctrl+C", sinceInterrupt.elapsed());
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit); // it was not killed: it stopped and printed
+    QCOMPARE(cli.exitCode(), 2);
+    const QJsonArray reports
+        = QJsonDocument::fromJson(cli.readAllStandardOutput())[u"reports"_s].toArray();
+    QCOMPARE(reports.size(), kFiles); // every file is accounted for, read or cancelled
+    QVERIFY2(QJsonDocument(reports.last().toObject()).toJson().contains("read.cancelled"),
+             QJsonDocument(reports.last().toObject()).toJson().constData());
 }
 
 void TestCli::exportWritesTheByteOrderMarkUnlessToldNot_data()
