@@ -42,6 +42,7 @@
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QScreen>
 #include <QSet>
 #include <QSettings>
@@ -422,6 +423,13 @@ void ReviewWindow::connectActions()
     connect(m_cursor, &ReviewCursor::selectionChanged, this, &ReviewWindow::updateActions);
     connect(m_loader, &ReportLoader::loaded, this, &ReviewWindow::addReports);
     connect(m_loader, &ReportLoader::idle, this, &ReviewWindow::loadingFinished);
+    // Cancel stops the reading inside the file under way; unread files end as cancelled.
+    m_cancelLoading = new QPushButton(this);
+    m_cancelLoading->setObjectName(u"cancelLoadingButton"_s);
+    m_cancelLoading->hide();
+    statusBar()->addPermanentWidget(m_cancelLoading);
+    connect(m_cancelLoading, &QPushButton::clicked, m_loader, &ReportLoader::cancel);
+    connect(m_loader, &ReportLoader::idle, m_cancelLoading, &QWidget::hide);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &ReportListProxy::setFilterFixedString);
     connect(m_reportView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ReviewWindow::reportActivated);
@@ -463,6 +471,7 @@ void ReviewWindow::connectToolActions()
 void ReviewWindow::retranslateUi()
 {
     setWindowTitle(tr("Nianbao — annual report review"));
+    m_cancelLoading->setText(tr("Cancel opening"));
     m_filter->setPlaceholderText(tr("Filter reports (Ctrl+Shift+F)"));
     m_findingsLabel->setText(tr("&Findings"));
     m_historyLabel->setText(tr("&History"));
@@ -593,6 +602,7 @@ void ReviewWindow::openPaths(const QStringList &paths)
         return;
     }
     statusBar()->showMessage(tr("Opening %n report(s)…", nullptr, int(fresh.size())));
+    m_cancelLoading->show();
     m_loader->load(fresh);
 }
 

@@ -17,6 +17,7 @@ class QActionGroup;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QPushButton;
 class QSplitter;
 class QTreeView;
 class QUndoGroup;
@@ -181,6 +182,7 @@ private:
     ReviewPanel *m_reviewPanel = nullptr;
     QUndoView *m_historyView = nullptr;
     QLabel *m_historyLabel = nullptr;
+    QPushButton *m_cancelLoading = nullptr;
     QLabel *m_findingsLabel = nullptr;
 
     QHash<QString, QAction *> m_actions; ///< by objectName

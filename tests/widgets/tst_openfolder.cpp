@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QFile>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -161,6 +162,37 @@ private slots:
         for (const QString &pattern : reportFilePatterns())
             QVERIFY2(m_dialogs.filter.contains(pattern), qPrintable(m_dialogs.filter));
         QVERIFY(m_dialogs.filter.contains(u"*.docx"_s));
+    }
+
+    void cancelInTheStatusBarStopsTheOpening()
+    {
+        const QString folder = m_dir.filePath(u"many"_s);
+        QVERIFY(QDir().mkpath(folder));
+        constexpr int kFiles = 100; // far more than can be read before the click
+        for (int i = 0; i < kFiles; ++i)
+            QVERIFY(QFile::copy(m_reports.first(), folder + u"/r%1.txt"_s.arg(i)));
+        ReviewWindow window;
+        window.setDialogs(&m_dialogs);
+        window.show();
+        QSignalSpy finished(&window, &ReviewWindow::loadingFinished);
+        window.openPaths({folder});
+        auto *cancel = window.findChild<QPushButton *>(u"cancelLoadingButton"_s);
+        QVERIFY(cancel && cancel->isVisible());
+        cancel->click();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!cancel->isVisible());
+
+        const ReportListModel *list = window.reportList();
+        QCOMPARE(list->rowCount(), kFiles); // every file listed, read or cancelled
+        int cancelled = 0;
+        for (int row = 0; row < kFiles; ++row) {
+            const QString status
+                = list->index(row, ReportListModel::StatusColumn).data().toString();
+            const bool failed = list->index(row, 0).data(ReportListModel::FailedRole).toBool();
+            QVERIFY2(!failed || status.contains(u"cancelled"_s), qPrintable(status));
+            cancelled += failed;
+        }
+        QVERIFY2(cancelled > 0, "the files after the click were read all the same");
     }
 
     void cancellingTheLoaderStopsInsideItsFiles()
