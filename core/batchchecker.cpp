@@ -32,6 +32,12 @@ BatchChecker::BatchChecker(const ReportTemplate &reportTemplate)
     : m_template(reportTemplate)
 { }
 
+void BatchChecker::setBudget(std::chrono::milliseconds time, const std::atomic<bool> *cancel)
+{
+    m_time = time;
+    m_cancel = cancel;
+}
+
 std::vector<Report> BatchChecker::check(const QStringList &files, int threads,
                                         const ReadStarted &started) const
 {
@@ -39,7 +45,8 @@ std::vector<Report> BatchChecker::check(const QStringList &files, int threads,
     if (threads <= 0)
         threads = int(std::max(1u, std::thread::hardware_concurrency()));
     threads = std::min<int>(threads, int(files.size()));
-    const ReportReader reader(m_template);
+    ReportReader reader(m_template);
+    reader.setBudget(m_time, m_cancel);
     std::atomic<qsizetype> next {0};
     auto work = [&] {
         for (qsizetype i = next++; i < files.size(); i = next++) {

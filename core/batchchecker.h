@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "clock.h"
 #include "report.h"
 #include "reporttemplate.h"
 
@@ -30,12 +31,20 @@ public:
     /** Called on a worker thread as the reading of files[index] begins. */
     using ReadStarted = std::function<void(qsizetype index)>;
 
+    /**
+     * Each file's reading stops within `time` and as soon as `*cancel` turns true (see
+     * ReportReader::setBudget); the files not yet read then end as read.cancelled.
+     */
+    void setBudget(std::chrono::milliseconds time, const std::atomic<bool> *cancel = nullptr);
+
     /** Checks `files` with `threads` workers (0: one per core). */
     std::vector<Report> check(const QStringList &files, int threads = 0,
                               const ReadStarted &started = {}) const;
 
 private:
     const ReportTemplate &m_template;
+    std::chrono::milliseconds m_time = ReadBudget::kPerFile;
+    const std::atomic<bool> *m_cancel = nullptr;
 };
 
 } // namespace nianbao

@@ -4,7 +4,6 @@
 
 #include "batchchecker.h"
 
-#include <QDir>
 #include <QThread>
 
 #include <memory>
@@ -19,6 +18,7 @@ ReportLoader::ReportLoader(QObject *parent)
 
 ReportLoader::~ReportLoader()
 {
+    cancel();
     for (QThread *thread : std::as_const(m_threads))
         thread->wait();
 }
@@ -27,8 +27,14 @@ void ReportLoader::load(const QStringList &files)
 {
     if (files.isEmpty())
         return;
+    if (*m_cancel) // a cancel stops the loads under way, not the ones asked for after it
+        m_cancel = std::make_shared<std::atomic<bool>>(false);
     auto reports = std::make_shared<std::vector<Report>>();
-    QThread *thread = QThread::create([files, reports] { *reports = BatchChecker().check(files); });
+    QThread *thread = QThread::create([files, reports, cancel = m_cancel] {
+        BatchChecker checker;
+        checker.setBudget(ReadBudget::kPerFile, cancel.get());
+        *reports = checker.check(files);
+    });
     m_threads.append(thread);
     connect(thread, &QThread::finished, this, [this, thread, reports] {
         m_threads.removeOne(thread);
@@ -40,15 +46,9 @@ void ReportLoader::load(const QStringList &files)
     thread->start();
 }
 
-QStringList ReportLoader::reportsInFolder(const QString &folder)
+void ReportLoader::cancel()
 {
-    QStringList files;
-    const QDir dir(folder);
-    const QStringList names = dir.entryList({u"*.txt"_s, u"*.md"_s, u"*.text"_s},
-                                            QDir::Files | QDir::Readable, QDir::Name);
-    for (const QString &name : names)
-        files.append(dir.filePath(name));
-    return files;
+    *m_cancel = true;
 }
 
 } // namespace nianbao

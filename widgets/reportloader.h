@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QStringList>
 
+#include <atomic>
+#include <memory>
 #include <vector>
 
 class QThread;
@@ -27,13 +29,17 @@ public:
     explicit ReportLoader(QObject *parent = nullptr);
     ~ReportLoader() override;
 
+    /** Reads `files`, each within ReadBudget::kPerFile (read.too_slow past it). */
     void load(const QStringList &files);
+    /**
+     * Stops the loads under way, inside the file being read: the files not read end as
+     * read.cancelled and are still handed back. The destructor cancels too, so closing the
+     * window never waits for a slow file.
+     */
+    void cancel();
     bool isBusy() const { return !m_threads.isEmpty(); }
     /** The checker the reports' review sessions use. */
     const Checker &checker() const { return m_reader.checker(); }
-
-    /** The files a folder holds that look like reports, sorted. */
-    static QStringList reportsInFolder(const QString &folder);
 
 signals:
     void loaded(const std::vector<nianbao::Report> &reports);
@@ -43,6 +49,8 @@ signals:
 private:
     ReportReader m_reader;
     QList<QThread *> m_threads;
+    /** Shared with the reading threads, which may outlive a cancel, not the loader. */
+    std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
 };
 
 } // namespace nianbao

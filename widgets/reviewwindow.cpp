@@ -42,6 +42,7 @@
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QScreen>
 #include <QSet>
 #include <QSettings>
@@ -422,6 +423,13 @@ void ReviewWindow::connectActions()
     connect(m_cursor, &ReviewCursor::selectionChanged, this, &ReviewWindow::updateActions);
     connect(m_loader, &ReportLoader::loaded, this, &ReviewWindow::addReports);
     connect(m_loader, &ReportLoader::idle, this, &ReviewWindow::loadingFinished);
+    // Cancel stops the reading inside the file under way; unread files end as cancelled.
+    m_cancelLoading = new QPushButton(this);
+    m_cancelLoading->setObjectName(u"cancelLoadingButton"_s);
+    m_cancelLoading->hide();
+    statusBar()->addPermanentWidget(m_cancelLoading);
+    connect(m_cancelLoading, &QPushButton::clicked, m_loader, &ReportLoader::cancel);
+    connect(m_loader, &ReportLoader::idle, m_cancelLoading, &QWidget::hide);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &ReportListProxy::setFilterFixedString);
     connect(m_reportView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ReviewWindow::reportActivated);
@@ -463,6 +471,7 @@ void ReviewWindow::connectToolActions()
 void ReviewWindow::retranslateUi()
 {
     setWindowTitle(tr("Nianbao — annual report review"));
+    m_cancelLoading->setText(tr("Cancel opening"));
     m_filter->setPlaceholderText(tr("Filter reports (Ctrl+Shift+F)"));
     m_findingsLabel->setText(tr("&Findings"));
     m_historyLabel->setText(tr("&History"));
@@ -568,30 +577,44 @@ void ReviewWindow::chooseLanguage(const QString &language)
 
 void ReviewWindow::openPaths(const QStringList &paths)
 {
-    QStringList files;
-    for (const QString &path : paths) {
-        if (QFileInfo(path).isDir())
-            files.append(ReportLoader::reportsInFolder(path));
-        else
-            files.append(path);
-    }
+    // The walk the CLI import uses: folders recursively, every format the loaders read, and
+    // every other file named with its reason instead of left out without a word.
+    const ReportFileScan scan = scanReportFiles(paths);
+    const QStringList &files = scan.files;
     dropFailedDocuments(files);
     QStringList fresh;
-    for (const QString &file : std::as_const(files)) {
+    for (const QString &file : files) {
         if (!m_reports->documentForFile(file) && !fresh.contains(file))
             fresh.append(file);
     }
+    if (m_library && !fresh.isEmpty()) {
+        importIntoLibrary(ReportFileScan {fresh, scan.skipped});
+        return;
+    }
+    listSkippedFiles(scan.skipped);
     if (fresh.isEmpty()) {
         if (!files.isEmpty())
             setCurrentDocument(m_reports->documentForFile(files.first()));
-        return;
-    }
-    if (m_library) {
-        importIntoLibrary(fresh);
+        else if (!scan.skipped.isEmpty())
+            statusBar()->showMessage(tr("No reports found; %n file(s) skipped, see the list.",
+                                        nullptr, int(scan.skipped.size())),
+                                     kMessageTimeout);
         return;
     }
     statusBar()->showMessage(tr("Opening %n report(s)…", nullptr, int(fresh.size())));
+    m_cancelLoading->show();
     m_loader->load(fresh);
+}
+
+void ReviewWindow::listSkippedFiles(const QList<Error> &skipped)
+{
+    // Listed like a file that failed, with the reason it was left out, so none goes unnoticed.
+    QStringList files;
+    for (const Error &skip : skipped)
+        files.append(skip.where.file);
+    dropFailedDocuments(files);
+    for (const Error &skip : skipped)
+        addFailedDocument(skip);
 }
 
 bool ReviewWindow::isLoading() const
@@ -682,8 +705,9 @@ int ReviewWindow::openLibraryReports(const QSet<QString> &paths, QStringList &pr
     return opened;
 }
 
-void ReviewWindow::importIntoLibrary(const QStringList &files)
+void ReviewWindow::importIntoLibrary(const ReportFileScan &scan)
 {
+    const QStringList &files = scan.files;
     m_importing = true;
     auto *dialog = new QProgressDialog(tr("Importing reports into the library…"), tr("Cancel"), 0,
                                        int(files.size()), this);
@@ -697,18 +721,20 @@ void ReviewWindow::importIntoLibrary(const QStringList &files)
     connect(dialog, &QProgressDialog::canceled, this, [cancel] { *cancel = true; });
     const QString location = m_library->location();
     // The importer opens its own connection: Qt Sql connections belong to one thread.
-    QThread *thread = QThread::create([files, location, cancel, summary, dialog] {
+    QThread *thread = QThread::create([scan, location, cancel, summary, dialog] {
         const QPointer<QProgressDialog> target(dialog);
         *summary = Importer(location).run(
-            files,
+            scan,
             [target](const ImportProgress &progress) {
                 QMetaObject::invokeMethod(target, [target, progress] {
                     if (!target)
                         return;
-                    target->setLabelText(tr("Importing %1 of %2: %3")
-                                             .arg(progress.done)
-                                             .arg(progress.total)
-                                             .arg(QFileInfo(progress.file).fileName()));
+                    // Named as its reading begins, so a slow file is seen while it is read.
+                    target->setLabelText(
+                        tr("Importing %1 of %2: %3")
+                            .arg(progress.finished ? progress.done : progress.done + 1)
+                            .arg(progress.total)
+                            .arg(QFileInfo(progress.file).fileName()));
                     // Last: a modal dialog's setValue() handles events, later updates too.
                     target->setValue(progress.done);
                 });
@@ -738,6 +764,9 @@ void ReviewWindow::openFromLibrary(const QStringList &files, const ImportSummary
         problems.append(importFailureLine(failure));
         addFailedDocument(failure);
     }
+    for (const Error &skip : summary.skipped)
+        problems.append(tr("Skipped %1").arg(importFailureLine(skip)));
+    listSkippedFiles(summary.skipped);
     if (summary.cancelled)
         problems.prepend(tr("The import was cancelled; the reports imported so far are kept."));
     const int opened = paths.isEmpty() ? 0 : openLibraryReports(paths, problems);
@@ -1056,7 +1085,8 @@ void ReviewWindow::focusPane(QWidget *pane)
 void ReviewWindow::openFilesDialog()
 {
     const QStringList files = m_dialogs->openFiles(
-        this, tr("Open Reports"), tr("Reports (*.txt *.md *.text);;All files (*)"));
+        this, tr("Open Reports"),
+        tr("Reports (%1);;All files (*)").arg(reportFilePatterns().join(u' ')));
     openPaths(files);
 }
 

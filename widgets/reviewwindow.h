@@ -17,6 +17,7 @@ class QActionGroup;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QPushButton;
 class QSplitter;
 class QTreeView;
 class QUndoGroup;
@@ -41,6 +42,7 @@ class ReviewLibrary;
 class ReviewPanel;
 struct Draft;
 struct ImportSummary;
+struct ReportFileScan;
 struct StoredReview;
 
 /**
@@ -111,7 +113,8 @@ private:
 
     void addReports(const std::vector<Report> &reports);
     ReviewDocument *addDocument(const Report &report);
-    void importIntoLibrary(const QStringList &files);
+    void importIntoLibrary(const ReportFileScan &scan);
+    void listSkippedFiles(const QList<Error> &skipped);
     void openFromLibrary(const QStringList &files, const ImportSummary &summary);
     QString importFailureLine(const Error &failure) const;
     void addFailedDocument(const Error &failure);
@@ -179,6 +182,7 @@ private:
     ReviewPanel *m_reviewPanel = nullptr;
     QUndoView *m_historyView = nullptr;
     QLabel *m_historyLabel = nullptr;
+    QPushButton *m_cancelLoading = nullptr;
     QLabel *m_findingsLabel = nullptr;
 
     QHash<QString, QAction *> m_actions; ///< by objectName

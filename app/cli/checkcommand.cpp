@@ -3,6 +3,7 @@
 #include "checkcommand.h"
 
 #include "batchchecker.h"
+#include "interrupt.h"
 #include "reportjson.h"
 #include "reportreader.h"
 #include "terminaltext.h"
@@ -185,9 +186,11 @@ int runCheck(const QStringList &arguments)
     const int jobs = parser.isSet(jobsOption) ? parser.value(jobsOption).toInt() : 0;
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
     const bool progress = parser.isSet(progressOption) || stderrIsTerminal();
-    const std::vector<Report> reports
-        = BatchChecker(reportTemplate)
-              .check(files, jobs, progress ? progressPrinter(files) : BatchChecker::ReadStarted());
+    BatchChecker checker(reportTemplate);
+    // Each file within ReadBudget::kPerFile; Ctrl+C stops inside a file and still prints.
+    checker.setBudget(ReadBudget::kPerFile, &interruptFlag());
+    const std::vector<Report> reports = checker.check(
+        files, jobs, progress ? progressPrinter(files) : BatchChecker::ReadStarted());
     if (progress)
         printCounts(reports);
 

@@ -4,6 +4,7 @@
 
 #include "checkcommand.h"
 #include "export/exporter.h"
+#include "interrupt.h"
 #include "library/importer.h"
 #include "library/reviewlibrary.h"
 #include "reportreader.h"
@@ -66,6 +67,11 @@ void printSummary(QTextStream &err, const ImportSummary &summary, const QString 
         err << QCoreApplication::translate("nianbao::LibraryCommands", "failed: %1: %2")
                    .arg(printable(failure.where.file), printable(failure.message))
             << '\n';
+    if (summary.cancelled)
+        err << QCoreApplication::translate("nianbao::LibraryCommands",
+                                           "nianbao-cli import: interrupted; the reports imported "
+                                           "so far are kept")
+            << '\n';
     if (summary.stopped)
         err << QCoreApplication::translate("nianbao::LibraryCommands",
                                            "nianbao-cli import: %1 (%2 files not imported)")
@@ -109,10 +115,12 @@ int runImport(const QStringList &arguments)
     }
     const ReportFileScan scan = scanReportFiles(paths);
     const QString location = parser.value(u"library"_s);
-    const ImportSummary summary
-        = Importer(location).run(scan, [&err](const ImportProgress &p) { printProgress(err, p); });
+    // Ctrl+C stops inside the file being read; what was imported before it is kept.
+    const ImportSummary summary = Importer(location).run(
+        scan, [&err](const ImportProgress &p) { printProgress(err, p); }, &interruptFlag());
     printSummary(err, summary, ReviewLibrary::displayLocation(location));
-    return summary.failures.isEmpty() && !summary.stopped ? ExitClean : ExitFailure;
+    const bool complete = summary.failures.isEmpty() && !summary.stopped && !summary.cancelled;
+    return complete ? ExitClean : ExitFailure;
 }
 
 int runExport(const QStringList &arguments)
@@ -134,8 +142,15 @@ int runExport(const QStringList &arguments)
     const QCommandLineOption bomOption(
         u"bom"_s,
         QCoreApplication::translate("nianbao::LibraryCommands",
-                                    "Write UTF-8 with a byte order mark (Excel)."));
-    parser.addOptions({formatOption, outOption, reviewedOption, bomOption, libraryOption()});
+                                    "Start CSV with a UTF-8 byte order mark, so Excel reads the "
+                                    "Chinese right (the default)."));
+    const QCommandLineOption noBomOption(
+        u"no-bom"_s,
+        QCoreApplication::translate("nianbao::LibraryCommands",
+                                    "Write CSV without the byte order mark, for tools that "
+                                    "take it as part of the first column's name."));
+    parser.addOptions(
+        {formatOption, outOption, reviewedOption, bomOption, noBomOption, libraryOption()});
     parser.addPositionalArgument(
         u"export"_s, QCoreApplication::translate("nianbao::LibraryCommands", "The command."));
     if (!parse(parser, arguments))
@@ -146,6 +161,12 @@ int runExport(const QStringList &arguments)
         err << QCoreApplication::translate(
             "nianbao::LibraryCommands",
             "nianbao-cli export: give --format csv|csv-wide|xlsx|json and --out FILE")
+            << '\n';
+        return ExitFailure;
+    }
+    if (parser.isSet(bomOption) && parser.isSet(noBomOption)) {
+        err << QCoreApplication::translate("nianbao::LibraryCommands",
+                                           "nianbao-cli export: give --bom or --no-bom, not both")
             << '\n';
         return ExitFailure;
     }
@@ -165,7 +186,7 @@ int runExport(const QStringList &arguments)
         return ExitFailure;
     }
     const ReportReader reader;
-    const ExportOptions options {parser.isSet(bomOption), parser.isSet(reviewedOption)};
+    const ExportOptions options {!parser.isSet(noBomOption), parser.isSet(reviewedOption)};
     Result<int> written
         = Exporter(reader.checker()).exportLibrary(*library.value(), *format, out, options);
     if (!written) {

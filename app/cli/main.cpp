@@ -29,7 +29,7 @@ int main(int argc, char *argv[])
         "       nianbao-cli text FILE\n"
         "       nianbao-cli import PATH... [--library L]\n"
         "       nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] "
-        "[--reviewed-only] [--bom]")
+        "[--reviewed-only] [--no-bom]")
                         << '\n';
     return command == u"--help" || command == u"-h" ? nianbao::ExitClean : nianbao::ExitFailure;
 }

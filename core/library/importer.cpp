@@ -42,6 +42,12 @@ Result<ImportResult> importFile(ReviewLibrary &library, const ReportReader &read
     return added;
 }
 
+/** The reader stopped inside the file because the import was cancelled: not a failed file. */
+bool stoppedByCancel(const Result<ImportResult> &added)
+{
+    return !added && added.error().code == u"read.cancelled";
+}
+
 void count(ImportSummary &summary, const QString &file, const Result<ImportResult> &added)
 {
     if (!added) {
@@ -104,7 +110,9 @@ ImportSummary Importer::run(const QStringList &files, const ProgressCallback &pr
         summary.notAttempted = total;
         return summary;
     }
-    const ReportReader reader;
+    ReportReader reader;
+    // The cancel reaches inside a file, so Cancel does not wait for a slow one to finish.
+    reader.setBudget(ReadBudget::kPerFile, cancel);
     const auto notify = [&progress](const ImportProgress &state) {
         if (progress)
             progress(state);
@@ -130,6 +138,10 @@ ImportSummary Importer::run(const QStringList &files, const ProgressCallback &pr
                 break;
             }
             added = importFile(*library.value(), reader, file); // the file the loss interrupted
+        }
+        if (stoppedByCancel(added)) {
+            summary.cancelled = true;
+            break;
         }
         count(summary, file, added);
         notify(ImportProgress {i + 1, total, file, true});

@@ -13,6 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QElapsedTimer>
+
+#include <csignal>
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
@@ -67,6 +70,9 @@ private slots:
     void controlCharactersAreEscaped();
     void exportNeverCreatesALibrary();
     void importNamesEveryFileItSkipsOrFails();
+    void ctrlCStopsTheCheckAndStillReports();
+    void exportWritesTheByteOrderMarkUnlessToldNot_data();
+    void exportWritesTheByteOrderMarkUnlessToldNot();
     void checkGoesOnPastEveryKindOfBadFile();
 
 private:
@@ -253,6 +259,72 @@ void TestCli::importNamesEveryFileItSkipsOrFails()
     QVERIFY2(err.contains(u"skipped: "_s + folder + u"/scan.png"_s), qPrintable(err));
     QVERIFY2(err.contains(u"1 imported, 0 already in the library, 1 failed, 1 skipped"_s),
              qPrintable(err));
+}
+
+void TestCli::ctrlCStopsTheCheckAndStillReports()
+{
+    // Far more reading than the moment between the first file's start and the Ctrl+C.
+    constexpr int kFiles = 300;
+    QProcess cli;
+    cli.start(QStringLiteral(NIANBAO_CLI_PATH),
+              QStringList {u"check"_s, u"--json"_s, u"--progress"_s, u"--jobs"_s, u"1"_s}
+                  + QStringList(kFiles, seedReports().value(0)));
+    QVERIFY(cli.waitForStarted());
+    QVERIFY(QTest::qWaitFor([&] { return cli.readAllStandardError().contains("[1/"); }, 10000));
+    QElapsedTimer sinceInterrupt;
+    sinceInterrupt.start();
+    QCOMPARE(::kill(pid_t(cli.processId()), SIGINT), 0);
+    QVERIFY(cli.waitForFinished(10000));
+    qInfo("nianbao-cli check ended %lld ms after Ctrl+C", sinceInterrupt.elapsed());
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit); // it was not killed: it stopped and printed
+    QCOMPARE(cli.exitCode(), 2);
+    const QJsonArray reports
+        = QJsonDocument::fromJson(cli.readAllStandardOutput())[u"reports"_s].toArray();
+    QCOMPARE(reports.size(), kFiles); // every file is accounted for, read or cancelled
+    QVERIFY2(QJsonDocument(reports.last().toObject()).toJson().contains("read.cancelled"),
+             QJsonDocument(reports.last().toObject()).toJson().constData());
+}
+
+void TestCli::exportWritesTheByteOrderMarkUnlessToldNot_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<bool>("byteOrderMark");
+    QTest::newRow("by default, for Excel") << QStringList() << 0 << true;
+    QTest::newRow("--bom, as before") << QStringList {u"--bom"_s} << 0 << true;
+    QTest::newRow("--no-bom") << QStringList {u"--no-bom"_s} << 0 << false;
+    QTest::newRow("both is refused") << QStringList {u"--bom"_s, u"--no-bom"_s} << 2 << false;
+}
+
+void TestCli::exportWritesTheByteOrderMarkUnlessToldNot()
+{
+    QFETCH(QStringList, options);
+    QFETCH(int, exitCode);
+    QFETCH(bool, byteOrderMark);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString library = dir.filePath(u"l.sqlite"_s);
+    CliRun run;
+    QVERIFY(runCli({u"import"_s, seedReports().value(0), u"--library"_s, library}, &run));
+    QCOMPARE(run.exitCode, 0);
+    const QString out = dir.filePath(u"o.csv"_s);
+    QVERIFY(runCli(
+        QStringList {u"export"_s, u"--format"_s, u"csv"_s, u"--out"_s, out, u"--library"_s, library}
+            + options,
+        &run));
+    QCOMPARE(run.exitCode, exitCode);
+    if (exitCode != 0) {
+        QVERIFY2(run.err.contains("--no-bom"), run.err.constData());
+        QVERIFY(!QFile::exists(out));
+        return;
+    }
+    QByteArray csv;
+    QVERIFY(readFileBytes(out, &csv));
+    QCOMPARE(csv.startsWith("\xEF\xBB\xBF"), byteOrderMark);
+    QVERIFY(csv.size() > 100);
+
+    QVERIFY(runCli({u"export"_s, u"--help"_s}, &run));
+    QVERIFY2(run.out.contains("--no-bom"), run.out.constData());
 }
 
 void TestCli::checkGoesOnPastEveryKindOfBadFile()

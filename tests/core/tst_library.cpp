@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "batchchecker.h"
 #include "library/importer.h"
 #include "library/librarybinding.h"
 #include "library/reviewlibrary.h"
@@ -253,6 +254,8 @@ private slots:
     void folderWalkListsEveryFileItLeavesOut();
     void batchNamesEveryFailureAndGoesOn();
     void progressNamesTheFileBeingRead();
+    void cancellingInsideAFileEndsTheImportAsCancelled();
+    void aBatchStopsAFilePastItsBudget();
     void anotherApplicationsDatabaseIsRefusedUntouched_data();
     void anotherApplicationsDatabaseIsRefusedUntouched();
     void aFileNamedPostgresIsSqlite();
@@ -802,6 +805,44 @@ void TestLibrary::progressNamesTheFileBeingRead()
         QCOMPARE(progress[i].finished, i % 2 == 1); // named before it is read, then done
         QCOMPARE(progress[i].done, (i + 1) / 2);
     }
+}
+
+void TestLibrary::cancellingInsideAFileEndsTheImportAsCancelled()
+{
+    const QString other = m_dir.filePath(u"cancel-other.txt"_s);
+    QVERIFY(QFile::copy(test::seedReportPath(kSeed004), other));
+    const QStringList files {test::seedReportPath(kSeed004), other};
+    std::atomic<bool> cancel = false;
+    // Cancel as the first file's reading begins: the reader must stop inside it.
+    const ImportSummary summary = Importer(m_dir.filePath(u"cancel.sqlite"_s))
+                                      .run(
+                                          files,
+                                          [&cancel](const ImportProgress &progress) {
+                                              if (!progress.finished)
+                                                  cancel = true;
+                                          },
+                                          &cancel);
+    QVERIFY(summary.cancelled);
+    QCOMPARE(summary.imported, 0); // the file read when Cancel came is not imported
+    QCOMPARE(summary.failures.size(), 0); // nor is it reported as a file that failed
+    QVERIFY(!summary.stopped);
+}
+
+void TestLibrary::aBatchStopsAFilePastItsBudget()
+{
+    BatchChecker checker;
+    checker.setBudget(std::chrono::milliseconds(0));
+    const std::vector<Report> reports = checker.check({test::seedReportPath(kSeed004)});
+    QCOMPARE(reports.size(), size_t(1));
+    QVERIFY(!reports.front().loaded);
+    QCOMPARE(reports.front().errors.value(0).code, u"read.too_slow"_s);
+    QVERIFY2(reports.front().errors.value(0).message.contains(u"s"_s),
+             qPrintable(reports.front().errors.value(0).message));
+
+    const std::atomic<bool> cancel = true;
+    checker.setBudget(ReadBudget::kPerFile, &cancel);
+    const std::vector<Report> cancelled = checker.check({test::seedReportPath(kSeed004)});
+    QCOMPARE(cancelled.front().errors.value(0).code, u"read.cancelled"_s);
 }
 
 void TestLibrary::anotherApplicationsDatabaseIsRefusedUntouched_data()

@@ -140,7 +140,7 @@ int confirmCorrections(const QString &location)
 int importFolder(const QString &location, const QString &folder)
 {
     ChildWindow child(location);
-    const QStringList files = ReportLoader::reportsInFolder(folder);
+    const QStringList files = scanReportFiles({folder}).files;
     int said = 0;
     QTimer poll;
     QObject::connect(&poll, &QTimer::timeout, [&] {
@@ -424,7 +424,7 @@ private slots:
               documents.size());
 
         // Importing again finishes the job without duplicating anything.
-        const ImportSummary rest = Importer(location).run(ReportLoader::reportsInFolder(folder));
+        const ImportSummary rest = Importer(location).run(scanReportFiles({folder}).files);
         QCOMPARE(rest.failures.size(), 0);
         QCOMPARE(rest.duplicates, int(documents.size()));
         QCOMPARE(rest.imported + rest.duplicates, kCopies);

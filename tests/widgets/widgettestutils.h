@@ -44,7 +44,12 @@ public:
     QString savePath; ///< the answer to saveFile(); empty cancels
     QString printPath; ///< choosePrinter() prints to this PDF file; empty cancels
 
-    QStringList openFiles(QWidget *, const QString &, const QString &) override { return files; }
+    QString filter; ///< the filter openFiles() was last offered
+    QStringList openFiles(QWidget *, const QString &, const QString &offered) override
+    {
+        filter = offered;
+        return files;
+    }
     QString openFolder(QWidget *, const QString &) override { return folder; }
     void information(QWidget *, const QString &, const QString &text) override
     {
