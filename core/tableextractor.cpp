@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tableextractor.h"
 
+#include "clock.h"
 #include "columnaligner.h"
 #include "labelmatcher.h"
 
@@ -23,6 +24,8 @@ constexpr double kLabelOnlyWeight = 0.5; ///< what a figureless line's label cou
 constexpr double kWeakLabelScore = 0.5; ///< below this a row is placed by its neighbours
 constexpr double kPositionalScore = 0.05; ///< an unlabeled row of the right width
 constexpr int kRepeatedRowsAtLeast = 3; ///< rows seen twice before a table counts as repeated
+/** Lines between checks of the read's budget: a clock read each, yet a slow file stops soon. */
+constexpr int kLinesPerBudgetCheck = 4096;
 
 /** A line that may be a row of a table: its label and its figures. */
 struct Candidate
@@ -134,6 +137,9 @@ void TableReader::collectCandidates(LineRange range)
 {
     const auto &lines = m_layout.lines();
     for (int l = range.first; l < range.last; ++l) {
+        if ((l - range.first) % kLinesPerBudgetCheck == kLinesPerBudgetCheck - 1
+            && ReadBudget::current().exhausted())
+            return; // the reader reports read.too_slow
         const TableLine &line = lines[size_t(l)];
         if (line.isBlank() || line.layout == LineLayout::PipeRule || line.sentence)
             continue;
