@@ -26,6 +26,12 @@ constexpr double kPositionalScore = 0.05; ///< an unlabeled row of the right wid
 constexpr int kRepeatedRowsAtLeast = 3; ///< rows seen twice before a table counts as repeated
 /** Lines between checks of the read's budget: a clock read each, yet a slow file stops soon. */
 constexpr int kLinesPerBudgetCheck = 4096;
+/**
+ * Lines that may stand in one table: the largest table has 28 rows and a real section some
+ * hundred lines, and rows are matched to the template over every candidate (candidates × rows
+ * scores), so a section of 100,000 figure lines is read only this far (table.too_many_lines).
+ */
+constexpr int kMaxTableCandidates = 5000;
 
 /** A line that may be a row of a table: its label and its figures. */
 struct Candidate
@@ -102,6 +108,7 @@ public:
 
 private:
     void collectCandidates(LineRange range);
+    void noteTooManyCandidates(int lineNumber);
     void collectHeaderHits(LineRange range);
     void scoreLabels(Candidate &candidate) const;
     double rowScore(const Candidate &candidate, int row) const;
@@ -146,9 +153,28 @@ void TableReader::collectCandidates(LineRange range)
         Candidate candidate {&line, line.label, line.values(), false, {}};
         if (candidate.values.empty() && candidate.label.isEmpty())
             continue;
+        if (int(m_candidates.size()) == kMaxTableCandidates) {
+            noteTooManyCandidates(line.number);
+            return;
+        }
         scoreLabels(candidate);
         m_candidates.push_back(std::move(candidate));
     }
+}
+
+void TableReader::noteTooManyCandidates(int lineNumber)
+{
+    const int line = lineNumber + 1;
+    m_out.problems.append(
+        Error {u"table.too_many_lines"_s,
+               QCoreApplication::translate("nianbao::TableExtractor",
+                                           "Line %1: more than %L2 lines could belong to table "
+                                           "%3, far more than it has rows; from this line on "
+                                           "none is read into it")
+                   .arg(line)
+                   .arg(kMaxTableCandidates)
+                   .arg(m_table.section),
+               ErrorLocation {{}, line, {}}});
 }
 
 void TableReader::collectHeaderHits(LineRange range)

@@ -141,6 +141,7 @@ private slots:
     void aReportOfExactlyTheCapIsReadWhole();
     void aLineLongerThanTheCapIsBlankedInPlace();
     void anExhaustedBudgetStopsLayoutAndExtraction();
+    void aTableReadsAtMostItsCandidateCap();
 };
 
 void TestHostileInput::cellsAsWritten_data()
@@ -536,6 +537,23 @@ void TestHostileInput::anExhaustedBudgetStopsLayoutAndExtraction()
     // The walks stop too: layout parses the first lines and no more.
     const QString lines = QString(10 * 4096, u'\n');
     QVERIFY(parseLines(lines).size() < 10 * 4096);
+}
+
+void TestHostileInput::aTableReadsAtMostItsCandidateCap()
+{
+    // Rows are matched over candidates × template rows: 6,000 figure lines under one heading
+    // are read as far as the cap, and the reviewer is told where reading the table stopped.
+    QString text = u"二、主动公开政府信息情况\n"_s;
+    for (int i = 0; i < 6000; ++i)
+        text += u"规章\t1\t2\n"_s;
+    QElapsedTimer timer;
+    timer.start();
+    const Report report = readText(text);
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    const Error *capped = errorOf(report, u"table.too_many_lines"_s);
+    QVERIFY(capped);
+    QCOMPARE(capped->where.line, 5002); // the heading, then 5,000 candidates
+    QVERIFY2(capped->message.contains(u"table 二"_s), qPrintable(capped->message));
 }
 
 QTEST_GUILESS_MAIN(TestHostileInput)
