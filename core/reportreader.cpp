@@ -71,7 +71,7 @@ bool isLineBreak(char16_t c)
 }
 
 /** Where the line holding `from` ends: its line break, or the end of the text. */
-qsizetype lineEnd(const QString &text, qsizetype from)
+qsizetype lineEnd(QStringView text, qsizetype from)
 {
     while (from < text.size() && !isLineBreak(text[from].unicode()))
         ++from;
@@ -107,27 +107,32 @@ Error lineTooLongError(const QString &path, int line)
  */
 QString readableText(const QString &original, const QString &path, QList<Error> *problems)
 {
+    // Each line takes one character at least, and a long line more than the cap: a text of
+    // no more characters than both caps (nearly every report) cannot hit either.
+    if (original.size() <= std::min(kMaxReadLines, kMaxLineCharacters))
+        return original;
+    const QStringView view(original); // read through a view: QString's operator[] would copy
     QString text = original;
     int line = 0;
     qsizetype lineStart = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = text[i].unicode();
+    for (qsizetype i = 0; i < view.size(); ++i) {
+        const char16_t c = view[i].unicode();
         if (!isLineBreak(c)) {
             if (i - lineStart < kMaxLineCharacters)
                 continue;
             // Never split a surrogate pair: its first half goes too.
             qsizetype blank = QChar::isLowSurrogate(c) ? i - 1 : i;
-            const qsizetype end = lineEnd(text, i);
+            const qsizetype end = lineEnd(view, i);
             for (; blank < end; ++blank)
                 text[blank] = u' ';
             problems->append(lineTooLongError(path, line));
             i = end - 1;
             continue;
         }
-        if (c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n')
+        if (c == u'\r' && i + 1 < view.size() && view[i + 1] == u'\n')
             ++i;
         lineStart = i + 1;
-        if (++line == kMaxReadLines && lineStart < text.size()) {
+        if (++line == kMaxReadLines && lineStart < view.size()) {
             text.truncate(lineStart);
             problems->append(tooManyLinesError(path));
             break;
