@@ -507,10 +507,10 @@ void TestHostileInput::aLineLongerThanTheCapIsBlankedInPlace()
     // One 14 MB line of figures took 0.9 GB; its rest is blanked, not cut, so every figure
     // after it keeps its place in the text.
     const QString seed = seedText(kTabsSeed);
-    QString longLine;
-    for (int i = 0; i < kMaxLineCharacters; ++i)
-        longLine += u"1 "_s;
-    longLine += u"\U0001F600"_s; // a surrogate pair across the cap stays whole or goes whole
+    // A surrogate pair straddles the cap: it goes whole, never half of it.
+    QString longLine = QString(kMaxLineCharacters - 1, u'x') + u"\U0001F600"_s;
+    for (int i = 0; i < 50'000; ++i)
+        longLine += u" 1"_s;
     const QString text = u"前言\n"_s + longLine + u'\n' + seed;
     const Report report = readText(text);
     const Error *capped = errorOf(report, u"text.line_too_long"_s);
