@@ -64,6 +64,83 @@ Error secondReportError(const QString &text, const DocumentLayout &layout, const
                   ErrorLocation {path, line + 1, {}}};
 }
 
+bool isLineBreak(char16_t c)
+{
+    // The breaks parseLines() splits at, so lines are counted as layout counts them.
+    return c == u'\n' || c == u'\r' || c == 0x2028 || c == 0x2029 || c == 0x85;
+}
+
+/** Where the line holding `from` ends: its line break, or the end of the text. */
+qsizetype lineEnd(QStringView text, qsizetype from)
+{
+    while (from < text.size() && !isLineBreak(text[from].unicode()))
+        ++from;
+    return from;
+}
+
+Error tooManyLinesError(const QString &path)
+{
+    return Error {u"text.too_many_lines"_s,
+                  QCoreApplication::translate("nianbao::ReportReader",
+                                              "The document holds more than %L1 lines, far more "
+                                              "than a report; the lines after line %L1 are not "
+                                              "read")
+                      .arg(kMaxReadLines),
+                  ErrorLocation {path, kMaxReadLines + 1, {}}};
+}
+
+Error lineTooLongError(const QString &path, int line)
+{
+    return Error {u"text.line_too_long"_s,
+                  QCoreApplication::translate("nianbao::ReportReader",
+                                              "Line %1 is longer than %L2 characters, far longer "
+                                              "than a report's; the rest of it is not read")
+                      .arg(line + 1)
+                      .arg(kMaxLineCharacters),
+                  ErrorLocation {path, line + 1, {}}};
+}
+
+/**
+ * The text that layout and extraction read: at most kMaxReadLines lines of kMaxLineCharacters.
+ * A long line's rest becomes spaces rather than being cut, so every offset still points at the
+ * same character of the original. Shares the original's storage when no cap is hit.
+ */
+QString readableText(const QString &original, const QString &path, QList<Error> *problems)
+{
+    // Each line takes one character at least, and a long line more than the cap: a text of
+    // no more characters than both caps (nearly every report) cannot hit either.
+    if (original.size() <= std::min(kMaxReadLines, kMaxLineCharacters))
+        return original;
+    const QStringView view(original); // read through a view: QString's operator[] would copy
+    QString text = original;
+    int line = 0;
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i < view.size(); ++i) {
+        const char16_t c = view[i].unicode();
+        if (!isLineBreak(c)) {
+            if (i - lineStart < kMaxLineCharacters)
+                continue;
+            // Never split a surrogate pair: its first half goes too.
+            qsizetype blank = QChar::isLowSurrogate(c) ? i - 1 : i;
+            const qsizetype end = lineEnd(view, i);
+            for (; blank < end; ++blank)
+                text[blank] = u' ';
+            problems->append(lineTooLongError(path, line));
+            i = end - 1;
+            continue;
+        }
+        if (c == u'\r' && i + 1 < view.size() && view[i + 1] == u'\n')
+            ++i;
+        lineStart = i + 1;
+        if (++line == kMaxReadLines && lineStart < view.size()) {
+            text.truncate(lineStart);
+            problems->append(tooManyLinesError(path));
+            break;
+        }
+    }
+    return text;
+}
+
 } // namespace
 
 Result<QByteArray> readReportBytes(const QString &path)
@@ -182,15 +259,49 @@ void ReportReader::dropOldActiveTable(ExtractedTables &tables, Report &report) c
 
 void ReportReader::analyze(Report &report) const
 {
-    const NormalizedText normalized(report.text);
+    QList<Error> capped;
+    const QString text = readableText(report.text, report.file, &capped);
+    report.errors.append(capped);
+    analyzeText(report, text);
+}
+
+/**
+ * When the read's budget ran out during `stage`, drops what was read so far (it may lack
+ * whole tables) and says why; the loops of layout and extraction stop early when it runs out.
+ */
+bool ReportReader::stopIfOutOfTime(Report &report, const QString &stage) const
+{
+    const ReadBudget &budget = ReadBudget::current();
+    if (!budget.exhausted())
+        return false;
+    report.statements.clear();
+    report.splitChoices.clear();
+    report.cells.assign(size_t(m_template.cellCount()), CellValue {});
+    Error error = budget.error(stage);
+    error.where.file = report.file;
+    report.errors.append(error);
+    return true;
+}
+
+void ReportReader::analyzeText(Report &report, const QString &text) const
+{
+    const NormalizedText normalized(text);
     const DocumentLayout layout(normalized, m_template);
+    if (stopIfOutOfTime(report, tr("the layout of the lines")))
+        return;
     const ReportTitle title = parseTitle(normalized.text(), layout, m_template);
     report.agency = title.agency;
     report.year = title.year;
 
-    report.statements = m_statements.read(normalized, layout, report.text);
+    report.statements = m_statements.read(normalized, layout, text);
+    if (stopIfOutOfTime(report, tr("the figures stated in the text")))
+        return;
     ExtractedTables tables = m_extractor.extract(normalized, layout);
+    if (stopIfOutOfTime(report, tr("the tables")))
+        return;
     m_fusedReader.improve(normalized, report.statements, tables, report.splitChoices);
+    if (stopIfOutOfTime(report, tr("the figures run together")))
+        return;
     if (hasSupersededColumns(normalized.text(), m_template.tables().front()))
         dropOldActiveTable(tables, report);
     report.cells = std::move(tables.cells);

@@ -25,6 +25,19 @@ struct LoadedDocument;
 /** Largest report file read; real reports are well under 1 MB. */
 inline constexpr qint64 kMaxReportBytes = 16 * 1024 * 1024;
 
+/**
+ * Lines of a document that are read: the longest real report runs to some 400 lines (a PDF's
+ * a few thousand), and layout and extraction keep every line, so a file of millions of short
+ * lines would take gigabytes. The lines after it are not read (text.too_many_lines).
+ */
+inline constexpr int kMaxReadLines = 100'000;
+/**
+ * Characters of one line that are read: a whole report crawled onto one line holds some 4,000,
+ * and every token of a line is kept, so a 16 MB line of figures would take a gigabyte. The rest
+ * of the line is not read (text.line_too_long).
+ */
+inline constexpr int kMaxLineCharacters = 100'000;
+
 /** Reads a report file's bytes, refusing what is missing, not a file or over kMaxReportBytes. */
 Result<QByteArray> readReportBytes(const QString &path);
 
@@ -55,6 +68,8 @@ public:
 private:
     Result<LoadedDocument> load(const QByteArray &bytes, const QString &path) const;
     void dropOldActiveTable(ExtractedTables &tables, Report &report) const;
+    void analyzeText(Report &report, const QString &text) const;
+    bool stopIfOutOfTime(Report &report, const QString &stage) const;
     const ReportTemplate &m_template;
     TableExtractor m_extractor;
     StatedFigureReader m_statements;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "statedfigures.h"
 
+#include "clock.h"
+
 #include <QHash>
 
 #include <unicode/fmtable.h>
@@ -40,6 +42,8 @@ bool isAsciiDigit(QChar c)
 
 /** Dropped before matching: spaces (PDF text breaks words with them) and bold marks. */
 constexpr int kMaxParagraphLines = 40; ///< a paragraph's lines read as one phrase space
+/** Lines between checks of the read's budget: a clock read each, yet a slow file stops soon. */
+constexpr int kLinesPerBudgetCheck = 4096;
 
 bool isSkipped(QChar c)
 {
@@ -241,6 +245,8 @@ QList<StatedFigure> StatedFigureReader::read(const NormalizedText &text,
         // A paragraph is read as one: a PDF's text breaks its lines inside a phrase
         // (…受理政府\n信息公开申请 17 件).
         for (int l = std::max(range.first, done); l < range.last; ++l) {
+            if (l % kLinesPerBudgetCheck == 0 && ReadBudget::current().exhausted())
+                return figures; // the reader reports read.too_slow
             const TableLine &line = lines[size_t(l)];
             if (line.isBlank() || isTableLine(line))
                 continue;

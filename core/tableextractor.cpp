@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tableextractor.h"
 
+#include "clock.h"
 #include "columnaligner.h"
 #include "labelmatcher.h"
 
@@ -23,6 +24,14 @@ constexpr double kLabelOnlyWeight = 0.5; ///< what a figureless line's label cou
 constexpr double kWeakLabelScore = 0.5; ///< below this a row is placed by its neighbours
 constexpr double kPositionalScore = 0.05; ///< an unlabeled row of the right width
 constexpr int kRepeatedRowsAtLeast = 3; ///< rows seen twice before a table counts as repeated
+/** Lines between checks of the read's budget: a clock read each, yet a slow file stops soon. */
+constexpr int kLinesPerBudgetCheck = 4096;
+/**
+ * Lines that may stand in one table: the largest table has 28 rows and a real section some
+ * hundred lines, and rows are matched to the template over every candidate (candidates × rows
+ * scores), so a section of 100,000 figure lines is read only this far (table.too_many_lines).
+ */
+constexpr int kMaxTableCandidates = 5000;
 
 /** A line that may be a row of a table: its label and its figures. */
 struct Candidate
@@ -99,6 +108,7 @@ public:
 
 private:
     void collectCandidates(LineRange range);
+    void noteTooManyCandidates(int lineNumber);
     void collectHeaderHits(LineRange range);
     void scoreLabels(Candidate &candidate) const;
     double rowScore(const Candidate &candidate, int row) const;
@@ -134,15 +144,37 @@ void TableReader::collectCandidates(LineRange range)
 {
     const auto &lines = m_layout.lines();
     for (int l = range.first; l < range.last; ++l) {
+        if ((l - range.first) % kLinesPerBudgetCheck == kLinesPerBudgetCheck - 1
+            && ReadBudget::current().exhausted())
+            return; // the reader reports read.too_slow
         const TableLine &line = lines[size_t(l)];
         if (line.isBlank() || line.layout == LineLayout::PipeRule || line.sentence)
             continue;
         Candidate candidate {&line, line.label, line.values(), false, {}};
         if (candidate.values.empty() && candidate.label.isEmpty())
             continue;
+        if (int(m_candidates.size()) == kMaxTableCandidates) {
+            noteTooManyCandidates(line.number);
+            return;
+        }
         scoreLabels(candidate);
         m_candidates.push_back(std::move(candidate));
     }
+}
+
+void TableReader::noteTooManyCandidates(int lineNumber)
+{
+    const int line = lineNumber + 1;
+    m_out.problems.append(
+        Error {u"table.too_many_lines"_s,
+               QCoreApplication::translate("nianbao::TableExtractor",
+                                           "Line %1: more than %L2 lines could belong to table "
+                                           "%3, far more than it has rows; from this line on "
+                                           "none is read into it")
+                   .arg(line)
+                   .arg(kMaxTableCandidates)
+                   .arg(m_table.section),
+               ErrorLocation {{}, line, {}}});
 }
 
 void TableReader::collectHeaderHits(LineRange range)

@@ -80,6 +80,27 @@ QString transliterate(const QString &text, const char *transform)
     return QString(reinterpret_cast<const QChar *>(converted.getBuffer()), converted.length());
 }
 
+const Error *errorOf(const Report &report, const QString &code)
+{
+    const auto found = std::find_if(report.errors.begin(), report.errors.end(),
+                                    [&](const Error &e) { return e.code == code; });
+    return found == report.errors.end() ? nullptr : &*found;
+}
+
+/** Whether every cell holds the same value as in `expected`, at the same place of its text. */
+bool sameCellsShifted(const Report &report, const Report &expected, int shift)
+{
+    for (size_t c = 0; c < expected.cells.size(); ++c) {
+        const CellValue &got = report.cells[c];
+        const CellValue &want = expected.cells[c];
+        if (got.value != want.value || got.state != want.state)
+            return false;
+        if (want.span.isValid() && got.span.start != want.span.start + shift)
+            return false;
+    }
+    return true;
+}
+
 bool hasFinding(const Report &report, const QString &rule, const QString &key)
 {
     const int cell = ReportTemplate::standard().cellIndex(CellKey(key));
@@ -116,6 +137,11 @@ private slots:
     void aWideSpanPadsNoRow();
     void aFigureGridOver5000PagesLaysOutInLinearTime();
     void replacedBytesWithoutAnOffsetNameNoByte();
+    void linesPastTheCapAreNotReadAndSaidSo();
+    void aReportOfExactlyTheCapIsReadWhole();
+    void aLineLongerThanTheCapIsBlankedInPlace();
+    void anExhaustedBudgetStopsLayoutAndExtraction();
+    void aTableReadsAtMostItsCandidateCap();
 };
 
 void TestHostileInput::cellsAsWritten_data()
@@ -444,6 +470,91 @@ void TestHostileInput::replacedBytesWithoutAnOffsetNameNoByte()
     QVERIFY2(warning != report.errors.end(), qPrintable(report.text));
     QVERIFY2(!warning->message.contains(u"byte -1"_s), qPrintable(warning->message));
     QVERIFY2(warning->message.contains(u"UTF-16LE"_s), qPrintable(warning->message));
+}
+
+void TestHostileInput::linesPastTheCapAreNotReadAndSaidSo()
+{
+    // 2 million short lines (8 MB) took 16 s and 1.8 GB in layout and extraction.
+    const QString seed = seedText(kTabsSeed);
+    QVERIFY(!seed.isEmpty());
+    const Report expected = readText(seed);
+    const int seedLines = int(seed.count(u'\n'));
+    QString text = seed + QString(kMaxReadLines - seedLines, u'\n') + u"规章 1 2 3\n"_s;
+    QElapsedTimer timer;
+    timer.start();
+    const Report report = readText(text);
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    const Error *capped = errorOf(report, u"text.too_many_lines"_s);
+    QVERIFY(capped);
+    QCOMPARE(capped->where.line, kMaxReadLines + 1);
+    QVERIFY2(capped->message.contains(u"100,000"_s), qPrintable(capped->message));
+    QCOMPARE(report.text, text); // the document view still shows all of it
+    QVERIFY(sameCellsShifted(report, expected, 0));
+}
+
+void TestHostileInput::aReportOfExactlyTheCapIsReadWhole()
+{
+    const QString seed = seedText(kTabsSeed);
+    const int seedLines = int(seed.count(u'\n'));
+    // kMaxReadLines lines, the last one without a line break: nothing is left out.
+    const QString text = seed + QString(kMaxReadLines - seedLines - 1, u'\n') + u"末行"_s;
+    const Report report = readText(text);
+    QVERIFY(!errorOf(report, u"text.too_many_lines"_s));
+    QVERIFY(sameCellsShifted(report, readText(seed), 0));
+}
+
+void TestHostileInput::aLineLongerThanTheCapIsBlankedInPlace()
+{
+    // One 14 MB line of figures took 0.9 GB; its rest is blanked, not cut, so every figure
+    // after it keeps its place in the text.
+    const QString seed = seedText(kTabsSeed);
+    // A surrogate pair straddles the cap: it goes whole, never half of it.
+    QString longLine = QString(kMaxLineCharacters - 1, u'x') + u"\U0001F600"_s;
+    for (int i = 0; i < 50'000; ++i)
+        longLine += u" 1"_s;
+    const QString text = u"前言\n"_s + longLine + u'\n' + seed;
+    const Report report = readText(text);
+    const Error *capped = errorOf(report, u"text.line_too_long"_s);
+    QVERIFY(capped);
+    QCOMPARE(capped->where.line, 2);
+    QVERIFY(sameCellsShifted(report, readText(seed), int(text.size() - seed.size())));
+}
+
+void TestHostileInput::anExhaustedBudgetStopsLayoutAndExtraction()
+{
+    // A budget spent in loading may run out in layout: the read stops with read.too_slow
+    // instead of running on, and no half-read table is kept.
+    Report report;
+    report.file = u"slow.txt"_s;
+    report.text = seedText(kTabsSeed);
+    const ReadBudget spent(std::chrono::milliseconds(0));
+    const ReadBudget::Scope scope(spent);
+    ReportReader().analyze(report);
+    const Error *stopped = errorOf(report, u"read.too_slow"_s);
+    QVERIFY(stopped);
+    QCOMPARE(stopped->where.file, u"slow.txt"_s);
+    QVERIFY(std::none_of(report.cells.begin(), report.cells.end(),
+                         [](const CellValue &cell) { return cell.hasValue(); }));
+    // The walks stop too: layout parses the first lines and no more.
+    const QString lines = QString(10 * 4096, u'\n');
+    QVERIFY(parseLines(lines).size() < 10 * 4096);
+}
+
+void TestHostileInput::aTableReadsAtMostItsCandidateCap()
+{
+    // Rows are matched over candidates × template rows: 6,000 figure lines under one heading
+    // are read as far as the cap, and the reviewer is told where reading the table stopped.
+    QString text = u"二、主动公开政府信息情况\n"_s;
+    for (int i = 0; i < 6000; ++i)
+        text += u"规章\t1\t2\n"_s;
+    QElapsedTimer timer;
+    timer.start();
+    const Report report = readText(text);
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    const Error *capped = errorOf(report, u"table.too_many_lines"_s);
+    QVERIFY(capped);
+    QCOMPARE(capped->where.line, 5002); // the heading, then 5,000 candidates
+    QVERIFY2(capped->message.contains(u"table 二"_s), qPrintable(capped->message));
 }
 
 QTEST_GUILESS_MAIN(TestHostileInput)
