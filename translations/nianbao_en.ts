@@ -62,7 +62,7 @@ Reports open without saving to a library.</source>
         <source>usage: nianbao-cli check [--json] FILE...
        nianbao-cli text FILE
        nianbao-cli import PATH... [--library L]
-       nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] [--reviewed-only] [--bom]</source>
+       nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] [--reviewed-only] [--no-bom]</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -848,10 +848,6 @@ Reports open without saving to a library.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Write UTF-8 with a byte order mark (Excel).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>nianbao-cli export: give --format csv|csv-wide|xlsx|json and --out FILE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -869,6 +865,22 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>%1 imported, %2 already in the library, %3 failed, %4 skipped (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nianbao-cli import: interrupted; the reports imported so far are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start CSV with a UTF-8 byte order mark, so Excel reads the Chinese right (the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write CSV without the byte order mark, for tools that take it as part of the first column&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nianbao-cli export: give --bom or --no-bom, not both</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1061,6 +1073,30 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>the end of loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document holds more than %L1 lines, far more than a report; the lines after line %L1 are not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 is longer than %L2 characters, far longer than a report&apos;s; the rest of it is not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the layout of the lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the figures stated in the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the figures run together</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1433,10 +1469,6 @@ Reports open without saving to a library.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reports (*.txt *.md *.text);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open a Folder of Reports</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1636,6 +1668,25 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
         <source>Printed %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cancel opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No reports found; %n file(s) skipped, see the list.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skipped %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports (%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Rule</name>
@@ -1730,6 +1781,10 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Line %1: more than %L2 lines could belong to table %3, far more than it has rows; from this line on none is read into it</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

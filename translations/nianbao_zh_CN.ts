@@ -63,11 +63,11 @@ Reports open without saving to a library.</source>
         <source>usage: nianbao-cli check [--json] FILE...
        nianbao-cli text FILE
        nianbao-cli import PATH... [--library L]
-       nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] [--reviewed-only] [--bom]</source>
+       nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] [--reviewed-only] [--no-bom]</source>
         <translation>用法：nianbao-cli check [--json] 文件...
        nianbao-cli text 文件
        nianbao-cli import 路径... [--library 库]
-       nianbao-cli export --format csv|csv-wide|xlsx|json --out 文件 [--library 库] [--reviewed-only] [--bom]</translation>
+       nianbao-cli export --format csv|csv-wide|xlsx|json --out 文件 [--library 库] [--reviewed-only] [--no-bom]</translation>
     </message>
 </context>
 <context>
@@ -849,10 +849,6 @@ Reports open without saving to a library.</source>
         <translation>仅导出标记为“已审核”的报告。</translation>
     </message>
     <message>
-        <source>Write UTF-8 with a byte order mark (Excel).</source>
-        <translation>以带字节顺序标记（BOM）的 UTF-8 写入（供 Excel 使用）。</translation>
-    </message>
-    <message>
         <source>nianbao-cli export: give --format csv|csv-wide|xlsx|json and --out FILE</source>
         <translation>nianbao-cli export：请指定 --format csv|csv-wide|xlsx|json 和 --out FILE</translation>
     </message>
@@ -871,6 +867,22 @@ Reports open without saving to a library.</source>
     <message>
         <source>%1 imported, %2 already in the library, %3 failed, %4 skipped (%5)</source>
         <translation>已导入 %1 个，库中已有 %2 个，失败 %3 个，跳过 %4 个（%5）</translation>
+    </message>
+    <message>
+        <source>nianbao-cli import: interrupted; the reports imported so far are kept</source>
+        <translation>nianbao-cli import：已中断；已导入的报告均已保留</translation>
+    </message>
+    <message>
+        <source>Start CSV with a UTF-8 byte order mark, so Excel reads the Chinese right (the default).</source>
+        <translation>CSV 文件以 UTF-8 字节顺序标记（BOM）开头，使 Excel 正确显示中文（默认）。</translation>
+    </message>
+    <message>
+        <source>Write CSV without the byte order mark, for tools that take it as part of the first column&apos;s name.</source>
+        <translation>写出不带字节顺序标记（BOM）的 CSV，供会把它当作第一列列名一部分的工具使用。</translation>
+    </message>
+    <message>
+        <source>nianbao-cli export: give --bom or --no-bom, not both</source>
+        <translation>nianbao-cli export：请只给出 --bom 或 --no-bom 之一</translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1072,30 @@ Reports open without saving to a library.</source>
     <message>
         <source>the end of loading</source>
         <translation>加载结束时</translation>
+    </message>
+    <message>
+        <source>The document holds more than %L1 lines, far more than a report; the lines after line %L1 are not read</source>
+        <translation>文档超过 %L1 行，远多于一份报告；第 %L1 行之后的内容不读取</translation>
+    </message>
+    <message>
+        <source>Line %1 is longer than %L2 characters, far longer than a report&apos;s; the rest of it is not read</source>
+        <translation>第 %1 行超过 %L2 个字符，远长于报告中的行；该行其余部分不读取</translation>
+    </message>
+    <message>
+        <source>the layout of the lines</source>
+        <translation>行的版式分析</translation>
+    </message>
+    <message>
+        <source>the figures stated in the text</source>
+        <translation>正文中陈述的数字</translation>
+    </message>
+    <message>
+        <source>the tables</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>the figures run together</source>
+        <translation>连写的数字</translation>
     </message>
 </context>
 <context>
@@ -1428,10 +1464,6 @@ Reports open without saving to a library.</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <source>Reports (*.txt *.md *.text);;All files (*)</source>
-        <translation>报告 (*.txt *.md *.text);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Open a Folder of Reports</source>
         <translation>打开报告文件夹</translation>
     </message>
@@ -1631,6 +1663,24 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
         <source>Printed %1.</source>
         <translation>已打印 %1。</translation>
     </message>
+    <message>
+        <source>Cancel opening</source>
+        <translation>取消打开</translation>
+    </message>
+    <message numerus="yes">
+        <source>No reports found; %n file(s) skipped, see the list.</source>
+        <translation>
+            <numerusform>未找到报告；跳过了 %n 个文件，详见列表。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skipped %1</source>
+        <translation>已跳过 %1</translation>
+    </message>
+    <message>
+        <source>Reports (%1);;All files (*)</source>
+        <translation>报告 (%1);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Rule</name>
@@ -1723,6 +1773,10 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
         <translation>
             <numerusform>，第二份中有 %n 行与之不同</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Line %1: more than %L2 lines could belong to table %3, far more than it has rows; from this line on none is read into it</source>
+        <translation>第 %1 行：可能属于表%3的行超过 %L2 行，远多于其行数；自此行起不再读入该表</translation>
     </message>
 </context>
 <context>
