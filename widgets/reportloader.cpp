@@ -19,8 +19,11 @@ ReportLoader::ReportLoader(QObject *parent)
 ReportLoader::~ReportLoader()
 {
     cancel();
-    for (QThread *thread : std::as_const(m_threads))
+    // The finished handler that deletes a thread dies with this loader: delete them here.
+    for (QThread *thread : std::as_const(m_threads)) {
         thread->wait();
+        delete thread;
+    }
 }
 
 void ReportLoader::load(const QStringList &files)

@@ -448,8 +448,10 @@ void TestHostileInput::aFigureGridOver5000PagesLaysOutInLinearTime()
     QVERIFY2(timer.elapsed() < 2000 * test::kSanitizedShrink,
              qPrintable(QString::number(timer.elapsed())));
     QVERIFY(text.text.endsWith(QString::number(kPages * kRows * 4 - 1) % u'\n'));
-    QCOMPARE(text.warnings.size(), 1);
-    QCOMPARE(text.warnings.front().code, u"pdf.table_too_large"_s);
+    if (test::kSanitizedShrink == 1) { // the shrunk grid stays under the table cap
+        QCOMPARE(text.warnings.size(), 1);
+        QCOMPARE(text.warnings.front().code, u"pdf.table_too_large"_s);
+    }
 }
 
 void TestHostileInput::replacedBytesWithoutAnOffsetNameNoByte()
@@ -483,7 +485,8 @@ void TestHostileInput::linesPastTheCapAreNotReadAndSaidSo()
     QElapsedTimer timer;
     timer.start();
     const Report report = readText(text);
-    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < 1000 * test::kSanitizedShrink,
+             qPrintable(QString::number(timer.elapsed())));
     const Error *capped = errorOf(report, u"text.too_many_lines"_s);
     QVERIFY(capped);
     QCOMPARE(capped->where.line, kMaxReadLines + 1);
