@@ -42,26 +42,6 @@ struct DetectorCloser
     void operator()(UCharsetDetector *detector) const { ucsdet_close(detector); }
 };
 
-/** Converts with ICU, failing on the first invalid sequence. */
-std::optional<QString> convertStrictly(QByteArrayView bytes, const char *encoding)
-{
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<UConverter, ConverterCloser> converter(ucnv_open(encoding, &status));
-    if (U_FAILURE(status))
-        return std::nullopt;
-    ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
-                        &status);
-    QString out(bytes.size() + 1, Qt::Uninitialized);
-    status = U_ZERO_ERROR;
-    const int32_t length
-        = ucnv_toUChars(converter.get(), reinterpret_cast<UChar *>(out.data()), int32_t(out.size()),
-                        bytes.data(), int32_t(bytes.size()), &status);
-    if (U_FAILURE(status) && status != U_STRING_NOT_TERMINATED_WARNING)
-        return std::nullopt;
-    out.truncate(length);
-    return out;
-}
-
 /** What a lenient conversion replaced: how many invalid sequences, and where the first was. */
 struct Replacements
 {
@@ -85,17 +65,26 @@ void countAndSubstitute(const void *context, UConverterToUnicodeArgs *args, cons
     UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, codeUnits, length, reason, status);
 }
 
-/** A lenient conversion that counts what it replaces; nullopt if ICU lacks the encoding. */
-std::optional<QString> convertCounting(QByteArrayView bytes, const char *encoding,
-                                       Replacements *replacements)
+/**
+ * Converts with ICU. With `replacements`, leniently: each invalid sequence is counted and
+ * replaced by U+FFFD. Without, strictly: nullopt on the first invalid sequence. Nullopt too if
+ * ICU lacks the encoding.
+ */
+std::optional<QString> convert(QByteArrayView bytes, const char *encoding,
+                               Replacements *replacements = nullptr)
 {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UConverter, ConverterCloser> converter(ucnv_open(encoding, &status));
     if (U_FAILURE(status))
         return std::nullopt;
-    replacements->begin = bytes.data();
-    ucnv_setToUCallBack(converter.get(), countAndSubstitute, replacements, nullptr, nullptr,
-                        &status);
+    if (replacements) {
+        replacements->begin = bytes.data();
+        ucnv_setToUCallBack(converter.get(), countAndSubstitute, replacements, nullptr, nullptr,
+                            &status);
+    } else {
+        ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
+                            &status);
+    }
     QString out(bytes.size() + 1, Qt::Uninitialized);
     status = U_ZERO_ERROR;
     const int32_t length
@@ -220,7 +209,7 @@ std::optional<DecodedText> decodeChinese(QByteArrayView bytes, QList<QByteArray>
         = std::count_if(bytes.begin(), bytes.end(), [](char byte) { return uchar(byte) >= 0x80; });
     for (const QByteArray &name : std::as_const(candidates)) {
         Replacements replacements;
-        std::optional<QString> text = convertCounting(bytes, name.constData(), &replacements);
+        std::optional<QString> text = convert(bytes, name.constData(), &replacements);
         if (text && qsizetype(replacements.count) * kMaxReplacedShare <= nonAscii)
             return DecodedText {*text, QString::fromLatin1(name), false, replacements.count,
                                 replacements.firstOffset};
@@ -304,7 +293,7 @@ Result<DecodedText> decodeWithMark(QByteArrayView bytes)
             continue;
         const QByteArrayView body = bytes.sliced(mark.bytes.size());
         Replacements replacements;
-        std::optional<QString> text = convertCounting(body, mark.encoding, &replacements);
+        std::optional<QString> text = convert(body, mark.encoding, &replacements);
         if (!text)
             break;
         const int firstInvalid
@@ -334,7 +323,7 @@ Result<DecodedText> decodeText(const QByteArray &bytes)
         return finish(DecodedText {QString::fromUtf8(bytes), u"UTF-8"_s, false, 0, -1});
     if (const char *utf16 = unmarkedUtf16(bytes)) {
         Replacements replacements;
-        if (std::optional<QString> text = convertCounting(bytes, utf16, &replacements)) {
+        if (std::optional<QString> text = convert(bytes, utf16, &replacements)) {
             return finish(DecodedText {*text, QString::fromLatin1(utf16), false, replacements.count,
                                        replacements.firstOffset});
         }
@@ -352,13 +341,13 @@ Result<DecodedText> decodeText(const QByteArray &bytes)
     if (std::optional<DecodedText> chinese = decodeChinese(bytes, candidates))
         return finish(std::move(*chinese));
     for (const QByteArray &name : candidates) {
-        if (std::optional<QString> text = convertStrictly(bytes, name.constData()))
+        if (std::optional<QString> text = convert(bytes, name.constData()))
             return finish(DecodedText {*text, QString::fromLatin1(name), false, 0, -1});
     }
     // Nothing decodes cleanly: keep the best guess and say how much was replaced.
     const QByteArray best = candidates.isEmpty() ? QByteArray("UTF-8") : candidates.first();
     Replacements replacements;
-    std::optional<QString> text = convertCounting(bytes, best.constData(), &replacements);
+    std::optional<QString> text = convert(bytes, best.constData(), &replacements);
     if (!text)
         return Error {u"encoding.unknown"_s, u"The text encoding could not be determined."_s, {}};
     return finish(DecodedText {*text, QString::fromLatin1(best), false, replacements.count,
