@@ -33,6 +33,14 @@ constexpr int kSanitizedShrink = 1;
 constexpr int kSanitizedShrink = 1;
 #endif
 
+/**
+ * How long a bounded hostile input may take before a test calls it a hang: the per-file budget
+ * (ten seconds, ReadBudget). Tests assert the caps and the work they bound; this limit only
+ * catches an unbounded or quadratic walk, never slowness on a busy two-core CI machine, so it is
+ * never tightened to measure speed (nianbao-bench does that).
+ */
+constexpr qint64 kHangLimitMs = 10'000LL * kSanitizedShrink;
+
 /** A file under tests/data (NIANBAO_TEST_DATA_DIR), never relative to the working directory. */
 QString dataPath(const QString &relative);
 

@@ -416,7 +416,7 @@ void TestHostileInput::aWideSpanPadsNoRow()
     QElapsedTimer timer;
     timer.start();
     const StructuredText written = layoutStructuredText({TextBlock {{}, table}});
-    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < test::kHangLimitMs, qPrintable(QString::number(timer.elapsed())));
     QVERIFY2(written.text.size() < 40'000, qPrintable(QString::number(written.text.size())));
     QVERIFY(written.text.endsWith(u"\n4999\n"_s));
     QCOMPARE(written.warnings.size(), 1);
@@ -445,7 +445,7 @@ void TestHostileInput::aFigureGridOver5000PagesLaysOutInLinearTime()
     QElapsedTimer timer;
     timer.start();
     const PdfText text = layoutPdfText(pages);
-    QVERIFY2(timer.elapsed() < 2000 * test::kSanitizedShrink,
+    QVERIFY2(timer.elapsed() < test::kHangLimitMs,
              qPrintable(QString::number(timer.elapsed())));
     QVERIFY(text.text.endsWith(QString::number(kPages * kRows * 4 - 1) % u'\n'));
     if (test::kSanitizedShrink == 1) { // the shrunk grid stays under the table cap
@@ -485,7 +485,7 @@ void TestHostileInput::linesPastTheCapAreNotReadAndSaidSo()
     QElapsedTimer timer;
     timer.start();
     const Report report = readText(text);
-    QVERIFY2(timer.elapsed() < 1000 * test::kSanitizedShrink,
+    QVERIFY2(timer.elapsed() < test::kHangLimitMs,
              qPrintable(QString::number(timer.elapsed())));
     const Error *capped = errorOf(report, u"text.too_many_lines"_s);
     QVERIFY(capped);
@@ -553,7 +553,7 @@ void TestHostileInput::aTableReadsAtMostItsCandidateCap()
     QElapsedTimer timer;
     timer.start();
     const Report report = readText(text);
-    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < test::kHangLimitMs, qPrintable(QString::number(timer.elapsed())));
     const Error *capped = errorOf(report, u"table.too_many_lines"_s);
     QVERIFY(capped);
     QCOMPARE(capped->where.line, 5002); // the heading, then 5,000 candidates

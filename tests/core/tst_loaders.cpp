@@ -720,7 +720,7 @@ void TestLoaders::hostileFilesAreRefusedQuickly()
     QElapsedTimer timer;
     timer.start();
     const Report report = m_reader.readBytes(bytes, fileName);
-    QVERIFY2(timer.elapsed() < 2000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < test::kHangLimitMs, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
     QVERIFY2(!report.loaded, qPrintable(report.text.left(200)));
     QCOMPARE(report.errors.size(), 1);
     const Error &error = report.errors.front();
@@ -743,7 +743,7 @@ void TestLoaders::gridBeforePadsNoRow()
     timer.start();
     const Report report
         = m_reader.readBytes(wordDocument("<w:tbl>" + rows + "</w:tbl>"), u"grid.docx"_s);
-    QVERIFY2(timer.elapsed() < 2000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < test::kHangLimitMs, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
     QVERIFY2(report.loaded, qPrintable(errorList(report)));
     QVERIFY2(report.text.size() < 40'000, qPrintable(QString::number(report.text.size())));
     QVERIFY(report.text.contains(u"\t2999\n"_s));

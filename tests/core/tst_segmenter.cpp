@@ -304,7 +304,7 @@ void TestSegmenter::longRunsEndQuickly()
     const Segmentation many = Segmenter::solve({runOf(QString(40, u'1'), range(0, 15))}, {}, {});
     QVERIFY(many.exhausted); // C(39, 14) ways: the limit stops it, and it says so
     QVERIFY(many.splits[0].empty());
-    QVERIFY2(timer.elapsed() < 5000, "the work limits do not bound the segmenter");
+    QVERIFY2(timer.elapsed() < test::kHangLimitMs, "the work limits do not bound the segmenter");
 }
 
 void TestSegmenter::manyUndecidedRowsStayWithinTheStateLimit()
