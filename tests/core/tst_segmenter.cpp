@@ -5,6 +5,7 @@
 #include "reportreader.h"
 #include "reporttemplate.h"
 #include "rulebook.h"
+#include "testutils.h"
 
 #include <QDir>
 #include <QElapsedTimer>
