@@ -24,6 +24,15 @@ fi
 
 start=$SECONDS
 cmake --preset ci
+# Gates before the long build: the sources are clang-formatted, and the engine and the CLI
+# configure without Qt Gui and Widgets (core never links them; this proves the build does not
+# need them either).
+cmake --build build/ci --target format-check
+cmake -S . -B build/ci-nogui -G Ninja -DNIANBAO_BUILD_GUI=OFF -DNIANBAO_BUILD_TESTS=OFF >/dev/null
+if grep -qE 'Qt6(Gui|Widgets)_DIR:PATH=/' build/ci-nogui/CMakeCache.txt; then
+    echo "test.sh: configuring without the window still looks for Qt Gui or Widgets" >&2
+    exit 1
+fi
 cmake --build --preset ci
 echo "test.sh: configured and built the ci preset in $((SECONDS - start)) s"
 

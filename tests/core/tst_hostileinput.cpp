@@ -445,8 +445,7 @@ void TestHostileInput::aFigureGridOver5000PagesLaysOutInLinearTime()
     QElapsedTimer timer;
     timer.start();
     const PdfText text = layoutPdfText(pages);
-    QVERIFY2(timer.elapsed() < test::kHangLimitMs,
-             qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < test::kHangLimitMs, qPrintable(QString::number(timer.elapsed())));
     QVERIFY(text.text.endsWith(QString::number(kPages * kRows * 4 - 1) % u'\n'));
     if (test::kSanitizedShrink == 1) { // the shrunk grid stays under the table cap
         QCOMPARE(text.warnings.size(), 1);
@@ -485,8 +484,7 @@ void TestHostileInput::linesPastTheCapAreNotReadAndSaidSo()
     QElapsedTimer timer;
     timer.start();
     const Report report = readText(text);
-    QVERIFY2(timer.elapsed() < test::kHangLimitMs,
-             qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < test::kHangLimitMs, qPrintable(QString::number(timer.elapsed())));
     const Error *capped = errorOf(report, u"text.too_many_lines"_s);
     QVERIFY(capped);
     QCOMPARE(capped->where.line, kMaxReadLines + 1);

@@ -263,6 +263,7 @@ private slots:
     void readingLeavesTheJournalModeAlone();
     void aFolderThatCannotBeCreatedIsNamed();
     void aReadOnlyLibraryIsReadNotWritten();
+    void aUserWhoCannotWriteExportsTheLibrary();
     void thePasswordIsNeverShown();
     void aLostServerIsRetriedThenTheImportStops_data();
     void aLostServerIsRetriedThenTheImportStops();
@@ -992,6 +993,61 @@ void TestLibrary::aReadOnlyLibraryIsReadNotWritten()
     QVERIFY(!writing);
     QCOMPARE(writing.error().code, u"library.read_only"_s);
     QVERIFY(writing.error().message.contains(path));
+}
+
+void TestLibrary::aUserWhoCannotWriteExportsTheLibrary()
+{
+    // The reviewer who may only read a shared library exports it: nothing is written beside it
+    // (no -wal, no -shm, no journal mode set) and its bytes stay as they were. As root, where
+    // permissions do not bind, the export runs as the unprivileged user nobody (setpriv).
+    QTemporaryDir shared;
+    QVERIFY(shared.isValid());
+    const auto open = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+        | QFileDevice::ReadOther | QFileDevice::ExeOther;
+    QVERIFY(QFile::setPermissions(shared.path(), open | QFileDevice::WriteOther));
+    const QString folder = shared.filePath(u"read-only"_s);
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = folder + u"/library.sqlite"_s;
+    {
+        std::unique_ptr<ReviewLibrary> library = ReviewLibrary::open(path).value();
+        QByteArray bytes;
+        QVERIFY(library->addReport(seedReport(kSeed004, &bytes), sha256(bytes)));
+    }
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadOther));
+    QVERIFY(QFile::setPermissions(folder, open & ~QFileDevice::WriteOwner));
+    const auto restore = qScopeGuard([&] { QFile::setPermissions(folder, open); });
+    QByteArray before;
+    QVERIFY(test::readFileBytes(path, &before));
+
+    const QString out = shared.filePath(u"export.csv"_s);
+    const QStringList arguments {u"export"_s, u"--library"_s, path, u"--format"_s,
+                                 u"csv"_s,    u"--out"_s,     out};
+    QProcess cli;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"HOME"_s, shared.path());
+    cli.setProcessEnvironment(environment);
+    if (geteuid() == 0) {
+        cli.start(u"setpriv"_s,
+                  QStringList {u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s,
+                               QStringLiteral(NIANBAO_CLI_PATH)}
+                      + arguments);
+    } else {
+        cli.start(QStringLiteral(NIANBAO_CLI_PATH), arguments);
+    }
+    QVERIFY(cli.waitForFinished(60000));
+    const QByteArray err = cli.readAllStandardError();
+    if (geteuid() == 0 && err.contains("Permission denied") && !QFile::exists(out))
+        QSKIP("the user nobody cannot reach the build folder to run nianbao-cli");
+    QVERIFY2(cli.exitStatus() == QProcess::NormalExit && cli.exitCode() == 0, err.constData());
+    QByteArray csv;
+    QVERIFY(test::readFileBytes(out, &csv));
+    test::Expected expected;
+    QVERIFY(test::loadExpected(kSeed004, &expected));
+    QVERIFY2(csv.contains(expected.agency.toUtf8()), csv.left(300).constData());
+    QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList {u"library.sqlite"_s});
+    QByteArray after;
+    QVERIFY(test::readFileBytes(path, &after));
+    QVERIFY(after == before);
 }
 
 void TestLibrary::thePasswordIsNeverShown()

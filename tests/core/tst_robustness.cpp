@@ -43,8 +43,8 @@ QString ideographicSpacesAndCrlf(const QString &text)
 QString headingsLost(const QString &text)
 {
     static const QRegularExpression heading(
-            u"^#*\\s*[一二三四五六]、(总体|主动|收到和|政府信息公开行政|存在|其他需要)[^\\n]*\\n"_s,
-            QRegularExpression::MultilineOption);
+        u"^#*\\s*[一二三四五六]、(总体|主动|收到和|政府信息公开行政|存在|其他需要)[^\\n]*\\n"_s,
+        QRegularExpression::MultilineOption);
     QString out = text;
     return out.remove(heading);
 }
@@ -65,15 +65,15 @@ void TestRobustness::mangledSeedsKeepTheirCells_data()
     QTest::addColumn<QString>("seed");
     QTest::addColumn<void *>("mangle");
     const std::pair<const char *, Mangle> mangles[] = {
-            {"a page number and running header inside table 三", pageBreakInsideTable},
-            {"headings in bold markup", boldHeadings},
-            {"ideographic spaces and CRLF line ends", ideographicSpacesAndCrlf},
-            {"every section heading lost", headingsLost},
+        {"a page number and running header inside table 三", pageBreakInsideTable},
+        {"headings in bold markup", boldHeadings},
+        {"ideographic spaces and CRLF line ends", ideographicSpacesAndCrlf},
+        {"every section heading lost", headingsLost},
     };
     for (const QString &seed : test::seedNames()) {
         for (const auto &[name, mangle] : mangles)
             QTest::addRow("%s: %s", qPrintable(seed), name)
-                    << seed << reinterpret_cast<void *>(mangle);
+                << seed << reinterpret_cast<void *>(mangle);
     }
 }
 
@@ -89,10 +89,9 @@ void TestRobustness::mangledSeedsKeepTheirCells()
     QVERIFY(test::loadExpected(seed, &expected));
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
     const Report report = ReportReader().readBytes(mangled.toUtf8(), u"mangled.txt"_s);
-    const QStringList differences =
-            test::cellDifferences(report, test::expectedValues(expected, reportTemplate),
-                                  test::cellIndices(expected.missingInSource, reportTemplate),
-                                  reportTemplate);
+    const QStringList differences = test::cellDifferences(
+        report, test::expectedValues(expected, reportTemplate),
+        test::cellIndices(expected.missingInSource, reportTemplate), reportTemplate);
     QVERIFY2(differences.isEmpty(), test::differencesMessage(differences).constData());
     QCOMPARE(report.agency, expected.agency);
     QVERIFY(!report.hasErrorFindings());

@@ -158,9 +158,11 @@ private:
 
 QList<TextBlock> &TreeBuilder::container()
 {
-    for (const OpenTable &open : std::ranges::reverse_view(m_tables)) {
-        if (open.inCell)
-            return open.table->rows.last().last().blocks;
+    // Innermost first. Iterators, not std::ranges::reverse_view: clang 14 (the sanitized and
+    // fuzz builds) cannot compile that view over libstdc++ 12's ranges.
+    for (auto open = m_tables.crbegin(); open != m_tables.crend(); ++open) {
+        if (open->inCell)
+            return open->table->rows.last().last().blocks;
     }
     return m_root;
 }
