@@ -34,6 +34,34 @@ CheckSession::CheckSession(const Checker &checker, std::vector<CellValue> cells,
     recheckFully();
 }
 
+ReviewCounts countReview(const QList<Finding> &findings, const std::vector<CellValue> &cells)
+{
+    ReviewCounts counts;
+    for (const Finding &finding : findings) {
+        if (finding.severity == Severity::Error)
+            ++counts.errors;
+        else if (finding.severity == Severity::Warning)
+            ++counts.warnings;
+    }
+    counts.unread = int(std::count_if(cells.cbegin(), cells.cend(), [](const CellValue &cell) {
+        return cell.state == CellState::Missing || cell.state == CellState::Unreadable;
+    }));
+    return counts;
+}
+
+ReviewCounts CheckSession::counts() const
+{
+    ReviewCounts counts;
+    for (const Finding &finding : std::as_const(m_findings)) {
+        if (finding.severity == Severity::Error)
+            ++counts.errors;
+        else if (finding.severity == Severity::Warning)
+            ++counts.warnings;
+    }
+    counts.unread = countReview({}, m_cells).unread;
+    return counts;
+}
+
 QList<Finding> CheckSession::findings() const
 {
     QList<QString> ids = m_findings.keys();

@@ -22,6 +22,23 @@ struct FindingsDelta
 };
 
 /**
+ * What the report list shows of a report's state of reading: findings by severity and the
+ * cells the source left blank or unreadable that no one has filled since. A report with no
+ * tables is not clean: its 200 unread cells say so.
+ */
+struct ReviewCounts
+{
+    int errors = 0;
+    int warnings = 0;
+    int unread = 0;
+
+    friend bool operator==(const ReviewCounts &, const ReviewCounts &) = default;
+};
+
+/** The counts of `findings` over `cells`: the one rule the list, the library and exports use. */
+ReviewCounts countReview(const QList<Finding> &findings, const std::vector<CellValue> &cells);
+
+/**
  * The checked state of one report under edit: its cells, stated figures and current findings.
  * An edit re-evaluates only the rules that involve the edited cell (RuleBook's cell index) and
  * reports the difference, so the review window can re-check on every keystroke.
@@ -36,6 +53,7 @@ public:
     const QList<StatedFigure> &statements() const { return m_statements; }
     /** The current findings, ordered by cell and rule as a full check orders them. */
     QList<Finding> findings() const;
+    ReviewCounts counts() const;
 
     /** Sets one cell and returns the findings that appeared and disappeared. */
     FindingsDelta setCell(int cell, std::optional<double> value,

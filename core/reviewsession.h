@@ -52,6 +52,7 @@ public:
     const std::vector<CellValue> &cells() const { return m_checks.cells(); }
     const CellValue &cell(int cell) const { return m_checks.cells()[size_t(cell)]; }
     QList<Finding> findings() const { return m_checks.findings(); }
+    ReviewCounts counts() const { return m_checks.counts(); }
     const QList<Correction> &corrections() const { return m_corrections; }
     const QString &reviewer() const { return m_reviewer; }
 

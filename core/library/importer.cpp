@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importer.h"
 
+#include "checksession.h"
 #include "library/reviewlibrary.h"
 #include "reportreader.h"
 
@@ -31,7 +32,10 @@ Result<ImportResult> importFile(ReviewLibrary &library, const ReportReader &read
     const Report report = reader.readBytes(bytes.value(), file);
     if (!report.loaded)
         return report.errors.value(0);
-    Result<ImportResult> added = library.addReport(report, hash);
+    // Counted as the window counts them, so the report list shows them without a load.
+    const CheckSession checks(reader.checker(), report.cells, report.statements,
+                              report.splitChoices);
+    Result<ImportResult> added = library.addReport(report, hash, checks.counts());
     if (!added && library.isConnected()) {
         // Another importer that does not take the writers' lock (an older Nianbao) may have
         // stored the same bytes meanwhile; that is "already in the library", not a failure.

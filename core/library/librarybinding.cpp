@@ -27,12 +27,14 @@ void LibraryBinding::saveCell(int cell)
     // Every cell change appends its correction before cellChanged is emitted.
     const Correction &correction = m_session->corrections().constLast();
     Q_ASSERT(correction.cell == cell);
-    finish(m_library.saveCell(m_documentId, m_version, correction));
+    // The findings are current when cellChanged is emitted: the list's counts go with the edit.
+    finish(m_library.saveCell(m_documentId, m_version, correction, m_session->counts()));
 }
 
 void LibraryBinding::saveStatus()
 {
-    finish(m_library.saveStatus(m_documentId, m_version, m_session->status(), m_session->note()));
+    finish(m_library.saveStatus(m_documentId, m_version, m_session->status(), m_session->note(),
+                                m_session->reviewer()));
 }
 
 void LibraryBinding::saveCellNote(int cell)

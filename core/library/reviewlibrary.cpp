@@ -335,6 +335,26 @@ const char *const kSchemaV3[] = {
     "CREATE INDEX report_changes_by_document ON report_changes (document_id)",
 };
 
+// Version 4: what the report list shows, kept with each report, so the list is one query and
+// opens at once however many reports the library holds (NULL counts: not yet counted).
+const char *const kSchemaV4[] = {
+    "ALTER TABLE documents ADD COLUMN error_count INTEGER",
+    "ALTER TABLE documents ADD COLUMN warning_count INTEGER",
+    "ALTER TABLE documents ADD COLUMN unread_count INTEGER",
+    "ALTER TABLE documents ADD COLUMN updated_at TEXT",
+    "ALTER TABLE documents ADD COLUMN updated_by TEXT",
+};
+
+QVariant countValue(const std::optional<ReviewCounts> &counts, int ReviewCounts::*field)
+{
+    return counts ? QVariant((*counts).*field) : QVariant(QMetaType(QMetaType::Int));
+}
+
+QString utcNow()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
 // Deleting a report deletes what refers to it first (foreign keys are on).
 const char *const kDeleteReport[] = {
     "DELETE FROM report_changes WHERE document_id = :id",
@@ -695,6 +715,13 @@ Result<bool> ReviewLibrary::migrateFrom(int from)
         if (!created)
             return created;
     }
+    if (from < 4) {
+        for (const char *statement : kSchemaV4) {
+            Result<QSqlQuery> done = run(database(), QString::fromLatin1(statement));
+            if (!done)
+                return done.error();
+        }
+    }
     Result<QSqlQuery> versioned = run(database(),
                                       from == 0 ? u"INSERT INTO meta (key, value) VALUES "
                                                   "('schema_version', :version)"_s
@@ -715,7 +742,8 @@ Result<bool> ReviewLibrary::contains(const QByteArray &sha256) const
     return query.value().next();
 }
 
-Result<ImportResult> ReviewLibrary::addReport(const Report &report, const QByteArray &sha256)
+Result<ImportResult> ReviewLibrary::addReport(const Report &report, const QByteArray &sha256,
+                                              std::optional<ReviewCounts> counts)
 {
     const QString hash = QString::fromLatin1(sha256.toHex());
     // One import at a time decides whether these bytes are new, so none is stored twice.
@@ -731,9 +759,10 @@ Result<ImportResult> ReviewLibrary::addReport(const Report &report, const QByteA
         return ImportResult {existing.value().value(0).toLongLong(), true};
     const QString insert
         = u"INSERT INTO documents (sha256, path, encoding, agency, year, text, errors, loaded,"
-          " imported_at, status, note, version, split_choices) VALUES (:sha256, :path,"
-          " :encoding, :agency, :year, :text, :errors, :loaded, :imported_at, :status, '', 1,"
-          " :split_choices)"_s
+          " imported_at, status, note, version, split_choices, error_count, warning_count,"
+          " unread_count, updated_at) VALUES (:sha256, :path, :encoding, :agency, :year, :text,"
+          " :errors, :loaded, :imported_at, :status, '', 1, :split_choices, :error_count,"
+          " :warning_count, :unread_count, :imported_at)"_s
         + (isPostgres() ? u" RETURNING id"_s : QString());
     Result<QSqlQuery> inserted
         = run(database(), insert,
@@ -746,8 +775,11 @@ Result<ImportResult> ReviewLibrary::addReport(const Report &report, const QByteA
                {u"errors"_s, errorsJson(report.errors)},
                {u"split_choices"_s, splitChoicesJson(report.splitChoices)},
                {u"loaded"_s, report.loaded ? 1 : 0},
-               {u"imported_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-               {u"status"_s, reviewStatusKey(ReviewStatus::Unreviewed)}});
+               {u"imported_at"_s, utcNow()},
+               {u"status"_s, reviewStatusKey(ReviewStatus::Unreviewed)},
+               {u"error_count"_s, countValue(counts, &ReviewCounts::errors)},
+               {u"warning_count"_s, countValue(counts, &ReviewCounts::warnings)},
+               {u"unread_count"_s, countValue(counts, &ReviewCounts::unread)}});
     if (!inserted)
         return inserted.error();
     QSqlQuery &query = inserted.value();
@@ -816,19 +848,30 @@ Result<bool> ReviewLibrary::insertStatements(qint64 id, const Report &report)
 
 Result<QList<DocumentSummary>> ReviewLibrary::documents() const
 {
-    Result<QSqlQuery> query = run(database(),
-                                  u"SELECT id, path, agency, year, status, version"
-                                  " FROM documents ORDER BY id"_s);
+    Result<QSqlQuery> query
+        = run(database(),
+              u"SELECT id, path, agency, year, status, version, error_count, warning_count,"
+              " unread_count, updated_by, updated_at FROM documents ORDER BY id"_s);
     if (!query)
         return query.error();
+    QSqlQuery &row = query.value();
+    row.setForwardOnly(true);
     QList<DocumentSummary> list;
-    while (query.value().next()) {
-        const QSqlQuery &row = query.value();
-        list.append(DocumentSummary {
-            row.value(0).toLongLong(), row.value(1).toString(), row.value(2).toString(),
-            row.value(3).toInt(),
-            reviewStatusFromKey(row.value(4).toString()).value_or(ReviewStatus::Unreviewed),
-            row.value(5).toLongLong()});
+    while (row.next()) {
+        DocumentSummary summary;
+        summary.id = row.value(0).toLongLong();
+        summary.path = row.value(1).toString();
+        summary.agency = row.value(2).toString();
+        summary.year = row.value(3).toInt();
+        summary.status
+            = reviewStatusFromKey(row.value(4).toString()).value_or(ReviewStatus::Unreviewed);
+        summary.version = row.value(5).toLongLong();
+        if (!row.isNull(6) && !row.isNull(7) && !row.isNull(8))
+            summary.counts
+                = ReviewCounts {row.value(6).toInt(), row.value(7).toInt(), row.value(8).toInt()};
+        summary.updatedBy = row.value(9).toString();
+        summary.updatedAt = QDateTime::fromString(row.value(10).toString(), Qt::ISODateWithMs);
+        list.append(std::move(summary));
     }
     return list;
 }
@@ -948,12 +991,18 @@ Result<bool> ReviewLibrary::loadCorrections(StoredReview &review) const
     return true;
 }
 
-Result<qint64> ReviewLibrary::bumpVersion(qint64 id, qint64 expectedVersion)
+Result<qint64> ReviewLibrary::bumpVersion(qint64 id, qint64 expectedVersion,
+                                          const QString &reviewer)
 {
-    Result<QSqlQuery> updated = run(database(),
-                                    u"UPDATE documents SET version = version + 1"
-                                    " WHERE id = :id AND version = :version"_s,
-                                    {{u"id"_s, id}, {u"version"_s, expectedVersion}});
+    Result<QSqlQuery> updated = run(
+        database(),
+        u"UPDATE documents SET version = version + 1, updated_at = :now,"
+        " updated_by = COALESCE(:reviewer, updated_by)"
+        " WHERE id = :id AND version = :version"_s,
+        {{u"id"_s, id},
+         {u"version"_s, expectedVersion},
+         {u"now"_s, utcNow()},
+         {u"reviewer"_s, reviewer.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : reviewer}});
     if (!updated)
         return updated.error();
     if (updated.value().numRowsAffected() == 1)
@@ -966,16 +1015,22 @@ Result<qint64> ReviewLibrary::bumpVersion(qint64 id, qint64 expectedVersion)
 }
 
 Result<qint64> ReviewLibrary::saveCell(qint64 id, qint64 expectedVersion,
-                                       const Correction &correction)
+                                       const Correction &correction,
+                                       std::optional<ReviewCounts> counts)
 {
     const QString key = ReportTemplate::standard().cells()[correction.cell].key.toString();
     Transaction transaction(database(), isPostgres());
     Result<bool> begun = transaction.begin();
     if (!begun)
         return begun.error();
-    Result<qint64> version = bumpVersion(id, expectedVersion);
+    Result<qint64> version = bumpVersion(id, expectedVersion, correction.reviewer);
     if (!version)
         return version;
+    if (counts) {
+        Result<bool> counted = storeCounts(id, *counts);
+        if (!counted)
+            return counted.error();
+    }
     Result<QSqlQuery> updated = run(database(),
                                     u"UPDATE cells SET value = :value, state = :state"
                                     " WHERE document_id = :id AND cell_key = :key"_s,
@@ -1007,14 +1062,15 @@ Result<qint64> ReviewLibrary::saveCell(qint64 id, qint64 expectedVersion,
 }
 
 Result<qint64> ReviewLibrary::saveVersioned(qint64 id, qint64 expectedVersion,
-                                            const QList<Statement> &statements)
+                                            const QList<Statement> &statements,
+                                            const QString &reviewer)
 {
     // The version check and the change commit together, or neither does.
     Transaction transaction(database(), isPostgres());
     Result<bool> begun = transaction.begin();
     if (!begun)
         return begun.error();
-    Result<qint64> version = bumpVersion(id, expectedVersion);
+    Result<qint64> version = bumpVersion(id, expectedVersion, reviewer);
     if (!version)
         return version;
     for (const Statement &statement : statements) {
@@ -1029,12 +1085,40 @@ Result<qint64> ReviewLibrary::saveVersioned(qint64 id, qint64 expectedVersion,
 }
 
 Result<qint64> ReviewLibrary::saveStatus(qint64 id, qint64 expectedVersion, ReviewStatus status,
-                                         const QString &note)
+                                         const QString &note, const QString &reviewer)
 {
     return saveVersioned(
         id, expectedVersion,
         {{u"UPDATE documents SET status = :status, note = :note WHERE id = :id"_s,
-          {{u"status"_s, reviewStatusKey(status)}, {u"note"_s, note}, {u"id"_s, id}}}});
+          {{u"status"_s, reviewStatusKey(status)}, {u"note"_s, note}, {u"id"_s, id}}}},
+        reviewer);
+}
+
+Result<bool> ReviewLibrary::storeCounts(qint64 id, const ReviewCounts &counts)
+{
+    Result<QSqlQuery> updated
+        = run(database(),
+              u"UPDATE documents SET error_count = :errors, warning_count = :warnings,"
+              " unread_count = :unread WHERE id = :id"_s,
+              {{u"errors"_s, counts.errors},
+               {u"warnings"_s, counts.warnings},
+               {u"unread"_s, counts.unread},
+               {u"id"_s, id}});
+    if (!updated)
+        return updated.error();
+    return true;
+}
+
+Result<bool> ReviewLibrary::saveCounts(qint64 id, const ReviewCounts &counts)
+{
+    Transaction transaction(database(), isPostgres());
+    Result<bool> begun = transaction.begin();
+    if (!begun)
+        return begun;
+    Result<bool> stored = storeCounts(id, counts);
+    if (!stored)
+        return stored;
+    return transaction.commit();
 }
 
 Result<qint64> ReviewLibrary::saveCellNote(qint64 id, qint64 expectedVersion, int cell,
@@ -1081,7 +1165,7 @@ Result<qint64> ReviewLibrary::saveIdentity(qint64 id, qint64 expectedVersion, co
         statements.append(change(u"agency"_s, previousAgency, agency));
     if (year != previousYear)
         statements.append(change(u"year"_s, QString::number(previousYear), QString::number(year)));
-    return saveVersioned(id, expectedVersion, statements);
+    return saveVersioned(id, expectedVersion, statements, reviewer);
 }
 
 Result<QList<ReportChange>> ReviewLibrary::reportChanges(qint64 id) const

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "checksession.h"
 #include "report.h"
 #include "result.h"
 #include "reviewsession.h"
@@ -18,7 +19,7 @@
 
 namespace nianbao {
 
-/** A report in the library, as the report list shows it. */
+/** A report in the library, as the report list shows it: one row of one query, no load. */
 struct DocumentSummary
 {
     qint64 id = 0;
@@ -27,6 +28,10 @@ struct DocumentSummary
     int year = 0;
     ReviewStatus status = ReviewStatus::Unreviewed;
     qint64 version = 0;
+    /** Absent for reports a library older than schema 4 holds, until they are opened once. */
+    std::optional<ReviewCounts> counts;
+    QString updatedBy; ///< the reviewer of the last change, if any
+    QDateTime updatedAt; ///< the last change (import, correction, status, note), UTC
 };
 
 /** Everything the library keeps of one report under review. */
@@ -82,7 +87,7 @@ struct ImportResult
 class ReviewLibrary final
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     /**
      * Opens the library at `location`: a SQLite file path, or a postgres:// or postgresql://
@@ -109,16 +114,30 @@ public:
     bool isPostgres() const;
     int schemaVersion() const;
 
-    /** Stores a checked report with the SHA-256 of its original bytes, unless present. */
-    Result<ImportResult> addReport(const Report &report, const QByteArray &sha256);
+    /**
+     * Stores a checked report with the SHA-256 of its original bytes, unless present; `counts`
+     * (its findings and unread cells, as CheckSession counts them) feed the report list.
+     */
+    Result<ImportResult> addReport(const Report &report, const QByteArray &sha256,
+                                   std::optional<ReviewCounts> counts = {});
     Result<bool> contains(const QByteArray &sha256) const;
+    /** Every report as the list shows it, in import order: one query, no report loaded. */
     Result<QList<DocumentSummary>> documents() const;
     Result<StoredReview> load(qint64 id) const;
 
-    /** Records one confirmed cell change; returns the new version or a conflict error. */
-    Result<qint64> saveCell(qint64 id, qint64 expectedVersion, const Correction &correction);
+    /**
+     * Records one confirmed cell change and the report's counts after it; returns the new
+     * version or a conflict error.
+     */
+    Result<qint64> saveCell(qint64 id, qint64 expectedVersion, const Correction &correction,
+                            std::optional<ReviewCounts> counts = {});
     Result<qint64> saveStatus(qint64 id, qint64 expectedVersion, ReviewStatus status,
-                              const QString &note);
+                              const QString &note, const QString &reviewer = {});
+    /**
+     * Keeps the counts of a report whose counts were not stored (a library from before schema
+     * 4): derived data, so no version is taken and no one's change is refused.
+     */
+    Result<bool> saveCounts(qint64 id, const ReviewCounts &counts);
     Result<qint64> saveCellNote(qint64 id, qint64 expectedVersion, int cell, const QString &note);
     /**
      * Puts right the agency and year a report was filed under (the title may have been misread);
@@ -152,10 +171,12 @@ private:
         QString sql;
         QVariantHash values;
     };
-    Result<qint64> bumpVersion(qint64 id, qint64 expectedVersion);
+    /** Takes the next version and stamps the change with its time and, if known, reviewer. */
+    Result<qint64> bumpVersion(qint64 id, qint64 expectedVersion, const QString &reviewer = {});
     /** Runs `statements` as one transaction with the version check; returns the new version. */
     Result<qint64> saveVersioned(qint64 id, qint64 expectedVersion,
-                                 const QList<Statement> &statements);
+                                 const QList<Statement> &statements, const QString &reviewer = {});
+    Result<bool> storeCounts(qint64 id, const ReviewCounts &counts);
     Result<bool> insertCells(qint64 id, const Report &report);
     Result<bool> insertStatements(qint64 id, const Report &report);
     Result<bool> loadCells(StoredReview &review) const;

@@ -237,6 +237,8 @@ private slots:
     void roundTrip_data();
     void roundTrip();
     void sameBytesAreNotImportedTwice();
+    void theListShowsStoredCountsAndTheLastChange_data() { addLocations(); }
+    void theListShowsStoredCountsAndTheLastChange();
     void aNewerSchemaIsRefused();
     void splitChoicesSurviveTheLibrary_data();
     void splitChoicesSurviveTheLibrary();
@@ -422,6 +424,11 @@ void TestLibrary::aVersionOneLibraryIsMigrated()
         QSqlQuery query(database);
         QVERIFY(query.exec(u"ALTER TABLE documents DROP COLUMN split_choices"_s));
         QVERIFY(query.exec(u"DROP TABLE report_changes"_s));
+        for (const char *column :
+             {"error_count", "warning_count", "unread_count", "updated_at", "updated_by"}) {
+            QVERIFY(
+                query.exec(u"ALTER TABLE documents DROP COLUMN "_s + QString::fromLatin1(column)));
+        }
         QVERIFY(query.exec(u"UPDATE meta SET value = '1' WHERE key = 'schema_version'"_s));
         database.close();
     }
@@ -431,6 +438,40 @@ void TestLibrary::aVersionOneLibraryIsMigrated()
     const Result<StoredReview> loaded = reopened->load(id);
     QVERIFY(loaded);
     QCOMPARE(loaded.value().report.text, report.text);
+    // Its counts were never stored: the list says nothing rather than a clean 0, until they are.
+    QVERIFY(!reopened->documents().value().value(0).counts);
+    const ReviewCounts counts {1, 2, 3};
+    QVERIFY(reopened->saveCounts(id, counts));
+    QCOMPARE(reopened->documents().value().value(0).counts, counts);
+}
+
+void TestLibrary::theListShowsStoredCountsAndTheLastChange()
+{
+    // The report list is one query: each report's counts are kept at import and after every
+    // edit, as the open report counts them, with who changed it last and when.
+    QFETCH(QString, location);
+    std::unique_ptr<ReviewLibrary> library = freshLibrary(location);
+    QVERIFY(library);
+    const ImportSummary summary = Importer(location).run({test::seedReportPath(kSeed004)});
+    QVERIFY(summary.failures.isEmpty());
+    const DocumentSummary imported = library->documents().value().value(0);
+    QVERIFY(imported.updatedAt.isValid());
+    QVERIFY(imported.updatedBy.isEmpty());
+    StoredReview stored = library->load(imported.id).value();
+    const ReportReader reader;
+    ReviewSession session(stored.report, reader.checker(), u"张审核"_s);
+    QVERIFY(imported.counts);
+    QCOMPARE(*imported.counts, session.counts());
+    LibraryBinding binding(*library, stored.id, stored.version, &session);
+    const int cell = ReportTemplate::standard().cellIndex(u"requests.received.natural"_s);
+    session.setCellValue(cell, session.cell(cell).value.value_or(0) + 1);
+    QVERIFY(binding.isInSync());
+    const ReviewCounts edited = session.counts();
+    QVERIFY(edited.errors > imported.counts->errors); // the totals no longer add up
+    const DocumentSummary after = library->documents().value().value(0);
+    QCOMPARE(after.counts, std::optional<ReviewCounts>(edited));
+    QCOMPARE(after.updatedBy, u"张审核"_s);
+    QVERIFY(after.updatedAt >= imported.updatedAt);
 }
 
 void TestLibrary::aNewerSchemaIsRefused()
