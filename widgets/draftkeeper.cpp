@@ -41,9 +41,7 @@ DraftKeeper::DraftKeeper(DraftStore store, FormTablesWidget *tables, ReviewCurso
 
 qint64 DraftKeeper::documentIdOf(const ReviewDocument *document)
 {
-    const ReviewSession *session = document ? document->session() : nullptr;
-    const auto *binding = session ? session->findChild<LibraryBinding *>() : nullptr;
-    return binding ? binding->documentId() : 0;
+    return document ? document->libraryId() : 0;
 }
 
 bool DraftKeeper::eventFilter(QObject *watched, QEvent *event)

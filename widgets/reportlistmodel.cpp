@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportlistmodel.h"
 
+#include "collation.h"
 #include "displaytexts.h"
 #include "reviewdocument.h"
 
@@ -18,11 +19,43 @@ ReportListModel::ReportListModel(QObject *parent)
 
 int ReportListModel::addDocument(ReviewDocument *document)
 {
-    const int row = int(m_documents.size());
+    const int row = int(m_entries.size());
     beginInsertRows({}, row, row);
     document->setParent(this);
-    m_documents.append(document);
+    Entry entry;
+    entry.summary.path = document->filePath();
+    entry.summary.id = document->libraryId();
+    entry.document = document;
+    m_entries.append(entry);
+    if (entry.summary.id != 0)
+        m_rowOfId.insert(entry.summary.id, row);
+    invalidatePathIndex();
     endInsertRows();
+    watch(document);
+    return row;
+}
+
+void ReportListModel::addSummaries(const QList<DocumentSummary> &summaries)
+{
+    QList<Entry> fresh;
+    for (const DocumentSummary &summary : summaries) {
+        if (!m_rowOfId.contains(summary.id))
+            fresh.append(Entry {summary, nullptr, {}});
+    }
+    if (fresh.isEmpty())
+        return;
+    const int first = int(m_entries.size());
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    for (Entry &entry : fresh) {
+        m_rowOfId.insert(entry.summary.id, int(m_entries.size()));
+        m_entries.append(std::move(entry));
+    }
+    invalidatePathIndex();
+    endInsertRows();
+}
+
+void ReportListModel::watch(ReviewDocument *document)
+{
     auto changed = [this, document] {
         documentChanged(document);
     };
@@ -32,42 +65,140 @@ int ReportListModel::addDocument(ReviewDocument *document)
         connect(session, &ReviewSession::identityChanged, this, changed);
         connect(session, &ReviewSession::cellChanged, this, changed);
     }
-    return row;
 }
 
 void ReportListModel::removeDocument(int row)
 {
-    if (row < 0 || row >= m_documents.size())
+    if (row < 0 || row >= m_entries.size())
         return;
     beginRemoveRows({}, row, row);
-    ReviewDocument *document = m_documents.takeAt(row);
+    const Entry entry = m_entries.takeAt(row);
+    m_rowOfId.clear();
+    for (int r = 0; r < m_entries.size(); ++r) {
+        if (m_entries[r].summary.id != 0)
+            m_rowOfId.insert(m_entries[r].summary.id, r);
+    }
+    invalidatePathIndex();
     endRemoveRows();
-    document->deleteLater();
+    if (entry.document)
+        entry.document->deleteLater();
+}
+
+void ReportListModel::attachDocument(int row, ReviewDocument *document)
+{
+    if (row < 0 || row >= m_entries.size() || m_entries[row].document)
+        return;
+    document->setParent(this);
+    m_entries[row].document = document;
+    watch(document);
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void ReportListModel::detachDocument(int row)
+{
+    if (row < 0 || row >= m_entries.size() || !m_entries[row].document)
+        return;
+    Entry &entry = m_entries[row];
+    refreshSummary(entry.summary, *entry.document);
+    entry.agencyKey.clear();
+    entry.document->disconnect(this);
+    if (entry.document->session())
+        entry.document->session()->disconnect(this);
+    entry.document->deleteLater();
+    entry.document = nullptr;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void ReportListModel::refreshSummary(DocumentSummary &summary, const ReviewDocument &document)
+{
+    const ReviewSession *session = document.session();
+    if (!session)
+        return;
+    summary.agency = session->report().agency;
+    summary.year = session->report().year;
+    summary.status = session->status();
+    summary.counts = document.counts();
 }
 
 ReviewDocument *ReportListModel::document(int row) const
 {
-    return m_documents.value(row);
+    return row >= 0 && row < m_entries.size() ? m_entries[row].document : nullptr;
+}
+
+qint64 ReportListModel::libraryId(int row) const
+{
+    return row >= 0 && row < m_entries.size() ? m_entries[row].summary.id : 0;
 }
 
 int ReportListModel::rowOf(const ReviewDocument *document) const
 {
-    return int(m_documents.indexOf(document));
+    if (!document)
+        return -1;
+    if (const qint64 id = document->libraryId())
+        return rowOfLibraryId(id);
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (m_entries[row].document == document)
+            return row;
+    }
+    return -1;
+}
+
+int ReportListModel::rowOfLibraryId(qint64 id) const
+{
+    const int row = m_rowOfId.value(id, -1);
+    return row >= 0 && row < m_entries.size() && m_entries[row].summary.id == id ? row : -1;
+}
+
+QList<ReviewDocument *> ReportListModel::documents() const
+{
+    QList<ReviewDocument *> loaded;
+    for (const Entry &entry : m_entries) {
+        if (entry.document)
+            loaded.append(entry.document);
+    }
+    return loaded;
+}
+
+namespace {
+
+QString absolutePath(const QString &path)
+{
+    // Stored paths are absolute: cleaning them is a string operation, no file system call.
+    return QDir::isAbsolutePath(path) ? QDir::cleanPath(path) : QFileInfo(path).absoluteFilePath();
+}
+
+} // namespace
+
+int ReportListModel::rowOfFile(const QString &path) const
+{
+    if (m_rowOfPath.isEmpty()) {
+        for (int row = int(m_entries.size()) - 1; row >= 0; --row)
+            m_rowOfPath.insert(absolutePath(m_entries[row].summary.path), row);
+    }
+    return m_rowOfPath.value(absolutePath(path), -1);
+}
+
+const DocumentSummary *ReportListModel::summary(int row) const
+{
+    return row >= 0 && row < m_entries.size() && m_entries[row].summary.id != 0
+        ? &m_entries[row].summary
+        : nullptr;
+}
+
+bool ReportListModel::rowFailed(int row) const
+{
+    const ReviewDocument *loaded = document(row);
+    return loaded && !loaded->isLoaded();
 }
 
 ReviewDocument *ReportListModel::documentForFile(const QString &path) const
 {
-    const QString wanted = QFileInfo(path).absoluteFilePath();
-    for (ReviewDocument *document : m_documents) {
-        if (QFileInfo(document->filePath()).absoluteFilePath() == wanted)
-            return document;
-    }
-    return nullptr;
+    return document(rowOfFile(path));
 }
 
 int ReportListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_documents.size());
+    return parent.isValid() ? 0 : int(m_entries.size());
 }
 
 int ReportListModel::columnCount(const QModelIndex &parent) const
@@ -79,18 +210,18 @@ QVariant ReportListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const ReviewDocument &document = *m_documents[index.row()];
+    const Entry &entry = m_entries[index.row()];
     switch (role) {
     case Qt::DisplayRole:
-        return display(document, index.column());
+        return display(entry, index.column());
     case Qt::ToolTipRole:
-        return toolTip(document);
+        return toolTip(entry);
     case SortRole:
-        return sortKey(document, index.column());
+        return sortKey(entry, index.column());
     case FailedRole:
-        return !document.isLoaded();
+        return entry.document && !entry.document->isLoaded();
     case FilePathRole:
-        return document.filePath();
+        return entry.summary.path;
     case Qt::TextAlignmentRole:
         return index.column() == YearColumn || isCount(index.column())
             ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
@@ -100,7 +231,13 @@ QVariant ReportListModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant ReportListModel::display(const ReviewDocument &document, int column) const
+QVariant ReportListModel::display(const Entry &entry, int column) const
+{
+    return entry.document ? displayLoaded(*entry.document, column)
+                          : displaySummary(entry.summary, column);
+}
+
+QVariant ReportListModel::displayLoaded(const ReviewDocument &document, int column) const
 {
     const ReviewSession *session = document.session();
     switch (Column(column)) {
@@ -126,23 +263,74 @@ QVariant ReportListModel::display(const ReviewDocument &document, int column) co
     return {};
 }
 
+QVariant ReportListModel::displaySummary(const DocumentSummary &summary, int column) const
+{
+    // Counts a library from before schema 4 never stored stay blank until the report is opened.
+    switch (Column(column)) {
+    case AgencyColumn:
+        return summary.agency.isEmpty() ? QFileInfo(summary.path).fileName() : summary.agency;
+    case YearColumn:
+        return summary.year > 0 ? QVariant(summary.year) : QVariant();
+    case StatusColumn:
+        return reviewStatusText(summary.status);
+    case ErrorsColumn:
+        return summary.counts ? QVariant(summary.counts->errors) : QVariant();
+    case WarningsColumn:
+        return summary.counts ? QVariant(summary.counts->warnings) : QVariant();
+    case UnreadColumn:
+        return summary.counts ? QVariant(summary.counts->unread) : QVariant();
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
 bool ReportListModel::isCount(int column)
 {
     return column == ErrorsColumn || column == WarningsColumn || column == UnreadColumn;
 }
 
-QVariant ReportListModel::sortKey(const ReviewDocument &document, int column) const
+QVariant ReportListModel::sortKey(const Entry &entry, int column) const
 {
     if (column == YearColumn || isCount(column)) {
-        const QVariant value = display(document, column);
+        const QVariant value = display(entry, column);
         return value.isValid() ? value.toInt() : -1;
     }
-    return display(document, column);
+    return display(entry, column);
 }
 
-QString ReportListModel::toolTip(const ReviewDocument &document) const
+const QByteArray &ReportListModel::agencyKey(const Entry &entry) const
 {
-    const QString file = QDir::toNativeSeparators(document.filePath());
+    if (entry.agencyKey.isEmpty())
+        entry.agencyKey = chineseSortKey(display(entry, AgencyColumn).toString());
+    return entry.agencyKey;
+}
+
+bool ReportListModel::lessThan(int left, int right, int column) const
+{
+    const Entry &a = m_entries[left];
+    const Entry &b = m_entries[right];
+    if (column == AgencyColumn)
+        return agencyKey(a) < agencyKey(b);
+    const QVariant x = sortKey(a, column);
+    const QVariant y = sortKey(b, column);
+    if (x.typeId() == QMetaType::Int && y.typeId() == QMetaType::Int)
+        return x.toInt() < y.toInt();
+    return chineseSortKey(x.toString()) < chineseSortKey(y.toString());
+}
+
+QString ReportListModel::toolTip(const Entry &entry) const
+{
+    const QString file = QDir::toNativeSeparators(entry.summary.path);
+    if (!entry.document) {
+        if (!entry.summary.counts)
+            return file;
+        const ReviewCounts &counts = *entry.summary.counts;
+        return file % u'\n' % tr("%n error(s)", nullptr, counts.errors) % u", "
+            % tr("%n warning(s)", nullptr, counts.warnings) % u", "
+            % tr("%n cell(s) blank or unreadable", nullptr, counts.unread);
+    }
+    const ReviewDocument &document = *entry.document;
     if (!document.isLoaded())
         return file % u'\n' % document.errorText();
     QString tip = file % u'\n' % tr("%n error(s)", nullptr, document.errorCount()) % u", "
@@ -199,15 +387,19 @@ QString ReportListModel::headerName(int section) const
 void ReportListModel::retranslate()
 {
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_documents.isEmpty())
+    for (Entry &entry : m_entries)
+        entry.agencyKey.clear(); // a failed file's status text follows the language
+    if (!m_entries.isEmpty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 void ReportListModel::documentChanged(const ReviewDocument *document)
 {
     const int row = rowOf(document);
-    if (row >= 0)
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    if (row < 0)
+        return;
+    m_entries[row].agencyKey.clear(); // the agency may have been corrected
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 } // namespace nianbao

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "library/reviewlibrary.h"
+
 #include <QAbstractTableModel>
 
 namespace nianbao {
@@ -9,9 +11,11 @@ namespace nianbao {
 class ReviewDocument;
 
 /**
- * The open reports: agency, year, review status, and the numbers of errors, warnings and cells
- * not read. Owns the documents.
- * A report that could not be read stays in the list and says why.
+ * The reports in the window: agency, year, review status, and the numbers of errors, warnings
+ * and cells not read. A row is a report of the library (its summary, loaded only while it is
+ * shown or edited: a library of 100,000 reports lists at once), a file opened without a
+ * library, or a file that could not be read, which stays in the list and says why. Owns the
+ * documents it holds.
  */
 class ReportListModel final : public QAbstractTableModel
 {
@@ -35,12 +39,29 @@ public:
 
     /** Adds a report and takes it; returns its row. */
     int addDocument(ReviewDocument *document);
+    /** Adds rows for the library's reports not listed yet, without loading any. */
+    void addSummaries(const QList<DocumentSummary> &summaries);
     void removeDocument(int row);
+    /** The report of `row` if it is loaded (a library report may not be), else null. */
     ReviewDocument *document(int row) const;
+    /** The library id of `row`, 0 for a file opened without a library. */
+    qint64 libraryId(int row) const;
+    /** What the library said of the report of `row` when listed; null for other rows. */
+    const DocumentSummary *summary(int row) const;
+    /** Whether `row` is a file that could not be read. */
+    bool rowFailed(int row) const;
     int rowOf(const ReviewDocument *document) const;
-    /** The open report read from this file, if any. */
+    int rowOfLibraryId(qint64 id) const;
+    /** Gives the library report of `row` its loaded document, taken by the model. */
+    void attachDocument(int row, ReviewDocument *document);
+    /** Drops the loaded document of a library row; the row keeps what it shows. */
+    void detachDocument(int row);
+    /** The report read from this file, if listed (loaded or not); -1 if not. */
+    int rowOfFile(const QString &path) const;
+    /** The loaded report read from this file, if any. */
     ReviewDocument *documentForFile(const QString &path) const;
-    const QList<ReviewDocument *> &documents() const { return m_documents; }
+    /** The loaded documents, in row order. */
+    QList<ReviewDocument *> documents() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -50,15 +71,34 @@ public:
 
     void retranslate();
 
+    /** Whether `left` sorts before `right` in `column`, by precomputed keys (fast at 100k). */
+    bool lessThan(int left, int right, int column) const;
+
 private:
-    QVariant display(const ReviewDocument &document, int column) const;
-    QVariant sortKey(const ReviewDocument &document, int column) const;
-    QString toolTip(const ReviewDocument &document) const;
+    struct Entry
+    {
+        DocumentSummary summary; ///< id 0 for files opened without a library
+        ReviewDocument *document = nullptr;
+        mutable QByteArray agencyKey; ///< chineseSortKey of the agency shown, made when needed
+    };
+    QVariant display(const Entry &entry, int column) const;
+    QVariant displayLoaded(const ReviewDocument &document, int column) const;
+    QVariant displaySummary(const DocumentSummary &summary, int column) const;
+    QVariant sortKey(const Entry &entry, int column) const;
+    QString toolTip(const Entry &entry) const;
     static bool isCount(int column);
     QString headerName(int section) const;
+    void watch(ReviewDocument *document);
     void documentChanged(const ReviewDocument *document);
+    /** The summary as the loaded document now stands (after edits), for when it is dropped. */
+    static void refreshSummary(DocumentSummary &summary, const ReviewDocument &document);
+    const QByteArray &agencyKey(const Entry &entry) const;
 
-    QList<ReviewDocument *> m_documents;
+    void invalidatePathIndex() { m_rowOfPath.clear(); }
+
+    QList<Entry> m_entries;
+    QHash<qint64, int> m_rowOfId;
+    mutable QHash<QString, int> m_rowOfPath; ///< by absolute path; made when first needed
 };
 
 } // namespace nianbao

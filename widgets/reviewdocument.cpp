@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reviewdocument.h"
 
+#include "library/librarybinding.h"
+
 #include <QUndoStack>
 
 namespace nianbao {
@@ -53,26 +55,14 @@ QList<Finding> ReviewDocument::findingsOf(int cell) const
     return found;
 }
 
-int ReviewDocument::errorCount() const
+ReviewCounts ReviewDocument::counts() const
 {
-    return int(std::count_if(m_findings.cbegin(), m_findings.cend(),
-                             [](const Finding &f) { return f.severity == Severity::Error; }));
+    return m_session ? countReview(m_findings, m_session->cells()) : ReviewCounts {};
 }
 
-int ReviewDocument::warningCount() const
+qint64 ReviewDocument::libraryId() const
 {
-    return int(std::count_if(m_findings.cbegin(), m_findings.cend(),
-                             [](const Finding &f) { return f.severity == Severity::Warning; }));
-}
-
-int ReviewDocument::unreadCellCount() const
-{
-    if (!m_session)
-        return 0;
-    const std::vector<CellValue> &cells = m_session->cells();
-    return int(std::count_if(cells.cbegin(), cells.cend(), [](const CellValue &cell) {
-        return cell.state == CellState::Missing || cell.state == CellState::Unreadable;
-    }));
+    return m_binding ? m_binding->documentId() : 0;
 }
 
 std::optional<Finding> ReviewDocument::suggestionFor(int cell) const

@@ -13,6 +13,8 @@ class QUndoStack;
 
 namespace nianbao {
 
+class LibraryBinding;
+
 /**
  * One report open in the window: its review session (absent when the file could not be read),
  * its undo stack and an index of the findings by cell that the views share.
@@ -34,16 +36,23 @@ public:
     QString errorText() const;
 
     ReviewSession *session() const { return m_session.get(); }
+    /** What saves this report's changes to the library, if it came from one. */
+    LibraryBinding *libraryBinding() const { return m_binding; }
+    void setLibraryBinding(LibraryBinding *binding) { m_binding = binding; }
+    /** The report's id in the library, 0 if it was opened without one. */
+    qint64 libraryId() const;
     QUndoStack *undoStack() const { return m_undoStack; }
     const QString &text() const;
 
     QList<Finding> findings() const { return m_findings; }
     std::optional<Finding> finding(const QString &id) const;
     QList<Finding> findingsOf(int cell) const;
-    int errorCount() const;
-    int warningCount() const;
+    /** Findings by severity and the cells not read, as the library keeps them (countReview). */
+    ReviewCounts counts() const;
+    int errorCount() const { return counts().errors; }
+    int warningCount() const { return counts().warnings; }
     /** Cells the source left blank or that could not be read (and no one has filled since). */
-    int unreadCellCount() const;
+    int unreadCellCount() const { return counts().unread; }
     /** The finding whose suggestion fixes this cell, if there is one. */
     std::optional<Finding> suggestionFor(int cell) const;
     /** The cell whose source span, or whose stated figure, covers a text position. */
@@ -60,6 +69,7 @@ private:
     QList<Error> m_errors;
     std::unique_ptr<ReviewSession> m_session;
     QUndoStack *m_undoStack;
+    LibraryBinding *m_binding = nullptr; ///< a child of the session
     QList<Finding> m_findings;
     QHash<int, QList<int>> m_byCell; ///< cell → indices into m_findings
 };

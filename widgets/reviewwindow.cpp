@@ -338,8 +338,7 @@ void ReviewWindow::deleteCurrentReport()
     ReviewDocument *document = currentDocument();
     if (!document)
         return;
-    const LibraryBinding *binding
-        = document->session() ? document->session()->findChild<LibraryBinding *>() : nullptr;
+    const LibraryBinding *binding = document->libraryBinding();
     // A file that failed, or one opened without a library: nothing is stored, it only leaves.
     if (!binding || !m_library) {
         removeDocument(document);
@@ -584,7 +583,7 @@ void ReviewWindow::openPaths(const QStringList &paths)
     dropFailedDocuments(files);
     QStringList fresh;
     for (const QString &file : files) {
-        if (!m_reports->documentForFile(file) && !fresh.contains(file))
+        if (m_reports->rowOfFile(file) < 0 && !fresh.contains(file))
             fresh.append(file);
     }
     if (m_library && !fresh.isEmpty()) {
@@ -594,7 +593,7 @@ void ReviewWindow::openPaths(const QStringList &paths)
     listSkippedFiles(scan.skipped);
     if (fresh.isEmpty()) {
         if (!files.isEmpty())
-            setCurrentDocument(m_reports->documentForFile(files.first()));
+            selectRow(m_reports->rowOfFile(files.first()));
         else if (!scan.skipped.isEmpty())
             statusBar()->showMessage(tr("No reports found; %n file(s) skipped, see the list.",
                                         nullptr, int(scan.skipped.size())),
@@ -649,9 +648,14 @@ ReviewDocument *ReviewWindow::addDocument(const Report &report)
 {
     auto *document = new ReviewDocument(report, m_loader->checker(), reviewerName());
     m_reports->addDocument(document);
+    adopt(document);
+    return document;
+}
+
+void ReviewWindow::adopt(ReviewDocument *document)
+{
     m_undoGroup->addStack(document->undoStack());
     connect(document, &ReviewDocument::findingsChanged, this, &ReviewWindow::updateActions);
-    return document;
 }
 
 void ReviewWindow::setLibrary(std::unique_ptr<ReviewLibrary> library)
@@ -674,35 +678,75 @@ void ReviewWindow::openLibraryDocuments()
     if (!m_library)
         return;
     QStringList problems;
-    openLibraryReports({}, problems);
+    listLibraryReports({}, problems);
     if (!problems.isEmpty())
         m_dialogs->information(this, tr("Library"), problems.join(u'\n'));
 }
 
-int ReviewWindow::openLibraryReports(const QSet<QString> &paths, QStringList &problems)
+int ReviewWindow::listLibraryReports(const QList<qint64> &ids, QStringList &problems)
 {
-    const Result<QList<DocumentSummary>> documents = m_library->documents();
+    // One summary query, nothing loaded: the list is usable at once at any size.
+    const Result<QList<DocumentSummary>> documents
+        = ids.isEmpty() ? m_library->documents() : m_library->documents(ids);
     if (!documents) {
         problems.append(documents.error().message);
         return 0;
     }
-    int opened = 0;
-    for (const DocumentSummary &summary : documents.value()) {
-        const bool wanted
-            = paths.isEmpty() || paths.contains(QFileInfo(summary.path).absoluteFilePath());
-        if (!wanted || m_reports->documentForFile(summary.path))
-            continue;
-        const Result<StoredReview> stored = m_library->load(summary.id);
+    m_reports->addSummaries(documents.value());
+    if (!documents.value().isEmpty() && !currentDocument())
+        m_reportView->setCurrentIndex(m_proxy->index(0, 0));
+    return int(documents.value().size());
+}
+
+ReviewDocument *ReviewWindow::loadRow(int row)
+{
+    ReviewDocument *document = m_reports->document(row);
+    const qint64 id = m_reports->libraryId(row);
+    if (id == 0 || !m_library)
+        return document;
+    if (!document) {
+        const Result<StoredReview> stored = m_library->load(id);
         if (!stored) {
-            problems.append(stored.error().message);
+            statusBar()->showMessage(stored.error().message, kMessageTimeout);
+            return nullptr;
+        }
+        document = openStored(stored.value());
+        // Kept for the list when the library had none (older schema) or the rules changed.
+        const DocumentSummary *summary = m_reports->summary(row);
+        if (document->session() && summary && summary->counts != document->counts())
+            m_library->saveCounts(id, document->counts());
+    }
+    m_recentlyShown.removeAll(id);
+    m_recentlyShown.append(id);
+    return document;
+}
+
+void ReviewWindow::dropUnusedDocuments()
+{
+    // A report with changes to undo stays loaded: its undo history is the reviewer's work.
+    const ReviewDocument *current = currentDocument();
+    qsizetype excess = m_recentlyShown.size() - kLoadedReports;
+    for (qsizetype i = 0; i < m_recentlyShown.size() && excess > 0;) {
+        const int row = m_reports->rowOfLibraryId(m_recentlyShown[i]);
+        ReviewDocument *document = m_reports->document(row);
+        if (document && (document == current || document->undoStack()->count() > 0)) {
+            ++i;
             continue;
         }
-        openStored(stored.value());
-        ++opened;
+        if (document) {
+            m_undoGroup->removeStack(document->undoStack());
+            m_reports->detachDocument(row);
+        }
+        m_recentlyShown.removeAt(i);
+        --excess;
     }
-    if (opened && !currentDocument())
-        m_reportView->setCurrentIndex(m_proxy->index(0, 0));
-    return opened;
+}
+
+void ReviewWindow::selectRow(int row)
+{
+    const QModelIndex index = m_proxy->mapFromSource(m_reports->index(row, 0));
+    if (index.isValid())
+        m_reportView->setCurrentIndex(index);
 }
 
 void ReviewWindow::importIntoLibrary(const ReportFileScan &scan)
@@ -756,9 +800,6 @@ void ReviewWindow::importIntoLibrary(const ReportFileScan &scan)
 
 void ReviewWindow::openFromLibrary(const QStringList &files, const ImportSummary &summary)
 {
-    QSet<QString> paths;
-    for (const QString &file : files)
-        paths.insert(QFileInfo(file).absoluteFilePath());
     QStringList problems;
     for (const Error &failure : summary.failures) {
         problems.append(importFailureLine(failure));
@@ -769,7 +810,7 @@ void ReviewWindow::openFromLibrary(const QStringList &files, const ImportSummary
     listSkippedFiles(summary.skipped);
     if (summary.cancelled)
         problems.prepend(tr("The import was cancelled; the reports imported so far are kept."));
-    const int opened = paths.isEmpty() ? 0 : openLibraryReports(paths, problems);
+    const int opened = summary.ids.isEmpty() ? 0 : listLibraryReports(summary.ids, problems);
     addRecentFiles(importedFiles(files));
     if (!problems.isEmpty())
         m_dialogs->tell(this, tr("Import"), problems.join(u'\n'));
@@ -814,25 +855,33 @@ ReviewDocument *ReviewWindow::openStored(const StoredReview &stored)
 {
     Report report = stored.report;
     report.loaded = true;
-    ReviewDocument *document = addDocument(report);
-    ReviewSession *session = document->session();
-    if (!session)
-        return document;
-    // Restore what the library holds before binding, so restoring saves nothing.
-    session->setStatus(stored.status);
-    session->setNote(stored.note);
-    for (auto note = stored.cellNotes.cbegin(); note != stored.cellNotes.cend(); ++note)
-        session->setCellNote(note.key(), note.value());
-    auto *binding = new LibraryBinding(*m_library, stored.id, stored.version, session);
-    const qint64 id = stored.id;
-    // The failure is reported from inside the edit; ask once the edit has unwound, since a
-    // reload replaces the document the edit is running in.
-    connect(binding, &LibraryBinding::saveFailed, this, [this, document, id](const Error &error) {
-        QTimer::singleShot(0, this, [this, target = QPointer<ReviewDocument>(document), id, error] {
-            if (target)
-                offerReload(target, id, error);
-        });
-    });
+    auto *document = new ReviewDocument(report, m_loader->checker(), reviewerName());
+    if (ReviewSession *session = document->session()) {
+        // Restore what the library holds before binding, so restoring saves nothing.
+        session->setStatus(stored.status);
+        session->setNote(stored.note);
+        for (auto note = stored.cellNotes.cbegin(); note != stored.cellNotes.cend(); ++note)
+            session->setCellNote(note.key(), note.value());
+        auto *binding = new LibraryBinding(*m_library, stored.id, stored.version, session);
+        document->setLibraryBinding(binding);
+        const qint64 id = stored.id;
+        // The failure is reported from inside the edit; ask once the edit has unwound, since a
+        // reload replaces the document the edit is running in.
+        connect(binding, &LibraryBinding::saveFailed, this,
+                [this, document, id](const Error &error) {
+                    QTimer::singleShot(
+                        0, this, [this, target = QPointer<ReviewDocument>(document), id, error] {
+                            if (target)
+                                offerReload(target, id, error);
+                        });
+                });
+    }
+    const int row = m_reports->rowOfLibraryId(stored.id);
+    if (row >= 0)
+        m_reports->attachDocument(row, document);
+    else
+        m_reports->addDocument(document);
+    adopt(document);
     return document;
 }
 
@@ -857,20 +906,25 @@ void ReviewWindow::offerReload(ReviewDocument *document, qint64 id, const Error 
 
 void ReviewWindow::replaceDocument(ReviewDocument *document, const StoredReview &stored)
 {
+    // The row stays where it is in the list; only the report it holds is read anew.
     const bool wasCurrent = currentDocument() == document;
-    removeDocument(document);
-    ReviewDocument *reloaded = openStored(stored);
     if (wasCurrent)
-        setCurrentDocument(reloaded);
+        m_cursor->setDocument(nullptr);
+    m_undoGroup->removeStack(document->undoStack());
+    m_reports->detachDocument(m_reports->rowOf(document));
+    ReviewDocument *reloaded = openStored(stored);
+    if (wasCurrent) {
+        m_undoGroup->setActiveStack(reloaded->undoStack());
+        m_cursor->setDocument(reloaded);
+        updateActions();
+    }
 }
 
 void ReviewWindow::refreshFromLibrary()
 {
     // Others' changes to the report in view: reload it when the library has a newer version.
     ReviewDocument *document = currentDocument();
-    const LibraryBinding *binding = document && document->session()
-        ? document->session()->findChild<LibraryBinding *>()
-        : nullptr;
+    const LibraryBinding *binding = document ? document->libraryBinding() : nullptr;
     if (!binding || !m_library)
         return;
     const Result<StoredReview> stored = m_library->load(binding->documentId());
@@ -919,15 +973,13 @@ std::optional<Draft> ReviewWindow::leftDraft()
     if (!left.value())
         return {};
     const Draft &draft = *left.value();
-    const Result<QList<DocumentSummary>> documents = m_library->documents();
+    const Result<QList<DocumentSummary>> documents = m_library->documents({draft.documentId});
     if (!documents) {
         // Kept: the library may answer at the next start.
         m_dialogs->information(this, tr("Restore Unsaved Text"), documents.error().message);
         return {};
     }
-    const bool present = std::any_of(
-        documents.value().cbegin(), documents.value().cend(),
-        [&draft](const DocumentSummary &summary) { return summary.id == draft.documentId; });
+    const bool present = !documents.value().isEmpty();
     if (!present || ReportTemplate::standard().cellIndex(draft.cell) < 0) {
         discardDraft(tr("Nianbao stopped before you confirmed “%1” in %2, and that report is no "
                         "longer in the library, so the text cannot be put back.")
@@ -965,10 +1017,9 @@ void ReviewWindow::discardDraft(const QString &why)
 
 ReviewDocument *ReviewWindow::documentWithId(qint64 id)
 {
-    for (ReviewDocument *document : m_reports->documents()) {
-        if (DraftKeeper::documentIdOf(document) == id)
-            return document;
-    }
+    const int row = m_reports->rowOfLibraryId(id);
+    if (row >= 0)
+        return loadRow(row);
     const Result<StoredReview> stored = m_library->load(id);
     return stored ? openStored(stored.value()) : nullptr;
 }
@@ -990,9 +1041,10 @@ void ReviewWindow::setCurrentDocument(ReviewDocument *document)
 
 void ReviewWindow::reportActivated(const QModelIndex &proxyIndex)
 {
-    ReviewDocument *document = m_reports->document(m_proxy->mapToSource(proxyIndex).row());
+    ReviewDocument *document = loadRow(m_proxy->mapToSource(proxyIndex).row());
     m_undoGroup->setActiveStack(document ? document->undoStack() : nullptr);
     m_cursor->setDocument(document);
+    dropUnusedDocuments();
     updateActions();
 }
 
@@ -1128,7 +1180,7 @@ QStringList ReviewWindow::importedFiles(const QStringList &files) const
     // after a cancel only what was imported before it.
     QStringList imported;
     for (const QString &file : files) {
-        if (m_reports->documentForFile(file))
+        if (m_reports->rowOfFile(file) >= 0 && !m_reports->rowFailed(m_reports->rowOfFile(file)))
             imported.append(file);
     }
     return imported;
@@ -1138,38 +1190,39 @@ void ReviewWindow::showExportDialog()
 {
     auto *dialog = new ExportDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setCounts(int(documentsIn(int(ExportDialog::Scope::CurrentReport)).size()),
-                      int(documentsIn(int(ExportDialog::Scope::FilteredReports)).size()),
-                      int(documentsIn(int(ExportDialog::Scope::AllReports)).size()));
+    dialog->setCounts(int(rowsIn(int(ExportDialog::Scope::CurrentReport)).size()),
+                      int(rowsIn(int(ExportDialog::Scope::FilteredReports)).size()),
+                      int(rowsIn(int(ExportDialog::Scope::AllReports)).size()));
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         exportReports(dialog->format(), int(dialog->scope()), dialog->options());
     });
     dialog->open();
 }
 
-QList<ReviewDocument *> ReviewWindow::documentsIn(int scope) const
+QList<int> ReviewWindow::rowsIn(int scope) const
 {
+    QList<int> rows;
     switch (ExportDialog::Scope(scope)) {
     case ExportDialog::Scope::CurrentReport:
         if (currentDocument())
-            return {currentDocument()};
-        return {};
-    case ExportDialog::Scope::FilteredReports: {
-        QList<ReviewDocument *> shown;
+            rows.append(m_reports->rowOf(currentDocument()));
+        return rows;
+    case ExportDialog::Scope::FilteredReports:
         for (int row = 0; row < m_proxy->rowCount(); ++row)
-            shown.append(m_reports->document(m_proxy->mapToSource(m_proxy->index(row, 0)).row()));
-        return shown;
-    }
+            rows.append(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
+        return rows;
     case ExportDialog::Scope::AllReports:
         break;
     }
-    return m_reports->documents();
+    for (int row = 0; row < m_reports->rowCount(); ++row)
+        rows.append(row);
+    return rows;
 }
 
 void ReviewWindow::exportReports(ExportFormat format, int scope, const ExportOptions &options)
 {
-    const QList<ReviewDocument *> documents = documentsIn(scope);
-    if (documents.isEmpty()) {
+    const QList<int> rows = rowsIn(scope);
+    if (rows.isEmpty()) {
         m_dialogs->information(this, tr("Export"), tr("There is no report to export."));
         return;
     }
@@ -1184,10 +1237,23 @@ void ReviewWindow::exportReports(ExportFormat format, int scope, const ExportOpt
         m_dialogs->information(this, tr("Export"), target.error().message);
         return;
     }
+    // Reports not loaded are read from the library one at a time, as the CLI's export does.
+    const Exporter exporter(m_loader->checker());
     QList<ExportedReview> reviews;
-    for (const ReviewDocument *document : documents)
-        reviews.append(exportedReviewOf(*document));
-    const Result<int> written = Exporter(m_loader->checker()).write(reviews, format, path, options);
+    for (int row : rows) {
+        if (const ReviewDocument *document = m_reports->document(row)) {
+            reviews.append(exportedReviewOf(*document));
+            continue;
+        }
+        Result<ExportedReview> stored
+            = exporter.collectReport(*m_library, m_reports->libraryId(row));
+        if (!stored) {
+            m_dialogs->information(this, tr("Export"), stored.error().message);
+            return;
+        }
+        reviews.append(std::move(stored).value());
+    }
+    const Result<int> written = exporter.write(reviews, format, path, options);
     if (!written) {
         m_dialogs->information(this, tr("Export"), written.error().message);
         return;

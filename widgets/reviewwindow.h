@@ -68,8 +68,14 @@ public:
      */
     void setLibrary(std::unique_ptr<ReviewLibrary> library);
     ReviewLibrary *library() const { return m_library.get(); }
-    /** Opens every report the library holds, as last saved (the window's start without files). */
+    /**
+     * Lists every report the library holds, as last saved (the window's start without files):
+     * one summary query; a report is loaded when selected, and only the last few shown stay
+     * loaded (kLoadedReports), besides those with changes to undo.
+     */
     void openLibraryDocuments();
+    /** How many library reports stay loaded after they are no longer shown. */
+    static constexpr int kLoadedReports = 8;
     /**
      * Text typed into a cell but not confirmed is kept as a draft (DraftKeeper). When a draft was
      * left because the window did not close (a crash, a kill), says so and offers to put it back.
@@ -113,14 +119,22 @@ private:
 
     void addReports(const std::vector<Report> &reports);
     ReviewDocument *addDocument(const Report &report);
+    /** Puts a document's undo stack into the window's group and follows its findings. */
+    void adopt(ReviewDocument *document);
+    /** Makes a row of the report list (a source row) the current one. */
+    void selectRow(int row);
     void importIntoLibrary(const ReportFileScan &scan);
     void listSkippedFiles(const QList<Error> &skipped);
     void openFromLibrary(const QStringList &files, const ImportSummary &summary);
     QString importFailureLine(const Error &failure) const;
     void addFailedDocument(const Error &failure);
     void dropFailedDocuments(const QStringList &files);
-    /** Opens the library's reports at `paths` (absolute; all when empty); returns how many. */
-    int openLibraryReports(const QSet<QString> &paths, QStringList &problems);
+    /** Lists the library's reports with these ids (all when empty); returns how many. */
+    int listLibraryReports(const QList<qint64> &ids, QStringList &problems);
+    /** Loads the library report of a list row if it is not loaded; null if it cannot be. */
+    ReviewDocument *loadRow(int row);
+    /** Drops the loaded library reports least recently shown beyond kLoadedReports. */
+    void dropUnusedDocuments();
     ReviewDocument *openStored(const StoredReview &stored);
     void removeDocument(ReviewDocument *document);
     void offerReload(ReviewDocument *document, qint64 id, const Error &error);
@@ -147,8 +161,8 @@ private:
 
     void showExportDialog();
     void exportReports(ExportFormat format, int scope, const ExportOptions &options);
-    /** The reports of an ExportDialog::Scope, in the list's order. */
-    QList<ReviewDocument *> documentsIn(int scope) const;
+    /** The list rows of an ExportDialog::Scope, in the list's order. */
+    QList<int> rowsIn(int scope) const;
     void printCurrentReport();
     void previewCurrentReport();
     void setZoom(int steps);
@@ -193,6 +207,7 @@ private:
     std::unique_ptr<ReviewLibrary> m_library;
     DraftKeeper *m_drafts = nullptr;
     bool m_importing = false;
+    QList<qint64> m_recentlyShown; ///< library ids of loaded reports, the last shown last
 };
 
 } // namespace nianbao

@@ -439,16 +439,23 @@ Result<QList<ExportedReview>> Exporter::collect(const ReviewLibrary &library,
     for (const DocumentSummary &summary : documents.value()) {
         if (options.reviewedOnly && summary.status != ReviewStatus::Reviewed)
             continue;
-        Result<StoredReview> review = library.load(summary.id);
+        Result<ExportedReview> review = collectReport(library, summary.id);
         if (!review)
             return review.error();
-        const CheckSession checks(m_checker, review.value().report.cells,
-                                  review.value().report.statements,
-                                  review.value().report.splitChoices);
-        review.value().report.cells = checks.cells();
-        reviews.append(ExportedReview {std::move(review).value(), checks.findings()});
+        reviews.append(std::move(review).value());
     }
     return reviews;
+}
+
+Result<ExportedReview> Exporter::collectReport(const ReviewLibrary &library, qint64 id) const
+{
+    Result<StoredReview> review = library.load(id);
+    if (!review)
+        return review.error();
+    const CheckSession checks(m_checker, review.value().report.cells,
+                              review.value().report.statements, review.value().report.splitChoices);
+    review.value().report.cells = checks.cells();
+    return ExportedReview {std::move(review).value(), checks.findings()};
 }
 
 Result<int> Exporter::exportLibrary(const ReviewLibrary &library, ExportFormat format,

@@ -84,6 +84,8 @@ public:
     Result<int> write(const QList<ExportedReview> &reviews, ExportFormat format,
                       const QString &path, const ExportOptions &options) const;
     /** Loads the reviews (findings rechecked) the options select. */
+    /** One report of the library as exports show it: current values, checked. */
+    Result<ExportedReview> collectReport(const ReviewLibrary &library, qint64 id) const;
     Result<QList<ExportedReview>> collect(const ReviewLibrary &library,
                                           const ExportOptions &options) const;
 

@@ -24,11 +24,11 @@ Result<ImportResult> importFile(ReviewLibrary &library, const ReportReader &read
     if (!bytes)
         return bytes.error();
     const QByteArray hash = QCryptographicHash::hash(bytes.value(), QCryptographicHash::Sha256);
-    Result<bool> present = library.contains(hash);
+    Result<qint64> present = library.idOf(hash);
     if (!present)
         return present.error();
-    if (present.value())
-        return ImportResult {0, true}; // the same bytes: nothing to import twice
+    if (present.value() != 0)
+        return ImportResult {present.value(), true}; // the same bytes: nothing to import twice
     const Report report = reader.readBytes(bytes.value(), file);
     if (!report.loaded)
         return report.errors.value(0);
@@ -39,9 +39,9 @@ Result<ImportResult> importFile(ReviewLibrary &library, const ReportReader &read
     if (!added && library.isConnected()) {
         // Another importer that does not take the writers' lock (an older Nianbao) may have
         // stored the same bytes meanwhile; that is "already in the library", not a failure.
-        Result<bool> stored = library.contains(hash);
-        if (stored && stored.value())
-            return ImportResult {0, true};
+        Result<qint64> stored = library.idOf(hash);
+        if (stored && stored.value() != 0)
+            return ImportResult {stored.value(), true};
     }
     return added;
 }
@@ -60,8 +60,10 @@ void count(ImportSummary &summary, const QString &file, const Result<ImportResul
         summary.failures.append(error);
     } else if (added.value().alreadyPresent) {
         ++summary.duplicates;
+        summary.ids.append(added.value().id);
     } else {
         ++summary.imported;
+        summary.ids.append(added.value().id);
     }
 }
 

@@ -35,6 +35,8 @@ struct ImportSummary
 {
     int imported = 0;
     int duplicates = 0;
+    /** The library ids of the reports imported and of those already there, in file order. */
+    QList<qint64> ids;
     QList<Error> failures; ///< Error::where.file names the file
     QList<Error> skipped; ///< files a folder held that are not reports (ReportFileScan)
     bool cancelled = false;

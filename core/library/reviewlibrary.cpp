@@ -19,6 +19,7 @@
 #include <QUrl>
 #include <QVariant>
 
+#include <algorithm>
 #include <atomic>
 
 using namespace Qt::StringLiterals;
@@ -733,6 +734,15 @@ Result<bool> ReviewLibrary::migrateFrom(int from)
     return true;
 }
 
+Result<qint64> ReviewLibrary::idOf(const QByteArray &sha256) const
+{
+    Result<QSqlQuery> query = run(database(), u"SELECT id FROM documents WHERE sha256 = :sha256"_s,
+                                  {{u"sha256"_s, QString::fromLatin1(sha256.toHex())}});
+    if (!query)
+        return query.error();
+    return query.value().next() ? query.value().value(0).toLongLong() : 0;
+}
+
 Result<bool> ReviewLibrary::contains(const QByteArray &sha256) const
 {
     Result<QSqlQuery> query = run(database(), u"SELECT id FROM documents WHERE sha256 = :sha256"_s,
@@ -848,14 +858,41 @@ Result<bool> ReviewLibrary::insertStatements(qint64 id, const Report &report)
 
 Result<QList<DocumentSummary>> ReviewLibrary::documents() const
 {
+    return summaries({});
+}
+
+Result<QList<DocumentSummary>> ReviewLibrary::documents(const QList<qint64> &ids) const
+{
+    // Ids are numbers, so they go into the statement as text; in slices, as statements have a
+    // length limit.
+    constexpr qsizetype kSlice = 500;
+    QList<qint64> sorted = ids;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    QList<DocumentSummary> found;
+    for (qsizetype from = 0; from < sorted.size(); from += kSlice) {
+        QStringList slice;
+        for (qint64 id : sorted.mid(from, kSlice))
+            slice.append(QString::number(id));
+        Result<QList<DocumentSummary>> part
+            = summaries(u"WHERE id IN ("_s + slice.join(u',') + u')');
+        if (!part)
+            return part;
+        found.append(part.value());
+    }
+    return found;
+}
+
+Result<QList<DocumentSummary>> ReviewLibrary::summaries(const QString &where) const
+{
     Result<QSqlQuery> query
         = run(database(),
               u"SELECT id, path, agency, year, status, version, error_count, warning_count,"
-              " unread_count, updated_by, updated_at FROM documents ORDER BY id"_s);
+              " unread_count, updated_by, updated_at FROM documents "_s
+                  + where + u" ORDER BY id"_s);
     if (!query)
         return query.error();
     QSqlQuery &row = query.value();
-    row.setForwardOnly(true);
     QList<DocumentSummary> list;
     while (row.next()) {
         DocumentSummary summary;

@@ -121,8 +121,12 @@ public:
     Result<ImportResult> addReport(const Report &report, const QByteArray &sha256,
                                    std::optional<ReviewCounts> counts = {});
     Result<bool> contains(const QByteArray &sha256) const;
+    /** The id of the report with these bytes, 0 if there is none. */
+    Result<qint64> idOf(const QByteArray &sha256) const;
     /** Every report as the list shows it, in import order: one query, no report loaded. */
     Result<QList<DocumentSummary>> documents() const;
+    /** The reports with these ids (those that exist), in import order. */
+    Result<QList<DocumentSummary>> documents(const QList<qint64> &ids) const;
     Result<StoredReview> load(qint64 id) const;
 
     /**
@@ -177,6 +181,7 @@ private:
     Result<qint64> saveVersioned(qint64 id, qint64 expectedVersion,
                                  const QList<Statement> &statements, const QString &reviewer = {});
     Result<bool> storeCounts(qint64 id, const ReviewCounts &counts);
+    Result<QList<DocumentSummary>> summaries(const QString &where) const;
     Result<bool> insertCells(qint64 id, const Report &report);
     Result<bool> insertStatements(qint64 id, const Report &report);
     Result<bool> loadCells(StoredReview &review) const;

@@ -463,7 +463,7 @@ void TestLibrary::theListShowsStoredCountsAndTheLastChange()
     QVERIFY(imported.counts);
     QCOMPARE(*imported.counts, session.counts());
     LibraryBinding binding(*library, stored.id, stored.version, &session);
-    const int cell = ReportTemplate::standard().cellIndex(u"requests.received.natural"_s);
+    const int cell = ReportTemplate::standard().cellIndex(CellKey(u"requests.received.natural"_s));
     session.setCellValue(cell, session.cell(cell).value.value_or(0) + 1);
     QVERIFY(binding.isInSync());
     const ReviewCounts edited = session.counts();

@@ -3,8 +3,10 @@
 #include "formtableview.h"
 #include "library/reviewlibrary.h"
 #include "reportlistmodel.h"
+#include "reportreader.h"
 #include "reviewdocument.h"
 #include "reviewwindow.h"
+#include "testutils.h"
 #include "widgettestutils.h"
 
 #include <QAction>
@@ -48,7 +50,7 @@ private:
 
     QVariant shown(const QString &file, int column) const
     {
-        return list()->index(list()->rowOf(list()->documentForFile(file)), column).data();
+        return list()->index(list()->rowOfFile(file), column).data();
     }
 
     /** The report as the library holds it, read through a connection of its own. */
@@ -169,6 +171,66 @@ private slots:
         QCOMPARE(list()->rowCount(), 0);
         QVERIFY(ReviewLibrary::open(libraryPath()).value()->documents().value().isEmpty());
         QVERIFY(!m_window->currentDocument());
+    }
+
+    void aLibraryIsListedAtOnceAndOnlyWhatIsShownIsLoaded()
+    {
+        // Issue 14: the list is one summary query; a report is loaded when selected, and only
+        // the last few shown stay loaded, besides one with changes to undo.
+        constexpr int kReports = 3 * ReviewWindow::kLoadedReports;
+        QByteArray bytes;
+        QVERIFY(nianbao::test::readFileBytes(seed004Path(), &bytes));
+        const ReportReader reader;
+        const Report seed = reader.readBytes(bytes, seed004Path());
+        {
+            std::unique_ptr<ReviewLibrary> library = ReviewLibrary::open(libraryPath()).value();
+            for (int i = 0; i < kReports; ++i) {
+                Report report = seed;
+                report.agency = u"测试局%1"_s.arg(i);
+                report.file = m_dir->filePath(u"report-%1.txt"_s.arg(i));
+                // Counts as the library would not hold them, to see they are shown as stored.
+                QVERIFY(library->addReport(report, QByteArray::number(i), ReviewCounts {i, 1, 2}));
+            }
+        }
+        m_window->openLibraryDocuments();
+        QCOMPARE(list()->rowCount(), kReports);
+        QCOMPARE(list()->documents().size(), 1); // the current report only
+        // Sorted in pinyin order with numbers by value: 测试局0, 测试局1, 测试局2, … 测试局10.
+        auto *view = child<QTreeView>(u"reportListView"_s);
+        QCOMPARE(view->model()->index(2, 0).data().toString(), u"测试局2"_s);
+        QCOMPARE(view->model()->index(10, 0).data().toString(), u"测试局10"_s);
+        const int last = list()->rowOfFile(m_dir->filePath(u"report-%1.txt"_s.arg(kReports - 1)));
+        QCOMPARE(list()->index(last, ReportListModel::ErrorsColumn).data().toInt(), kReports - 1);
+        QVERIFY(!list()->document(last));
+
+        // An edit in the first report: it stays loaded however far the reviewer goes.
+        ReviewDocument *edited = m_window->currentDocument();
+        QVERIFY(edited && edited->session());
+        clickCell(*m_window, cellOf("requests.received.commercial"));
+        QTest::keyClick(viewOfCell(*m_window, cellOf("requests.received.commercial")),
+                        Qt::Key_Delete);
+        QCOMPARE(edited->undoStack()->count(), 1);
+        for (int step = 1; step < kReports; ++step) {
+            view->setCurrentIndex(view->model()->index(step, 0));
+            QVERIFY(m_window->currentDocument());
+            QVERIFY2(list()->documents().size() <= ReviewWindow::kLoadedReports,
+                     qPrintable(QString::number(list()->documents().size())));
+        }
+        QVERIFY(list()->documents().contains(edited));
+        QCOMPARE(list()->documents().size(), ReviewWindow::kLoadedReports);
+        // A report shown again is loaded again, as saved: the counts are the real ones now.
+        view->setCurrentIndex(view->model()->index(kReports - 1, 0));
+        view->setCurrentIndex(view->model()->index(1, 0));
+        const ReviewCounts real = m_window->currentDocument()->counts();
+        QCOMPARE(
+            list()
+                ->index(list()->rowOf(m_window->currentDocument()), ReportListModel::ErrorsColumn)
+                .data()
+                .toInt(),
+            real.errors);
+        const qint64 id = m_window->currentDocument()->libraryId();
+        const auto stored = ReviewLibrary::open(libraryPath()).value()->documents({id}).value();
+        QCOMPARE(stored.value(0).counts, std::optional<ReviewCounts>(real));
     }
 };
 
