@@ -92,8 +92,7 @@ QString Checker::tiedFixesText(const std::vector<Fix> &fixes) const
     for (const Fix &fix : fixes) {
         QStringList changes;
         for (const Suggestion &change : fix.changes)
-            changes.append(m_template.cells()[change.cell].key.toString() % u" = "
-                           % number(change.value));
+            changes.append(m_template.cellLabel(change.cell) % u" = " % number(change.value));
         options.append(changes.join(u", "_s));
     }
     return tr("Several changes fit equally well: %1.").arg(options.join(u"; "_s));
