@@ -31,7 +31,9 @@ struct DocumentSummary
     /** Absent for reports a library older than schema 4 holds, until they are opened once. */
     std::optional<ReviewCounts> counts;
     QString updatedBy; ///< the reviewer of the last change, if any
-    QDateTime updatedAt; ///< the last change (import, correction, status, note), UTC
+    /** The last change (import, correction, status, note): ISO 8601 in UTC, parsed only when
+     *  shown (100,000 parses would double the time the list takes to open). */
+    QString updatedAt;
 };
 
 /** Everything the library keeps of one report under review. */
