@@ -24,6 +24,11 @@ std::pair<int, int> orderKey(const QString &id)
 
 } // namespace
 
+bool findingBefore(const Finding &a, const Finding &b)
+{
+    return orderKey(a.id) < orderKey(b.id);
+}
+
 CheckSession::CheckSession(const Checker &checker, std::vector<CellValue> cells,
                            QList<StatedFigure> statements, QList<SplitChoice> splitChoices)
     : m_checker(checker)
@@ -141,15 +146,21 @@ FindingsDelta CheckSession::replaceCell(int cell, const CellValue &value)
     };
     const bool deductionInPlay = !value.value || isDeduced(value)
         || std::any_of(m_cells.begin(), m_cells.end(), isDeduced);
+    const std::vector<CellValue> cellsBefore = deductionInPlay ? m_cells : std::vector<CellValue>();
     m_cells[size_t(cell)] = value;
-    if (deductionInPlay) {
-        // Deduced values may depend on the edited cell: a full check (still microseconds).
-        recheckFully();
-    } else {
+    if (!deductionInPlay) {
         recheckCell(cell);
         refreshSuggestions();
+        return difference(before, m_findings);
     }
-    return difference(before, m_findings);
+    // Deduced values may depend on the edited cell: a full check (still microseconds).
+    recheckFully();
+    FindingsDelta delta = difference(before, m_findings);
+    for (int c = 0; c < int(m_cells.size()); ++c) {
+        if (c != cell && !(m_cells[size_t(c)] == cellsBefore[size_t(c)]))
+            delta.changedCells.append(c);
+    }
+    return delta;
 }
 
 FindingsDelta CheckSession::difference(const QHash<QString, Finding> &before,

@@ -12,13 +12,20 @@
 
 namespace nianbao {
 
-/** Findings that an edit made appear and disappear (a changed finding is in both). */
+/**
+ * What an edit changed besides the edited cell: findings that appeared and disappeared (a
+ * changed finding is in both), and other cells whose value the rules deduce anew.
+ */
 struct FindingsDelta
 {
     QList<Finding> appeared;
     QList<Finding> disappeared;
+    QList<int> changedCells;
 
-    bool isEmpty() const { return appeared.isEmpty() && disappeared.isEmpty(); }
+    bool isEmpty() const
+    {
+        return appeared.isEmpty() && disappeared.isEmpty() && changedCells.isEmpty();
+    }
 };
 
 /**
@@ -34,6 +41,9 @@ struct ReviewCounts
 
     friend bool operator==(const ReviewCounts &, const ReviewCounts &) = default;
 };
+
+/** Whether `a` comes before `b` in the order a full check gives findings (by cell, then rule). */
+bool findingBefore(const Finding &a, const Finding &b);
 
 /** The counts of `findings` over `cells`: the one rule the list, the library and exports use. */
 ReviewCounts countReview(const QList<Finding> &findings, const std::vector<CellValue> &cells);

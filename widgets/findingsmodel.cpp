@@ -6,6 +6,10 @@
 #include "reporttemplate.h"
 #include "reviewdocument.h"
 
+#include <QSet>
+
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace nianbao {
@@ -20,8 +24,40 @@ void FindingsModel::setDocument(ReviewDocument *document)
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
     if (document)
-        connect(document, &ReviewDocument::findingsChanged, this, &FindingsModel::reload);
+        connect(document, &ReviewDocument::findingsChanged, this, &FindingsModel::update);
     reload();
+}
+
+void FindingsModel::update(const FindingsDelta &delta)
+{
+    // Row by row, so the view keeps its selection and scroll position through an edit.
+    QSet<QString> changed;
+    for (const Finding &added : delta.appeared)
+        changed.insert(added.id);
+    for (const Finding &gone : delta.disappeared) {
+        if (changed.contains(gone.id))
+            continue;
+        const int row = indexOf(gone.id).row();
+        if (row < 0)
+            continue;
+        beginRemoveRows({}, row, row);
+        m_findings.removeAt(row);
+        endRemoveRows();
+    }
+    for (const Finding &added : delta.appeared) {
+        const int row = indexOf(added.id).row();
+        if (row >= 0) {
+            m_findings[row] = added;
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            continue;
+        }
+        const int at
+            = int(std::lower_bound(m_findings.cbegin(), m_findings.cend(), added, findingBefore)
+                  - m_findings.cbegin());
+        beginInsertRows({}, at, at);
+        m_findings.insert(at, added);
+        endInsertRows();
+    }
 }
 
 void FindingsModel::reload()

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "checksession.h"
+
 #include "finding.h"
 #include "reviewdocument.h"
 
@@ -43,6 +45,7 @@ public:
 
 private:
     void reload();
+    void update(const FindingsDelta &delta);
     QString cellsText(const Finding &finding) const;
     QString suggestionText(const Finding &finding) const;
     QString displayText(const Finding &finding, int column) const;

@@ -37,8 +37,7 @@ void FormTableModel::setDocument(ReviewDocument *document)
         disconnect(m_document->session(), nullptr, this, nullptr);
     m_document = document;
     if (document) {
-        connect(document, &ReviewDocument::findingsChanged, this,
-                &FormTableModel::allValuesChanged);
+        connect(document, &ReviewDocument::findingsChanged, this, &FormTableModel::findingsChanged);
         connect(document, &QObject::destroyed, this, [this] { setDocument(nullptr); });
     }
     if (document && document->session()) {
@@ -258,6 +257,22 @@ void FormTableModel::cellChanged(int cell)
     const QModelIndex index = indexOfCell(cell);
     if (index.isValid())
         emit dataChanged(index, index);
+}
+
+void FormTableModel::findingsChanged(const FindingsDelta &delta)
+{
+    // Only the cells the changed findings mark are painted again, not the whole table.
+    QSet<int> cells(delta.changedCells.cbegin(), delta.changedCells.cend());
+    for (const QList<Finding> *findings : {&delta.appeared, &delta.disappeared}) {
+        for (const Finding &finding : *findings) {
+            for (int cell : finding.cells)
+                cells.insert(cell);
+            if (finding.suggestion)
+                cells.insert(finding.suggestion->cell);
+        }
+    }
+    for (int cell : std::as_const(cells))
+        cellChanged(cell);
 }
 
 void FormTableModel::allValuesChanged()

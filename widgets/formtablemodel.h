@@ -64,6 +64,7 @@ private:
     QString toolTip(int cell) const;
     bool isDecimal(int cell) const;
     void cellChanged(int cell);
+    void findingsChanged(const FindingsDelta &delta);
     void allValuesChanged();
 
     const ReportTemplate &m_template;

@@ -6,6 +6,8 @@
 
 #include <QUndoStack>
 
+#include <algorithm>
+
 namespace nianbao {
 
 ReviewDocument::ReviewDocument(Report report, const Checker &checker, const QString &reviewer,
@@ -17,7 +19,8 @@ ReviewDocument::ReviewDocument(Report report, const Checker &checker, const QStr
 {
     if (report.loaded) {
         m_session = std::make_unique<ReviewSession>(std::move(report), checker, reviewer);
-        connect(m_session.get(), &ReviewSession::findingsChanged, this, &ReviewDocument::reindex);
+        connect(m_session.get(), &ReviewSession::findingsChanged, this, &ReviewDocument::apply);
+        m_findings = m_session->findings();
     }
     reindex();
 }
@@ -91,15 +94,29 @@ int ReviewDocument::cellAt(int position) const
     return -1;
 }
 
+void ReviewDocument::apply(const FindingsDelta &delta)
+{
+    // Kept in the full check's order by inserting each new finding in its place, rather than
+    // sorting the whole list again on every keystroke.
+    for (const Finding &gone : delta.disappeared) {
+        m_findings.removeIf([&gone](const Finding &finding) { return finding.id == gone.id; });
+    }
+    for (const Finding &added : delta.appeared) {
+        const auto at
+            = std::lower_bound(m_findings.begin(), m_findings.end(), added, findingBefore);
+        m_findings.insert(at, added);
+    }
+    reindex();
+    emit findingsChanged(delta);
+}
+
 void ReviewDocument::reindex()
 {
-    m_findings = m_session ? m_session->findings() : QList<Finding>();
     m_byCell.clear();
     for (int i = 0; i < m_findings.size(); ++i) {
         for (int cell : std::as_const(m_findings[i].cells))
             m_byCell[cell].append(i);
     }
-    emit findingsChanged();
 }
 
 } // namespace nianbao

@@ -59,10 +59,16 @@ public:
     int cellAt(int position) const;
 
 signals:
-    /** The findings changed (after an edit or a language switch); the index is current. */
-    void findingsChanged();
+    /**
+     * The findings changed (after an edit or a language switch): `delta` says which appeared
+     * and disappeared (a changed one is in both), so views update those rows and cells only.
+     * The index is current.
+     */
+    void findingsChanged(const nianbao::FindingsDelta &delta);
 
 private:
+    /** Applies an edit's delta to the ordered findings and the index by cell. */
+    void apply(const FindingsDelta &delta);
     void reindex();
 
     QString m_file;

@@ -6,10 +6,12 @@
 #include "markingtranslator.h"
 #include "reviewdocument.h"
 #include "reviewwindow.h"
+#include "undocommands.h"
 #include "widgettestutils.h"
 
 #include <QLabel>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -89,6 +91,47 @@ private slots:
         QVERIFY2(!showsAnInternalKey(details->text()), qPrintable(details->text()));
         QVERIFY(details->text().contains(MarkingTranslator::kMark + u"Blank cell"_s));
         QCOMPARE(details->toolTip(), u"requests.received.natural"_s);
+    }
+
+    void anEditChangesOnlyTheRowsOfTheFindingsItChanged()
+    {
+        // Issue 14 item 3: the delta of an edit reaches the findings list row by row, so the
+        // reviewer's selection stays where it was, and the list always equals the document's.
+        auto *view = m_window->findChild<FindingsView *>(u"findingsView"_s);
+        FindingsModel *model = view->findingsModel();
+        ReviewDocument *document = m_window->currentDocument();
+        auto ids = [](const QList<Finding> &findings) {
+            QStringList list;
+            for (const Finding &finding : findings)
+                list.append(finding.id);
+            return list;
+        };
+        auto shownIds = [model] {
+            QStringList list;
+            for (int row = 0; row < model->rowCount(); ++row)
+                list.append(model->index(row, 0).data(FindingsModel::FindingIdRole).toString());
+            return list;
+        };
+        const QStringList before = shownIds();
+        QCOMPARE(before, ids(document->findings()));
+        view->setCurrentIndex(view->model()->index(before.size() - 1, 0));
+        const QString selected = before.last();
+        QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+
+        const int total = cellOf("requests.received.total");
+        ReviewSession *session = document->session();
+        document->undoStack()->push(
+            new ChangeCellValue(session, total, session->cell(total).value.value_or(0) + 7));
+        QVERIFY(inserted.count() > 0); // the totals no longer add up
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(shownIds(), ids(document->findings()));
+        QCOMPARE(view->currentIndex().data(FindingsModel::FindingIdRole).toString(), selected);
+
+        document->undoStack()->undo();
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(shownIds(), before);
+        QCOMPARE(view->currentIndex().data(FindingsModel::FindingIdRole).toString(), selected);
     }
 };
 
