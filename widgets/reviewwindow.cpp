@@ -4,6 +4,7 @@
 
 #include "dialogs.h"
 #include "displaytexts.h"
+#include "documentmanager.h"
 #include "documentview.h"
 #include "draftkeeper.h"
 #include "exportdialog.h"
@@ -93,15 +94,18 @@ ReviewWindow::ReviewWindow(LanguageManager *languages, QWidget *parent)
     : QMainWindow(parent)
     , m_dialogs(&Dialogs::standard())
     , m_languages(languages)
-    , m_loader(new ReportLoader(this))
+    , m_documents(new DocumentManager(reviewerName(), this))
+    , m_loader(m_documents->loader())
     , m_cursor(new ReviewCursor(this))
-    , m_reports(new ReportListModel(this))
+    , m_reports(m_documents->reports())
     , m_proxy(new ReportListProxy(this))
-    , m_undoGroup(new QUndoGroup(this))
+    , m_undoGroup(m_documents->undoGroup())
 {
     setObjectName(u"reviewWindow"_s);
     setAcceptDrops(true);
     m_proxy->setSourceModel(m_reports);
+    connect(m_documents, &DocumentManager::saveRefused, this, &ReviewWindow::offerReload);
+    connect(m_documents, &DocumentManager::documentReplaced, this, &ReviewWindow::documentReplaced);
     createWidgets();
     createActions();
     createReportListActions();
@@ -338,9 +342,8 @@ void ReviewWindow::deleteCurrentReport()
     ReviewDocument *document = currentDocument();
     if (!document)
         return;
-    const LibraryBinding *binding = document->libraryBinding();
     // A file that failed, or one opened without a library: nothing is stored, it only leaves.
-    if (!binding || !m_library) {
+    if (!document->libraryBinding()) {
         removeDocument(document);
         return;
     }
@@ -351,12 +354,14 @@ void ReviewWindow::deleteCurrentReport()
                                  .arg(name),
                              tr("Delete")))
         return;
-    const Result<bool> removed = m_library->removeReport(binding->documentId());
+    if (currentDocument() == document)
+        m_cursor->setDocument(nullptr);
+    const Result<bool> removed = m_documents->deleteFromLibrary(document);
     if (!removed) {
+        m_cursor->setDocument(document);
         m_dialogs->information(this, tr("Library"), removed.error().message);
         return;
     }
-    removeDocument(document);
     statusBar()->showMessage(tr("Deleted %1 from the library.").arg(name), kMessageTimeout);
 }
 
@@ -586,7 +591,7 @@ void ReviewWindow::openPaths(const QStringList &paths)
         if (m_reports->rowOfFile(file) < 0 && !fresh.contains(file))
             fresh.append(file);
     }
-    if (m_library && !fresh.isEmpty()) {
+    if (library() && !fresh.isEmpty()) {
         importIntoLibrary(ReportFileScan {fresh, scan.skipped});
         return;
     }
@@ -618,7 +623,12 @@ void ReviewWindow::listSkippedFiles(const QList<Error> &skipped)
 
 bool ReviewWindow::isLoading() const
 {
-    return m_importing || m_loader->isBusy();
+    return m_documents->isBusy();
+}
+
+ReviewLibrary *ReviewWindow::library() const
+{
+    return m_documents->library();
 }
 
 void ReviewWindow::addReports(const std::vector<Report> &reports)
@@ -646,36 +656,28 @@ void ReviewWindow::addReports(const std::vector<Report> &reports)
 
 ReviewDocument *ReviewWindow::addDocument(const Report &report)
 {
-    auto *document = new ReviewDocument(report, m_loader->checker(), reviewerName());
-    m_reports->addDocument(document);
-    adopt(document);
-    return document;
-}
-
-void ReviewWindow::adopt(ReviewDocument *document)
-{
-    m_undoGroup->addStack(document->undoStack());
-    connect(document, &ReviewDocument::findingsChanged, this, &ReviewWindow::updateActions);
+    return m_documents->addDocument(report);
 }
 
 void ReviewWindow::setLibrary(std::unique_ptr<ReviewLibrary> library)
 {
-    m_library = std::move(library);
+    m_documents->setLibrary(std::move(library));
     delete m_drafts;
     m_drafts = nullptr;
-    if (m_library) {
-        m_drafts = new DraftKeeper(DraftStore(m_library->location()), m_tables, m_cursor, this);
+    if (ReviewLibrary *library = m_documents->library()) {
+        m_drafts = new DraftKeeper(DraftStore(library->location()), m_tables, m_cursor, this);
         connect(m_drafts, &DraftKeeper::draftFailed, this, [this](const Error &error) {
             statusBar()->showMessage(error.message, kMessageTimeout);
         });
     }
-    statusBar()->showMessage(tr("Library: %1").arg(m_library ? m_library->location() : QString()),
+    const ReviewLibrary *opened = m_documents->library();
+    statusBar()->showMessage(tr("Library: %1").arg(opened ? opened->location() : QString()),
                              kMessageTimeout);
 }
 
 void ReviewWindow::openLibraryDocuments()
 {
-    if (!m_library)
+    if (!library())
         return;
     QStringList problems;
     listLibraryReports({}, problems);
@@ -685,61 +687,14 @@ void ReviewWindow::openLibraryDocuments()
 
 int ReviewWindow::listLibraryReports(const QList<qint64> &ids, QStringList &problems)
 {
-    // One summary query, nothing loaded: the list is usable at once at any size.
-    const Result<QList<DocumentSummary>> documents
-        = ids.isEmpty() ? m_library->documents() : m_library->documents(ids);
-    if (!documents) {
-        problems.append(documents.error().message);
+    const Result<int> listed = m_documents->listLibraryReports(ids);
+    if (!listed) {
+        problems.append(listed.error().message);
         return 0;
     }
-    m_reports->addSummaries(documents.value());
-    if (!documents.value().isEmpty() && !currentDocument())
+    if (listed.value() > 0 && !currentDocument())
         m_reportView->setCurrentIndex(m_proxy->index(0, 0));
-    return int(documents.value().size());
-}
-
-ReviewDocument *ReviewWindow::loadRow(int row)
-{
-    ReviewDocument *document = m_reports->document(row);
-    const qint64 id = m_reports->libraryId(row);
-    if (id == 0 || !m_library)
-        return document;
-    if (!document) {
-        const Result<StoredReview> stored = m_library->load(id);
-        if (!stored) {
-            statusBar()->showMessage(stored.error().message, kMessageTimeout);
-            return nullptr;
-        }
-        document = openStored(stored.value());
-        // Kept for the list when the library had none (older schema) or the rules changed.
-        const DocumentSummary *summary = m_reports->summary(row);
-        if (document->session() && summary && summary->counts != document->counts())
-            m_library->saveCounts(id, document->counts());
-    }
-    m_recentlyShown.removeAll(id);
-    m_recentlyShown.append(id);
-    return document;
-}
-
-void ReviewWindow::dropUnusedDocuments()
-{
-    // A report with changes to undo stays loaded: its undo history is the reviewer's work.
-    const ReviewDocument *current = currentDocument();
-    qsizetype excess = m_recentlyShown.size() - kLoadedReports;
-    for (qsizetype i = 0; i < m_recentlyShown.size() && excess > 0;) {
-        const int row = m_reports->rowOfLibraryId(m_recentlyShown[i]);
-        ReviewDocument *document = m_reports->document(row);
-        if (document && (document == current || document->undoStack()->count() > 0)) {
-            ++i;
-            continue;
-        }
-        if (document) {
-            m_undoGroup->removeStack(document->undoStack());
-            m_reports->detachDocument(row);
-        }
-        m_recentlyShown.removeAt(i);
-        --excess;
-    }
+    return listed.value();
 }
 
 void ReviewWindow::selectRow(int row)
@@ -752,7 +707,6 @@ void ReviewWindow::selectRow(int row)
 void ReviewWindow::importIntoLibrary(const ReportFileScan &scan)
 {
     const QStringList &files = scan.files;
-    m_importing = true;
     auto *dialog = new QProgressDialog(tr("Importing reports into the library…"), tr("Cancel"), 0,
                                        int(files.size()), this);
     dialog->setObjectName(u"importProgressDialog"_s);
@@ -760,42 +714,29 @@ void ReviewWindow::importIntoLibrary(const ReportFileScan &scan)
     dialog->setMinimumDuration(300);
     dialog->setAutoClose(false);
     dialog->setAutoReset(false);
-    auto cancel = std::make_shared<std::atomic<bool>>(false);
-    auto summary = std::make_shared<ImportSummary>();
-    connect(dialog, &QProgressDialog::canceled, this, [cancel] { *cancel = true; });
-    const QString location = m_library->location();
-    // The importer opens its own connection: Qt Sql connections belong to one thread.
-    QThread *thread = QThread::create([scan, location, cancel, summary, dialog] {
-        const QPointer<QProgressDialog> target(dialog);
-        *summary = Importer(location).run(
-            scan,
-            [target](const ImportProgress &progress) {
-                QMetaObject::invokeMethod(target, [target, progress] {
-                    if (!target)
-                        return;
-                    // Named as its reading begins, so a slow file is seen while it is read.
-                    target->setLabelText(
-                        tr("Importing %1 of %2: %3")
-                            .arg(progress.finished ? progress.done : progress.done + 1)
-                            .arg(progress.total)
-                            .arg(QFileInfo(progress.file).fileName()));
-                    // Last: a modal dialog's setValue() handles events, later updates too.
-                    target->setValue(progress.done);
-                });
-            },
-            cancel.get());
-    });
-    connect(thread, &QThread::finished, this, [this, thread, dialog, files, summary] {
-        thread->deleteLater();
-        // Gone before any message: a box under a progress dialog at 100% looks like a hang.
-        dialog->hide();
-        dialog->deleteLater();
-        m_importing = false;
-        openFromLibrary(files, *summary);
-        emit loadingFinished();
-    });
+    connect(dialog, &QProgressDialog::canceled, m_documents, &DocumentManager::cancelImport);
+    connect(m_documents, &DocumentManager::importProgress, dialog,
+            [dialog](const ImportProgress &progress) {
+                // Named as its reading begins, so a slow file is seen while it is read.
+                dialog->setLabelText(tr("Importing %1 of %2: %3")
+                                         .arg(progress.finished ? progress.done : progress.done + 1)
+                                         .arg(progress.total)
+                                         .arg(QFileInfo(progress.file).fileName()));
+                // Last: a modal dialog's setValue() handles events, later updates too.
+                dialog->setValue(progress.done);
+            });
+    connect(
+        m_documents, &DocumentManager::importFinished, dialog,
+        [this, dialog](const QStringList &imported, const ImportSummary &summary) {
+            // Gone before any message: a box under a progress dialog at 100% looks like a hang.
+            dialog->hide();
+            dialog->deleteLater();
+            openFromLibrary(imported, summary);
+            emit loadingFinished();
+        },
+        Qt::SingleShotConnection);
     statusBar()->showMessage(tr("Importing %n report(s)…", nullptr, int(files.size())));
-    thread->start();
+    m_documents->import(scan);
 }
 
 void ReviewWindow::openFromLibrary(const QStringList &files, const ImportSummary &summary)
@@ -832,60 +773,15 @@ QString ReviewWindow::importFailureLine(const Error &failure) const
 
 void ReviewWindow::addFailedDocument(const Error &failure)
 {
-    // The README promises it: a file that cannot be read stays in the list and says why.
-    if (failure.where.file.isEmpty())
-        return;
-    Report report;
-    report.file = failure.where.file;
-    report.errors = {failure};
-    addDocument(report);
+    m_documents->addFailedDocument(failure);
 }
 
 void ReviewWindow::dropFailedDocuments(const QStringList &files)
 {
-    // Opened again (perhaps repaired): the old failure goes, the file is read anew.
-    for (const QString &file : files) {
-        ReviewDocument *document = m_reports->documentForFile(file);
-        if (document && !document->isLoaded())
-            removeDocument(document);
-    }
+    m_documents->dropFailedDocuments(files);
 }
 
-ReviewDocument *ReviewWindow::openStored(const StoredReview &stored)
-{
-    Report report = stored.report;
-    report.loaded = true;
-    auto *document = new ReviewDocument(report, m_loader->checker(), reviewerName());
-    if (ReviewSession *session = document->session()) {
-        // Restore what the library holds before binding, so restoring saves nothing.
-        session->setStatus(stored.status);
-        session->setNote(stored.note);
-        for (auto note = stored.cellNotes.cbegin(); note != stored.cellNotes.cend(); ++note)
-            session->setCellNote(note.key(), note.value());
-        auto *binding = new LibraryBinding(*m_library, stored.id, stored.version, session);
-        document->setLibraryBinding(binding);
-        const qint64 id = stored.id;
-        // The failure is reported from inside the edit; ask once the edit has unwound, since a
-        // reload replaces the document the edit is running in.
-        connect(binding, &LibraryBinding::saveFailed, this,
-                [this, document, id](const Error &error) {
-                    QTimer::singleShot(
-                        0, this, [this, target = QPointer<ReviewDocument>(document), id, error] {
-                            if (target)
-                                offerReload(target, id, error);
-                        });
-                });
-    }
-    const int row = m_reports->rowOfLibraryId(stored.id);
-    if (row >= 0)
-        m_reports->attachDocument(row, document);
-    else
-        m_reports->addDocument(document);
-    adopt(document);
-    return document;
-}
-
-void ReviewWindow::offerReload(ReviewDocument *document, qint64 id, const Error &error)
+void ReviewWindow::offerReload(ReviewDocument *document, const Error &error)
 {
     const bool conflict = error.code == u"library.conflict"_s;
     const QString text = conflict
@@ -896,47 +792,35 @@ void ReviewWindow::offerReload(ReviewDocument *document, qint64 id, const Error 
               .arg(QFileInfo(document->filePath()).fileName(), error.message);
     if (!m_dialogs->question(this, tr("Change not saved"), text, tr("Reload")))
         return;
-    const Result<StoredReview> stored = m_library->load(id);
-    if (!stored) {
-        m_dialogs->information(this, tr("Library"), stored.error().message);
-        return;
-    }
-    replaceDocument(document, stored.value());
+    const Result<ReviewDocument *> reloaded = m_documents->reload(document);
+    if (!reloaded)
+        m_dialogs->information(this, tr("Library"), reloaded.error().message);
 }
 
-void ReviewWindow::replaceDocument(ReviewDocument *document, const StoredReview &stored)
+void ReviewWindow::documentReplaced(ReviewDocument *previous, ReviewDocument *current)
 {
-    // The row stays where it is in the list; only the report it holds is read anew.
-    const bool wasCurrent = currentDocument() == document;
-    if (wasCurrent)
-        m_cursor->setDocument(nullptr);
-    m_undoGroup->removeStack(document->undoStack());
-    m_reports->detachDocument(m_reports->rowOf(document));
-    ReviewDocument *reloaded = openStored(stored);
-    if (wasCurrent) {
-        m_undoGroup->setActiveStack(reloaded->undoStack());
-        m_cursor->setDocument(reloaded);
-        updateActions();
-    }
+    // The previous document is deleted later; the view moves to the one read anew.
+    if (currentDocument() == previous)
+        showDocument(current);
 }
 
 void ReviewWindow::refreshFromLibrary()
 {
     // Others' changes to the report in view: reload it when the library has a newer version.
     ReviewDocument *document = currentDocument();
-    const LibraryBinding *binding = document ? document->libraryBinding() : nullptr;
-    if (!binding || !m_library)
+    if (!document || !document->libraryBinding())
         return;
-    const Result<StoredReview> stored = m_library->load(binding->documentId());
-    if (!stored) {
-        m_dialogs->information(this, tr("Library"), stored.error().message);
-        return;
-    }
-    if (stored.value().version == binding->version()) {
+    const Result<bool> outdated = m_documents->isOutdated(document);
+    if (outdated && !outdated.value()) {
         statusBar()->showMessage(tr("No one else has changed this report."), kMessageTimeout);
         return;
     }
-    replaceDocument(document, stored.value());
+    const Result<ReviewDocument *> reloaded
+        = outdated ? m_documents->reload(document) : Result<ReviewDocument *>(outdated.error());
+    if (!reloaded) {
+        m_dialogs->information(this, tr("Library"), reloaded.error().message);
+        return;
+    }
     statusBar()->showMessage(tr("Reloaded with the changes saved in the library."),
                              kMessageTimeout);
 }
@@ -973,7 +857,7 @@ std::optional<Draft> ReviewWindow::leftDraft()
     if (!left.value())
         return {};
     const Draft &draft = *left.value();
-    const Result<QList<DocumentSummary>> documents = m_library->documents({draft.documentId});
+    const Result<QList<DocumentSummary>> documents = library()->documents({draft.documentId});
     if (!documents) {
         // Kept: the library may answer at the next start.
         m_dialogs->information(this, tr("Restore Unsaved Text"), documents.error().message);
@@ -1017,11 +901,7 @@ void ReviewWindow::discardDraft(const QString &why)
 
 ReviewDocument *ReviewWindow::documentWithId(qint64 id)
 {
-    const int row = m_reports->rowOfLibraryId(id);
-    if (row >= 0)
-        return loadRow(row);
-    const Result<StoredReview> stored = m_library->load(id);
-    return stored ? openStored(stored.value()) : nullptr;
+    return m_documents->documentWithId(id);
 }
 
 ReviewDocument *ReviewWindow::currentDocument() const
@@ -1041,10 +921,23 @@ void ReviewWindow::setCurrentDocument(ReviewDocument *document)
 
 void ReviewWindow::reportActivated(const QModelIndex &proxyIndex)
 {
-    ReviewDocument *document = loadRow(m_proxy->mapToSource(proxyIndex).row());
+    const Result<ReviewDocument *> loaded
+        = m_documents->loadRow(m_proxy->mapToSource(proxyIndex).row());
+    if (!loaded)
+        statusBar()->showMessage(loaded.error().message, kMessageTimeout);
+    ReviewDocument *document = loaded ? loaded.value() : nullptr;
+    showDocument(document);
+    m_documents->dropUnusedDocuments(document);
+}
+
+void ReviewWindow::showDocument(ReviewDocument *document)
+{
     m_undoGroup->setActiveStack(document ? document->undoStack() : nullptr);
     m_cursor->setDocument(document);
-    dropUnusedDocuments();
+    disconnect(m_findingsShown);
+    if (document)
+        m_findingsShown = connect(document, &ReviewDocument::findingsChanged, this,
+                                  &ReviewWindow::updateActions);
     updateActions();
 }
 
@@ -1059,8 +952,7 @@ void ReviewWindow::removeDocument(ReviewDocument *document)
 {
     if (currentDocument() == document)
         m_cursor->setDocument(nullptr);
-    m_undoGroup->removeStack(document->undoStack());
-    m_reports->removeDocument(m_reports->rowOf(document));
+    m_documents->removeDocument(document);
 }
 
 void ReviewWindow::stepReport(int step)
@@ -1109,7 +1001,7 @@ void ReviewWindow::updateActions()
     }
     m_actions.value(u"actionApplySuggestion"_s)->setEnabled(canApply);
     m_actions.value(u"actionCloseReport"_s)->setEnabled(document);
-    m_actions.value(u"actionRefresh"_s)->setEnabled(loaded && m_library);
+    m_actions.value(u"actionRefresh"_s)->setEnabled(loaded && library());
     m_actions.value(u"actionPrint"_s)->setEnabled(document);
     m_actions.value(u"actionPrintPreview"_s)->setEnabled(document);
     m_statusGroup->setEnabled(loaded);
@@ -1232,7 +1124,7 @@ void ReviewWindow::exportReports(ExportFormat format, int scope, const ExportOpt
         return;
     // Never over the library the window works on, whatever name the user typed.
     const Result<bool> target
-        = checkExportTarget(path, m_library ? m_library->location() : QString());
+        = checkExportTarget(path, library() ? library()->location() : QString());
     if (!target) {
         m_dialogs->information(this, tr("Export"), target.error().message);
         return;
@@ -1246,7 +1138,7 @@ void ReviewWindow::exportReports(ExportFormat format, int scope, const ExportOpt
             continue;
         }
         Result<ExportedReview> stored
-            = exporter.collectReport(*m_library, m_reports->libraryId(row));
+            = exporter.collectReport(*library(), m_reports->libraryId(row));
         if (!stored) {
             m_dialogs->information(this, tr("Export"), stored.error().message);
             return;

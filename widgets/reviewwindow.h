@@ -26,6 +26,7 @@ class QUndoView;
 namespace nianbao {
 
 class Dialogs;
+class DocumentManager;
 class DocumentView;
 class DraftKeeper;
 class FindBar;
@@ -67,15 +68,14 @@ public:
      * thread, with a cancellable progress dialog), and every confirmed change is committed.
      */
     void setLibrary(std::unique_ptr<ReviewLibrary> library);
-    ReviewLibrary *library() const { return m_library.get(); }
+    ReviewLibrary *library() const;
+    DocumentManager *documents() const { return m_documents; }
     /**
      * Lists every report the library holds, as last saved (the window's start without files):
      * one summary query; a report is loaded when selected, and only the last few shown stay
      * loaded (kLoadedReports), besides those with changes to undo.
      */
     void openLibraryDocuments();
-    /** How many library reports stay loaded after they are no longer shown. */
-    static constexpr int kLoadedReports = 8;
     /**
      * Text typed into a cell but not confirmed is kept as a draft (DraftKeeper). When a draft was
      * left because the window did not close (a crash, a kill), says so and offers to put it back.
@@ -119,8 +119,8 @@ private:
 
     void addReports(const std::vector<Report> &reports);
     ReviewDocument *addDocument(const Report &report);
-    /** Puts a document's undo stack into the window's group and follows its findings. */
-    void adopt(ReviewDocument *document);
+    /** Shows a report (or none): its tables, text, findings and undo history. */
+    void showDocument(ReviewDocument *document);
     /** Makes a row of the report list (a source row) the current one. */
     void selectRow(int row);
     void importIntoLibrary(const ReportFileScan &scan);
@@ -131,14 +131,10 @@ private:
     void dropFailedDocuments(const QStringList &files);
     /** Lists the library's reports with these ids (all when empty); returns how many. */
     int listLibraryReports(const QList<qint64> &ids, QStringList &problems);
-    /** Loads the library report of a list row if it is not loaded; null if it cannot be. */
-    ReviewDocument *loadRow(int row);
-    /** Drops the loaded library reports least recently shown beyond kLoadedReports. */
-    void dropUnusedDocuments();
-    ReviewDocument *openStored(const StoredReview &stored);
+
     void removeDocument(ReviewDocument *document);
-    void offerReload(ReviewDocument *document, qint64 id, const Error &error);
-    void replaceDocument(ReviewDocument *document, const StoredReview &stored);
+    void offerReload(ReviewDocument *document, const Error &error);
+    void documentReplaced(ReviewDocument *previous, ReviewDocument *current);
     void refreshFromLibrary();
     /** The draft left behind if its report is still in the library; tells of any other. */
     std::optional<Draft> leftDraft();
@@ -176,7 +172,8 @@ private:
 
     Dialogs *m_dialogs;
     LanguageManager *m_languages;
-    ReportLoader *m_loader;
+    DocumentManager *m_documents;
+    ReportLoader *m_loader; ///< the manager's
     ReviewCursor *m_cursor;
     ReportListModel *m_reports;
     ReportListProxy *m_proxy;
@@ -204,10 +201,8 @@ private:
     QActionGroup *m_statusGroup = nullptr;
     QActionGroup *m_languageGroup = nullptr;
     bool m_selectFirstLoaded = true;
-    std::unique_ptr<ReviewLibrary> m_library;
     DraftKeeper *m_drafts = nullptr;
-    bool m_importing = false;
-    QList<qint64> m_recentlyShown; ///< library ids of loaded reports, the last shown last
+    QMetaObject::Connection m_findingsShown; ///< the shown report's findings → updateActions
 };
 
 } // namespace nianbao

@@ -22,6 +22,16 @@ LibraryBinding::LibraryBinding(ReviewLibrary &library, qint64 documentId, qint64
     connect(session, &ReviewSession::identityChanged, this, &LibraryBinding::saveIdentity);
 }
 
+LibraryBinding *LibraryBinding::restore(ReviewSession *session, const StoredReview &stored,
+                                        ReviewLibrary &library)
+{
+    session->setStatus(stored.status);
+    session->setNote(stored.note);
+    for (auto note = stored.cellNotes.cbegin(); note != stored.cellNotes.cend(); ++note)
+        session->setCellNote(note.key(), note.value());
+    return new LibraryBinding(library, stored.id, stored.version, session);
+}
+
 void LibraryBinding::saveCell(int cell)
 {
     // Every cell change appends its correction before cellChanged is emitted.

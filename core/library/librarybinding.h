@@ -10,6 +10,7 @@ namespace nianbao {
 
 class ReviewLibrary;
 class ReviewSession;
+struct StoredReview;
 
 /**
  * Commits every confirmed change of a review session to the library at once: each cell
@@ -26,6 +27,13 @@ class LibraryBinding final : public QObject
 public:
     LibraryBinding(ReviewLibrary &library, qint64 documentId, qint64 version,
                    ReviewSession *session);
+    /**
+     * Turns a stored review back into a library-bound session: `session` (made from
+     * stored.report) gets the stored status, note and cell notes, then a binding (its child),
+     * so restoring saves nothing and every later change is saved.
+     */
+    static LibraryBinding *restore(ReviewSession *session, const StoredReview &stored,
+                                   ReviewLibrary &library);
 
     qint64 documentId() const { return m_documentId; }
     qint64 version() const { return m_version; }

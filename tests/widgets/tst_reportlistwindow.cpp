@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "documentmanager.h"
 #include "formtableview.h"
 #include "library/reviewlibrary.h"
 #include "reportlistmodel.h"
@@ -177,7 +178,7 @@ private slots:
     {
         // Issue 14: the list is one summary query; a report is loaded when selected, and only
         // the last few shown stay loaded, besides one with changes to undo.
-        constexpr int kReports = 3 * ReviewWindow::kLoadedReports;
+        constexpr int kReports = 3 * DocumentManager::kLoadedReports;
         QByteArray bytes;
         QVERIFY(nianbao::test::readFileBytes(seed004Path(), &bytes));
         const ReportReader reader;
@@ -213,11 +214,11 @@ private slots:
         for (int step = 1; step < kReports; ++step) {
             view->setCurrentIndex(view->model()->index(step, 0));
             QVERIFY(m_window->currentDocument());
-            QVERIFY2(list()->documents().size() <= ReviewWindow::kLoadedReports,
+            QVERIFY2(list()->documents().size() <= DocumentManager::kLoadedReports,
                      qPrintable(QString::number(list()->documents().size())));
         }
         QVERIFY(list()->documents().contains(edited));
-        QCOMPARE(list()->documents().size(), ReviewWindow::kLoadedReports);
+        QCOMPARE(list()->documents().size(), DocumentManager::kLoadedReports);
         // A report shown again is loaded again, as saved: the counts are the real ones now.
         view->setCurrentIndex(view->model()->index(kReports - 1, 0));
         view->setCurrentIndex(view->model()->index(1, 0));

@@ -1,0 +1,249 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "documentmanager.h"
+
+#include "library/librarybinding.h"
+#include "library/reviewlibrary.h"
+#include "reportlistmodel.h"
+#include "reportloader.h"
+#include "reviewdocument.h"
+
+#include <QPointer>
+#include <QThread>
+#include <QTimer>
+#include <QUndoGroup>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+
+namespace nianbao {
+
+DocumentManager::DocumentManager(QString reviewer, QObject *parent)
+    : QObject(parent)
+    , m_reviewer(std::move(reviewer))
+    , m_reports(new ReportListModel(this))
+    , m_undoGroup(new QUndoGroup(this))
+    , m_loader(new ReportLoader(this))
+{ }
+
+DocumentManager::~DocumentManager() = default;
+
+const Checker &DocumentManager::checker() const
+{
+    return m_loader->checker();
+}
+
+void DocumentManager::setLibrary(std::unique_ptr<ReviewLibrary> library)
+{
+    m_library = std::move(library);
+}
+
+bool DocumentManager::isBusy() const
+{
+    return m_importing || m_loader->isBusy();
+}
+
+ReviewDocument *DocumentManager::addDocument(const Report &report)
+{
+    auto *document = new ReviewDocument(report, checker(), m_reviewer);
+    m_reports->addDocument(document);
+    adopt(document);
+    return document;
+}
+
+void DocumentManager::adopt(ReviewDocument *document)
+{
+    m_undoGroup->addStack(document->undoStack());
+}
+
+void DocumentManager::addFailedDocument(const Error &failure)
+{
+    // The README promises it: a file that cannot be read stays in the list and says why.
+    if (failure.where.file.isEmpty())
+        return;
+    Report report;
+    report.file = failure.where.file;
+    report.errors = {failure};
+    addDocument(report);
+}
+
+void DocumentManager::dropFailedDocuments(const QStringList &files)
+{
+    // Opened again (perhaps repaired): the old failure goes, the file is read anew.
+    for (const QString &file : files) {
+        ReviewDocument *document = m_reports->documentForFile(file);
+        if (document && !document->isLoaded())
+            removeDocument(document);
+    }
+}
+
+void DocumentManager::removeDocument(ReviewDocument *document)
+{
+    m_recentlyShown.removeAll(document->libraryId());
+    m_undoGroup->removeStack(document->undoStack());
+    m_reports->removeDocument(m_reports->rowOf(document));
+}
+
+Result<int> DocumentManager::listLibraryReports(const QList<qint64> &ids)
+{
+    // One summary query, nothing loaded: the list is usable at once at any size.
+    const Result<QList<DocumentSummary>> documents
+        = ids.isEmpty() ? m_library->documents() : m_library->documents(ids);
+    if (!documents)
+        return documents.error();
+    m_reports->addSummaries(documents.value());
+    return int(documents.value().size());
+}
+
+Result<ReviewDocument *> DocumentManager::loadRow(int row)
+{
+    ReviewDocument *document = m_reports->document(row);
+    const qint64 id = m_reports->libraryId(row);
+    if (id == 0 || !m_library)
+        return document;
+    if (!document) {
+        const Result<StoredReview> stored = m_library->load(id);
+        if (!stored)
+            return stored.error();
+        document = openStored(stored.value());
+        // Kept for the list when the library had none (older schema) or the rules changed.
+        const DocumentSummary *summary = m_reports->summary(row);
+        if (document->session() && summary && summary->counts != document->counts())
+            m_library->saveCounts(id, document->counts());
+    }
+    m_recentlyShown.removeAll(id);
+    m_recentlyShown.append(id);
+    return document;
+}
+
+void DocumentManager::dropUnusedDocuments(const ReviewDocument *current)
+{
+    // A report with changes to undo stays loaded: its undo history is the reviewer's work.
+    qsizetype excess = m_recentlyShown.size() - kLoadedReports;
+    for (qsizetype i = 0; i < m_recentlyShown.size() && excess > 0;) {
+        const int row = m_reports->rowOfLibraryId(m_recentlyShown[i]);
+        ReviewDocument *document = m_reports->document(row);
+        if (document && (document == current || document->undoStack()->count() > 0)) {
+            ++i;
+            continue;
+        }
+        if (document) {
+            m_undoGroup->removeStack(document->undoStack());
+            m_reports->detachDocument(row);
+        }
+        m_recentlyShown.removeAt(i);
+        --excess;
+    }
+}
+
+ReviewDocument *DocumentManager::openStored(const StoredReview &stored)
+{
+    Report report = stored.report;
+    report.loaded = true;
+    auto *document = new ReviewDocument(report, checker(), m_reviewer);
+    if (ReviewSession *session = document->session()) {
+        LibraryBinding *binding = LibraryBinding::restore(session, stored, *m_library);
+        document->setLibraryBinding(binding);
+        // The failure is reported from inside the edit; tell once the edit has unwound, since
+        // a reload replaces the document the edit is running in.
+        connect(binding, &LibraryBinding::saveFailed, this, [this, document](const Error &error) {
+            QTimer::singleShot(0, this, [this, target = QPointer<ReviewDocument>(document), error] {
+                if (target)
+                    emit saveRefused(target, error);
+            });
+        });
+    }
+    const int row = m_reports->rowOfLibraryId(stored.id);
+    if (row >= 0)
+        m_reports->attachDocument(row, document);
+    else
+        m_reports->addDocument(document);
+    adopt(document);
+    return document;
+}
+
+ReviewDocument *DocumentManager::documentWithId(qint64 id)
+{
+    const int row = m_reports->rowOfLibraryId(id);
+    if (row >= 0) {
+        const Result<ReviewDocument *> loaded = loadRow(row);
+        return loaded ? loaded.value() : nullptr;
+    }
+    const Result<StoredReview> stored = m_library->load(id);
+    return stored ? openStored(stored.value()) : nullptr;
+}
+
+Result<bool> DocumentManager::isOutdated(const ReviewDocument *document) const
+{
+    const LibraryBinding *binding = document->libraryBinding();
+    if (!binding || !m_library)
+        return false;
+    const Result<StoredReview> stored = m_library->load(binding->documentId());
+    if (!stored)
+        return stored.error();
+    return stored.value().version != binding->version();
+}
+
+Result<ReviewDocument *> DocumentManager::reload(ReviewDocument *document)
+{
+    const LibraryBinding *binding = document->libraryBinding();
+    if (!binding || !m_library)
+        return document;
+    const Result<StoredReview> stored = m_library->load(binding->documentId());
+    if (!stored)
+        return stored.error();
+    // The row stays where it is in the list; only the report it holds is read anew.
+    m_undoGroup->removeStack(document->undoStack());
+    m_reports->detachDocument(m_reports->rowOf(document));
+    ReviewDocument *reloaded = openStored(stored.value());
+    emit documentReplaced(document, reloaded);
+    return reloaded;
+}
+
+Result<bool> DocumentManager::deleteFromLibrary(ReviewDocument *document)
+{
+    const LibraryBinding *binding = document->libraryBinding();
+    if (binding && m_library) {
+        const Result<bool> removed = m_library->removeReport(binding->documentId());
+        if (!removed)
+            return removed;
+    }
+    removeDocument(document);
+    return true;
+}
+
+void DocumentManager::import(const ReportFileScan &scan)
+{
+    m_importing = true;
+    m_cancelImport = std::make_shared<std::atomic<bool>>(false);
+    auto summary = std::make_shared<ImportSummary>();
+    const QString location = m_library->location();
+    const QPointer<DocumentManager> self(this);
+    // The importer opens its own connection: Qt Sql connections belong to one thread.
+    QThread *thread = QThread::create([scan, location, cancel = m_cancelImport, summary, self] {
+        *summary = Importer(location).run(
+            scan,
+            [self](const ImportProgress &progress) {
+                QMetaObject::invokeMethod(self, [self, progress] {
+                    if (self)
+                        emit self->importProgress(progress);
+                });
+            },
+            cancel.get());
+    });
+    const QStringList files = scan.files;
+    connect(thread, &QThread::finished, this, [this, thread, files, summary] {
+        thread->deleteLater();
+        m_importing = false;
+        emit importFinished(files, *summary);
+    });
+    thread->start();
+}
+
+void DocumentManager::cancelImport()
+{
+    if (m_cancelImport)
+        *m_cancelImport = true;
+}
+
+} // namespace nianbao

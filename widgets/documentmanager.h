@@ -1,0 +1,105 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "library/importer.h"
+#include "reportfiles.h"
+#include "result.h"
+#include "reviewdocument.h" // complete, so the signals carry it (QSignalSpy, queued calls)
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+class QUndoGroup;
+
+namespace nianbao {
+
+class Checker;
+class ReportListModel;
+class ReportLoader;
+class ReviewLibrary;
+struct Report;
+struct StoredReview;
+
+/**
+ * The life of the reports in the window, without the window: owns the report list (and so the
+ * documents), the undo group, the review library, each library document's binding, the reader
+ * of files and the import thread. Library reports are listed from one summary query and loaded
+ * when shown; the last kLoadedReports shown stay loaded, besides any with changes to undo.
+ * The window only shows what it is told by the signals, so this flow is tested on its own.
+ */
+class DocumentManager final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DocumentManager)
+
+public:
+    /** How many library reports stay loaded after they are no longer shown. */
+    static constexpr int kLoadedReports = 8;
+
+    explicit DocumentManager(QString reviewer, QObject *parent = nullptr);
+    ~DocumentManager() override;
+
+    ReportListModel *reports() const { return m_reports; }
+    QUndoGroup *undoGroup() const { return m_undoGroup; }
+    ReportLoader *loader() const { return m_loader; }
+    const Checker &checker() const;
+
+    void setLibrary(std::unique_ptr<ReviewLibrary> library);
+    ReviewLibrary *library() const { return m_library.get(); }
+    /** Reading files or importing them. */
+    bool isBusy() const;
+
+    /** Adds a report read from a file (or one that failed) to the list. */
+    ReviewDocument *addDocument(const Report &report);
+    /** Lists a file that could not be read or was left out, with its reason. */
+    void addFailedDocument(const Error &failure);
+    /** Takes failed files out of the list (they are read anew). */
+    void dropFailedDocuments(const QStringList &files);
+    void removeDocument(ReviewDocument *document);
+
+    /** Lists the library's reports with these ids (all when empty); returns how many. */
+    Result<int> listLibraryReports(const QList<qint64> &ids = {});
+    /** The report of a list row, loaded from the library if need be; `shown` first. */
+    Result<ReviewDocument *> loadRow(int row);
+    /** Drops the loaded library reports least recently shown, never `current`. */
+    void dropUnusedDocuments(const ReviewDocument *current);
+    /** The report with this library id, loaded if need be; null if the library has none. */
+    ReviewDocument *documentWithId(qint64 id);
+    /** Reads a library report anew (another reviewer saved it); documentReplaced() follows. */
+    Result<ReviewDocument *> reload(ReviewDocument *document);
+    /** Whether the library holds a newer version of `document` than the one shown. */
+    Result<bool> isOutdated(const ReviewDocument *document) const;
+    /** Deletes a library report and everything kept about it, and takes it off the list. */
+    Result<bool> deleteFromLibrary(ReviewDocument *document);
+
+    /** Imports files into the library on a worker thread; importFinished() follows. */
+    void import(const ReportFileScan &scan);
+    void cancelImport();
+
+signals:
+    /** A change to `document` was not saved (conflict or error), after the edit unwound. */
+    void saveRefused(nianbao::ReviewDocument *document, const nianbao::Error &error);
+    /** `previous` (deleted later) was read anew from the library as `current`. */
+    void documentReplaced(nianbao::ReviewDocument *previous, nianbao::ReviewDocument *current);
+    void importProgress(const nianbao::ImportProgress &progress);
+    void importFinished(const QStringList &files, const nianbao::ImportSummary &summary);
+
+private:
+    void adopt(ReviewDocument *document);
+    ReviewDocument *openStored(const StoredReview &stored);
+
+    QString m_reviewer;
+    ReportListModel *m_reports;
+    QUndoGroup *m_undoGroup;
+    ReportLoader *m_loader;
+    std::unique_ptr<ReviewLibrary> m_library;
+    QList<qint64> m_recentlyShown; ///< library ids of loaded reports, the last shown last
+    std::shared_ptr<std::atomic<bool>> m_cancelImport;
+    bool m_importing = false;
+};
+
+} // namespace nianbao
