@@ -106,12 +106,13 @@ std::optional<Error> readingError(const PopplerPages &read)
             tr("page %1 of the PDF")
                 .arg(std::max(1, std::min(int(read.pages.size()) + 1, read.pageCount))));
     case PopplerPages::Stop::Memory:
-        return Error {u"pdf.too_large"_s,
-                      tr("Reading the PDF needed more than %1 GB of memory, far more than any "
-                         "report (some 50 MB): it is a decompression bomb or not a report, and "
-                         "is not read. Open the report's HTML or Word version.")
-                          .arg(kPopplerChildMemory >> 30),
-                      {}};
+        return Error {
+            u"pdf.too_large"_s,
+            tr("Reading the PDF needed more than %1 GB of memory, far more than any "
+               "report needs (some 30 MB): it is a decompression bomb or not a report, and "
+               "is not read. Open the report's HTML or Word version.")
+                .arg(kPopplerChildMemory >> 30),
+            {}};
     case PopplerPages::Stop::Crash:
         return Error {u"pdf.too_large"_s,
                       tr("Reading the PDF crashed the PDF reader (Poppler), or needed more than "

@@ -187,10 +187,10 @@ void limitMemory()
 class ChildReader
 {
 public:
-    ChildReader(pid_t child, int fd, qint64 memoryLimit)
+    ChildReader(pid_t child, int fd, qint64 inherited)
         : m_child(child)
         , m_fd(fd)
-        , m_memoryLimit(memoryLimit)
+        , m_inherited(inherited)
     { }
     Q_DISABLE_COPY_MOVE(ChildReader)
 
@@ -199,7 +199,7 @@ public:
         while (m_pages.stop == PopplerPages::Stop::No && !m_ended && !m_gone) {
             if (ReadBudget::current().exhausted()) {
                 stopChild(PopplerPages::Stop::Budget);
-            } else if (residentBytes(m_child) > m_memoryLimit) {
+            } else if (residentBytes(m_child) > m_inherited + kPopplerChildMemory) {
                 stopChild(PopplerPages::Stop::Memory);
             } else {
                 pollfd ready {m_fd, POLLIN, 0};
@@ -303,7 +303,7 @@ private:
     {
         pid_t reaped = 0;
         do
-            reaped = waitpid(m_child, &m_status, WNOHANG);
+            reaped = wait4(m_child, &m_status, WNOHANG, &m_usage);
         while (reaped < 0 && errno == EINTR);
         m_reaped = reaped != 0; // the child, or -1: nothing left to wait for
         return m_reaped;
@@ -319,7 +319,7 @@ private:
     void reap()
     {
         while (!m_reaped) {
-            const pid_t reaped = waitpid(m_child, &m_status, 0);
+            const pid_t reaped = wait4(m_child, &m_status, 0, &m_usage);
             m_reaped = reaped >= 0 || errno != EINTR;
         }
     }
@@ -328,12 +328,18 @@ private:
     {
         if (WIFEXITED(m_status) && WEXITSTATUS(m_status) == kExitOutOfMemory)
             return PopplerPages::Stop::Memory;
+        // Poppler aborts when an allocation fails, and the kernel may kill a child that grows:
+        // a child that died after taking half its memory ran out of it.
+        const qint64 peak = qint64(m_usage.ru_maxrss) * 1024;
+        if (peak > m_inherited + kPopplerChildMemory / 2)
+            return PopplerPages::Stop::Memory;
         return PopplerPages::Stop::Crash;
     }
 
     pid_t m_child;
     int m_fd;
-    qint64 m_memoryLimit;
+    qint64 m_inherited; ///< the resident memory the child started with, ours
+    rusage m_usage {};
     PopplerPages m_pages;
     QByteArray m_buffer;
     int m_status = 0;
@@ -370,7 +376,7 @@ PopplerPages readPopplerPagesInChild(const QByteArray &bytes)
         return unstarted();
     }
     fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK);
-    ChildReader reader(child, fds[0], inherited + kPopplerChildMemory);
+    ChildReader reader(child, fds[0], inherited);
     PopplerPages pages = reader.read();
     close(fds[0]);
     return pages;

@@ -6,7 +6,8 @@
 
 namespace nianbao {
 
-/** Memory the child reading a PDF may take beyond what it inherits: reports need some 50 MB. */
+/** Memory the child reading a PDF may take beyond what it inherits: a report's
+ *  takes some 30 MB. */
 constexpr qint64 kPopplerChildMemory = qint64(1) << 30;
 
 /**
