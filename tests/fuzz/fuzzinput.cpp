@@ -109,7 +109,11 @@ Outcome readAs(Target target, const QByteArray &bytes, const QString &fileName)
     static const HtmlLoader html;
     static const DocxLoader docx;
     static const LegacyWordLoader legacyWord;
-    static const PdfLoader pdf;
+    // libFuzzer sees the coverage of this process only: Poppler runs here, not in a child.
+    static const PdfLoader pdf = [] {
+        PdfLoader::setIsolation(PdfLoader::Isolation::InProcess);
+        return PdfLoader();
+    }();
     switch (target) {
     case Target::Report:
         return Outcome {reader().readBytes(bytes, fileName), {}};

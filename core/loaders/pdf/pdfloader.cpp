@@ -5,20 +5,14 @@
 #include "clock.h"
 #include "pdflayout.h"
 #include "pdfstreams.h"
+#include "popplerchild.h"
+#include "popplerpages.h"
 
 #include <QCoreApplication>
 
-// Poppler's C++ binding, not its Qt 6 binding: poppler-qt6 links QtGui (it renders pages into
-// QImage), and nianbao_core must stay GUI-free so that nianbao-cli links core only (style
-// §8.1). poppler-cpp is the same Poppler with a GUI-free API: document::load_from_raw_data,
-// page::text_list() giving each word's text and box. Rendering a page region for the window is
-// left to the widgets layer, which may use poppler-qt6 with the regions this loader records.
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
-
+#include <atomic>
 #include <limits>
-#include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -37,57 +31,9 @@ constexpr qint64 kMaxInflatedContent = 8 * 1024 * 1024;
 /** What embedded font files may inflate to in all: reports' 1–2 MB; a full CJK font is some
  *  20 MB, and Poppler reads each font of a page whole. */
 constexpr qint64 kMaxInflatedFonts = 128 * 1024 * 1024;
-/** Pages read: reports have a few dozen. */
-constexpr int kMaxPages = 1000;
-/** Words read per page: a dense page holds some 3,000. */
-constexpr size_t kMaxWordsPerPage = 20'000;
-
 QString tr(const char *text)
 {
     return QCoreApplication::translate("nianbao::PdfLoader", text);
-}
-
-void ignorePopplerMessage(const std::string &message, void *closure)
-{
-    Q_UNUSED(message);
-    Q_UNUSED(closure);
-}
-
-/** Poppler prints syntax errors of damaged files to stderr; the error values say it all. */
-void silencePoppler()
-{
-    static const bool silenced = [] {
-        poppler::set_debug_error_function(ignorePopplerMessage, nullptr);
-        return true;
-    }();
-    Q_UNUSED(silenced);
-}
-
-QString toQString(const poppler::ustring &text)
-{
-    return QString::fromUtf16(reinterpret_cast<const char16_t *>(text.data()),
-                              qsizetype(text.size()));
-}
-
-bool isUnmapped(QChar c)
-{
-    const char16_t u = c.unicode();
-    return (u >= 0xE000 && u <= 0xF8FF) || u == 0xFFFD || (u < 0x20 && u != u'\t');
-}
-
-/** The characters of `words` that are not blank. */
-int visibleCharacters(const std::vector<PdfWord> &words, int *unmapped)
-{
-    int count = 0;
-    for (const PdfWord &word : words) {
-        for (QChar c : word.text) {
-            if (c.isSpace())
-                continue;
-            ++count;
-            *unmapped += isUnmapped(c) ? 1 : 0;
-        }
-    }
-    return count;
 }
 
 QString pageList(const QList<int> &pages)
@@ -97,6 +43,8 @@ QString pageList(const QList<int> &pages)
         numbers.append(QString::number(page + 1));
     return numbers.join(u", ");
 }
+
+std::atomic<PdfLoader::Isolation> s_isolation {PdfLoader::Isolation::ChildProcess};
 
 } // namespace
 
@@ -120,45 +68,87 @@ bool PdfLoader::accepts(const QString &fileName, QByteArrayView head) const
     return looksLikePdf(head) || fileName.toLower().endsWith(u".pdf");
 }
 
-Result<LoadedDocument> PdfLoader::load(const QByteArray &bytes) const
+void PdfLoader::setIsolation(Isolation isolation)
 {
-    silencePoppler();
-    if (bytes.size() > std::numeric_limits<int>::max())
-        return Error {u"pdf.corrupt"_s, tr("The PDF is too large to read."), {}};
+    s_isolation.store(isolation, std::memory_order_relaxed);
+}
+
+namespace {
+
+/** The pre-scan's refusal of a decompression bomb, before a process starts. */
+std::optional<Error> inflationError(const QByteArray &bytes)
+{
     // Before Poppler parses a byte: it inflates object streams as it opens the file.
     const InflatedBytes inflated
         = inflatedStreamBytes(bytes, kMaxInflatedContent, kMaxInflatedFonts);
-    if (inflated.content > kMaxInflatedContent || inflated.fonts > kMaxInflatedFonts) {
-        const bool fonts = inflated.fonts > kMaxInflatedFonts;
+    if (inflated.content <= kMaxInflatedContent && inflated.fonts <= kMaxInflatedFonts)
+        return std::nullopt;
+    const bool fonts = inflated.fonts > kMaxInflatedFonts;
+    return Error {u"pdf.too_large"_s,
+                  (fonts ? tr("The PDF's embedded fonts inflate to more than %1 MB, far "
+                              "more than any report's: it is a decompression bomb or not a "
+                              "report, and is not read.")
+                         : tr("The PDF's compressed streams inflate to more than %1 MB, "
+                              "far more than any report's (a few MB): it is a "
+                              "decompression bomb or not a report, and is not read."))
+                      .arg((fonts ? kMaxInflatedFonts : kMaxInflatedContent) / (1024 * 1024)),
+                  {}};
+}
+
+/** Why Poppler read no document: it stopped early, or the PDF is damaged or locked. */
+std::optional<Error> readingError(const PopplerPages &read)
+{
+    switch (read.stop) {
+    case PopplerPages::Stop::No:
+        break;
+    case PopplerPages::Stop::Budget:
+        return ReadBudget::current().error(
+            tr("page %1 of the PDF")
+                .arg(std::max(1, std::min(int(read.pages.size()) + 1, read.pageCount))));
+    case PopplerPages::Stop::Memory:
+        return Error {
+            u"pdf.too_large"_s,
+            tr("Reading the PDF needed more than %1 GB of memory, far more than any "
+               "report needs (some 30 MB): it is a decompression bomb or not a report, and "
+               "is not read. Open the report's HTML or Word version.")
+                .arg(kPopplerChildMemory >> 30),
+            {}};
+    case PopplerPages::Stop::Crash:
         return Error {u"pdf.too_large"_s,
-                      (fonts ? tr("The PDF's embedded fonts inflate to more than %1 MB, far "
-                                  "more than any report's: it is a decompression bomb or not a "
-                                  "report, and is not read.")
-                             : tr("The PDF's compressed streams inflate to more than %1 MB, "
-                                  "far more than any report's (a few MB): it is a "
-                                  "decompression bomb or not a report, and is not read."))
-                          .arg((fonts ? kMaxInflatedFonts : kMaxInflatedContent) / (1024 * 1024)),
+                      tr("Reading the PDF crashed the PDF reader (Poppler), or needed more than "
+                         "%1 GB of memory: it is damaged, a decompression bomb or not a report, "
+                         "and is not read. Download it again, or open the report's HTML or Word "
+                         "version.")
+                          .arg(kPopplerChildMemory >> 30),
+                      {}};
+    case PopplerPages::Stop::Unstarted:
+        return Error {u"read.no_process"_s,
+                      tr("The PDF could not be read: the system has no process or file handle "
+                         "left to read it in. Close other programs and read it again."),
                       {}};
     }
-
-    // load_from_raw_data reads `bytes` in place; they outlive the document.
-    std::unique_ptr<poppler::document> document(
-        poppler::document::load_from_raw_data(bytes.constData(), int(bytes.size())));
-    if (!document) {
+    switch (read.state) {
+    case PopplerPages::State::Read:
+        return std::nullopt;
+    case PopplerPages::State::Damaged:
         return Error {u"pdf.corrupt"_s,
                       tr("The file cannot be opened as a PDF: it is damaged, incomplete or not a "
                          "PDF at all (a web page saved under a .pdf name, say). Download it "
                          "again, or open the report's HTML or Word version."),
                       {}};
-    }
-    if (document->is_locked()) {
+    case PopplerPages::State::Locked:
         return Error {u"pdf.encrypted"_s,
                       tr("The PDF is password-protected. Open it with its password in a PDF "
                          "reader and print or save it as an unprotected PDF, or ask the "
                          "publisher for an open copy; then open that file."),
                       {}};
     }
+    return std::nullopt;
+}
 
+/** The document of the pages Poppler read: their text laid out, and what it lacks. */
+Result<LoadedDocument> documentOf(PopplerPages read)
+{
     std::vector<PdfPage> pages;
     QList<QSizeF> pageSizes;
     QList<int> pagesWithoutText;
@@ -167,47 +157,27 @@ Result<LoadedDocument> PdfLoader::load(const QByteArray &bytes) const
     QList<Error> warnings;
     int characters = 0;
     int unmapped = 0;
-    const int pageCount = std::min(document->pages(), kMaxPages);
-    for (int p = 0; p < pageCount; ++p) {
-        if (ReadBudget::current().exhausted())
-            return ReadBudget::current().error(tr("page %1 of the PDF").arg(p + 1));
-        PdfPage page;
-        std::vector<PdfWord> sideways;
-        std::unique_ptr<poppler::page> source(document->create_page(p));
-        if (source) {
-            const poppler::rectf rect = source->page_rect();
-            page.size = QSizeF(rect.width(), rect.height());
-            for (const poppler::text_box &box : source->text_list()) {
-                const poppler::rectf bbox = box.bbox();
-                PdfWord word {toQString(box.text()),
-                              QRectF(bbox.x(), bbox.y(), bbox.width(), bbox.height()),
-                              box.has_space_after()};
-                // Vertical stamps and watermarks are left out; the tables are upright.
-                std::vector<PdfWord> &into = box.rotation() == 0 ? page.words : sideways;
-                if (into.size() < kMaxWordsPerPage)
-                    into.push_back(std::move(word));
-                else if (crowdedPages.isEmpty() || crowdedPages.last() != p)
-                    crowdedPages.append(p);
-            }
-        }
-        const int pageCharacters = visibleCharacters(page.words, &unmapped);
+    for (PopplerPage &source : read.pages) {
+        const int p = int(pages.size());
+        const int pageCharacters = visibleCharacters(source.words, &unmapped);
         characters += pageCharacters;
         if (pageCharacters < kMinCharactersPerPage) {
-            int ignored = 0;
-            if (visibleCharacters(sideways, &ignored) >= kMinCharactersPerPage)
+            if (source.sidewaysCharacters >= kMinCharactersPerPage)
                 pagesOnlySideways.append(p);
             else
                 pagesWithoutText.append(p);
         }
-        pageSizes.append(page.size);
-        pages.push_back(std::move(page));
+        if (source.crowded)
+            crowdedPages.append(p);
+        pageSizes.append(source.size);
+        pages.push_back(PdfPage {source.size, std::move(source.words)});
     }
-    if (document->pages() > kMaxPages) {
+    if (read.pageCount > kMaxPdfPages) {
         warnings.append(Error {u"pdf.too_many_pages"_s,
                                tr("The PDF has %1 pages; only the first %2 are read, far more "
                                   "than any report has.")
-                                   .arg(document->pages())
-                                   .arg(kMaxPages),
+                                   .arg(read.pageCount)
+                                   .arg(kMaxPdfPages),
                                {}});
     }
     if (!crowdedPages.isEmpty()) {
@@ -215,7 +185,7 @@ Result<LoadedDocument> PdfLoader::load(const QByteArray &bytes) const
                                tr("Pages %1 of the PDF hold more than %2 words each, far more "
                                   "than a page of a report; only the first %2 of each are read.")
                                    .arg(pageList(crowdedPages))
-                                   .arg(kMaxWordsPerPage),
+                                   .arg(kMaxWordsPerPdfPage),
                                {}});
     }
     if (!pagesOnlySideways.isEmpty()
@@ -262,6 +232,24 @@ Result<LoadedDocument> PdfLoader::load(const QByteArray &bytes) const
     warnings.append(text.warnings);
     return LoadedDocument {std::move(text.text), u"PDF"_s, std::move(warnings),
                            std::move(text.regions), std::move(pageSizes)};
+}
+
+} // namespace
+
+Result<LoadedDocument> PdfLoader::load(const QByteArray &bytes) const
+{
+    if (bytes.size() > std::numeric_limits<int>::max())
+        return Error {u"pdf.corrupt"_s, tr("The PDF is too large to read."), {}};
+    if (std::optional<Error> bomb = inflationError(bytes))
+        return *bomb;
+    if (ReadBudget::current().exhausted())
+        return ReadBudget::current().error(tr("page %1 of the PDF").arg(1));
+    PopplerPages read = s_isolation.load(std::memory_order_relaxed) == Isolation::InProcess
+        ? readPopplerPagesInProcess(bytes)
+        : readPopplerPagesInChild(bytes);
+    if (std::optional<Error> error = readingError(read))
+        return *error;
+    return documentOf(std::move(read));
 }
 
 } // namespace nianbao

@@ -11,6 +11,10 @@ namespace nianbao {
  * each page's words with their boxes are rebuilt into lines and tables by layoutPdfText, and
  * each piece of text keeps its page region (LoadedDocument::regions). Scanned PDFs without a
  * text layer and password-protected PDFs are errors that say what the reviewer can do.
+ *
+ * Poppler runs in a child process (readPopplerPagesInChild), bounded in memory and time and
+ * killed on cancel; the pre-scan of the streams (inflatedStreamBytes) refuses the plain
+ * decompression bombs before any process starts.
  */
 class PdfLoader final : public DocumentLoader
 {
@@ -25,6 +29,13 @@ public:
 
     /** Whether bytes start like a PDF: "%PDF-" within the first kilobyte, as readers allow. */
     static bool looksLikePdf(QByteArrayView head);
+
+    enum class Isolation {
+        ChildProcess, ///< Poppler in a forked child: bounded, stoppable (the default)
+        InProcess, ///< Poppler in the calling thread: for fuzzers, which must see its coverage
+    };
+    /** Where every PdfLoader runs Poppler from now on. */
+    static void setIsolation(Isolation isolation);
 };
 
 } // namespace nianbao
