@@ -11,10 +11,12 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
-#include <QJsonDocument>
 #include <QMutex>
+#include <QTemporaryFile>
 #include <QTextStream>
 
+#include <atomic>
+#include <functional>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -28,7 +30,19 @@ QString cellValueText(const std::optional<double> &value)
     return value ? QString::number(*value, 'g', 12) : u"—"_s;
 }
 
-void printReport(QTextStream &out, const Report &report, const ReportTemplate &reportTemplate)
+void printFinding(QTextStream &out, const Finding &finding, const ReportTemplate &reportTemplate)
+{
+    out << "  " << severityName(finding.severity) << ' ' << finding.rule << ": "
+        << printable(finding.message);
+    if (finding.suggestion) {
+        out << "  → " << reportTemplate.cells()[finding.suggestion->cell].key.toString() << " = "
+            << cellValueText(finding.suggestion->value);
+    }
+    out << '\n';
+}
+
+/** The report up to its own last finding; year.carry findings may follow. */
+void printHead(QTextStream &out, const Report &report, const ReportTemplate &reportTemplate)
 {
     out << printable(report.file) << '\n';
     if (report.loaded) {
@@ -58,39 +72,156 @@ void printReport(QTextStream &out, const Report &report, const ReportTemplate &r
                         cellValueText(figure.value), printable(figure.text))
             << '\n';
     }
-    for (const Finding &finding : report.findings) {
-        out << "  " << severityName(finding.severity) << ' ' << finding.rule << ": "
-            << printable(finding.message);
-        if (finding.suggestion) {
-            out << "  → " << reportTemplate.cells()[finding.suggestion->cell].key.toString()
-                << " = " << cellValueText(finding.suggestion->value);
-        }
-        out << '\n';
-    }
+    for (const Finding &finding : report.findings)
+        printFinding(out, finding, reportTemplate);
+}
+
+void printErrors(QTextStream &out, const Report &report)
+{
     for (const Error &error : report.errors)
         out << "  " << QCoreApplication::translate("nianbao::CheckCommand", "problem") << " ["
             << error.code << "] " << printable(error.message) << '\n';
-    if (report.loaded && report.findings.isEmpty() && report.errors.isEmpty())
-        out << "  " << QCoreApplication::translate("nianbao::CheckCommand", "no findings") << '\n';
 }
 
-/**
- * Writes {"reports": [...]} one report per line, as each is serialized: a folder of thousands
- * never builds one document of hundreds of megabytes in memory.
- */
-void writeJson(const std::vector<Report> &reports, const ReportTemplate &reportTemplate)
+/** One report's output, written on a worker thread, held until year.carry is known. */
+struct ReportOutput
 {
-    QFile out;
-    if (!out.open(stdout, QIODevice::WriteOnly))
-        return;
-    out.write("{\"reports\": [\n");
-    for (size_t i = 0; i < reports.size(); ++i) {
-        out.write(
-            QJsonDocument(reportToJson(reports[i], reportTemplate)).toJson(QJsonDocument::Compact));
-        out.write(i + 1 < reports.size() ? ",\n" : "\n");
+    QByteArray head; ///< up to the report's own last finding
+    QByteArray tail; ///< after the findings
+    bool hasFindings = false;
+    bool saysNoFindings = false; ///< text: "no findings" closes it unless year.carry adds some
+};
+
+/** Writes each report as `nianbao-cli check` prints it, text or JSON (spec/cli.md). */
+class ReportFormat
+{
+public:
+    ReportFormat(const ReportTemplate &reportTemplate, bool json)
+        : m_template(reportTemplate)
+        , m_json(json)
+        , m_writer(reportTemplate)
+    { }
+
+    ReportOutput format(const Report &report) const
+    {
+        ReportOutput output;
+        output.hasFindings = !report.findings.isEmpty();
+        if (m_json) {
+            ReportJsonWriter::Parts parts = m_writer.parts(report);
+            output.head = std::move(parts.head);
+            output.tail = std::move(parts.tail);
+            return output;
+        }
+        printTo(output.head, [&](QTextStream &out) { printHead(out, report, m_template); });
+        printTo(output.tail, [&](QTextStream &out) { printErrors(out, report); });
+        output.saysNoFindings = report.loaded && !output.hasFindings && report.errors.isEmpty();
+        return output;
     }
-    out.write("]}\n");
-}
+
+    /** The year.carry findings, as they follow the report's own. */
+    QByteArray carried(const QList<Finding> &findings, bool afterOthers) const
+    {
+        QByteArray bytes;
+        if (m_json) {
+            m_writer.appendFindings(bytes, findings, afterOthers);
+            return bytes;
+        }
+        printTo(bytes, [&](QTextStream &out) {
+            for (const Finding &finding : findings)
+                printFinding(out, finding, m_template);
+        });
+        return bytes;
+    }
+
+    QByteArray noFindings() const
+    {
+        return "  " + QCoreApplication::translate("nianbao::CheckCommand", "no findings").toUtf8()
+            + '\n';
+    }
+
+private:
+    static void printTo(QByteArray &bytes, const std::function<void(QTextStream &)> &print)
+    {
+        QTextStream out(&bytes, QIODevice::WriteOnly);
+        print(out);
+    }
+
+    const ReportTemplate &m_template;
+    bool m_json;
+    ReportJsonWriter m_writer;
+};
+
+/**
+ * Holds every report's output until all files are checked, since year.carry may add findings
+ * to a report from a file later in the list. Past kInMemory bytes the outputs go to a temporary
+ * file, so memory stays flat however many files are checked: only offsets are kept.
+ */
+class OutputSpool
+{
+public:
+    explicit OutputSpool(qsizetype count)
+        : m_entries(size_t(count))
+    { }
+
+    /** Thread-safe; each index once. */
+    void put(qsizetype index, ReportOutput &&output)
+    {
+        Entry &entry = m_entries[size_t(index)];
+        entry.hasFindings = output.hasFindings;
+        entry.saysNoFindings = output.saysNoFindings;
+        entry.headSize = output.head.size();
+        output.head.append(output.tail);
+        const QMutexLocker lock(&m_mutex);
+        if (m_inMemory + output.head.size() <= kInMemory || !spill(entry, output.head)) {
+            m_inMemory += output.head.size();
+            entry.bytes = std::move(output.head);
+        }
+    }
+
+    /** On the thread that writes the output, after all put()s. */
+    ReportOutput take(qsizetype index)
+    {
+        Entry &entry = m_entries[size_t(index)];
+        QByteArray bytes = std::move(entry.bytes);
+        if (entry.offset >= 0) {
+            m_file.seek(entry.offset);
+            bytes = m_file.read(entry.size);
+        }
+        return ReportOutput {bytes.left(entry.headSize), bytes.mid(entry.headSize),
+                             entry.hasFindings, entry.saysNoFindings};
+    }
+
+private:
+    static constexpr qsizetype kInMemory = 64 << 20;
+
+    struct Entry
+    {
+        QByteArray bytes; ///< head and tail, unless spilled
+        qint64 offset = -1; ///< in m_file, if spilled
+        qsizetype size = 0;
+        qsizetype headSize = 0;
+        bool hasFindings = false;
+        bool saysNoFindings = false;
+    };
+
+    /** False if the temporary file cannot take it: the output then stays in memory. */
+    bool spill(Entry &entry, const QByteArray &bytes)
+    {
+        if (!m_file.isOpen() && !m_file.open())
+            return false;
+        const qint64 offset = m_file.size();
+        if (!m_file.seek(offset) || m_file.write(bytes) != bytes.size())
+            return false;
+        entry.offset = offset;
+        entry.size = bytes.size();
+        return true;
+    }
+
+    std::vector<Entry> m_entries;
+    QMutex m_mutex;
+    QTemporaryFile m_file;
+    qsizetype m_inMemory = 0;
+};
 
 /** Names each file as a worker starts reading it, so a slow or stuck file is visible. */
 BatchChecker::ReadStarted progressPrinter(const QStringList &files)
@@ -104,13 +235,11 @@ BatchChecker::ReadStarted progressPrinter(const QStringList &files)
     };
 }
 
-void printCounts(const std::vector<Report> &reports)
+void printCounts(qsizetype checked, qsizetype unreadable)
 {
-    const auto unreadable = std::count_if(reports.begin(), reports.end(),
-                                          [](const Report &report) { return !report.loaded; });
     QTextStream(stderr) << QCoreApplication::translate("nianbao::CheckCommand",
                                                        "%1 files checked, %2 could not be read")
-                               .arg(reports.size())
+                               .arg(checked)
                                .arg(unreadable)
                         << '\n';
 }
@@ -189,24 +318,57 @@ int runCheck(const QStringList &arguments)
     BatchChecker checker(reportTemplate);
     // Each file within ReadBudget::kPerFile; Ctrl+C stops inside a file and still prints.
     checker.setBudget(ReadBudget::kPerFile, &interruptFlag());
-    const std::vector<Report> reports = checker.check(
-        files, jobs, progress ? progressPrinter(files) : BatchChecker::ReadStarted());
+    const bool json = parser.isSet(jsonOption);
+    const ReportFormat format(reportTemplate, json);
+    OutputSpool spool(files.size());
+    std::atomic<qsizetype> unreadableCount {0};
+    std::atomic<bool> findings {false};
+    // Reports are formatted on the workers as they are checked, then dropped; written out in
+    // file order once year.carry, which compares reports across the list, is known.
+    const auto checked = [&](qsizetype index, Report &&report) {
+        if (!report.loaded)
+            ++unreadableCount;
+        if (report.hasErrorFindings())
+            findings = true;
+        spool.put(index, format.format(report));
+    };
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly))
+        return ExitFailure;
+    if (json)
+        out.write("{\"reports\": [\n");
+    qsizetype written = 0;
+    // Writes the reports before `end`, the last of them with its year.carry findings.
+    const auto writeUpTo = [&](qsizetype end, const QList<Finding> &carried) {
+        for (; written < end; ++written) {
+            const ReportOutput output = spool.take(written);
+            const bool carries = written + 1 == end && !carried.isEmpty();
+            out.write(output.head);
+            if (carries)
+                out.write(format.carried(carried, output.hasFindings));
+            out.write(output.tail);
+            if (output.saysNoFindings && !carries)
+                out.write(format.noFindings());
+            if (json)
+                out.write(written + 1 < files.size() ? ",\n" : "\n");
+        }
+    };
+    const auto carriedFound = [&](qsizetype index, QList<Finding> &&carried) {
+        findings
+            = findings || std::any_of(carried.begin(), carried.end(), [](const Finding &finding) {
+                  return finding.severity == Severity::Error;
+              });
+        writeUpTo(index + 1, carried);
+    };
+    checker.stream(files, jobs, checked, carriedFound,
+                   progress ? progressPrinter(files) : BatchChecker::ReadStarted());
+    writeUpTo(files.size(), {});
+    if (json)
+        out.write("]}\n");
+    out.close();
     if (progress)
-        printCounts(reports);
-
-    bool unreadable = false;
-    bool findings = false;
-    for (const Report &report : reports) {
-        unreadable = unreadable || !report.loaded;
-        findings = findings || report.hasErrorFindings();
-    }
-    if (parser.isSet(jsonOption)) {
-        writeJson(reports, reportTemplate);
-    } else {
-        QTextStream out(stdout);
-        for (const Report &report : reports)
-            printReport(out, report, reportTemplate);
-    }
+        printCounts(files.size(), unreadableCount);
+    const bool unreadable = unreadableCount > 0;
     return unreadable ? ExitFailure : findings ? ExitFindings : ExitClean;
 }
 

@@ -1,8 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "batchchecker.h"
 #include "cellvalue.h"
 #include "normalizedtext.h"
+#include "reportjson.h"
+#include "reportrenderer.h"
 #include "reporttemplate.h"
+#include "rulebook.h"
+#include "syntheticreports.h"
 #include "tableline.h"
 #include "testutils.h"
 
@@ -74,6 +79,7 @@ private slots:
     void exportWritesTheByteOrderMarkUnlessToldNot_data();
     void exportWritesTheByteOrderMarkUnlessToldNot();
     void checkGoesOnPastEveryKindOfBadFile();
+    void checkCarriesFromAFileListedLater();
 
 private:
     const ReportTemplate &m_template = ReportTemplate::standard();
@@ -355,6 +361,58 @@ void TestCli::checkGoesOnPastEveryKindOfBadFile()
     }
     QCOMPARE(out.count(u"  problem ["_s), int(bad.size()));
     QVERIFY2(err.contains(u"8 files checked, 6 could not be read"_s), qPrintable(err));
+}
+
+void TestCli::checkCarriesFromAFileListedLater()
+{
+    // The CLI keeps no report while it checks, yet year.carry still compares a 2023 report with
+    // the 2022 one listed after it; the output is what QJsonDocument wrote of the kept reports.
+    const RuleBook rules(m_template);
+    SyntheticReports synthetic(rules, 8);
+    const ReportRenderer renderer(m_template);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QStringList files = seedReports().mid(0, 2);
+    for (const int year : {2022, 2023}) { // 2023 is listed first
+        const QString path = dir.filePath(QString::number(year) + u".txt"_s);
+        const QString text
+            = renderer.render(u"丙县人民政府"_s, year, synthetic.consistent(), RenderLayout::Tabs);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) > 0);
+        files.insert(1, path);
+    }
+    const std::vector<Report> reports = BatchChecker().check(files, 1);
+    QByteArray expected = "{\"reports\": [\n";
+    for (size_t i = 0; i < reports.size(); ++i) {
+        expected += QJsonDocument(reportToJson(reports[i])).toJson(QJsonDocument::Compact);
+        expected += i + 1 < reports.size() ? ",\n" : "\n";
+    }
+    expected += "]}\n";
+    const Report &carried = reports[1];
+    QVERIFY(carried.file.endsWith(u"2023.txt"_s));
+    QVERIFY(std::any_of(carried.findings.begin(), carried.findings.end(),
+                        [](const Finding &finding) { return finding.rule == u"year.carry"_s; }));
+
+    const int exitCode = std::any_of(reports.begin(), reports.end(),
+                                     [](const Report &report) { return report.hasErrorFindings(); })
+        ? 1
+        : 0;
+    CliRun run;
+    QVERIFY(runCli(QStringList {u"check"_s, u"--json"_s, u"--jobs"_s, u"2"_s} + files, &run));
+    QCOMPARE(run.exitCode, exitCode);
+    QCOMPARE(run.out, expected);
+
+    QVERIFY(runCli(QStringList {u"check"_s} + files, &run));
+    QCOMPARE(run.exitCode, exitCode);
+    const QString out = QString::fromUtf8(run.out);
+    const qsizetype start = out.indexOf(carried.file + u'\n');
+    const qsizetype end = out.indexOf(files[2] + u'\n');
+    QVERIFY(start >= 0 && end > start);
+    const QString section = out.mid(start, end - start);
+    QCOMPARE(section.count(u" year.carry: "_s),
+             std::count_if(carried.findings.begin(), carried.findings.end(),
+                           [](const Finding &finding) { return finding.rule == u"year.carry"_s; }));
+    QVERIFY(!section.contains(u"no findings"_s));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
