@@ -942,6 +942,18 @@ Reports open without saving to a library.</source>
         <source>Pages %1 of the PDF hold only text that runs sideways; figures on them cannot be read. Rotate those pages upright in a PDF editor and save the file.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading the PDF needed more than %1 GB of memory, far more than any report needs (some 30 MB): it is a decompression bomb or not a report, and is not read. Open the report&apos;s HTML or Word version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the PDF crashed the PDF reader (Poppler), or needed more than %1 GB of memory: it is damaged, a decompression bomb or not a report, and is not read. Download it again, or open the report&apos;s HTML or Word version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be read: the system has no process or file handle left to read it in. Close other programs and read it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReadBudget</name>

@@ -943,6 +943,18 @@ Reports open without saving to a library.</source>
         <source>Pages %1 of the PDF hold only text that runs sideways; figures on them cannot be read. Rotate those pages upright in a PDF editor and save the file.</source>
         <translation>PDF 第 %1 页只有横向文字，其中的数字无法读取。请在 PDF 编辑器中将这些页面旋转为正向并保存。</translation>
     </message>
+    <message>
+        <source>Reading the PDF needed more than %1 GB of memory, far more than any report needs (some 30 MB): it is a decompression bomb or not a report, and is not read. Open the report&apos;s HTML or Word version.</source>
+        <translation>读取该 PDF 需要超过 %1 GB 内存，远超任何年报所需（约 30 MB）：它是解压炸弹或并非年报，未予读取。请打开该报告的 HTML 或 Word 版本。</translation>
+    </message>
+    <message>
+        <source>Reading the PDF crashed the PDF reader (Poppler), or needed more than %1 GB of memory: it is damaged, a decompression bomb or not a report, and is not read. Download it again, or open the report&apos;s HTML or Word version.</source>
+        <translation>读取该 PDF 时 PDF 阅读组件（Poppler）崩溃，或需要超过 %1 GB 内存：文件已损坏、是解压炸弹或并非年报，未予读取。请重新下载，或打开该报告的 HTML 或 Word 版本。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be read: the system has no process or file handle left to read it in. Close other programs and read it again.</source>
+        <translation>无法读取该 PDF：系统已没有可用的进程或文件句柄来读取它。请关闭其他程序后重新读取。</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReadBudget</name>

@@ -4,6 +4,7 @@
 #include "languagemanager.h"
 #include "loaders/docx/docxloader.h"
 #include "loaders/html/htmlencoding.h"
+#include "loaders/pdf/pdfloader.h"
 #include "reportreader.h"
 
 #include <QTest>
@@ -36,6 +37,11 @@ private slots:
         QTest::newRow("A damaged Word file is explained in Chinese")
             << notZip.error().message
             << u"Word 文件已损坏或不完整（它不是 .docx 文件应有的 zip 压缩包格式）。"_s;
+
+        // Made in PdfLoader's private helpers, in the child process's reading of the PDF.
+        const Result<LoadedDocument> notPdf = PdfLoader().load("%PDF-1.4 nothing more");
+        QTest::newRow("A damaged PDF is explained in Chinese")
+            << notPdf.error().message << u"无法作为 PDF 打开该文件"_s;
 
         QList<Error> warnings;
         QVERIFY(decodeHtml("<meta charset=\"no-such-charset\"><p>2023</p>", &warnings));

@@ -31,11 +31,6 @@ constexpr qint64 kMaxInflatedContent = 8 * 1024 * 1024;
 /** What embedded font files may inflate to in all: reports' 1–2 MB; a full CJK font is some
  *  20 MB, and Poppler reads each font of a page whole. */
 constexpr qint64 kMaxInflatedFonts = 128 * 1024 * 1024;
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("nianbao::PdfLoader", text);
-}
-
 QString pageList(const QList<int> &pages)
 {
     QStringList numbers;
@@ -73,10 +68,8 @@ void PdfLoader::setIsolation(Isolation isolation)
     s_isolation.store(isolation, std::memory_order_relaxed);
 }
 
-namespace {
-
 /** The pre-scan's refusal of a decompression bomb, before a process starts. */
-std::optional<Error> inflationError(const QByteArray &bytes)
+std::optional<Error> PdfLoader::inflationError(const QByteArray &bytes)
 {
     // Before Poppler parses a byte: it inflates object streams as it opens the file.
     const InflatedBytes inflated
@@ -96,7 +89,7 @@ std::optional<Error> inflationError(const QByteArray &bytes)
 }
 
 /** Why Poppler read no document: it stopped early, or the PDF is damaged or locked. */
-std::optional<Error> readingError(const PopplerPages &read)
+std::optional<Error> PdfLoader::readingError(const PopplerPages &read)
 {
     switch (read.stop) {
     case PopplerPages::Stop::No:
@@ -147,7 +140,7 @@ std::optional<Error> readingError(const PopplerPages &read)
 }
 
 /** The document of the pages Poppler read: their text laid out, and what it lacks. */
-Result<LoadedDocument> documentOf(PopplerPages read)
+Result<LoadedDocument> PdfLoader::documentOf(PopplerPages read)
 {
     std::vector<PdfPage> pages;
     QList<QSizeF> pageSizes;
@@ -233,8 +226,6 @@ Result<LoadedDocument> documentOf(PopplerPages read)
     return LoadedDocument {std::move(text.text), u"PDF"_s, std::move(warnings),
                            std::move(text.regions), std::move(pageSizes)};
 }
-
-} // namespace
 
 Result<LoadedDocument> PdfLoader::load(const QByteArray &bytes) const
 {

@@ -4,7 +4,13 @@
 
 #include "loaders/documentloader.h"
 
+#include <QCoreApplication>
+
+#include <optional>
+
 namespace nianbao {
+
+struct PopplerPages;
 
 /**
  * PDF reports with a text layer, read through Poppler's GUI-free C++ binding (poppler-cpp):
@@ -18,6 +24,10 @@ namespace nianbao {
  */
 class PdfLoader final : public DocumentLoader
 {
+    // tr() in this class's context wherever the messages are made, so lupdate and the running
+    // program agree on it (a file-local tr() stand-in once filed them under "nianbao").
+    Q_DECLARE_TR_FUNCTIONS(nianbao::PdfLoader)
+
 public:
     PdfLoader() = default;
     Q_DISABLE_COPY_MOVE(PdfLoader)
@@ -36,6 +46,11 @@ public:
     };
     /** Where every PdfLoader runs Poppler from now on. */
     static void setIsolation(Isolation isolation);
+
+private:
+    static std::optional<Error> inflationError(const QByteArray &bytes);
+    static std::optional<Error> readingError(const PopplerPages &read);
+    static Result<LoadedDocument> documentOf(PopplerPages read);
 };
 
 } // namespace nianbao
