@@ -129,7 +129,6 @@ void writeSpan(JsonWriter &json, const SourceSpan &span, const CodePointIndex &i
 } // namespace
 
 ReportJsonWriter::ReportJsonWriter(const ReportTemplate &reportTemplate)
-    : m_template(reportTemplate)
 {
     for (const TemplateCell &cell : reportTemplate.cells()) {
         QByteArray key;

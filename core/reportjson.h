@@ -46,7 +46,6 @@ public:
 private:
     QByteArray cellsJson(const Report &report, const CodePointIndex &index) const;
 
-    const ReportTemplate &m_template;
     std::vector<QByteArray> m_keys; ///< each cell's key, as a JSON string
     std::vector<QByteArray> m_cellOpenings; ///< each cell's JSON up to its "source" value
     std::array<QByteArray, 5> m_stateMembers; ///< "state" and the "value" key, by CellState
