@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -322,23 +323,40 @@ bool ReportListModel::lessThan(int left, int right, int column) const
 QString ReportListModel::toolTip(const Entry &entry) const
 {
     const QString file = QDir::toNativeSeparators(entry.summary.path);
-    if (!entry.document) {
-        if (!entry.summary.counts)
-            return file;
-        const ReviewCounts &counts = *entry.summary.counts;
-        return file % u'\n' % tr("%n error(s)", nullptr, counts.errors) % u", "
-            % tr("%n warning(s)", nullptr, counts.warnings) % u", "
-            % tr("%n cell(s) blank or unreadable", nullptr, counts.unread);
+    const ReviewDocument *document = entry.document;
+    if (document && !document->isLoaded())
+        return file % u'\n' % document->errorText();
+    QString tip = file;
+    const std::optional<ReviewCounts> counts
+        = document ? std::optional<ReviewCounts>(document->counts()) : entry.summary.counts;
+    if (counts) {
+        tip += u'\n' % tr("%n error(s)", nullptr, counts->errors) % u", "
+            % tr("%n warning(s)", nullptr, counts->warnings) % u", "
+            % tr("%n cell(s) blank or unreadable", nullptr, counts->unread);
     }
-    const ReviewDocument &document = *entry.document;
-    if (!document.isLoaded())
-        return file % u'\n' % document.errorText();
-    QString tip = file % u'\n' % tr("%n error(s)", nullptr, document.errorCount()) % u", "
-        % tr("%n warning(s)", nullptr, document.warningCount()) % u", "
-        % tr("%n cell(s) blank or unreadable", nullptr, document.unreadCellCount());
-    if (!document.errors().isEmpty())
-        tip += u'\n' % document.errorText();
+    const QString change = lastChange(entry);
+    if (!change.isEmpty())
+        tip += u'\n' % change;
+    if (document && !document->errors().isEmpty())
+        tip += u'\n' % document->errorText();
     return tip;
+}
+
+QString ReportListModel::lastChange(const Entry &entry) const
+{
+    // This session's last correction if there is one, else what the library says.
+    QString reviewer = entry.summary.updatedBy;
+    QDateTime when = QDateTime::fromString(entry.summary.updatedAt, Qt::ISODateWithMs);
+    const ReviewSession *session = entry.document ? entry.document->session() : nullptr;
+    if (session && !session->corrections().isEmpty()) {
+        reviewer = session->corrections().constLast().reviewer;
+        when = session->corrections().constLast().when;
+    }
+    if (!when.isValid())
+        return {};
+    const QString at = QLocale().toString(when.toLocalTime(), QLocale::ShortFormat);
+    return reviewer.isEmpty() ? tr("Last changed %1").arg(at)
+                              : tr("Last changed by %1, %2").arg(reviewer, at);
 }
 
 QVariant ReportListModel::headerData(int section, Qt::Orientation orientation, int role) const

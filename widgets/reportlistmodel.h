@@ -86,6 +86,8 @@ private:
     QVariant displaySummary(const DocumentSummary &summary, int column) const;
     QVariant sortKey(const Entry &entry, int column) const;
     QString toolTip(const Entry &entry) const;
+    /** Who changed the report last and when, as the tooltip says it; empty if unknown. */
+    QString lastChange(const Entry &entry) const;
     static bool isCount(int column);
     QString headerName(int section) const;
     void watch(ReviewDocument *document);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "segmenter.h"
 
+#include "clock.h"
+
 #include <algorithm>
 #include <limits>
 #include <map>
@@ -14,6 +16,16 @@ namespace {
 constexpr std::int64_t kRuleCost = std::int64_t(1) << 32; ///< outweighs every preference
 constexpr std::int64_t kStatedFigureCost = std::int64_t(1) << 16; ///< outweighs plausibility
 constexpr int kMaxSearchNodes = 200000; ///< per run: bounds a long run's enumeration
+
+/**
+ * Whether the file's time budget has run out (or reading was cancelled), asked every 4,096
+ * units of work: the work limits bound the search, but on a slow machine or a sanitized build
+ * even bounded work must stop when the budget does (a fuzzed table took 24 s at -O0).
+ */
+bool outOfTime(long long work)
+{
+    return (work & 4095) == 0 && ReadBudget::current().exhausted();
+}
 
 class SplitEnumerator
 {
@@ -37,7 +49,8 @@ private:
     {
         if (m_stopped)
             return;
-        if (++m_nodes > kMaxSearchNodes || int(m_out.size()) >= Segmenter::kMaxSplitsPerRun) {
+        if (++m_nodes > kMaxSearchNodes || int(m_out.size()) >= Segmenter::kMaxSplitsPerRun
+            || outOfTime(m_nodes)) {
             m_stopped = true;
             return;
         }
@@ -135,6 +148,12 @@ private:
     std::vector<int> m_crossRules; ///< rules over several runs: the state
     std::vector<int> m_lastRunOf; ///< per cross rule (by position in m_crossRules)
     long long m_transitions = 0; ///< against kMaxTransitions, over every pass
+
+    /** One more transition: false past the work limit or the file's time budget. */
+    bool overWork()
+    {
+        return ++m_transitions > Segmenter::kMaxTransitions || outOfTime(m_transitions);
+    }
 };
 
 bool Programme::enumerateSplits()
@@ -274,7 +293,7 @@ std::optional<Optimum> Programme::solve(const std::vector<std::vector<bool>> &al
             for (size_t s = 0; s < m_splits[r].size(); ++s) {
                 if (!allowed[r][s])
                     continue;
-                if (++m_transitions > Segmenter::kMaxTransitions)
+                if (overWork())
                     return std::nullopt;
                 const std::int64_t total = cost + ownCost(r, s) + step(key, int(r), int(s), next);
                 const auto [at, fresh] = forward[r + 1].try_emplace(next, total);
@@ -305,7 +324,7 @@ std::optional<Optimum> Programme::solve(const std::vector<std::vector<bool>> &al
             for (size_t s = 0; s < m_splits[r].size(); ++s) {
                 if (!allowed[r][s])
                     continue;
-                if (++m_transitions > Segmenter::kMaxTransitions)
+                if (overWork())
                     return std::nullopt;
                 const std::int64_t own = ownCost(r, s) + step(key, int(r), int(s), next);
                 const auto rest = after.find(next);

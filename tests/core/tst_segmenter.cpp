@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checker.h"
+#include "clock.h"
 #include "extract/segmenter.h"
 #include "reportreader.h"
 #include "reporttemplate.h"
@@ -85,6 +86,7 @@ private slots:
     void aLabelInASentenceAboveTheTableIsNotItsRow();
     void separatedFiguresOnOneLineAreNeverCut_data();
     void separatedFiguresOnOneLineAreNeverCut();
+    void aSpentBudgetStopsTheSearch();
     void realCrawledReportsAreReadAsAnswered_data();
     void realCrawledReportsAreReadAsAnswered();
 };
@@ -288,6 +290,27 @@ void TestSegmenter::brokenRowsAreReadWithTheFewestBrokenRules()
     QCOMPARE(s.brokenRules, 1);
     QCOMPARE(s.splits[0].size(), size_t(1)); // three digits, three cells: one split
     QCOMPARE(values(s.splits[0][0]), (std::vector<double> {1, 2, 4}));
+}
+
+void TestSegmenter::aSpentBudgetStopsTheSearch()
+{
+    // Bounded work must still stop when the file's time budget does, or reading is cancelled:
+    // on a sanitized build a fuzzed table took 24 s inside the work limits.
+    SegmentRule across; // the six cells of one run add up to the six of the other
+    for (int c = 0; c < 6; ++c) {
+        across.terms.emplace_back(c, 1);
+        across.terms.emplace_back(c + 6, -1);
+    }
+    const std::vector<DigitRun> runs {runOf(QString(13, u'1'), range(0, 6)),
+                                      runOf(QString(13, u'1'), range(6, 6))};
+    const Segmentation free = Segmenter::solve(runs, {across}, {});
+    QVERIFY(!free.exhausted);
+    const std::atomic<bool> cancel {true};
+    const ReadBudget budget(ReadBudget::kPerFile, &cancel);
+    const ReadBudget::Scope scope(budget);
+    const Segmentation stopped = Segmenter::solve(runs, {across}, {});
+    QVERIFY(stopped.exhausted);
+    QVERIFY(stopped.splits[0].empty() && stopped.splits[1].empty());
 }
 
 void TestSegmenter::longRunsEndQuickly()

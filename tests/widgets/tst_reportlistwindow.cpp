@@ -218,6 +218,11 @@ private slots:
                      qPrintable(QString::number(list()->documents().size())));
         }
         QVERIFY(list()->documents().contains(edited));
+        // The list says who changed a report last: this session's correction, or the library's.
+        const QString editor = edited->session()->corrections().constLast().reviewer;
+        const QString tip
+            = list()->index(list()->rowOf(edited), 0).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(u"Last changed by "_s + editor), qPrintable(tip));
         QCOMPARE(list()->documents().size(), DocumentManager::kLoadedReports);
         // A report shown again is loaded again, as saved: the counts are the real ones now.
         view->setCurrentIndex(view->model()->index(kReports - 1, 0));
