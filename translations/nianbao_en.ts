@@ -1017,6 +1017,14 @@ Reports open without saving to a library.</source>
         <source>Cells blank or unreadable</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Last changed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last changed by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReportPrinter</name>

@@ -1015,6 +1015,14 @@ Reports open without saving to a library.</source>
         <source>Cells blank or unreadable</source>
         <translation>空白或无法识别的单元格</translation>
     </message>
+    <message>
+        <source>Last changed %1</source>
+        <translation>最后修改于 %1</translation>
+    </message>
+    <message>
+        <source>Last changed by %1, %2</source>
+        <translation>最后修改：%1，%2</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReportPrinter</name>
