@@ -386,6 +386,13 @@ void PdfPainter::table(const FixtureTable &table)
 const QByteArray kPasswordPadding
     = QByteArray::fromHex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A");
 
+QByteArray md5(const QByteArray &data)
+{
+    return QCryptographicHash::hash(data, QCryptographicHash::Md5);
+}
+
+} // namespace
+
 QByteArray rc4(const QByteArray &key, const QByteArray &data)
 {
     std::vector<unsigned char> s(256);
@@ -406,17 +413,10 @@ QByteArray rc4(const QByteArray &key, const QByteArray &data)
     return out;
 }
 
-QByteArray md5(const QByteArray &data)
-{
-    return QCryptographicHash::hash(data, QCryptographicHash::Md5);
-}
-
-QByteArray padPassword(const QByteArray &password)
+QByteArray padPdfPassword(const QByteArray &password)
 {
     return QByteArray(password + kPasswordPadding).left(32);
 }
-
-} // namespace
 
 const FixtureCell *FixtureTable::cellAt(int row, int column) const
 {
@@ -641,10 +641,10 @@ QByteArray writeEncryptedPdf(const QByteArray &text, const QByteArray &userPassw
     for (int i = 0; i < 4; ++i)
         permissionBytes[i] = char((quint32(permissions) >> (8 * i)) & 0xFF);
     const QByteArray owner
-        = rc4(md5(padPassword(ownerPassword.isEmpty() ? userPassword : ownerPassword)).left(5),
-              padPassword(userPassword));
+        = rc4(md5(padPdfPassword(ownerPassword.isEmpty() ? userPassword : ownerPassword)).left(5),
+              padPdfPassword(userPassword));
     const QByteArray fileKey
-        = md5(padPassword(userPassword) + owner + permissionBytes + id).left(5);
+        = md5(padPdfPassword(userPassword) + owner + permissionBytes + id).left(5);
     const QByteArray user = rc4(fileKey, kPasswordPadding);
     const auto objectKey = [&](int object) {
         QByteArray salt = fileKey;

@@ -81,6 +81,11 @@ QByteArray writeScannedPdf();
 QByteArray writeEncryptedPdf(const QByteArray &text, const QByteArray &userPassword,
                              const QByteArray &ownerPassword);
 
+/** RC4 over `data` with `key`: the cipher of the PDF standard security handler, revision 2. */
+QByteArray rc4(const QByteArray &key, const QByteArray &data);
+/** PDF 1.7 §7.6.3: a password padded or cut to 32 bytes. */
+QByteArray padPdfPassword(const QByteArray &password);
+
 /** A zip archive (written with libzip) holding `files`: name → content. Empty on failure. */
 QByteArray writeZip(const QList<std::pair<QString, QByteArray>> &files);
 

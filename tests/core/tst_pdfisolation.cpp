@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clock.h"
 #include "loaders/pdf/pdfloader.h"
+#include "publishedfixtures.h"
 #include "testutils.h"
 
 #include <QCryptographicHash>
@@ -79,33 +80,6 @@ QByteArray deflate(const QByteArray &data)
     return qCompress(data, 9).mid(4); // qCompress prefixes the size
 }
 
-/** PDF 1.7 §7.6.3: a password padded or cut to 32 bytes. */
-QByteArray padPassword(const QByteArray &password)
-{
-    static const QByteArray kPadding
-        = QByteArray::fromHex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A");
-    return QByteArray(password + kPadding).left(32);
-}
-
-QByteArray rc4(const QByteArray &key, const QByteArray &data)
-{
-    std::array<unsigned char, 256> s;
-    for (int i = 0; i < 256; ++i)
-        s[size_t(i)] = static_cast<unsigned char>(i);
-    for (int i = 0, j = 0; i < 256; ++i) {
-        j = (j + s[size_t(i)] + static_cast<unsigned char>(key[i % key.size()])) % 256;
-        std::swap(s[size_t(i)], s[size_t(j)]);
-    }
-    QByteArray out(data.size(), Qt::Uninitialized);
-    for (qsizetype n = 0, i = 0, j = 0; n < data.size(); ++n) {
-        i = (i + 1) % 256;
-        j = (j + s[size_t(i)]) % 256;
-        std::swap(s[size_t(i)], s[size_t(j)]);
-        out[n] = char(data[n] ^ char(s[(s[size_t(i)] + s[size_t(j)]) % 256]));
-    }
-    return out;
-}
-
 QByteArray md5(const QByteArray &data)
 {
     return QCryptographicHash::hash(data, QCryptographicHash::Md5);
@@ -124,9 +98,9 @@ Encryption ownerPasswordOnly()
 {
     const QByteArray id = md5("nianbao isolation test");
     const QByteArray permissions("\xFC\xFF\xFF\xFF", 4); // -4, low byte first
-    const QByteArray owner = rc4(md5(padPassword("owner")).left(5), padPassword({}));
-    const QByteArray fileKey = md5(padPassword({}) + owner + permissions + id).left(5);
-    const QByteArray user = rc4(fileKey, padPassword({}));
+    const QByteArray owner = rc4(md5(padPdfPassword("owner")).left(5), padPdfPassword({}));
+    const QByteArray fileKey = md5(padPdfPassword({}) + owner + permissions + id).left(5);
+    const QByteArray user = rc4(fileKey, padPdfPassword({}));
     const QByteArray contentKey = md5(fileKey + QByteArray("\x04\x00\x00\x00\x00", 5)).left(10);
     return {"<< /Filter /Standard /V 1 /R 2 /O <" + owner.toHex() + "> /U <" + user.toHex()
                 + "> /P -4 >>",
