@@ -39,7 +39,10 @@ CheckSession::CheckSession(const Checker &checker, std::vector<CellValue> cells,
     recheckFully();
 }
 
-ReviewCounts countReview(const QList<Finding> &findings, const std::vector<CellValue> &cells)
+namespace {
+
+template<typename Findings>
+ReviewCounts countFindings(const Findings &findings)
 {
     ReviewCounts counts;
     for (const Finding &finding : findings) {
@@ -48,6 +51,14 @@ ReviewCounts countReview(const QList<Finding> &findings, const std::vector<CellV
         else if (finding.severity == Severity::Warning)
             ++counts.warnings;
     }
+    return counts;
+}
+
+} // namespace
+
+ReviewCounts countReview(const QList<Finding> &findings, const std::vector<CellValue> &cells)
+{
+    ReviewCounts counts = countFindings(findings);
     counts.unread = int(std::count_if(cells.cbegin(), cells.cend(), [](const CellValue &cell) {
         return cell.state == CellState::Missing || cell.state == CellState::Unreadable;
     }));
@@ -56,13 +67,7 @@ ReviewCounts countReview(const QList<Finding> &findings, const std::vector<CellV
 
 ReviewCounts CheckSession::counts() const
 {
-    ReviewCounts counts;
-    for (const Finding &finding : std::as_const(m_findings)) {
-        if (finding.severity == Severity::Error)
-            ++counts.errors;
-        else if (finding.severity == Severity::Warning)
-            ++counts.warnings;
-    }
+    ReviewCounts counts = countFindings(m_findings);
     counts.unread = countReview({}, m_cells).unread;
     return counts;
 }

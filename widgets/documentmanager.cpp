@@ -173,18 +173,7 @@ ReviewDocument *DocumentManager::documentWithId(qint64 id)
     return stored ? openStored(stored.value()) : nullptr;
 }
 
-Result<bool> DocumentManager::isOutdated(const ReviewDocument *document) const
-{
-    const LibraryBinding *binding = document->libraryBinding();
-    if (!binding || !m_library)
-        return false;
-    const Result<StoredReview> stored = m_library->load(binding->documentId());
-    if (!stored)
-        return stored.error();
-    return stored.value().version != binding->version();
-}
-
-Result<ReviewDocument *> DocumentManager::reload(ReviewDocument *document)
+Result<ReviewDocument *> DocumentManager::reload(ReviewDocument *document, Reload when)
 {
     const LibraryBinding *binding = document->libraryBinding();
     if (!binding || !m_library)
@@ -192,6 +181,8 @@ Result<ReviewDocument *> DocumentManager::reload(ReviewDocument *document)
     const Result<StoredReview> stored = m_library->load(binding->documentId());
     if (!stored)
         return stored.error();
+    if (when == Reload::IfNewer && stored.value().version == binding->version())
+        return document;
     // The row stays where it is in the list; only the report it holds is read anew.
     m_undoGroup->removeStack(document->undoStack());
     m_reports->detachDocument(m_reports->rowOf(document));

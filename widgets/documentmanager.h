@@ -69,10 +69,12 @@ public:
     void dropUnusedDocuments(const ReviewDocument *current);
     /** The report with this library id, loaded if need be; null if the library has none. */
     ReviewDocument *documentWithId(qint64 id);
-    /** Reads a library report anew (another reviewer saved it); documentReplaced() follows. */
-    Result<ReviewDocument *> reload(ReviewDocument *document);
-    /** Whether the library holds a newer version of `document` than the one shown. */
-    Result<bool> isOutdated(const ReviewDocument *document) const;
+    enum class Reload { Always, IfNewer };
+    /**
+     * Reads a library report anew (another reviewer saved it); documentReplaced() follows.
+     * With IfNewer, a report the library holds unchanged is kept: `document` is returned.
+     */
+    Result<ReviewDocument *> reload(ReviewDocument *document, Reload when = Reload::Always);
     /** Deletes a library report and everything kept about it, and takes it off the list. */
     Result<bool> deleteFromLibrary(ReviewDocument *document);
 

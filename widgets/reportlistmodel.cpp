@@ -16,7 +16,10 @@ namespace nianbao {
 
 ReportListModel::ReportListModel(QObject *parent)
     : QAbstractTableModel(parent)
-{ }
+    , m_collator(QLocale(QLocale::Chinese, QLocale::China))
+{
+    m_collator.setNumericMode(true);
+}
 
 int ReportListModel::addDocument(ReviewDocument *document)
 {
@@ -317,7 +320,8 @@ bool ReportListModel::lessThan(int left, int right, int column) const
     const QVariant y = sortKey(b, column);
     if (x.typeId() == QMetaType::Int && y.typeId() == QMetaType::Int)
         return x.toInt() < y.toInt();
-    return chineseSortKey(x.toString()) < chineseSortKey(y.toString());
+    // The status texts are few and short: compared as they are, no key made per comparison.
+    return m_collator.compare(x.toString(), y.toString()) < 0;
 }
 
 QString ReportListModel::toolTip(const Entry &entry) const

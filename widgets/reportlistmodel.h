@@ -5,6 +5,7 @@
 #include "library/reviewlibrary.h"
 
 #include <QAbstractTableModel>
+#include <QCollator>
 
 namespace nianbao {
 
@@ -101,6 +102,7 @@ private:
     QList<Entry> m_entries;
     QHash<qint64, int> m_rowOfId;
     mutable QHash<QString, int> m_rowOfPath; ///< by absolute path; made when first needed
+    QCollator m_collator; ///< pinyin order for the other text columns
 };
 
 } // namespace nianbao

@@ -2,14 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QCollator>
 #include <QSortFilterProxyModel>
 
 namespace nianbao {
 
 /**
- * Sorts the report list (Chinese names in pinyin order through the zh_CN collation, numbers as
- * numbers) and filters it by any text of a row.
+ * Sorts the report list by its own keys (ReportListModel::lessThan: Chinese names in pinyin
+ * order, numbers as numbers) and filters it by any text of a row. Its source is a
+ * ReportListModel.
  */
 class ReportListProxy final : public QSortFilterProxyModel
 {
@@ -21,9 +21,6 @@ public:
 
 protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
-
-private:
-    QCollator m_collator;
 };
 
 } // namespace nianbao

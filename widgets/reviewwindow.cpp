@@ -810,15 +810,14 @@ void ReviewWindow::refreshFromLibrary()
     ReviewDocument *document = currentDocument();
     if (!document || !document->libraryBinding())
         return;
-    const Result<bool> outdated = m_documents->isOutdated(document);
-    if (outdated && !outdated.value()) {
-        statusBar()->showMessage(tr("No one else has changed this report."), kMessageTimeout);
-        return;
-    }
     const Result<ReviewDocument *> reloaded
-        = outdated ? m_documents->reload(document) : Result<ReviewDocument *>(outdated.error());
+        = m_documents->reload(document, DocumentManager::Reload::IfNewer);
     if (!reloaded) {
         m_dialogs->information(this, tr("Library"), reloaded.error().message);
+        return;
+    }
+    if (reloaded.value() == document) {
+        statusBar()->showMessage(tr("No one else has changed this report."), kMessageTimeout);
         return;
     }
     statusBar()->showMessage(tr("Reloaded with the changes saved in the library."),
