@@ -32,10 +32,10 @@ Result<ImportResult> importFile(ReviewLibrary &library, const ReportReader &read
     const Report report = reader.readBytes(bytes.value(), file);
     if (!report.loaded)
         return report.errors.value(0);
-    // Counted as the window counts them, so the report list shows them without a load.
-    const CheckSession checks(reader.checker(), report.cells, report.statements,
-                              report.splitChoices);
-    Result<ImportResult> added = library.addReport(report, hash, checks.counts());
+    // The reader has checked it: counted from its findings, as the window counts them, so the
+    // report list shows them without a load (tst_library compares the two).
+    Result<ImportResult> added
+        = library.addReport(report, hash, countReview(report.findings, report.cells));
     if (!added && library.isConnected()) {
         // Another importer that does not take the writers' lock (an older Nianbao) may have
         // stored the same bytes meanwhile; that is "already in the library", not a failure.

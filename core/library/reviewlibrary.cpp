@@ -756,11 +756,10 @@ Result<qint64> ReviewLibrary::idOf(const QByteArray &sha256) const
 
 Result<bool> ReviewLibrary::contains(const QByteArray &sha256) const
 {
-    Result<QSqlQuery> query = run(database(), u"SELECT id FROM documents WHERE sha256 = :sha256"_s,
-                                  {{u"sha256"_s, QString::fromLatin1(sha256.toHex())}});
-    if (!query)
-        return query.error();
-    return query.value().next();
+    const Result<qint64> id = idOf(sha256);
+    if (!id)
+        return id.error();
+    return id.value() != 0;
 }
 
 Result<ImportResult> ReviewLibrary::addReport(const Report &report, const QByteArray &sha256,
