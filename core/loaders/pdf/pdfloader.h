@@ -41,7 +41,8 @@ public:
     static bool looksLikePdf(QByteArrayView head);
 
     enum class Isolation {
-        ChildProcess, ///< Poppler in a forked child: bounded, stoppable (the default)
+        ChildProcess, ///< Poppler in a forked child: bounded, stoppable (the default, except
+                      ///< in sanitized builds: see pdfloader.cpp)
         InProcess, ///< Poppler in the calling thread: for fuzzers, which must see its coverage
     };
     /** Where every PdfLoader runs Poppler from now on. */

@@ -24,18 +24,6 @@ namespace nianbao {
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-
 /** How long the parent waits for the child's data before it checks the budget again. */
 constexpr int kSliceMs = 50;
 /** The child's exit status when it ran out of memory (std::bad_alloc). */

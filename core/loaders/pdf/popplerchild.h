@@ -6,6 +6,20 @@
 
 namespace nianbao {
 
+/** Whether this build runs under AddressSanitizer, which reserves terabytes of address space
+ *  and, in clang 14's runtime, does not hold its allocator lock across fork. */
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kAddressSanitizer = true;
+#else
+inline constexpr bool kAddressSanitizer = false;
+#endif
+#else
+inline constexpr bool kAddressSanitizer = false;
+#endif
+
 /** Memory the child reading a PDF may take beyond what it inherits: a report's
  *  takes some 30 MB. */
 constexpr qint64 kPopplerChildMemory = qint64(1) << 30;
