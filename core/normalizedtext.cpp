@@ -67,6 +67,38 @@ int appendNormalized(char32_t cp, QString &out)
     return normalized.length();
 }
 
+/**
+ * The ASCII a box-drawing character stands for, or 0 for any other character. Text browsers
+ * (w3m, lynx) and some converters draw a page's table grid with box-drawing characters: a
+ * vertical line or a junction separates cells as '|' does, and a line of them alone is a rule,
+ * as in a Markdown table (|---|---|). NFKC leaves them as they are.
+ */
+char16_t boxDrawingForm(char32_t cp)
+{
+    if (cp < 0x2500 || cp > 0x257F)
+        return 0;
+    switch (cp) {
+    case 0x2500:
+    case 0x2501:
+    case 0x2504:
+    case 0x2505:
+    case 0x2508:
+    case 0x2509:
+    case 0x254C:
+    case 0x254D:
+    case 0x2550:
+    case 0x2574:
+    case 0x2576:
+    case 0x2578:
+    case 0x257A:
+    case 0x257C:
+    case 0x257E:
+        return u'-'; // horizontal lines
+    default:
+        return u'|'; // vertical lines, corners and junctions
+    }
+}
+
 constexpr char16_t kFirstCjk = 0x4E00;
 constexpr char16_t kLastCjk = 0x9FFF;
 
@@ -192,6 +224,12 @@ NormalizedText::NormalizedText(const QString &original)
             const char16_t matched = cjk && simplified ? simplified[unit - kFirstCjk] : unit;
             identical = identical && matched == unit;
             put(matched, i, i + 1, cjk ? 2 : 1);
+            ++i;
+            continue;
+        }
+        if (const char16_t box = boxDrawingForm(unit)) {
+            identical = false;
+            put(box, i, i + 1, 1);
             ++i;
             continue;
         }

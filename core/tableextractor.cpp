@@ -127,6 +127,7 @@ private:
     void noteRepeatedTable(const std::vector<std::pair<int, int>> &matches);
     void addRowsOutOfOrder(std::vector<std::pair<int, int>> &matches) const;
     bool lostCells(const TableLine &row, const Reference &reference) const;
+    bool placeByFields(const Candidate &candidate, Placement &placement) const;
 
     const TemplateTable &m_table;
     const LabelIndex &m_rowLabels;
@@ -369,6 +370,8 @@ Placement TableReader::place(const Candidate &candidate, int width,
         std::copy(values.begin(), values.end(), placement.begin());
         return placement;
     }
+    if (placeByFields(candidate, placement))
+        return placement;
     std::vector<double> positions;
     for (const Token *token : values)
         positions.push_back(candidate.line->position(*token));
@@ -416,6 +419,42 @@ Placement TableReader::place(const Candidate &candidate, int width,
                                                   "and are not read",
                                                   "", unplaced));
     return placement;
+}
+
+/**
+ * Places a tab or pipe row's figures by its own cells when it has exactly one cell per column
+ * after its label, blank cells included (| 一、本年新收… | 26 | | | | | | 26 |): the cells say
+ * where each figure stands, whatever the header looks like (w3m and lynx break header cells over
+ * several lines). False, and `placement` untouched, for any other row.
+ */
+bool TableReader::placeByFields(const Candidate &candidate, Placement &placement) const
+{
+    const TableLine &line = *candidate.line;
+    if (line.layout != LineLayout::Pipes && line.layout != LineLayout::Tabs)
+        return false;
+    int labelField = -1;
+    for (int t = 0; t < line.firstValue && t < int(line.tokens.size()); ++t) {
+        if (line.tokens[size_t(t)].kind == TokenKind::Label)
+            labelField = line.tokens[size_t(t)].field;
+    }
+    const QChar separator = line.layout == LineLayout::Pipes ? u'|' : u'\t';
+    const QStringView raw = m_text.text().sliced(line.start, line.end - line.start);
+    const QStringView trimmed = raw.trimmed();
+    qsizetype fields = raw.count(separator) + 1;
+    if (line.layout == LineLayout::Pipes)
+        fields -= (trimmed.startsWith(separator) ? 1 : 0) + (trimmed.endsWith(separator) ? 1 : 0);
+    const int width = int(placement.size());
+    if (fields - 1 - labelField != width)
+        return false;
+    Placement byField(size_t(width), nullptr);
+    for (const Token *token : candidate.values) {
+        const int column = token->field - labelField - 1;
+        if (column < 0 || column >= width || byField[size_t(column)])
+            return false;
+        byField[size_t(column)] = token;
+    }
+    placement = std::move(byField);
+    return true;
 }
 
 /** Whether a pipe or tab row has fewer cell separators than the line it is aligned with. */

@@ -91,6 +91,16 @@ bool isBlankMark(QStringView token)
     return true;
 }
 
+/**
+ * A run of three or more '-' in a cell of a pipe row: part of a drawn grid line that crosses the
+ * row (w3m draws ├───┼── beside a header cell that spans rows), not a dash for a blank cell.
+ */
+bool isRuleSegment(QStringView token)
+{
+    return token.size() >= 3
+        && std::all_of(token.begin(), token.end(), [](QChar c) { return c == u'-'; });
+}
+
 /** OCR renderings of digits (l0, O, 1O): stand in a figure's place but read as no number. */
 bool isFigureLike(QStringView token)
 {
@@ -483,8 +493,10 @@ TableLine parseLine(const QString &text, int start, int end, int number,
         token.field = line.layout == LineLayout::Spaces ? int(tokens.size()) : field;
         token.column = tokenColumn;
         token.columnEnd = column;
-        token.kind = classify(QStringView(text).sliced(tokenStart, at - tokenStart), tokens.empty(),
-                              &token.value, &token.unit);
+        const QStringView written = QStringView(text).sliced(tokenStart, at - tokenStart);
+        token.kind = classify(written, tokens.empty(), &token.value, &token.unit);
+        if (line.layout == LineLayout::Pipes && isRuleSegment(written))
+            token.kind = TokenKind::Debris;
         tokens.push_back(token);
         tokenStart = -1;
     };

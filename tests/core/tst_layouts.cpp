@@ -107,6 +107,64 @@ QString errorCodes(const Report &report)
     return codes.join(u", ");
 }
 
+/** How a converter redraws a Markdown report's pipe tables. */
+enum class Redraw {
+    BoxDrawing, ///< w3m and lynx: │ between cells, ├──┼──┤ between rows
+    HtmlTables, ///< MinerU and pandoc: each table an HTML <table> inside the Markdown
+};
+
+bool isPipeRow(const QString &line)
+{
+    return line.startsWith(u'|');
+}
+
+bool isPipeRule(const QString &line)
+{
+    static const QRegularExpression rule(u"^\\|[-:| ]+\\|$"_s);
+    return rule.match(line).hasMatch();
+}
+
+QString htmlRow(const QString &line)
+{
+    QStringList cells = line.split(u'|');
+    cells = cells.mid(1, cells.size() - 2); // the text before the first | and after the last
+    QString row = u"<tr>"_s;
+    for (const QString &cell : std::as_const(cells))
+        row += u"<td><p><span>"_s % cell.trimmed().toHtmlEscaped() % u"</span></p></td>"_s;
+    return row % u"</tr>"_s;
+}
+
+/** A Markdown rendering with its pipe tables redrawn as `redraw` says; the prose unchanged. */
+QString redrawn(const QString &markdown, Redraw redraw)
+{
+    QStringList out;
+    QString table;
+    for (const QString &line : markdown.split(u'\n')) {
+        if (redraw == Redraw::BoxDrawing) {
+            QString drawn = line;
+            if (isPipeRule(line))
+                drawn.replace(u'-', u'─').replace(u'|', u'┼');
+            else if (isPipeRow(line))
+                drawn.replace(u'|', u'│');
+            out.append(drawn);
+            continue;
+        }
+        if (isPipeRow(line)) {
+            if (!isPipeRule(line))
+                table += htmlRow(line);
+            continue;
+        }
+        if (!table.isEmpty()) {
+            out.append(u"<table border=\"1\">"_s % table % u"</table>"_s);
+            table.clear();
+        }
+        out.append(line);
+    }
+    if (!table.isEmpty())
+        out.append(u"<table>"_s % table % u"</table>"_s);
+    return out.join(u'\n');
+}
+
 } // namespace
 
 /**
@@ -126,6 +184,8 @@ private slots:
     void blankCells();
     void blankCellsOnOneLine_data() { blankCells_data(); }
     void blankCellsOnOneLine();
+    void blankCellsInRedrawnTables_data();
+    void blankCellsInRedrawnTables();
     void rendererIsDeterministic();
     void rendererWritesBlankCellsInTheirColumn_data();
     void rendererWritesBlankCellsInTheirColumn();
@@ -345,6 +405,63 @@ void TestLayouts::blankCellsOnOneLine()
             QVERIFY2(value.extractedValue == truth[size_t(cell)],
                      qPrintable(m_template.cells()[cell].key.toString()));
     }
+}
+
+void TestLayouts::blankCellsInRedrawnTables_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<int>("redraw");
+    QTest::addColumn<QStringList>("blank");
+    const std::pair<Redraw, const char *> redraws[]
+        = {{Redraw::BoxDrawing, "a box-drawn grid (w3m)"},
+           {Redraw::HtmlTables, "HTML tables inside Markdown (MinerU, pandoc)"}};
+    QStringList naturalColumn;
+    const int requests = m_template.tableIndex(u"requests");
+    for (const TemplateRow &row : m_template.tables()[requests].rows)
+        naturalColumn.append(u"requests."_s % row.key % u".natural"_s);
+    for (const auto &[redraw, name] : redraws) {
+        QTest::addRow("consistent figures in %s", name)
+            << u"consistent-figures"_s << int(redraw) << QStringList();
+        QTest::addRow("自然人 blank in every row, in %s", name)
+            << u"consistent-figures"_s << int(redraw) << naturalColumn;
+        for (const QString &seed : seedNames()) {
+            Expected expected;
+            QVERIFY(loadExpected(seed, &expected));
+            QStringList keys = expected.missingInSource.values();
+            keys.sort();
+            QTest::addRow("%s with its blank cells in %s", qPrintable(seed), name)
+                << seed << int(redraw) << keys;
+        }
+    }
+}
+
+void TestLayouts::blankCellsInRedrawnTables()
+{
+    // A converter's table keeps each blank cell as an empty cell between separators, so the
+    // row's own cells place its figures even where the header is drawn over several lines.
+    QFETCH(QString, source);
+    QFETCH(int, redraw);
+    QFETCH(QStringList, blank);
+    Expected expected {u"示例县交通运输局"_s, 2023, {}, {}};
+    std::vector<std::optional<double>> truth;
+    if (source == u"consistent-figures") {
+        truth = consistentFigures(m_template);
+    } else {
+        QVERIFY(loadExpected(source, &expected));
+        truth = expectedValues(expected, m_template);
+    }
+    const QSet<int> blankCells = cellIndices(QSet<QString>(blank.begin(), blank.end()), m_template);
+    std::vector<std::optional<double>> rendered = truth;
+    for (int cell : blankCells)
+        rendered[size_t(cell)].reset();
+    const QString markdown = ReportRenderer().render(expected.agency, expected.year, rendered,
+                                                     RenderOptions {RenderLayout::Markdown});
+    const QString text = redrawn(markdown, Redraw(redraw));
+    QVERIFY(text != markdown);
+    const Report report = m_reader.readBytes(text.toUtf8(), source % u".md"_s);
+    QVERIFY2(report.loaded, qPrintable(errorCodes(report)));
+    const QStringList differences = cellDifferences(report, truth, blankCells, m_template);
+    QVERIFY2(differences.isEmpty(), differencesMessage(differences).constData());
 }
 
 void TestLayouts::rendererIsDeterministic()

@@ -5,14 +5,99 @@
 #include "loaders/docx/docxloader.h"
 #include "loaders/docx/legacywordloader.h"
 #include "loaders/html/htmlloader.h"
+#include "loaders/html/htmlparser.h"
 #include "loaders/pdf/pdfloader.h"
 #include "textdecoder.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
 namespace nianbao {
+
+namespace {
+
+/** Where the <table> element starting at `open` ends (after its </table>), or -1. */
+qsizetype tableEnd(const QString &text, qsizetype open)
+{
+    int depth = 0;
+    qsizetype at = open;
+    while (at >= 0) {
+        const qsizetype nextOpen = text.indexOf(u"<table", at + 1, Qt::CaseInsensitive);
+        const qsizetype nextClose = text.indexOf(u"</table", at + 1, Qt::CaseInsensitive);
+        if (nextClose < 0)
+            return -1;
+        if (nextOpen >= 0 && nextOpen < nextClose) {
+            ++depth;
+            at = nextOpen;
+            continue;
+        }
+        const qsizetype end = text.indexOf(u'>', nextClose);
+        if (end < 0)
+            return -1;
+        if (depth == 0)
+            return end + 1;
+        --depth;
+        at = end;
+    }
+    return -1;
+}
+
+/**
+ * The text without the inline HTML tags that converters carry over from Word's HTML (pandoc
+ * keeps <span style=…>0</span> in a Markdown table cell), which would hide a figure; a line
+ * break or paragraph tag ends the line. Tags of tables are left for inlineHtmlTables.
+ */
+QString withoutInlineTags(const QString &text)
+{
+    static const QRegularExpression inlineTag(
+        uR"(</?(?:span|font|o:p|b|strong|i|em|u|sup|sub|small|big|a)(?:\s[^<>]*)?/?>)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression breakTag(uR"(</?(?:br|p|div)(?:\s[^<>]*)?/?>)"_s,
+                                             QRegularExpression::CaseInsensitiveOption);
+    QString out = text;
+    out.remove(inlineTag);
+    // Inside a table the tags stay: the HTML parser reads a <p> in a cell as part of the cell.
+    if (!out.contains(u"<table", Qt::CaseInsensitive))
+        out.replace(breakTag, u"\n"_s);
+    return out;
+}
+
+} // namespace
+
+/**
+ * PDF-to-Markdown converters (MinerU, pandoc) write a table with merged cells as an HTML <table>
+ * inside the Markdown: each such table is written as an HTML page's table is (one line per row,
+ * tab-separated grid cells), so its blank cells keep their columns. The rest stays as written.
+ */
+QString inlineHtmlTables(const QString &original)
+{
+    qsizetype open = original.indexOf(u"<table", 0, Qt::CaseInsensitive);
+    if (open < 0 && !original.contains(u"</span>", Qt::CaseInsensitive))
+        return original;
+    const QString text = withoutInlineTags(original);
+    open = text.indexOf(u"<table", 0, Qt::CaseInsensitive);
+    QString out;
+    out.reserve(text.size());
+    qsizetype written = 0;
+    while (open >= 0) {
+        const qsizetype end = tableEnd(text, open);
+        if (end < 0)
+            break;
+        Result<QList<TextBlock>> blocks = parseHtml(QStringView(text).sliced(open, end - open));
+        if (blocks) {
+            out.append(QStringView(text).sliced(written, open - written));
+            out.append(u'\n');
+            out.append(writeStructuredText(blocks.value()));
+            out.append(u'\n');
+            written = end;
+        }
+        open = text.indexOf(u"<table", end, Qt::CaseInsensitive);
+    }
+    out.append(QStringView(text).sliced(written));
+    return out;
+}
 
 QString TextLoader::formatName() const
 {
@@ -36,7 +121,7 @@ Result<LoadedDocument> TextLoader::load(const QByteArray &bytes) const
     Result<DecodedText> decoded = decodeText(bytes);
     if (!decoded)
         return decoded.error();
-    LoadedDocument document {std::move(decoded.value().text), decoded.value().encoding, {}};
+    LoadedDocument document {inlineHtmlTables(decoded.value().text), decoded.value().encoding, {}};
     if (decoded.value().replacedSequences > 0) {
         const DecodedText &info = decoded.value();
         // A decoder that only counts the replacements knows no offset (-1): say none.

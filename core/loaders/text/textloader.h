@@ -6,7 +6,13 @@
 
 namespace nianbao {
 
-/** Plain text and Markdown reports in any encoding ICU can detect. */
+/** The text with each HTML <table> in it written as the HTML loader writes tables. */
+QString inlineHtmlTables(const QString &text);
+
+/**
+ * Plain text and Markdown reports in any encoding ICU can detect; HTML tables inside them (as
+ * PDF-to-Markdown converters write merged cells) are read as tables (inlineHtmlTables).
+ */
 class TextLoader final : public DocumentLoader
 {
 public:
