@@ -6,8 +6,12 @@
 #include "normalizedtext.h"
 #include "reporttemplate.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 #include <cmath>
+
+using namespace Qt::StringLiterals;
 
 namespace nianbao {
 
@@ -229,8 +233,59 @@ LineLayout detectLayout(QStringView line)
     return line.contains(u'\t') ? LineLayout::Tabs : LineLayout::Spaces;
 }
 
+/**
+ * A page number a PDF's text kept where the page broke (- 2 -, —2—, 第2页, 第 2 页 共 6 页, 2/6):
+ * between a row's label and its figures it would pass for the row's only figure. A bare 2 is
+ * no page number here: it may be a cell.
+ */
+bool isPageNumberLine(QStringView raw)
+{
+    const QStringView trimmed = raw.trimmed();
+    if (trimmed.size() < 3 || trimmed.size() > 16)
+        return false;
+    const QChar first = trimmed.front();
+    if (first != u'-' && first != u'—' && first != u'–' && first != u'第' && !first.isDigit())
+        return false;
+    static const QRegularExpression pattern(
+        uR"(^(?:[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$)"_s);
+    return pattern.match(trimmed).hasMatch();
+}
+
+} // namespace
+
+QString withoutPageNumbers(const QString &text)
+{
+    QString out = text;
+    qsizetype start = 0;
+    while (start < out.size()) {
+        qsizetype end = start;
+        while (end < out.size() && out[end] != u'\n' && out[end] != u'\r')
+            ++end;
+        if (end - start <= 24 && isPageNumberLine(QStringView(text).sliced(start, end - start)))
+            std::fill(out.begin() + start, out.begin() + end, QChar(u' '));
+        start = end + 1;
+    }
+    return out;
+}
+
+namespace {
+
+/** A Markdown rule on a line of its own (---, ***, ___, ===): a separator, never a blank cell. */
+bool isRuleLine(QStringView raw)
+{
+    const QStringView trimmed = raw.trimmed();
+    return trimmed.size() >= 3 && std::all_of(trimmed.begin(), trimmed.end(), [&](QChar c) {
+               return c == trimmed.front() && (c == u'-' || c == u'*' || c == u'_' || c == u'=');
+           });
+}
+
 void finishLine(const QString &text, TableLine &line)
 {
+    const QStringView raw = QStringView(text).sliced(line.start, line.end - line.start);
+    if (line.layout == LineLayout::Spaces && (isPageNumberLine(raw) || isRuleLine(raw))) {
+        line.tokens.clear();
+        return;
+    }
     int lastLabel = -1;
     for (int i = 0; i < int(line.tokens.size()); ++i) {
         if (line.tokens[size_t(i)].kind == TokenKind::Label)
@@ -254,13 +309,8 @@ void finishLine(const QString &text, TableLine &line)
     line.firstValue = lastLabel + 1;
     if (!key.empty())
         line.label = QString(reinterpret_cast<const QChar *>(key.data()), qsizetype(key.size()));
-    const QStringView raw = QStringView(text).sliced(line.start, line.end - line.start);
     line.sentence = raw.contains(u'。') || line.label.size() > kMaxLabelLength;
 }
-
-} // namespace
-
-namespace {
 
 /** 1,000 and 12,345.5: every group after the first (not 0) has exactly three digits. */
 bool hasValidThousands(QStringView token)

@@ -74,6 +74,12 @@ struct TableLine
  */
 std::vector<TableLine> parseLines(const QString &text, const std::vector<quint8> *widths = nullptr);
 
+/**
+ * `text` with every line that is only a page number (- 2 -, 第2页, 2/6) blanked to spaces,
+ * offsets kept: a reader that looks past line ends takes no page number for a figure.
+ */
+QString withoutPageNumbers(const QString &text);
+
 /** Tokenizes one line [start, end) of `text`. */
 TableLine parseLine(const QString &text, int start, int end, int number,
                     const std::vector<quint8> *widths = nullptr);

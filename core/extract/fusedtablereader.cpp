@@ -3,6 +3,7 @@
 #include "fusedtablereader.h"
 
 #include "segmenter.h"
+#include "tableline.h"
 
 #include <algorithm>
 #include <string>
@@ -108,7 +109,8 @@ public:
         : m_template(reportTemplate)
         , m_rules(rules)
         , m_text(text)
-        , m_keys(text.text())
+        , m_readable(withoutPageNumbers(text.text()))
+        , m_keys(m_readable)
         , m_statements(statements)
     { }
 
@@ -133,6 +135,8 @@ private:
     const ReportTemplate &m_template;
     const RuleBook &m_rules;
     const NormalizedText &m_text;
+    /** The text with page numbers (- 2 -) blanked, offsets kept: they are no row's figures. */
+    const QString m_readable;
     KeyView m_keys;
     const QList<StatedFigure> &m_statements;
 };
@@ -201,7 +205,7 @@ std::vector<Anchor> FusedDocument::findRows(const TemplateTable &table, int from
 DigitRun FusedDocument::runAfter(int from, int to, const QList<int> &cells, int *runStart,
                                  int *runEnd, bool afterLabel) const
 {
-    const QString &text = m_text.text();
+    const QString &text = m_readable;
     DigitRun run;
     run.cells.assign(cells.begin(), cells.end());
     int i = from;

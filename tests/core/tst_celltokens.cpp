@@ -102,7 +102,41 @@ private slots:
     void aNumeralBetweenLabelWordsStaysInTheLabel();
     void figuresBeyondTwoToThe53AreRefusedNotRounded_data();
     void figuresBeyondTwoToThe53AreRefusedNotRounded();
+    void pageNumbersAndRulesAreNoCells_data();
+    void pageNumbersAndRulesAreNoCells();
 };
+
+void TestCellTokens::pageNumbersAndRulesAreNoCells_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<bool>("noCell");
+    QTest::newRow("- 2 - (a WPS page footer)") << u"- 2 -"_s << true;
+    QTest::newRow("—12— (em dashes)") << u"—12—"_s << true;
+    QTest::newRow("－ 3 － (full-width hyphens)") << u"－ 3 －"_s << true;
+    QTest::newRow("第2页") << u"第2页"_s << true;
+    QTest::newRow("第 2 页 共 6 页") << u"第 2 页 共 6 页"_s << true;
+    QTest::newRow("2/6") << u"2/6"_s << true;
+    QTest::newRow("--- (a Markdown rule)") << u"---"_s << true;
+    QTest::newRow("*** (a Markdown rule)") << u"***"_s << true;
+    QTest::newRow("a bare 2 may be a cell") << u"2"_s << false;
+    QTest::newRow("a dash for a blank cell") << u"-"_s << false;
+    QTest::newRow("a figure with dashes around it in a row") << u"行政许可 - 2 -"_s << false;
+}
+
+void TestCellTokens::pageNumbersAndRulesAreNoCells()
+{
+    // A PDF's page footer between a row's label and its figures (pdfminer, pdftotext) read as
+    // the row's figure was a silent wrong 行政许可 of 2 instead of 9487.
+    QFETCH(QString, line);
+    QFETCH(bool, noCell);
+    const QString text = NormalizedText(line).text();
+    const TableLine parsed = parseLine(text, 0, int(text.size()), 0);
+    QCOMPARE(parsed.isBlank(), noCell);
+    const QString document = u"行政许可\n"_s % text % u"\n9487\n"_s;
+    const bool blanked = withoutPageNumbers(document).contains(text);
+    const bool pageNumber = noCell && !text.contains(u"-"_s.repeated(3)) && text != u"***";
+    QCOMPARE(blanked, !pageNumber);
+}
 
 void TestCellTokens::aTokenThatIsNoFigureIsUnreadableInItsOwnCell_data()
 {

@@ -111,6 +111,7 @@ QString errorCodes(const Report &report)
 enum class Redraw {
     BoxDrawing, ///< w3m and lynx: │ between cells, ├──┼──┤ between rows
     HtmlTables, ///< MinerU and pandoc: each table an HTML <table> inside the Markdown
+    LonePipes, ///< Python's html2text on Word's HTML: each cell on its lines, each | alone
 };
 
 bool isPipeRow(const QString &line)
@@ -147,6 +148,20 @@ QString redrawn(const QString &markdown, Redraw redraw)
             else if (isPipeRow(line))
                 drawn.replace(u'|', u'│');
             out.append(drawn);
+            continue;
+        }
+        if (redraw == Redraw::LonePipes) {
+            if (isPipeRule(line)) {
+                out.append(u"---|---|---  \n  "_s);
+            } else if (isPipeRow(line)) {
+                QStringList cells = line.split(u'|');
+                cells = cells.mid(1, cells.size() - 2);
+                for (QString &cell : cells)
+                    cell = cell.trimmed();
+                out.append(cells.join(u"\n\n| \n\n"_s) % u"  \n  "_s);
+            } else {
+                out.append(line);
+            }
             continue;
         }
         if (isPipeRow(line)) {
@@ -414,7 +429,8 @@ void TestLayouts::blankCellsInRedrawnTables_data()
     QTest::addColumn<QStringList>("blank");
     const std::pair<Redraw, const char *> redraws[]
         = {{Redraw::BoxDrawing, "a box-drawn grid (w3m)"},
-           {Redraw::HtmlTables, "HTML tables inside Markdown (MinerU, pandoc)"}};
+           {Redraw::HtmlTables, "HTML tables inside Markdown (MinerU, pandoc)"},
+           {Redraw::LonePipes, "cells on their own lines between lone pipes (html2text)"}};
     QStringList naturalColumn;
     const int requests = m_template.tableIndex(u"requests");
     for (const TemplateRow &row : m_template.tables()[requests].rows)
@@ -438,7 +454,8 @@ void TestLayouts::blankCellsInRedrawnTables_data()
 void TestLayouts::blankCellsInRedrawnTables()
 {
     // A converter's table keeps each blank cell as an empty cell between separators, so the
-    // row's own cells place its figures even where the header is drawn over several lines.
+    // row's own cells place its figures even where the header is drawn over several lines or
+    // the cells stand on lines of their own.
     QFETCH(QString, source);
     QFETCH(int, redraw);
     QFETCH(QStringList, blank);

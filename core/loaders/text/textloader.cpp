@@ -12,6 +12,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace nianbao {
@@ -62,6 +64,79 @@ QString withoutInlineTags(const QString &text)
     if (!out.contains(u"<table", Qt::CaseInsensitive))
         out.replace(breakTag, u"\n"_s);
     return out;
+}
+
+bool isLonePipe(QStringView line)
+{
+    return line.trimmed() == u"|";
+}
+
+bool isRuleOnly(QStringView line)
+{
+    const QStringView trimmed = line.trimmed();
+    return trimmed.contains(u'-') && std::all_of(trimmed.begin(), trimmed.end(), [](QChar c) {
+               return c == u'-' || c == u'|' || c == u':' || c == u' ';
+           });
+}
+
+/**
+ * Rows that a converter wrote one cell per line with each `|` on a line of its own (Python's
+ * html2text on Word's HTML, whose cells hold paragraphs): `一、本年新收…`, `|`, `69`, `|`, `0` …
+ * with empty lines between and a line of spaces after the row. Each lone `|` joins the text
+ * before it and the text after it into one pipe row (一、本年新收… | 69 | 0 …); two lone `|` in
+ * a row keep a blank cell between them. Texts with fewer than kLonePipesAtLeast such lines
+ * are left as they are.
+ */
+QString joinLonePipeCells(const QString &text)
+{
+    constexpr int kLonePipesAtLeast = 6;
+    const QStringList lines = text.split(u'\n');
+    const auto lonePipes = std::count_if(lines.begin(), lines.end(),
+                                         [](const QString &line) { return isLonePipe(line); });
+    if (lonePipes < kLonePipesAtLeast)
+        return text;
+    QStringList out;
+    int row = -1; // the line of out a lone | extends, or -1 after a row's end
+    bool joined = false; // that line became a pipe row
+    bool joining = false; // and ends with a cell separator
+    // A joined row is written as a whole Markdown row, | first cell | … | last cell |, so a
+    // blank first or last cell keeps its place.
+    const auto closeRow = [&] {
+        if (row >= 0 && joined)
+            out[row] += u" |"_s;
+        row = -1;
+        joined = joining = false;
+    };
+    for (const QString &line : lines) {
+        if (isLonePipe(line)) {
+            if (row < 0) { // a row whose first cell is empty
+                out.append(QString());
+                row = int(out.size()) - 1;
+            }
+            out.resize(row + 1); // the empty lines between its cells
+            out[row] = (joined ? out[row] : u"| "_s + out[row].trimmed()) + u" |"_s;
+            joined = joining = true;
+        } else if (line.isEmpty()) {
+            if (!joining)
+                out.append(line);
+        } else if (line.trimmed().isEmpty()) {
+            // html2text ends a row with a line of spaces; empty lines stand between its cells.
+            closeRow();
+            out.append(line);
+        } else if (joining) {
+            out[row] += u' ' + line.trimmed();
+            joining = false;
+        } else if (isRuleOnly(line)) { // ---|---|--- under a header row: no cell of a row
+            closeRow();
+            out.append(line);
+        } else {
+            closeRow();
+            out.append(line);
+            row = int(out.size()) - 1;
+        }
+    }
+    closeRow();
+    return out.join(u'\n');
 }
 
 } // namespace
@@ -121,7 +196,8 @@ Result<LoadedDocument> TextLoader::load(const QByteArray &bytes) const
     Result<DecodedText> decoded = decodeText(bytes);
     if (!decoded)
         return decoded.error();
-    LoadedDocument document {inlineHtmlTables(decoded.value().text), decoded.value().encoding, {}};
+    LoadedDocument document {
+        joinLonePipeCells(inlineHtmlTables(decoded.value().text)), decoded.value().encoding, {}};
     if (decoded.value().replacedSequences > 0) {
         const DecodedText &info = decoded.value();
         // A decoder that only counts the replacements knows no offset (-1): say none.
