@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "loaders/pdf/pdflayout.h"
 #include "loaders/structuredtext.h"
+#include "loaders/text/textloader.h"
 #include "reportreader.h"
 #include "testutils.h"
 
@@ -142,6 +143,8 @@ private slots:
     void aLineLongerThanTheCapIsBlankedInPlace();
     void anExhaustedBudgetStopsLayoutAndExtraction();
     void aTableReadsAtMostItsCandidateCap();
+    void convertersMarkupInATextFileLoadsInLinearTime_data();
+    void convertersMarkupInATextFileLoadsInLinearTime();
 };
 
 void TestHostileInput::cellsAsWritten_data()
@@ -559,4 +562,32 @@ void TestHostileInput::aTableReadsAtMostItsCandidateCap()
 }
 
 QTEST_GUILESS_MAIN(TestHostileInput)
+void TestHostileInput::convertersMarkupInATextFileLoadsInLinearTime_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    const int count = 400'000 / test::kSanitizedShrink;
+    QTest::newRow("unclosed <table> tags, one </table> at the end")
+        << QByteArray("<table>").repeated(count) + QByteArray("</table>");
+    QTest::newRow("one <table>, then only </table> tags")
+        << QByteArray("<table>x") + QByteArray("</table>").repeated(count);
+    QTest::newRow("one label and then only lone pipes")
+        << QByteArray("label\n") + QByteArray("|\n").repeated(count);
+    QTest::newRow("inline tags only") << QByteArray("<span>1</span>").repeated(count);
+}
+
+void TestHostileInput::convertersMarkupInATextFileLoadsInLinearTime()
+{
+    // The text loader reads HTML tables and lone-pipe rows that converters write; searching
+    // each <table>'s end from scratch was quadratic in the tags, and so was growing one row
+    // by a copy per cell.
+    QFETCH(QByteArray, bytes);
+    QElapsedTimer timer;
+    timer.start();
+    const Result<LoadedDocument> loaded = TextLoader().load(bytes);
+    QVERIFY2(timer.elapsed() < test::kHangLimitMs, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(loaded);
+    const Report report = ReportReader().readBytes(bytes, u"converted.md"_s);
+    QVERIFY(!report.errors.isEmpty()); // no tables in it, and it says so
+}
+
 #include "tst_hostileinput.moc"

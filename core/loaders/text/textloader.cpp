@@ -20,19 +20,19 @@ namespace nianbao {
 
 namespace {
 
-/** Where the <table> element starting at `open` ends (after its </table>), or -1. */
+/**
+ * Where the <table> element starting at `open` ends (after its </table>), or -1. One forward
+ * pass over the tags after it: a page of unclosed <table> tags costs linear time.
+ */
 qsizetype tableEnd(const QString &text, qsizetype open)
 {
     int depth = 0;
-    qsizetype at = open;
-    while (at >= 0) {
-        const qsizetype nextOpen = text.indexOf(u"<table", at + 1, Qt::CaseInsensitive);
-        const qsizetype nextClose = text.indexOf(u"</table", at + 1, Qt::CaseInsensitive);
-        if (nextClose < 0)
-            return -1;
+    qsizetype nextOpen = text.indexOf(u"<table", open + 1, Qt::CaseInsensitive);
+    qsizetype nextClose = text.indexOf(u"</table", open + 1, Qt::CaseInsensitive);
+    while (nextClose >= 0) {
         if (nextOpen >= 0 && nextOpen < nextClose) {
             ++depth;
-            at = nextOpen;
+            nextOpen = text.indexOf(u"<table", nextOpen + 1, Qt::CaseInsensitive);
             continue;
         }
         const qsizetype end = text.indexOf(u'>', nextClose);
@@ -41,7 +41,7 @@ qsizetype tableEnd(const QString &text, qsizetype open)
         if (depth == 0)
             return end + 1;
         --depth;
-        at = end;
+        nextClose = text.indexOf(u"</table", end, Qt::CaseInsensitive);
     }
     return -1;
 }
@@ -114,7 +114,9 @@ QString joinLonePipeCells(const QString &text)
                 row = int(out.size()) - 1;
             }
             out.resize(row + 1); // the empty lines between its cells
-            out[row] = (joined ? out[row] : u"| "_s + out[row].trimmed()) + u" |"_s;
+            if (!joined)
+                out[row] = u"| "_s + out[row].trimmed();
+            out[row] += u" |"_s;
             joined = joining = true;
         } else if (line.isEmpty()) {
             if (!joining)
