@@ -438,7 +438,7 @@ bool TableReader::placeByFields(const Candidate &candidate, Placement &placement
             labelField = line.tokens[size_t(t)].field;
     }
     const QChar separator = line.layout == LineLayout::Pipes ? u'|' : u'\t';
-    const QStringView raw = m_text.text().sliced(line.start, line.end - line.start);
+    const QStringView raw = QStringView(m_text.text()).sliced(line.start, line.end - line.start);
     const QStringView trimmed = raw.trimmed();
     qsizetype fields = raw.count(separator) + 1;
     if (line.layout == LineLayout::Pipes)

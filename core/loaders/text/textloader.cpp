@@ -71,6 +71,23 @@ bool isLonePipe(QStringView line)
     return line.trimmed() == u"|";
 }
 
+constexpr int kLonePipesAtLeast = 6;
+
+/** Lines that are a lone |, counted up to kLonePipesAtLeast without splitting the text. */
+int countLonePipes(const QString &text)
+{
+    int count = 0;
+    for (qsizetype at = text.indexOf(u'|'); at >= 0 && count < kLonePipesAtLeast;
+         at = text.indexOf(u'|', at + 1)) {
+        const qsizetype start = text.lastIndexOf(u'\n', at) + 1;
+        qsizetype end = text.indexOf(u'\n', at);
+        end = end < 0 ? text.size() : end;
+        count += isLonePipe(QStringView(text).sliced(start, end - start)) ? 1 : 0;
+        at = end;
+    }
+    return count;
+}
+
 bool isRuleOnly(QStringView line)
 {
     const QStringView trimmed = line.trimmed();
@@ -89,12 +106,9 @@ bool isRuleOnly(QStringView line)
  */
 QString joinLonePipeCells(const QString &text)
 {
-    constexpr int kLonePipesAtLeast = 6;
-    const QStringList lines = text.split(u'\n');
-    const auto lonePipes = std::count_if(lines.begin(), lines.end(),
-                                         [](const QString &line) { return isLonePipe(line); });
-    if (lonePipes < kLonePipesAtLeast)
+    if (countLonePipes(text) < kLonePipesAtLeast)
         return text;
+    const QStringList lines = text.split(u'\n');
     QStringList out;
     int row = -1; // the line of out a lone | extends, or -1 after a row's end
     bool joined = false; // that line became a pipe row
