@@ -5,8 +5,6 @@
 #include "linearsolver.h"
 #include "tableline.h"
 
-#include <QCoreApplication>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -22,11 +20,6 @@ constexpr int kMaxNamesInSide = 3;
 constexpr int kMaxDeductionRounds = 8; ///< equalities and bounds feed each other this often
 constexpr int kMaxBoundRounds = 50; ///< interval propagation ends long before on real reports
 constexpr int kMaxBoundAttempts = 8; ///< rules set aside because they cannot all hold
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("nianbao::Checker", text);
-}
 
 QString number(double value)
 {
@@ -162,26 +155,6 @@ std::optional<Finding> Checker::domainFinding(int cell, const std::vector<CellVa
 namespace {
 
 /**
- * Why a cell has no figure of its own. A dash, slash or 无 standing in a cell is read as
- * missing, not 0 (docs/hostile-input.md): the rules decide its value where they can, and the
- * message quotes the mark so that the reviewer sees what was written.
- */
-QString describeAbsence(const QString &label, const CellValue &value)
-{
-    // The context is spelled out for lupdate, which files tr() outside a class elsewhere.
-    if (value.state == CellState::Unreadable || value.extractedState == CellState::Unreadable)
-        return QCoreApplication::translate("nianbao::Checker",
-                                           "%1 cannot be read in the source (\"%2\")")
-            .arg(label, value.sourceText);
-    if (value.isMark())
-        return QCoreApplication::translate(
-                   "nianbao::Checker",
-                   "%1 is written \"%2\" in the source, which is read as missing, not 0")
-            .arg(label, value.sourceText);
-    return QCoreApplication::translate("nianbao::Checker", "%1 is blank in the source").arg(label);
-}
-
-/**
  * Whether the source writes text in the cell that is no figure (6x, 1e3, ½, 十万万, l0): the
  * reviewer must read it, whatever the rules deduce, so the report is not clean. A figure placed
  * by guess quotes a figure, and a run of digits the run reader could not cut stands for several
@@ -201,6 +174,21 @@ bool writesNoFigure(int cell, const std::vector<CellValue> &cells)
 }
 
 } // namespace
+
+/**
+ * Why a cell has no figure of its own. A dash, slash or 无 standing in a cell is read as
+ * missing, not 0 (docs/hostile-input.md): the rules decide its value where they can, and the
+ * message quotes the mark so that the reviewer sees what was written.
+ */
+QString Checker::describeAbsence(const QString &label, const CellValue &value)
+{
+    if (value.state == CellState::Unreadable || value.extractedState == CellState::Unreadable)
+        return tr("%1 cannot be read in the source (\"%2\")").arg(label, value.sourceText);
+    if (value.isMark())
+        return tr("%1 is written \"%2\" in the source, which is read as missing, not 0")
+            .arg(label, value.sourceText);
+    return tr("%1 is blank in the source").arg(label);
+}
 
 std::optional<Finding> Checker::missingFinding(int cell, const std::vector<CellValue> &cells) const
 {
@@ -668,12 +656,10 @@ void Checker::foldZeroDeductions(QList<Finding> &findings,
         finding.cells = zeros;
         finding.expected = 0;
         const TemplateTable &table = m_template.tables()[qsizetype(t)];
-        finding.message = QCoreApplication::translate(
-                              "nianbao::Checker",
-                              "%n blank cell(s) in table %1 (%2) are 0 by the rules: counts are "
-                              "whole numbers of at least 0, and the rules' other cells already "
-                              "make up their totals",
-                              "", int(zeros.size()))
+        finding.message = tr("%n blank cell(s) in table %1 (%2) are 0 by the rules: counts are "
+                             "whole numbers of at least 0, and the rules' other cells already "
+                             "make up their totals",
+                             "", int(zeros.size()))
                               .arg(table.section, table.title);
         findings.append(finding);
     }

@@ -8,6 +8,7 @@
 #include "rulebook.h"
 #include "statedfigure.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 #include <bitset>
@@ -33,6 +34,8 @@ struct Fix
  */
 class Checker
 {
+    Q_DECLARE_TR_FUNCTIONS(nianbao::Checker)
+
 public:
     explicit Checker(const RuleBook &rules);
 
@@ -134,6 +137,7 @@ private:
                             bool *narrowed) const;
     QString tiedFixesText(const std::vector<Fix> &fixes) const;
     QString sideText(const LinearCheck &check, const std::vector<int> &side) const;
+    static QString describeAbsence(const QString &label, const CellValue &value);
 
     const RuleBook &m_rules;
     const ReportTemplate &m_template;

@@ -24,11 +24,6 @@ namespace nianbao {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("nianbao::ReportFiles", text);
-}
-
 Error skipped(const QString &code, const QString &message, const QString &path)
 {
     return Error {code, message, ErrorLocation {path, 0, {}}};
@@ -101,6 +96,9 @@ QList<QByteArray> namesNotInUtf8(const QString &folder)
 
 class FolderWalk
 {
+    // The context lupdate files these messages under: the class, not the file.
+    Q_DECLARE_TR_FUNCTIONS(nianbao::FolderWalk)
+
 public:
     ReportFileScan scan;
 

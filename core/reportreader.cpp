@@ -20,13 +20,6 @@ namespace nianbao {
 
 namespace {
 
-// For member functions only: lupdate files a tr() made in a free function under "nianbao",
-// so free functions spell out QCoreApplication::translate with this context.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("nianbao::ReportReader", text);
-}
-
 constexpr int kFirstYearOfTheForm
     = 2021; ///< 国办公开办函〔2021〕30号 applies from the 2021 reports
 
@@ -44,26 +37,6 @@ Error fileError(const QString &code, const QString &message, const QString &path
     return Error {code, message, ErrorLocation {path, 0, {}}};
 }
 
-/** Says where a second report pasted into the file begins, and that only the first is read. */
-Error secondReportError(const QString &text, const DocumentLayout &layout, const QString &path)
-{
-    constexpr int kShownCharacters = 60;
-    const int line = layout.secondReportLine();
-    const TableLine &title = layout.lines()[size_t(line)];
-    const QString shown = QStringView(text)
-                              .sliced(title.start, title.end - title.start)
-                              .trimmed()
-                              .left(kShownCharacters)
-                              .toString();
-    return Error {u"document.second_report"_s,
-                  QCoreApplication::translate("nianbao::ReportReader",
-                                              "Line %1 begins a second report (%2); only the "
-                                              "first report, above it, is read")
-                      .arg(line + 1)
-                      .arg(shown),
-                  ErrorLocation {path, line + 1, {}}};
-}
-
 bool isLineBreak(char16_t c)
 {
     // The breaks parseLines() splits at, so lines are counted as layout counts them.
@@ -78,23 +51,42 @@ qsizetype lineEnd(QStringView text, qsizetype from)
     return from;
 }
 
-Error tooManyLinesError(const QString &path)
+} // namespace
+
+/** Says where a second report pasted into the file begins, and that only the first is read. */
+Error ReportReader::secondReportError(const QString &text, const DocumentLayout &layout,
+                                      const QString &path)
+{
+    constexpr int kShownCharacters = 60;
+    const int line = layout.secondReportLine();
+    const TableLine &title = layout.lines()[size_t(line)];
+    const QString shown = QStringView(text)
+                              .sliced(title.start, title.end - title.start)
+                              .trimmed()
+                              .left(kShownCharacters)
+                              .toString();
+    return Error {
+        u"document.second_report"_s,
+        tr("Line %1 begins a second report (%2); only the first report, above it, is read")
+            .arg(line + 1)
+            .arg(shown),
+        ErrorLocation {path, line + 1, {}}};
+}
+
+Error ReportReader::tooManyLinesError(const QString &path)
 {
     return Error {u"text.too_many_lines"_s,
-                  QCoreApplication::translate("nianbao::ReportReader",
-                                              "The document holds more than %L1 lines, far more "
-                                              "than a report; the lines after line %L1 are not "
-                                              "read")
+                  tr("The document holds more than %L1 lines, far more than a report; the lines "
+                     "after line %L1 are not read")
                       .arg(kMaxReadLines),
                   ErrorLocation {path, kMaxReadLines + 1, {}}};
 }
 
-Error lineTooLongError(const QString &path, int line)
+Error ReportReader::lineTooLongError(const QString &path, int line)
 {
     return Error {u"text.line_too_long"_s,
-                  QCoreApplication::translate("nianbao::ReportReader",
-                                              "Line %1 is longer than %L2 characters, far longer "
-                                              "than a report's; the rest of it is not read")
+                  tr("Line %1 is longer than %L2 characters, far longer than a report's; the rest "
+                     "of it is not read")
                       .arg(line + 1)
                       .arg(kMaxLineCharacters),
                   ErrorLocation {path, line + 1, {}}};
@@ -105,7 +97,8 @@ Error lineTooLongError(const QString &path, int line)
  * A long line's rest becomes spaces rather than being cut, so every offset still points at the
  * same character of the original. Shares the original's storage when no cap is hit.
  */
-QString readableText(const QString &original, const QString &path, QList<Error> *problems)
+QString ReportReader::readableText(const QString &original, const QString &path,
+                                   QList<Error> *problems)
 {
     // Each line takes one character at least, and a long line more than the cap: a text of
     // no more characters than both caps (nearly every report) cannot hit either.
@@ -141,8 +134,8 @@ QString readableText(const QString &original, const QString &path, QList<Error> 
     return text;
 }
 
-} // namespace
-
+// Not a member: lupdate files an unqualified tr() here under "nianbao", so the context is
+// spelled out.
 Result<QByteArray> readReportBytes(const QString &path)
 {
     const QFileInfo info(path);

@@ -13,6 +13,7 @@
 #include "tableextractor.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <atomic>
@@ -20,6 +21,7 @@
 
 namespace nianbao {
 
+class DocumentLayout;
 struct LoadedDocument;
 
 /** Largest report file read; real reports are well under 1 MB. */
@@ -48,6 +50,8 @@ Result<QByteArray> readReportBytes(const QString &path);
  */
 class ReportReader
 {
+    Q_DECLARE_TR_FUNCTIONS(nianbao::ReportReader)
+
 public:
     explicit ReportReader(const ReportTemplate &reportTemplate = ReportTemplate::standard());
 
@@ -70,6 +74,12 @@ private:
     void dropOldActiveTable(ExtractedTables &tables, Report &report) const;
     void analyzeText(Report &report, const QString &text) const;
     bool stopIfOutOfTime(Report &report, const QString &stage) const;
+    static QString readableText(const QString &original, const QString &path,
+                                QList<Error> *problems);
+    static Error tooManyLinesError(const QString &path);
+    static Error lineTooLongError(const QString &path, int line);
+    static Error secondReportError(const QString &text, const DocumentLayout &layout,
+                                   const QString &path);
     const ReportTemplate &m_template;
     TableExtractor m_extractor;
     StatedFigureReader m_statements;

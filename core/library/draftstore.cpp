@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "draftstore.h"
 
-#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -19,11 +18,6 @@ namespace nianbao {
 namespace {
 
 constexpr int kFormatVersion = 1;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("nianbao::DraftStore", text);
-}
 
 Error draftError(const QString &code, const QString &message, const QString &file)
 {

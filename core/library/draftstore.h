@@ -5,6 +5,7 @@
 #include "cellkey.h"
 #include "result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDebug>
 #include <QString>
@@ -39,6 +40,8 @@ QDebug operator<<(QDebug debug, const Draft &draft);
  */
 class DraftStore final
 {
+    Q_DECLARE_TR_FUNCTIONS(nianbao::DraftStore)
+
 public:
     /** The drafts of the library at `libraryLocation`, kept in `folder`. */
     explicit DraftStore(const QString &libraryLocation, QString folder = defaultFolder());

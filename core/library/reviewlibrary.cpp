@@ -28,12 +28,9 @@ namespace nianbao {
 
 namespace {
 
-// For member functions only: lupdate files a tr() made in a free function under "nianbao",
-// so free functions spell out QCoreApplication::translate with this context.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("nianbao::ReviewLibrary", text);
-}
+// The helpers below are not members: lupdate would file an unqualified tr() in them under
+// "nianbao" (in Transaction, under "nianbao::Transaction"), so they spell out
+// QCoreApplication::translate with ReviewLibrary's context.
 
 /** Seconds a PostgreSQL connection attempt waits for the server (libpq connect_timeout). */
 constexpr int kPostgresConnectTimeoutS = 10;

@@ -8,6 +8,7 @@
 #include "reviewsession.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -88,6 +89,8 @@ struct ImportResult
  */
 class ReviewLibrary final
 {
+    Q_DECLARE_TR_FUNCTIONS(nianbao::ReviewLibrary)
+
 public:
     static constexpr int kSchemaVersion = 4;
 

@@ -5,8 +5,11 @@
 #include "loaders/docx/docxloader.h"
 #include "loaders/html/htmlencoding.h"
 #include "loaders/pdf/pdfloader.h"
+#include "reportfiles.h"
 #include "reportreader.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace nianbao;
@@ -47,6 +50,16 @@ private slots:
         QVERIFY(decodeHtml("<meta charset=\"no-such-charset\"><p>2023</p>", &warnings));
         QTest::newRow("An unknown charset of a web page is reported in Chinese")
             << warnings.value(0).message << u"网页声明的字符集“no-such-charset”无法识别"_s;
+
+        // Made in the folder walk, whose messages lupdate files under its class, FolderWalk.
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        QFile other(folder.filePath(u"notes.xyz"_s));
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.close();
+        QTest::newRow("A file of another format in a folder is skipped in Chinese")
+            << scanReportFiles({folder.path()}).skipped.value(0).message
+            << other.fileName() + u"：年报不读取 .xyz 文件"_s;
 
         const ReportReader reader(ReportTemplate::standard());
         const Exporter exporter(reader.checker());

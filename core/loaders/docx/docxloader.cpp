@@ -6,7 +6,6 @@
 #include "wordprocessingreader.h"
 #include "ziparchive.h"
 
-#include <QCoreApplication>
 #include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
@@ -19,24 +18,6 @@ namespace {
  *  report, and would take seconds and hundreds of MB to parse. */
 constexpr qint64 kMaxPartBytes = 32 * 1024 * 1024;
 constexpr qint64 kMaxRelationshipBytes = 1024 * 1024;
-
-// For member functions only: lupdate files a tr() made in a free function under "nianbao",
-// so free functions spell out QCoreApplication::translate with this context.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("nianbao::DocxLoader", text);
-}
-
-Error corrupt(const QString &detail)
-{
-    return Error {u"docx.corrupt"_s,
-                  QCoreApplication::translate(
-                      "nianbao::DocxLoader",
-                      "The Word file is damaged or incomplete (%1). Download it again, or open "
-                      "it in Word, WPS or LibreOffice and save it as a new .docx file.")
-                      .arg(detail),
-                  {}};
-}
 
 /** The main document part named by the package relationships; word/document.xml if none. */
 QString mainPart(const ZipArchive &archive)
@@ -61,43 +42,48 @@ QString mainPart(const ZipArchive &archive)
     return fallback;
 }
 
-Error encrypted()
+} // namespace
+
+Error DocxLoader::corrupt(const QString &detail)
 {
-    return Error {u"docx.encrypted"_s,
-                  QCoreApplication::translate(
-                      "nianbao::DocxLoader",
-                      "The Word file is password-protected (its parts are encrypted). Open it "
-                      "with its password in Word or WPS and save an unprotected copy, then "
-                      "open that file."),
+    return Error {u"docx.corrupt"_s,
+                  tr("The Word file is damaged or incomplete (%1). Download it again, or open "
+                     "it in Word, WPS or LibreOffice and save it as a new .docx file.")
+                      .arg(detail),
                   {}};
 }
 
-Error duplicate(const QString &name)
+Error DocxLoader::encrypted()
+{
+    return Error {u"docx.encrypted"_s,
+                  tr("The Word file is password-protected (its parts are encrypted). Open it "
+                     "with its password in Word or WPS and save an unprotected copy, then "
+                     "open that file."),
+                  {}};
+}
+
+Error DocxLoader::duplicate(const QString &name)
 {
     return Error {u"docx.duplicate_part"_s,
-                  QCoreApplication::translate(
-                      "nianbao::DocxLoader",
-                      "The Word file holds two parts named %1: Word and Nianbao could read "
-                      "different ones, so the file is not read. Open it in Word, WPS or "
-                      "LibreOffice and save it as a new .docx file.")
+                  tr("The Word file holds two parts named %1: Word and Nianbao could read "
+                     "different ones, so the file is not read. Open it in Word, WPS or "
+                     "LibreOffice and save it as a new .docx file.")
                       .arg(name),
                   {}};
 }
 
-Error tooLarge(const QString &part)
+Error DocxLoader::tooLarge(const QString &part)
 {
     return Error {u"docx.too_large"_s,
-                  QCoreApplication::translate(
-                      "nianbao::DocxLoader",
-                      "The Word file's %1 unpacks to more than %2 MB, far more than any "
-                      "report's text: it is a zip bomb or not a report, and is not read.")
+                  tr("The Word file's %1 unpacks to more than %2 MB, far more than any "
+                     "report's text: it is a zip bomb or not a report, and is not read.")
                       .arg(part)
                       .arg(kMaxPartBytes / (1024 * 1024)),
                   {}};
 }
 
 /** The error for a part that could not be unpacked. */
-Error unreadablePart(const QString &part, const Error &error)
+Error DocxLoader::unreadablePart(const QString &part, const Error &error)
 {
     if (error.code == u"zip.encrypted")
         return encrypted();
@@ -106,33 +92,25 @@ Error unreadablePart(const QString &part, const Error &error)
     return corrupt(error.message);
 }
 
-Error notWord(const ZipArchive &archive)
+Error DocxLoader::notWord(const ZipArchive &archive)
 {
     if (archive.contains(u"xl/workbook.xml"_s)) {
         return Error {u"docx.not_word"_s,
-                      QCoreApplication::translate(
-                          "nianbao::DocxLoader",
-                          "This is an Excel workbook, not a Word document. Open the report's "
-                          "Word, PDF or HTML version instead."),
+                      tr("This is an Excel workbook, not a Word document. Open the report's "
+                         "Word, PDF or HTML version instead."),
                       {}};
     }
     if (archive.contains(u"content.xml"_s) && archive.contains(u"mimetype"_s)) {
         return Error {u"docx.not_word"_s,
-                      QCoreApplication::translate(
-                          "nianbao::DocxLoader",
-                          "This is an OpenDocument file (.odt), not a Word .docx document. Open "
-                          "it in LibreOffice or WPS and save it as .docx, then open that copy."),
+                      tr("This is an OpenDocument file (.odt), not a Word .docx document. Open "
+                         "it in LibreOffice or WPS and save it as .docx, then open that copy."),
                       {}};
     }
     return Error {u"docx.not_word"_s,
-                  QCoreApplication::translate(
-                      "nianbao::DocxLoader",
-                      "This is a zip archive that holds no Word document. Unpack it and open "
-                      "the report inside."),
+                  tr("This is a zip archive that holds no Word document. Unpack it and open "
+                     "the report inside."),
                   {}};
 }
-
-} // namespace
 
 QString DocxLoader::formatName() const
 {

@@ -4,7 +4,11 @@
 
 #include "loaders/documentloader.h"
 
+#include <QCoreApplication>
+
 namespace nianbao {
+
+class ZipArchive;
 
 /**
  * Word .docx reports: the zip container read with libzip, the main document part with Qt's
@@ -14,6 +18,8 @@ namespace nianbao {
  */
 class DocxLoader final : public DocumentLoader
 {
+    Q_DECLARE_TR_FUNCTIONS(nianbao::DocxLoader)
+
 public:
     DocxLoader() = default;
     Q_DISABLE_COPY_MOVE(DocxLoader)
@@ -25,6 +31,14 @@ public:
 
     /** Whether bytes start like a zip archive (PK\3\4, or PK\5\6 for an empty one). */
     static bool looksLikeZip(QByteArrayView head);
+
+private:
+    static Error corrupt(const QString &detail);
+    static Error encrypted();
+    static Error duplicate(const QString &name);
+    static Error tooLarge(const QString &part);
+    static Error unreadablePart(const QString &part, const Error &error);
+    static Error notWord(const ZipArchive &archive);
 };
 
 } // namespace nianbao

@@ -2,18 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "legacywordloader.h"
 
-#include <QCoreApplication>
-
 using namespace Qt::StringLiterals;
 
 namespace nianbao {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("nianbao::LegacyWordLoader", text);
-}
 
 /** A stream name as an OLE directory stores it: UTF-16LE. */
 QByteArray oleName(QStringView name)

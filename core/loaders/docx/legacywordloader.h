@@ -4,6 +4,8 @@
 
 #include "loaders/documentloader.h"
 
+#include <QCoreApplication>
+
 namespace nianbao {
 
 /**
@@ -13,6 +15,8 @@ namespace nianbao {
  */
 class LegacyWordLoader final : public DocumentLoader
 {
+    Q_DECLARE_TR_FUNCTIONS(nianbao::LegacyWordLoader)
+
 public:
     LegacyWordLoader() = default;
     Q_DISABLE_COPY_MOVE(LegacyWordLoader)

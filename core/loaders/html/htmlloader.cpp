@@ -6,20 +6,9 @@
 #include "htmlparser.h"
 #include "loaders/structuredtext.h"
 
-#include <QCoreApplication>
-
 using namespace Qt::StringLiterals;
 
 namespace nianbao {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("nianbao::HtmlLoader", text);
-}
-
-} // namespace
 
 QString HtmlLoader::formatName() const
 {

@@ -4,6 +4,8 @@
 
 #include "loaders/documentloader.h"
 
+#include <QCoreApplication>
+
 namespace nianbao {
 
 /**
@@ -14,6 +16,8 @@ namespace nianbao {
  */
 class HtmlLoader final : public DocumentLoader
 {
+    Q_DECLARE_TR_FUNCTIONS(nianbao::HtmlLoader)
+
 public:
     HtmlLoader() = default;
     Q_DISABLE_COPY_MOVE(HtmlLoader)
