@@ -36,6 +36,10 @@ fi
 cmake --build --preset ci
 echo "test.sh: configured and built the ci preset in $((SECONDS - start)) s"
 
+# clang-tidy on the lines the last commit changed (scripts/tidy-changed.sh; the whole tree would
+# take about 8 minutes and holds older findings).
+bash scripts/tidy-changed.sh
+
 # The preset sets --output-on-failure, no-tests-is-an-error and two jobs; -j2 again for clarity.
 ctest --preset ci --output-on-failure -j2
 

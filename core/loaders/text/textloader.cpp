@@ -135,20 +135,17 @@ QString joinLonePipeCells(const QString &text)
         } else if (line.isEmpty()) {
             if (!joining)
                 out.append(line);
-        } else if (line.trimmed().isEmpty()) {
-            // html2text ends a row with a line of spaces; empty lines stand between its cells.
-            closeRow();
-            out.append(line);
-        } else if (joining) {
+        } else if (joining && !line.trimmed().isEmpty()) {
             out[row] += u' ' + line.trimmed();
             joining = false;
-        } else if (isRuleOnly(line)) { // ---|---|--- under a header row: no cell of a row
-            closeRow();
-            out.append(line);
         } else {
+            // html2text ends a row with a line of spaces (empty lines stand between its cells),
+            // and ---|---|--- under a header row holds no cell: neither starts a row.
+            const bool startsRow = !line.trimmed().isEmpty() && !isRuleOnly(line);
             closeRow();
             out.append(line);
-            row = int(out.size()) - 1;
+            if (startsRow)
+                row = int(out.size()) - 1;
         }
     }
     closeRow();

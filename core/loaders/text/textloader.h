@@ -7,7 +7,7 @@
 namespace nianbao {
 
 /** The text with each HTML <table> in it written as the HTML loader writes tables. */
-QString inlineHtmlTables(const QString &text);
+QString inlineHtmlTables(const QString &original);
 
 /**
  * Plain text and Markdown reports in any encoding ICU can detect; HTML tables inside them (as
