@@ -71,8 +71,11 @@ public:
     static constexpr int kBatchMs = 250;
     /** A batch is committed once its reports' texts hold this many characters. */
     static constexpr qsizetype kBatchChars = 16 * 1024 * 1024;
-    /** How many files are read ahead of the one being stored, at most. */
-    static constexpr int kReadAhead = 32;
+    /**
+     * How many files are read ahead of the one being stored, at most: more than a batch, so
+     * the reading threads go on while a batch is committed.
+     */
+    static constexpr int kReadAhead = 2 * kBatchReports;
 
     explicit Importer(QString libraryLocation);
 
