@@ -80,7 +80,7 @@ void sleepUnlessCancelled(qint64 milliseconds, const std::atomic<bool> *cancel)
  * Reads files on worker threads, at most Importer::kReadAhead ahead of the file the import
  * stores next, and hands them over in file order.
  */
-class ReadAhead
+class ReadAhead final
 {
 public:
     using Started = std::function<void(qsizetype index)>;
@@ -166,7 +166,7 @@ private:
  * One run of an import: the reports read but not yet committed (the batch), the summary, and
  * the progress calls, which the reading threads make too.
  */
-class Importer::Run
+class Importer::Run final
 {
 public:
     Run(const Importer &importer, const QStringList &files, const ProgressCallback &progress,

@@ -768,7 +768,7 @@ Result<bool> ReviewLibrary::contains(const QByteArray &sha256) const
  * rather than for each (a report has some 200 cells; parsing the statements again for each
  * report, and binding its values by name, took a good part of an import's time).
  */
-class ReviewLibrary::InsertQueries
+class ReviewLibrary::InsertQueries final
 {
 public:
     explicit InsertQueries(const QSqlDatabase &database)
