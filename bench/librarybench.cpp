@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Measures what a reviewer waits for in a large review library: opening it to a usable report
 // list (one summary query), and loading one report when it is selected. Fills the library
-// with generated reports first, or reuses one kept by an earlier run (--keep).
+// with generated reports first, or reuses one kept by an earlier run (--keep). With --import N,
+// first times importing N generated report files into a new library, as nianbao-cli import does.
 #include "checksession.h"
+#include "library/importer.h"
 #include "library/reviewlibrary.h"
 #include "reportreader.h"
 #include "reportrenderer.h"
@@ -15,8 +17,11 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTextStream>
+
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -95,6 +100,44 @@ void fill(ReviewLibrary &library, int count, QTextStream &out)
         << " reports/s)\n";
 }
 
+/** Writes `count` generated reports into `folder` and times their import into a new library. */
+void timeImport(const QString &folder, int count, QTextStream &out)
+{
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    const RuleBook rules(reportTemplate);
+    SyntheticReports synthetic(rules, 20261203);
+    const ReportRenderer renderer(reportTemplate);
+    const RenderLayout layouts[]
+        = {RenderLayout::Markdown, RenderLayout::Tabs, RenderLayout::Spaces};
+    QStringList files;
+    for (int i = 0; i < count; ++i) {
+        std::vector<std::optional<double>> cells = synthetic.consistent();
+        double original = 0;
+        if (i % 3 == 2)
+            synthetic.perturb(cells, &original);
+        RenderOptions options;
+        options.layout = layouts[i % 3];
+        const QByteArray bytes
+            = renderer.render(u"导入基准局%1"_s.arg(i), 2023, cells, options).toUtf8();
+        files.append(folder % u"/report-"_s % QString::number(i) % u".txt"_s);
+        QSaveFile file(files.last());
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+            qFatal("cannot write %s", qPrintable(files.last()));
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const ImportSummary summary = Importer(folder % u"/import.sqlite"_s).run(files);
+    const double seconds = double(timer.elapsed()) / 1000.0;
+    if (summary.imported != count)
+        qFatal("imported %d of %d files", summary.imported, count);
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    out << "import " << count << " files into a new library: " << QString::number(seconds, 'f', 1)
+        << " s (" << QString::number(count / std::max(0.001, seconds), 'f', 0)
+        << " reports/s), peak " << usage.ru_maxrss / 1024 << " MB\n";
+    out.flush();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -108,14 +151,22 @@ int main(int argc, char *argv[])
     const QCommandLineOption keepOption(
         u"keep"_s, u"Use and keep the library at LOCATION (a file or a PostgreSQL URL)."_s,
         u"LOCATION"_s);
+    const QCommandLineOption importOption(
+        u"import"_s, u"First time importing N generated report files (default 0: none)."_s, u"N"_s,
+        u"0"_s);
     parser.addOption(countOption);
     parser.addOption(keepOption);
+    parser.addOption(importOption);
     parser.process(app);
     const int count = std::max(1, parser.value(countOption).toInt());
     QTemporaryDir temporary;
+    QTextStream out(stdout);
+    if (parser.value(importOption).toInt() > 0) {
+        QTemporaryDir imports;
+        timeImport(imports.path(), parser.value(importOption).toInt(), out);
+    }
     const QString location = parser.isSet(keepOption) ? parser.value(keepOption)
                                                       : temporary.filePath(u"library.sqlite"_s);
-    QTextStream out(stdout);
     {
         std::unique_ptr<ReviewLibrary> library = ReviewLibrary::open(location).value();
         fill(*library, count, out);

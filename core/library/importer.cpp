@@ -11,60 +11,59 @@
 #include <QElapsedTimer>
 #include <QThread>
 
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
+
 using namespace Qt::StringLiterals;
 
 namespace nianbao {
 
 namespace {
 
-Result<ImportResult> importFile(ReviewLibrary &library, const ReportReader &reader,
-                                const QString &file)
+/** What a reading thread made of one file. */
+struct ReadFile
 {
-    Result<QByteArray> bytes = readReportBytes(file);
-    if (!bytes)
-        return bytes.error();
-    const QByteArray hash = QCryptographicHash::hash(bytes.value(), QCryptographicHash::Sha256);
-    Result<qint64> present = library.idOf(hash);
-    if (!present)
-        return present.error();
-    if (present.value() != 0)
-        return ImportResult {present.value(), true}; // the same bytes: nothing to import twice
-    const Report report = reader.readBytes(bytes.value(), file);
+    QByteArray sha256;
+    /** Absent when the library seemed to hold these bytes already (its short hash did). */
+    std::optional<Report> report;
+    ReviewCounts counts;
+    QByteArray bytes; ///< kept only while the report is absent, in case it must be read after all
+};
+
+Result<ReadFile> analyze(const ReportReader &reader, ReadFile read, const QString &file)
+{
+    Report report = reader.readBytes(read.bytes, file);
     if (!report.loaded)
         return report.errors.value(0);
     // The reader has checked it: counted from its findings, as the window counts them, so the
     // report list shows them without a load (tst_library compares the two).
-    Result<ImportResult> added
-        = library.addReport(report, hash, countReview(report.findings, report.cells));
-    if (!added && library.isConnected()) {
-        // Another importer that does not take the writers' lock (an older Nianbao) may have
-        // stored the same bytes meanwhile; that is "already in the library", not a failure.
-        Result<qint64> stored = library.idOf(hash);
-        if (stored && stored.value() != 0)
-            return ImportResult {stored.value(), true};
-    }
-    return added;
+    read.counts = countReview(report.findings, report.cells);
+    read.report = std::move(report);
+    read.bytes.clear();
+    return read;
+}
+
+Result<ReadFile> readFile(const ReportReader &reader, const QSet<quint64> &stored,
+                          const QString &file)
+{
+    Result<QByteArray> bytes = readReportBytes(file);
+    if (!bytes)
+        return bytes.error();
+    ReadFile read;
+    read.sha256 = QCryptographicHash::hash(bytes.value(), QCryptographicHash::Sha256);
+    read.bytes = std::move(bytes.value());
+    if (stored.contains(ReviewLibrary::shortHash(read.sha256)))
+        return read; // most likely the same bytes: nothing to read, if the library confirms
+    return analyze(reader, std::move(read), file);
 }
 
 /** The reader stopped inside the file because the import was cancelled: not a failed file. */
-bool stoppedByCancel(const Result<ImportResult> &added)
+bool stoppedByCancel(const Error &error)
 {
-    return !added && added.error().code == u"read.cancelled";
-}
-
-void count(ImportSummary &summary, const QString &file, const Result<ImportResult> &added)
-{
-    if (!added) {
-        Error error = added.error();
-        error.where.file = file;
-        summary.failures.append(error);
-    } else if (added.value().alreadyPresent) {
-        ++summary.duplicates;
-        summary.ids.append(added.value().id);
-    } else {
-        ++summary.imported;
-        summary.ids.append(added.value().id);
-    }
+    return error.code == u"read.cancelled";
 }
 
 /** Sleeps in short steps, so that cancelling the import is not kept waiting. */
@@ -77,7 +76,350 @@ void sleepUnlessCancelled(qint64 milliseconds, const std::atomic<bool> *cancel)
         QThread::msleep(std::min(kStepMs, milliseconds - timer.elapsed()));
 }
 
+/**
+ * Reads files on worker threads, at most Importer::kReadAhead ahead of the file the import
+ * stores next, and hands them over in file order.
+ */
+class ReadAhead final
+{
+public:
+    using Started = std::function<void(qsizetype index)>;
+
+    ReadAhead(const QStringList &files, const ReportReader &reader, const QSet<quint64> &stored,
+              Started started)
+        : m_files(files)
+        , m_reader(reader)
+        , m_stored(stored)
+        , m_started(std::move(started))
+        , m_slots(size_t(Importer::kReadAhead))
+    {
+        const int threads
+            = std::clamp(QThread::idealThreadCount(), 1, int(std::max<qsizetype>(1, files.size())));
+        for (int t = 0; t < threads; ++t)
+            m_workers.emplace_back([this] { work(); });
+    }
+    ~ReadAhead()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_space.notify_all();
+        for (std::thread &worker : m_workers)
+            worker.join();
+    }
+    Q_DISABLE_COPY_MOVE(ReadAhead)
+
+    /** File `index` read, the next after the last taken, if it is within `wait`. */
+    std::optional<Result<ReadFile>> take(qsizetype index, std::chrono::milliseconds wait)
+    {
+        std::unique_lock lock(m_mutex);
+        std::optional<Result<ReadFile>> &slot = m_slots[size_t(index % Importer::kReadAhead)];
+        if (!m_ready.wait_for(lock, wait, [&slot] { return slot.has_value(); }))
+            return std::nullopt;
+        std::optional<Result<ReadFile>> read = std::move(slot);
+        slot.reset();
+        m_taken = index + 1;
+        lock.unlock();
+        m_space.notify_all();
+        return read;
+    }
+
+private:
+    void work()
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_space.wait(lock, [this] {
+                return m_stop || m_next >= m_files.size()
+                    || m_next < m_taken + Importer::kReadAhead;
+            });
+            if (m_stop || m_next >= m_files.size())
+                return;
+            const qsizetype index = m_next++;
+            lock.unlock();
+            m_started(index);
+            Result<ReadFile> read = readFile(m_reader, m_stored, m_files[index]);
+            lock.lock();
+            m_slots[size_t(index % Importer::kReadAhead)] = std::move(read);
+            m_ready.notify_all();
+        }
+    }
+
+    const QStringList &m_files;
+    const ReportReader &m_reader;
+    const QSet<quint64> &m_stored;
+    const Started m_started;
+    std::mutex m_mutex;
+    std::condition_variable m_ready; ///< a file was read
+    std::condition_variable m_space; ///< a file was taken: the workers may read further
+    std::vector<std::optional<Result<ReadFile>>> m_slots; ///< file i at i % kReadAhead
+    qsizetype m_next = 0; ///< the next file a worker reads
+    qsizetype m_taken = 0; ///< the files taken so far
+    bool m_stop = false;
+    std::vector<std::thread> m_workers;
+};
+
 } // namespace
+
+/**
+ * One run of an import: the reports read but not yet committed (the batch), the summary, and
+ * the progress calls, which the reading threads make too.
+ */
+class Importer::Run final
+{
+public:
+    Run(const Importer &importer, const QStringList &files, const ProgressCallback &progress,
+        const std::atomic<bool> *cancel)
+        : m_importer(importer)
+        , m_files(files)
+        , m_progress(progress)
+        , m_cancel(cancel)
+    { }
+    Q_DISABLE_COPY_MOVE(Run)
+
+    ImportSummary run();
+
+private:
+    /** A file read, waiting in the batch for its outcome to be counted. */
+    struct Pending
+    {
+        qsizetype index = 0;
+        std::optional<Result<ImportResult>> outcome; ///< absent until its report is stored
+        qsizetype report = -1; ///< in m_reports while it waits to be stored
+    };
+
+    bool cancelled() const { return m_cancel && m_cancel->load(); }
+    void started(qsizetype index);
+    void finished(qsizetype index);
+    void notice(qsizetype index, const QString &text);
+    /** Puts a file read into the batch; false if the import was cancelled inside it. */
+    bool add(qsizetype index, Result<ReadFile> read);
+    bool batchIsFull() const;
+    /** Commits the batch and counts it; false if the import must stop. */
+    bool commit();
+    /** Stores the batch's reports one at a time (the library refused one of them). */
+    bool commitEach();
+    /** Waits for a lost connection to come back; false (stopped or cancelled) if it does not. */
+    bool reconnect(qsizetype index, const Error &cause);
+    /** Counts the batch's files whose outcome is known, in order, and empties the batch. */
+    void count();
+
+    const Importer &m_importer;
+    const QStringList &m_files;
+    const ProgressCallback &m_progress;
+    const std::atomic<bool> *m_cancel;
+    std::unique_ptr<ReviewLibrary> m_library;
+    ReportReader m_reader;
+    ImportSummary m_summary;
+    std::mutex m_progressMutex; ///< one progress call at a time, and `done` with it
+    int m_done = 0;
+    std::vector<Pending> m_batch;
+    std::vector<NewReport> m_reports;
+    qsizetype m_batchChars = 0;
+    QElapsedTimer m_batchAge;
+};
+
+void Importer::Run::started(qsizetype index)
+{
+    if (!m_progress)
+        return;
+    const std::lock_guard lock(m_progressMutex);
+    m_progress(ImportProgress {m_done, int(m_files.size()), m_files[index], false});
+}
+
+void Importer::Run::finished(qsizetype index)
+{
+    const std::lock_guard lock(m_progressMutex);
+    ++m_done;
+    if (m_progress)
+        m_progress(ImportProgress {m_done, int(m_files.size()), m_files[index], true});
+}
+
+void Importer::Run::notice(qsizetype index, const QString &text)
+{
+    if (!m_progress)
+        return;
+    const std::lock_guard lock(m_progressMutex);
+    m_progress(ImportProgress {m_done, int(m_files.size()), m_files[index], false, text});
+}
+
+bool Importer::Run::add(qsizetype index, Result<ReadFile> read)
+{
+    if (!read && stoppedByCancel(read.error()))
+        return false;
+    if (read && !read.value().report) {
+        // The short hash says the library holds these bytes: confirmed by their whole hash.
+        Result<qint64> present = m_library->idOf(read.value().sha256);
+        if (present && present.value() != 0) {
+            m_batch.push_back(Pending {index, ImportResult {present.value(), true}});
+            return true;
+        }
+        read = analyze(m_reader, std::move(read.value()), m_files[index]);
+        if (!read && stoppedByCancel(read.error()))
+            return false;
+    }
+    if (!read) {
+        m_batch.push_back(Pending {index, read.error()});
+        return true;
+    }
+    m_batchChars += read.value().report->text.size();
+    m_batch.push_back(Pending {index, std::nullopt, qsizetype(m_reports.size())});
+    m_reports.push_back(
+        NewReport {std::move(*read.value().report), read.value().sha256, read.value().counts});
+    return true;
+}
+
+bool Importer::Run::batchIsFull() const
+{
+    return !m_batch.empty()
+        && (int(m_reports.size()) >= m_importer.m_batchReports || m_batchChars >= kBatchChars
+            || m_batchAge.elapsed() >= kBatchMs);
+}
+
+bool Importer::Run::reconnect(qsizetype index, const Error &cause)
+{
+    notice(index, m_importer.lostConnectionNotice(cause));
+    const Result<bool> back = m_importer.waitForConnection(*m_library, cause, m_cancel);
+    if (back)
+        return true;
+    if (cancelled())
+        m_summary.cancelled = true; // cancelled while waiting: not a failure to report
+    else
+        m_summary.stopped = back.error();
+    return false;
+}
+
+bool Importer::Run::commit()
+{
+    if (m_reports.empty()) {
+        count();
+        return true;
+    }
+    for (;;) {
+        Result<QList<ImportResult>> stored = m_library->addReports(m_reports);
+        if (stored) {
+            for (Pending &pending : m_batch) {
+                if (pending.report >= 0)
+                    pending.outcome = stored.value()[pending.report];
+            }
+            count();
+            return true;
+        }
+        if (m_library->isConnected())
+            return commitEach();
+        if (!reconnect(m_batch.front().index, stored.error())) {
+            count();
+            return false;
+        }
+    }
+}
+
+bool Importer::Run::commitEach()
+{
+    for (Pending &pending : m_batch) {
+        if (pending.report < 0)
+            continue;
+        const NewReport &report = m_reports[size_t(pending.report)];
+        for (;;) {
+            Result<ImportResult> added
+                = m_library->addReport(report.report, report.sha256, report.counts);
+            if (!added && m_library->isConnected()) {
+                // Another importer that does not take the writers' lock (an older Nianbao) may
+                // have stored the same bytes meanwhile; that is "already in the library".
+                Result<qint64> stored = m_library->idOf(report.sha256);
+                if (stored && stored.value() != 0)
+                    added = ImportResult {stored.value(), true};
+            }
+            if (added || m_library->isConnected()) {
+                pending.outcome = added;
+                break;
+            }
+            if (!reconnect(pending.index, added.error())) {
+                count();
+                return false;
+            }
+        }
+    }
+    count();
+    return true;
+}
+
+void Importer::Run::count()
+{
+    for (const Pending &pending : m_batch) {
+        if (!pending.outcome)
+            continue; // not stored: the import stopped first
+        const QString &file = m_files[pending.index];
+        const Result<ImportResult> &added = *pending.outcome;
+        if (!added) {
+            Error error = added.error();
+            error.where.file = file;
+            m_summary.failures.append(error);
+        } else if (added.value().alreadyPresent) {
+            ++m_summary.duplicates;
+            m_summary.ids.append(added.value().id);
+        } else {
+            ++m_summary.imported;
+            m_summary.ids.append(added.value().id);
+        }
+        finished(pending.index);
+    }
+    m_batch.clear();
+    m_reports.clear();
+    m_batchChars = 0;
+}
+
+ImportSummary Importer::Run::run()
+{
+    const qsizetype total = m_files.size();
+    Result<std::unique_ptr<ReviewLibrary>> library = ReviewLibrary::open(m_importer.m_location);
+    if (!library) {
+        m_summary.stopped = library.error();
+        m_summary.notAttempted = int(total);
+        return m_summary;
+    }
+    m_library = std::move(library.value());
+    // The cancel reaches inside a file, so Cancel does not wait for a slow one to finish.
+    m_reader.setBudget(ReadBudget::kPerFile, m_cancel);
+    // Without them every file is read; the library still stores each bytes once.
+    const Result<QSet<quint64>> hashes = m_library->shortHashes();
+    const QSet<quint64> stored = hashes ? hashes.value() : QSet<quint64>();
+    bool goOn = true;
+    {
+        ReadAhead ahead(m_files, m_reader, stored, [this](qsizetype index) {
+            if (!cancelled())
+                started(index);
+        });
+        // Short waits, so that Cancel and a batch's age are seen while a slow file is read.
+        constexpr std::chrono::milliseconds kPoll {50};
+        for (qsizetype i = 0; i < total && goOn;) {
+            if (cancelled()) {
+                m_summary.cancelled = true;
+                break;
+            }
+            std::optional<Result<ReadFile>> read = ahead.take(i, kPoll);
+            if (read) {
+                if (m_batch.empty())
+                    m_batchAge.start();
+                if (!add(i, std::move(*read))) {
+                    m_summary.cancelled = true;
+                    break;
+                }
+                ++i;
+            }
+            if (batchIsFull())
+                goOn = commit();
+        }
+    }
+    // What was read before a Cancel is kept.
+    if (goOn)
+        commit();
+    if (m_summary.stopped)
+        m_summary.notAttempted = int(total) - m_summary.imported - m_summary.duplicates
+            - int(m_summary.failures.size());
+    return m_summary;
+}
 
 QString Importer::lostConnectionNotice(const Error &cause) const
 {
@@ -108,51 +450,8 @@ ImportSummary Importer::run(const ReportFileScan &scan, const ProgressCallback &
 ImportSummary Importer::run(const QStringList &files, const ProgressCallback &progress,
                             const std::atomic<bool> *cancel) const
 {
-    ImportSummary summary;
-    const int total = int(files.size());
-    Result<std::unique_ptr<ReviewLibrary>> library = ReviewLibrary::open(m_location);
-    if (!library) {
-        summary.stopped = library.error();
-        summary.notAttempted = total;
-        return summary;
-    }
-    ReportReader reader;
-    // The cancel reaches inside a file, so Cancel does not wait for a slow one to finish.
-    reader.setBudget(ReadBudget::kPerFile, cancel);
-    const auto notify = [&progress](const ImportProgress &state) {
-        if (progress)
-            progress(state);
-    };
-    for (int i = 0; i < total; ++i) {
-        if (cancel && cancel->load()) {
-            summary.cancelled = true;
-            break;
-        }
-        const QString &file = files[i];
-        notify(ImportProgress {i, total, file, false});
-        Result<ImportResult> added = importFile(*library.value(), reader, file);
-        if (!added && !library.value()->isConnected()) {
-            notify(ImportProgress {i, total, file, false, lostConnectionNotice(added.error())});
-            Result<bool> back = waitForConnection(*library.value(), added.error(), cancel);
-            if (!back && cancel && cancel->load()) {
-                summary.cancelled = true; // cancelled while waiting: not a failure to report
-                break;
-            }
-            if (!back) {
-                summary.stopped = back.error();
-                summary.notAttempted = total - i;
-                break;
-            }
-            added = importFile(*library.value(), reader, file); // the file the loss interrupted
-        }
-        if (stoppedByCancel(added)) {
-            summary.cancelled = true;
-            break;
-        }
-        count(summary, file, added);
-        notify(ImportProgress {i + 1, total, file, true});
-    }
-    return summary;
+    Run run(*this, files, progress, cancel);
+    return run.run();
 }
 
 Result<bool> Importer::waitForConnection(ReviewLibrary &library, const Error &cause,

@@ -20,6 +20,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 
 using namespace Qt::StringLiterals;
@@ -759,108 +760,243 @@ Result<bool> ReviewLibrary::contains(const QByteArray &sha256) const
     return id.value() != 0;
 }
 
+/**
+ * The statements that store a report, prepared once for all the reports of one transaction
+ * rather than for each (a report has some 200 cells; parsing the statements again for each
+ * report, and binding its values by name, took a good part of an import's time).
+ */
+class ReviewLibrary::InsertQueries final
+{
+public:
+    explicit InsertQueries(const QSqlDatabase &database)
+        : find(database)
+        , document(database)
+        , cell(database)
+        , cells(database)
+        , statement(database)
+    { }
+    Q_DISABLE_COPY_MOVE(InsertQueries)
+
+    /** Cells stored by one statement: one statement a row took most of an import's time. */
+    static constexpr int kCellRows = 50;
+    /** The columns of a cell that are bound, in the order cellValues() gives them. */
+    static constexpr int kCellColumns = 9;
+
+    Result<bool> prepare(bool postgres)
+    {
+        find.setForwardOnly(true);
+        const QString insertDocument
+            = u"INSERT INTO documents (sha256, path, encoding, agency, year, text, errors, loaded,"
+              " imported_at, status, note, version, split_choices, error_count, warning_count,"
+              " unread_count, updated_at) VALUES (:sha256, :path, :encoding, :agency, :year,"
+              " :text, :errors, :loaded, :imported_at, :status, '', 1, :split_choices,"
+              " :error_count, :warning_count, :unread_count, :imported_at)"_s
+            + (postgres ? u" RETURNING id"_s : QString());
+        const bool prepared = find.prepare(u"SELECT id FROM documents WHERE sha256 = :sha256"_s)
+            && document.prepare(insertDocument) && cell.prepare(insertCells(1, cellPlaceholders))
+            && cells.prepare(insertCells(kCellRows, cellsPlaceholders))
+            && statement.prepare(u"INSERT INTO statements (document_id, position, cell_key,"
+                                 " value, text, span_start, span_end, figure_start, figure_end)"
+                                 " VALUES (:id, :position, :key, :value, :text, :span_start,"
+                                 " :span_end, :figure_start, :figure_end)"_s);
+        if (!prepared) {
+            for (const QSqlQuery *query : {&find, &document, &cell, &cells, &statement}) {
+                if (query->lastError().isValid())
+                    return sqlError(query->lastError(), tr("prepare a statement"));
+            }
+            return sqlError(QSqlError(), tr("prepare a statement"));
+        }
+        return true;
+    }
+
+    /** The values of cell `index` of report `id`, as the cells statements bind them. */
+    static std::array<QVariant, kCellColumns> cellValues(qint64 id, int index,
+                                                         const CellValue &cell)
+    {
+        return {id,
+                ReportTemplate::standard().cells()[index].key.toString(),
+                optionalValue(cell.value),
+                cellStateName(cell.state),
+                optionalValue(cell.extractedValue),
+                cellStateName(cell.extractedState),
+                spanPart(cell.span, true),
+                spanPart(cell.span, false),
+                cell.sourceText};
+    }
+
+    QSqlQuery find;
+    QSqlQuery document;
+    QSqlQuery cell; ///< one cell
+    QSqlQuery cells; ///< kCellRows cells
+    QSqlQuery statement;
+    QStringList cellPlaceholders; ///< cell's, column by column
+    QStringList cellsPlaceholders; ///< cells', row by row, then column by column
+
+private:
+    /** The statement storing `rows` cells; their placeholders are named in `names`. */
+    static QString insertCells(int rows, QStringList &names)
+    {
+        static const char *const kColumns[kCellColumns] = {
+            "id",         "key",      "value",      "state", "extracted_value", "extracted_state",
+            "span_start", "span_end", "source_text"};
+        QString sql = u"INSERT INTO cells (document_id, cell_key, value, state, extracted_value,"
+                      " extracted_state, span_start, span_end, source_text, note) VALUES "_s;
+        for (int row = 0; row < rows; ++row) {
+            sql += row == 0 ? u"("_s : u", ("_s;
+            for (const char *column : kColumns) {
+                // Each row's own names: a name used twice makes Qt bind every value again.
+                names.append(u":"_s + QLatin1StringView(column) + u'_' + QString::number(row));
+                sql += names.last() + u", "_s;
+            }
+            sql += u"'')"_s;
+        }
+        return sql;
+    }
+};
+
 Result<ImportResult> ReviewLibrary::addReport(const Report &report, const QByteArray &sha256,
                                               std::optional<ReviewCounts> counts)
 {
-    const QString hash = QString::fromLatin1(sha256.toHex());
     // One import at a time decides whether these bytes are new, so none is stored twice.
     Transaction transaction(database(), isPostgres());
     Result<bool> begun = transaction.begin(Transaction::Writers::OneAtATime);
     if (!begun)
         return begun.error();
-    Result<QSqlQuery> existing = run(
-        database(), u"SELECT id FROM documents WHERE sha256 = :sha256"_s, {{u"sha256"_s, hash}});
-    if (!existing)
-        return existing.error();
-    if (existing.value().next())
-        return ImportResult {existing.value().value(0).toLongLong(), true};
-    const QString insert
-        = u"INSERT INTO documents (sha256, path, encoding, agency, year, text, errors, loaded,"
-          " imported_at, status, note, version, split_choices, error_count, warning_count,"
-          " unread_count, updated_at) VALUES (:sha256, :path, :encoding, :agency, :year, :text,"
-          " :errors, :loaded, :imported_at, :status, '', 1, :split_choices, :error_count,"
-          " :warning_count, :unread_count, :imported_at)"_s
-        + (isPostgres() ? u" RETURNING id"_s : QString());
-    Result<QSqlQuery> inserted
-        = run(database(), insert,
-              {{u"sha256"_s, hash},
-               {u"path"_s, report.file},
-               {u"encoding"_s, report.encoding},
-               {u"agency"_s, report.agency},
-               {u"year"_s, report.year},
-               {u"text"_s, report.text},
-               {u"errors"_s, errorsJson(report.errors)},
-               {u"split_choices"_s, splitChoicesJson(report.splitChoices)},
-               {u"loaded"_s, report.loaded ? 1 : 0},
-               {u"imported_at"_s, utcNow()},
-               {u"status"_s, reviewStatusKey(ReviewStatus::Unreviewed)},
-               {u"error_count"_s, countValue(counts, &ReviewCounts::errors)},
-               {u"warning_count"_s, countValue(counts, &ReviewCounts::warnings)},
-               {u"unread_count"_s, countValue(counts, &ReviewCounts::unread)}});
-    if (!inserted)
-        return inserted.error();
-    QSqlQuery &query = inserted.value();
-    const qint64 id = isPostgres() ? (query.next() ? query.value(0).toLongLong() : 0)
-                                   : query.lastInsertId().toLongLong();
-    Result<bool> cells = insertCells(id, report);
-    if (!cells)
-        return cells.error();
-    Result<bool> statements = insertStatements(id, report);
-    if (!statements)
-        return statements.error();
+    InsertQueries queries(database());
+    Result<bool> prepared = queries.prepare(isPostgres());
+    if (!prepared)
+        return prepared.error();
+    Result<ImportResult> added = insertReport(queries, report, sha256, counts);
+    if (!added)
+        return added.error();
     Result<bool> committed = transaction.commit();
     if (!committed)
         return committed.error();
-    return ImportResult {id, false};
+    return added;
 }
 
-Result<bool> ReviewLibrary::insertCells(qint64 id, const Report &report)
+Result<QList<ImportResult>> ReviewLibrary::addReports(const std::vector<NewReport> &reports)
 {
-    const ReportTemplate &reportTemplate = ReportTemplate::standard();
-    QSqlQuery query(database());
-    query.prepare(u"INSERT INTO cells (document_id, cell_key, value, state, extracted_value,"
-                  " extracted_state, span_start, span_end, source_text, note) VALUES (:id, :key,"
-                  " :value, :state, :extracted_value, :extracted_state, :span_start, :span_end,"
-                  " :source_text, '')"_s);
-    for (int c = 0; c < reportTemplate.cellCount() && c < int(report.cells.size()); ++c) {
-        const CellValue &cell = report.cells[size_t(c)];
-        query.bindValue(u":id"_s, id);
-        query.bindValue(u":key"_s, reportTemplate.cells()[c].key.toString());
-        query.bindValue(u":value"_s, optionalValue(cell.value));
-        query.bindValue(u":state"_s, cellStateName(cell.state));
-        query.bindValue(u":extracted_value"_s, optionalValue(cell.extractedValue));
-        query.bindValue(u":extracted_state"_s, cellStateName(cell.extractedState));
-        query.bindValue(u":span_start"_s, spanPart(cell.span, true));
-        query.bindValue(u":span_end"_s, spanPart(cell.span, false));
-        query.bindValue(u":source_text"_s, cell.sourceText);
-        if (!query.exec())
-            return sqlError(query.lastError(), tr("store a cell"));
+    Transaction transaction(database(), isPostgres());
+    Result<bool> begun = transaction.begin(Transaction::Writers::OneAtATime);
+    if (!begun)
+        return begun.error();
+    InsertQueries queries(database());
+    Result<bool> prepared = queries.prepare(isPostgres());
+    if (!prepared)
+        return prepared.error();
+    QList<ImportResult> results;
+    results.reserve(qsizetype(reports.size()));
+    for (const NewReport &report : reports) {
+        Result<ImportResult> added
+            = insertReport(queries, report.report, report.sha256, report.counts);
+        if (!added)
+            return added.error();
+        results.append(added.value());
     }
-    return true;
+    Result<bool> committed = transaction.commit();
+    if (!committed)
+        return committed.error();
+    return results;
 }
 
-Result<bool> ReviewLibrary::insertStatements(qint64 id, const Report &report)
+Result<QSet<quint64>> ReviewLibrary::shortHashes() const
 {
+    // Read from the unique index on sha256 alone, never from the rows that hold whole texts.
+    Result<QSqlQuery> query = run(database(), u"SELECT sha256 FROM documents"_s);
+    if (!query)
+        return query.error();
+    QSet<quint64> hashes;
+    while (query.value().next())
+        hashes.insert(shortHash(QByteArray::fromHex(query.value().value(0).toString().toLatin1())));
+    return hashes;
+}
+
+quint64 ReviewLibrary::shortHash(const QByteArray &sha256)
+{
+    quint64 hash = 0;
+    for (qsizetype i = 0; i < std::min<qsizetype>(8, sha256.size()); ++i)
+        hash = hash << 8 | quint8(sha256[i]);
+    return hash;
+}
+
+Result<ImportResult> ReviewLibrary::insertReport(InsertQueries &queries, const Report &report,
+                                                 const QByteArray &sha256,
+                                                 const std::optional<ReviewCounts> &counts)
+{
+    const QString hash = QString::fromLatin1(sha256.toHex());
+    QSqlQuery &find = queries.find;
+    find.bindValue(u":sha256"_s, hash);
+    if (!find.exec())
+        return sqlError(find.lastError(), tr("run a statement"));
+    const bool present = find.next();
+    const qint64 existing = present ? find.value(0).toLongLong() : 0;
+    find.finish();
+    if (present)
+        return ImportResult {existing, true};
+
+    QSqlQuery &document = queries.document;
+    const QString now = utcNow();
+    document.bindValue(u":sha256"_s, hash);
+    document.bindValue(u":path"_s, report.file);
+    document.bindValue(u":encoding"_s, report.encoding);
+    document.bindValue(u":agency"_s, report.agency);
+    document.bindValue(u":year"_s, report.year);
+    document.bindValue(u":text"_s, report.text);
+    document.bindValue(u":errors"_s, errorsJson(report.errors));
+    document.bindValue(u":split_choices"_s, splitChoicesJson(report.splitChoices));
+    document.bindValue(u":loaded"_s, report.loaded ? 1 : 0);
+    document.bindValue(u":imported_at"_s, now);
+    document.bindValue(u":status"_s, reviewStatusKey(ReviewStatus::Unreviewed));
+    document.bindValue(u":error_count"_s, countValue(counts, &ReviewCounts::errors));
+    document.bindValue(u":warning_count"_s, countValue(counts, &ReviewCounts::warnings));
+    document.bindValue(u":unread_count"_s, countValue(counts, &ReviewCounts::unread));
+    if (!document.exec())
+        return sqlError(document.lastError(), tr("run a statement"));
+    const qint64 id = isPostgres() ? (document.next() ? document.value(0).toLongLong() : 0)
+                                   : document.lastInsertId().toLongLong();
+    document.finish();
+
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
-    QSqlQuery query(database());
-    query.prepare(u"INSERT INTO statements (document_id, position, cell_key, value, text,"
-                  " span_start, span_end, figure_start, figure_end) VALUES (:id, :position, :key,"
-                  " :value, :text, :span_start, :span_end, :figure_start, :figure_end)"_s);
+    const int cellCount = std::min(reportTemplate.cellCount(), int(report.cells.size()));
+    int c = 0;
+    for (; c + InsertQueries::kCellRows <= cellCount; c += InsertQueries::kCellRows) {
+        QSqlQuery &cells = queries.cells;
+        for (int row = 0; row < InsertQueries::kCellRows; ++row) {
+            const auto values
+                = InsertQueries::cellValues(id, c + row, report.cells[size_t(c + row)]);
+            for (int column = 0; column < InsertQueries::kCellColumns; ++column)
+                cells.bindValue(
+                    queries.cellsPlaceholders[row * InsertQueries::kCellColumns + column],
+                    values[size_t(column)]);
+        }
+        if (!cells.exec())
+            return sqlError(cells.lastError(), tr("store a cell"));
+    }
+    for (; c < cellCount; ++c) {
+        QSqlQuery &cell = queries.cell;
+        const auto values = InsertQueries::cellValues(id, c, report.cells[size_t(c)]);
+        for (int column = 0; column < InsertQueries::kCellColumns; ++column)
+            cell.bindValue(queries.cellPlaceholders[column], values[size_t(column)]);
+        if (!cell.exec())
+            return sqlError(cell.lastError(), tr("store a cell"));
+    }
+    QSqlQuery &statement = queries.statement;
     for (int s = 0; s < int(report.statements.size()); ++s) {
         const StatedFigure &figure = report.statements[s];
-        query.bindValue(u":id"_s, id);
-        query.bindValue(u":position"_s, s);
-        query.bindValue(u":key"_s, reportTemplate.cells()[figure.cell].key.toString());
-        query.bindValue(u":value"_s, figure.value);
-        query.bindValue(u":text"_s, figure.text);
-        query.bindValue(u":span_start"_s, spanPart(figure.span, true));
-        query.bindValue(u":span_end"_s, spanPart(figure.span, false));
-        query.bindValue(u":figure_start"_s, spanPart(figure.figureSpan, true));
-        query.bindValue(u":figure_end"_s, spanPart(figure.figureSpan, false));
-        if (!query.exec())
-            return sqlError(query.lastError(), tr("store a stated figure"));
+        statement.bindValue(u":id"_s, id);
+        statement.bindValue(u":position"_s, s);
+        statement.bindValue(u":key"_s, reportTemplate.cells()[figure.cell].key.toString());
+        statement.bindValue(u":value"_s, figure.value);
+        statement.bindValue(u":text"_s, figure.text);
+        statement.bindValue(u":span_start"_s, spanPart(figure.span, true));
+        statement.bindValue(u":span_end"_s, spanPart(figure.span, false));
+        statement.bindValue(u":figure_start"_s, spanPart(figure.figureSpan, true));
+        statement.bindValue(u":figure_end"_s, spanPart(figure.figureSpan, false));
+        if (!statement.exec())
+            return sqlError(statement.lastError(), tr("store a stated figure"));
     }
-    return true;
+    return ImportResult {id, false};
 }
 
 Result<QList<DocumentSummary>> ReviewLibrary::documents() const

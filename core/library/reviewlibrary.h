@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariantHash>
@@ -74,6 +75,14 @@ struct ImportResult
     bool alreadyPresent = false; ///< the same bytes (SHA-256) were imported before
 };
 
+/** A checked report for ReviewLibrary::addReports(), with its bytes' SHA-256 and its counts. */
+struct NewReport
+{
+    Report report;
+    QByteArray sha256;
+    std::optional<ReviewCounts> counts;
+};
+
 /**
  * The review library: every imported document (its bytes' hash and decoded text), the
  * extracted values and spans, every correction (value, previous value, who, when), notes and
@@ -125,6 +134,19 @@ public:
      */
     Result<ImportResult> addReport(const Report &report, const QByteArray &sha256,
                                    std::optional<ReviewCounts> counts = {});
+    /**
+     * Stores several checked reports as addReport() does, in one transaction: one commit for
+     * many reports, as the import stores them. Either all are stored (each unless present; the
+     * same bytes twice: the second is present) or, after an error, none is. Results in order.
+     */
+    Result<QList<ImportResult>> addReports(const std::vector<NewReport> &reports);
+    /**
+     * The short hash (shortHash()) of every report's bytes: lets an import skip reading files
+     * the library holds without asking the library for each (a hit is then confirmed by idOf()).
+     */
+    Result<QSet<quint64>> shortHashes() const;
+    /** The first 8 bytes of a SHA-256 as a number, for shortHashes(). */
+    static quint64 shortHash(const QByteArray &sha256);
     Result<bool> contains(const QByteArray &sha256) const;
     /** The id of the report with these bytes, 0 if there is none. */
     Result<qint64> idOf(const QByteArray &sha256) const;
@@ -187,8 +209,11 @@ private:
                                  const QList<Statement> &statements, const QString &reviewer = {});
     Result<bool> storeCounts(qint64 id, const ReviewCounts &counts);
     Result<QList<DocumentSummary>> summaries(const QString &where) const;
-    Result<bool> insertCells(qint64 id, const Report &report);
-    Result<bool> insertStatements(qint64 id, const Report &report);
+    class InsertQueries;
+    /** Stores one report unless present, inside the caller's transaction. */
+    Result<ImportResult> insertReport(InsertQueries &queries, const Report &report,
+                                      const QByteArray &sha256,
+                                      const std::optional<ReviewCounts> &counts);
     Result<bool> loadCells(StoredReview &review) const;
     Result<bool> loadStatements(StoredReview &review) const;
     Result<bool> loadCorrections(StoredReview &review) const;

@@ -256,6 +256,7 @@ private slots:
     void folderWalkListsEveryFileItLeavesOut();
     void batchNamesEveryFailureAndGoesOn();
     void progressNamesTheFileBeingRead();
+    void anImportCancelledBetweenBatchesKeepsEveryCommittedReport();
     void cancellingInsideAFileEndsTheImportAsCancelled();
     void aBatchStopsAFilePastItsBudget();
     void anotherApplicationsDatabaseIsRefusedUntouched_data();
@@ -365,6 +366,22 @@ void TestLibrary::sameBytesAreNotImportedTwice()
     QVERIFY(second.value().alreadyPresent);
     QCOMPARE(second.value().id, first.value().id);
     QCOMPARE(library->documents().value().size(), 1);
+
+    // In one batch as well: the second of the same bytes is found in the batch's own writes.
+    QByteArray otherBytes;
+    const Report other = seedReport(u"000_8fe8cf681abe4667"_s, &otherBytes);
+    const std::vector<NewReport> batch {{other, sha256(otherBytes), {}},
+                                        {other, sha256(otherBytes), {}},
+                                        {report, sha256(bytes), {}}};
+    const Result<QList<ImportResult>> added = library->addReports(batch);
+    QVERIFY(added);
+    QCOMPARE(added.value().size(), 3);
+    QVERIFY(!added.value()[0].alreadyPresent);
+    QVERIFY(added.value()[1].alreadyPresent);
+    QCOMPARE(added.value()[1].id, added.value()[0].id);
+    QVERIFY(added.value()[2].alreadyPresent);
+    QCOMPARE(added.value()[2].id, first.value().id);
+    QCOMPARE(library->documents().value().size(), 2);
 }
 
 void TestLibrary::splitChoicesSurviveTheLibrary_data()
@@ -606,21 +623,31 @@ void TestLibrary::killedImportKeepsCommittedReports()
 {
     // A folder of generated reports, imported by nianbao-cli, killed part-way.
     const QString folder = m_dir.filePath(u"many"_s);
-    const int count = 400;
+    const int count = 10 * Importer::kBatchReports;
     QVERIFY(writeSyntheticReports(folder, count, 17));
     const QString location = m_dir.filePath(u"killed.sqlite"_s);
     QProcess import;
+    import.setStandardErrorFile(QProcess::nullDevice());
     import.start(QStringLiteral(NIANBAO_CLI_PATH), {u"import"_s, folder, u"--library"_s, location});
     QVERIFY(import.waitForStarted());
-    QByteArray progress;
-    QTRY_VERIFY_WITH_TIMEOUT((progress += import.readAllStandardError()).count('\n') >= 40, 60000);
+    // Killed as soon as another program sees a batch committed (reports are committed in
+    // batches, so a report is acknowledged by its commit, not by its progress line).
+    const auto committed = [&location] {
+        Result<std::unique_ptr<ReviewLibrary>> reader
+            = ReviewLibrary::open(location, LibraryAccess::ReadOnly);
+        const Result<QList<DocumentSummary>> documents
+            = reader ? reader.value()->documents() : Result<QList<DocumentSummary>>(Error {});
+        return documents ? int(documents.value().size()) : 0;
+    };
+    int seen = 0;
+    QTRY_VERIFY_WITH_TIMEOUT((seen = committed()) > 0, 60000);
     import.kill();
     QVERIFY(import.waitForFinished());
     QCOMPARE(import.exitStatus(), QProcess::CrashExit);
 
     std::unique_ptr<ReviewLibrary> library = ReviewLibrary::open(location).value();
     const QList<DocumentSummary> documents = library->documents().value();
-    QVERIFY(documents.size() >= 39); // every report acknowledged before the kill, maybe one more
+    QVERIFY(documents.size() >= seen); // every report committed before the kill
     QVERIFY(documents.size() < count);
     for (const DocumentSummary &summary : documents) {
         const StoredReview review = library->load(summary.id).value();
@@ -843,12 +870,71 @@ void TestLibrary::progressNamesTheFileBeingRead()
     Importer(m_dir.filePath(u"progress.sqlite"_s)).run(files, [&](const ImportProgress &p) {
         progress.append(p);
     });
+    // Files are read on several threads: each is named as its reading begins, and done with
+    // (committed, or its failure counted) later, in file order.
     QCOMPARE(progress.size(), 4);
+    QList<ImportProgress> finished;
+    int done = 0;
     for (int i = 0; i < 4; ++i) {
-        QCOMPARE(progress[i].file, files[i / 2]);
-        QCOMPARE(progress[i].finished, i % 2 == 1); // named before it is read, then done
-        QCOMPARE(progress[i].done, (i + 1) / 2);
+        QVERIFY(progress[i].done >= done);
+        done = progress[i].done;
+        const qsizetype started = std::find_if(progress.cbegin(), progress.cend(),
+                                               [&](const ImportProgress &p) {
+                                                   return p.file == progress[i].file && !p.finished;
+                                               })
+            - progress.cbegin();
+        QVERIFY2(started <= i, qPrintable(progress[i].file)); // named before it is done
+        if (progress[i].finished)
+            finished.append(progress[i]);
     }
+    QCOMPARE(finished.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(finished[i].file, files[i]);
+        QCOMPARE(finished[i].done, i + 1);
+    }
+}
+
+void TestLibrary::anImportCancelledBetweenBatchesKeepsEveryCommittedReport()
+{
+    const QString folder = m_dir.filePath(u"batches"_s);
+    const int count = 3 * Importer::kBatchReports;
+    QVERIFY(writeSyntheticReports(folder, count, 29));
+    const QStringList files = Importer::collectFiles({folder});
+    const QString location = m_dir.filePath(u"batches.sqlite"_s);
+    std::atomic<bool> cancel = false;
+    int acknowledged = 0;
+    // Cancelled as the first batch is committed: the files read meanwhile are left out.
+    const ImportSummary summary = Importer(location).run(
+        files,
+        [&](const ImportProgress &progress) {
+            if (progress.finished) {
+                ++acknowledged;
+                cancel = true;
+            }
+        },
+        &cancel);
+    QVERIFY(summary.cancelled);
+    QVERIFY(summary.imported > 0);
+    QVERIFY(summary.imported < count);
+    QCOMPARE(summary.imported, acknowledged);
+    QCOMPARE(summary.ids.size(), summary.imported);
+    QCOMPARE(summary.failures.size(), 0);
+
+    std::unique_ptr<ReviewLibrary> library = ReviewLibrary::open(location).value();
+    const QList<DocumentSummary> documents = library->documents().value();
+    QCOMPARE(documents.size(), summary.imported);
+    for (int i = 0; i < int(documents.size()); ++i) {
+        QCOMPARE(documents[i].id, summary.ids[i]);
+        QCOMPARE(documents[i].path, files[i]); // the first files, in order
+        const StoredReview review = library->load(documents[i].id).value();
+        QCOMPARE(int(review.report.cells.size()), ReportTemplate::standard().cellCount());
+    }
+    // Importing again completes it: what was committed is found, the rest is imported.
+    const ImportSummary rest = Importer(location).run(files);
+    QCOMPARE(rest.duplicates, summary.imported);
+    QCOMPARE(rest.imported, count - summary.imported);
+    QCOMPARE(rest.ids.mid(0, summary.imported), summary.ids);
+    QCOMPARE(library->documents().value().size(), count);
 }
 
 void TestLibrary::cancellingInsideAFileEndsTheImportAsCancelled()
@@ -1152,6 +1238,7 @@ void TestLibrary::aLostServerIsRetriedThenTheImportStops()
     std::unique_ptr<QThread> thread(QThread::create([&] {
         Importer importer(location);
         importer.setReconnectWindow(windowMs);
+        importer.setBatchReports(1); // each file committed on its own, as the cut needs
         summary = importer.run(
             Importer::collectFiles({folder}),
             [&](const ImportProgress &p) {
