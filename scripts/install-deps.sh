@@ -14,7 +14,7 @@ packages=(
     libgl-dev libicu-dev libxlsxwriter-dev libzip-dev libpoppler-cpp-dev libxml2-dev zlib1g-dev
     postgresql
     xvfb xauth fonts-noto-cjk
-    clang-format python3
+    clang-format clang-tidy python3
     clang libclang-rt-14-dev
 )
 
