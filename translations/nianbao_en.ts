@@ -1508,10 +1508,6 @@ Reports open without saving to a library.</source>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Importing %1 of %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Importing %n report(s)…</source>
         <translation type="unfinished">
@@ -1705,6 +1701,14 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
     </message>
     <message>
         <source>Reports (%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2, reading %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1503,10 +1503,6 @@ Reports open without saving to a library.</source>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
-    <message>
-        <source>Importing %1 of %2: %3</source>
-        <translation>正在导入第 %1 份，共 %2 份：%3</translation>
-    </message>
     <message numerus="yes">
         <source>Importing %n report(s)…</source>
         <translation>
@@ -1700,6 +1696,14 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
     <message>
         <source>Reports (%1);;All files (*)</source>
         <translation>报告 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2: %3</source>
+        <translation>已导入 %1 / %2：%3</translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2, reading %3</source>
+        <translation>已导入 %1 / %2，正在读取 %3</translation>
     </message>
 </context>
 <context>

@@ -715,16 +715,22 @@ void ReviewWindow::importIntoLibrary(const ReportFileScan &scan)
     dialog->setAutoClose(false);
     dialog->setAutoReset(false);
     connect(dialog, &QProgressDialog::canceled, m_documents, &DocumentManager::cancelImport);
-    connect(m_documents, &DocumentManager::importProgress, dialog,
-            [dialog](const ImportProgress &progress) {
-                // Named as its reading begins, so a slow file is seen while it is read.
-                dialog->setLabelText(tr("Importing %1 of %2: %3")
-                                         .arg(progress.finished ? progress.done : progress.done + 1)
-                                         .arg(progress.total)
-                                         .arg(QFileInfo(progress.file).fileName()));
-                // Last: a modal dialog's setValue() handles events, later updates too.
-                dialog->setValue(progress.done);
-            });
+    connect(
+        m_documents, &DocumentManager::importProgress, dialog,
+        [dialog](const ImportProgress &progress) {
+            // Files are read ahead of the batch being stored: the count is what is stored,
+            // and a file is named as its reading begins, so a slow one is seen while read.
+            const QString name = QFileInfo(progress.file).fileName();
+            dialog->setLabelText(
+                progress.finished
+                    ? tr("Imported %1 of %2: %3").arg(progress.done).arg(progress.total).arg(name)
+                    : tr("Imported %1 of %2, reading %3")
+                          .arg(progress.done)
+                          .arg(progress.total)
+                          .arg(name));
+            // Last: a modal dialog's setValue() handles events, later updates too.
+            dialog->setValue(progress.done);
+        });
     connect(
         m_documents, &DocumentManager::importFinished, dialog,
         [this, dialog](const QStringList &imported, const ImportSummary &summary) {
