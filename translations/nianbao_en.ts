@@ -205,6 +205,10 @@ Reports open without saving to a library.</source>
         <source>Name each file on stderr as its reading begins (the default when stderr is a terminal), and count the files at the end.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>nianbao-cli: the temporary file in %1 cannot be written (%2); the rest of the output is kept in memory until every file is checked</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Checker</name>

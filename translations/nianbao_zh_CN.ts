@@ -209,6 +209,10 @@ Reports open without saving to a library.</source>
         <source>Name each file on stderr as its reading begins (the default when stderr is a terminal), and count the files at the end.</source>
         <translation>在 stderr 上于开始读取每个文件时列出其名称（stderr 为终端时默认开启），并在结束时统计文件数。</translation>
     </message>
+    <message>
+        <source>nianbao-cli: the temporary file in %1 cannot be written (%2); the rest of the output is kept in memory until every file is checked</source>
+        <translation>nianbao-cli：无法写入 %1 中的临时文件（%2）；其余输出将保存在内存中，直到所有文件检查完毕</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Checker</name>

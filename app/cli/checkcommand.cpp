@@ -10,6 +10,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QMutex>
 #include <QTemporaryFile>
@@ -204,23 +205,43 @@ private:
         bool saysNoFindings = false;
     };
 
-    /** False if the temporary file cannot take it: the output then stays in memory. */
+    /**
+     * False if the temporary file cannot take it: the output then stays in memory, and the user
+     * is told once, since memory then grows with the number of files checked.
+     */
     bool spill(Entry &entry, const QByteArray &bytes)
     {
-        if (!m_file.isOpen() && !m_file.open())
+        if (m_spillFailed)
             return false;
+        if (!m_file.isOpen() && !m_file.open())
+            return spillFailed();
         const qint64 offset = m_file.size();
         if (!m_file.seek(offset) || m_file.write(bytes) != bytes.size())
-            return false;
+            return spillFailed();
         entry.offset = offset;
         entry.size = bytes.size();
         return true;
+    }
+
+    bool spillFailed()
+    {
+        m_spillFailed = true;
+        const QString where = m_file.fileName().isEmpty() ? QDir::tempPath() : m_file.fileName();
+        QTextStream(stderr) << QCoreApplication::translate(
+                                   "nianbao::CheckCommand",
+                                   "nianbao-cli: the temporary file in %1 cannot be written (%2); "
+                                   "the rest of the output is kept in memory until every file "
+                                   "is checked")
+                                   .arg(where, m_file.errorString())
+                            << '\n';
+        return false;
     }
 
     std::vector<Entry> m_entries;
     QMutex m_mutex;
     QTemporaryFile m_file;
     qsizetype m_inMemory = 0;
+    bool m_spillFailed = false;
 };
 
 /** Names each file as a worker starts reading it, so a slow or stuck file is visible. */
