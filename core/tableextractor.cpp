@@ -448,6 +448,10 @@ bool TableReader::placeByFields(const Candidate &candidate, Placement &placement
         return false;
     Placement byField(size_t(width), nullptr);
     for (const Token *token : candidate.values) {
+        // Figures joined from other lines (table 四 across a page break) have their own fields.
+        if (std::none_of(line.tokens.begin(), line.tokens.end(),
+                         [token](const Token &own) { return &own == token; }))
+            return false;
         const int column = token->field - labelField - 1;
         if (column < 0 || column >= width || byField[size_t(column)])
             return false;
