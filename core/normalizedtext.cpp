@@ -43,30 +43,6 @@ bool isFastInert(char32_t cp)
     return (cp < 0x80) || (cp >= 0x4E00 && cp <= 0x9FFF);
 }
 
-/** Appends the NFKC form of one code point to `out`; returns the number of units appended. */
-int appendNormalized(char32_t cp, QString &out)
-{
-    if (isDropped(cp))
-        return 0;
-    if (isFastInert(cp) || nfkc()->isInert(UChar32(cp))) {
-        const qsizetype before = out.size();
-        if (QChar::requiresSurrogates(cp)) {
-            out.append(QChar(QChar::highSurrogate(cp)));
-            out.append(QChar(QChar::lowSurrogate(cp)));
-        } else {
-            out.append(QChar(char16_t(cp)));
-        }
-        return int(out.size() - before);
-    }
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString normalized
-        = nfkc()->normalize(icu::UnicodeString(UChar32(cp)), status);
-    if (U_FAILURE(status))
-        return 0;
-    out.append(QStringView(normalized.getBuffer(), normalized.length()));
-    return normalized.length();
-}
-
 /**
  * The ASCII a box-drawing character stands for, or 0 for any other character. Text browsers
  * (w3m, lynx) and some converters draw a page's table grid with box-drawing characters: a
@@ -97,6 +73,34 @@ char16_t boxDrawingForm(char32_t cp)
     default:
         return u'|'; // vertical lines, corners and junctions
     }
+}
+
+/** Appends the NFKC form of one code point to `out`; returns the number of units appended. */
+int appendNormalized(char32_t cp, QString &out)
+{
+    if (isDropped(cp))
+        return 0;
+    if (const char16_t box = boxDrawingForm(cp)) {
+        out.append(QChar(box));
+        return 1;
+    }
+    if (isFastInert(cp) || nfkc()->isInert(UChar32(cp))) {
+        const qsizetype before = out.size();
+        if (QChar::requiresSurrogates(cp)) {
+            out.append(QChar(QChar::highSurrogate(cp)));
+            out.append(QChar(QChar::lowSurrogate(cp)));
+        } else {
+            out.append(QChar(char16_t(cp)));
+        }
+        return int(out.size() - before);
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString normalized
+        = nfkc()->normalize(icu::UnicodeString(UChar32(cp)), status);
+    if (U_FAILURE(status))
+        return 0;
+    out.append(QStringView(normalized.getBuffer(), normalized.length()));
+    return normalized.length();
 }
 
 constexpr char16_t kFirstCjk = 0x4E00;
@@ -224,12 +228,6 @@ NormalizedText::NormalizedText(const QString &original)
             const char16_t matched = cjk && simplified ? simplified[unit - kFirstCjk] : unit;
             identical = identical && matched == unit;
             put(matched, i, i + 1, cjk ? 2 : 1);
-            ++i;
-            continue;
-        }
-        if (const char16_t box = boxDrawingForm(unit)) {
-            identical = false;
-            put(box, i, i + 1, 1);
             ++i;
             continue;
         }
