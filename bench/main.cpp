@@ -5,11 +5,11 @@
 #include "batchchecker.h"
 #include "checksession.h"
 #include "documentlayout.h"
-#include "normalizedtext.h"
 #include "reportreader.h"
 #include "reportrenderer.h"
 #include "syntheticreports.h"
-#include "textdecoder.h"
+#include "text/normalizedtext.h"
+#include "text/textdecoder.h"
 #include "titleparser.h"
 
 #include <QCommandLineParser>

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "normalizedtext.h"
 #include "reporttemplate.h"
 #include "tableline.h"
+#include "text/normalizedtext.h"
 
 #include <vector>
 

@@ -3,7 +3,7 @@
 #include "reportjson.h"
 
 #include "jsonwriter.h"
-#include "normalizedtext.h"
+#include "text/normalizedtext.h"
 
 #include <QJsonArray>
 

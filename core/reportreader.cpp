@@ -4,8 +4,8 @@
 
 #include "documentlayout.h"
 #include "loaders/documentloader.h"
-#include "normalizedtext.h"
 #include "tableextractor.h"
+#include "text/normalizedtext.h"
 #include "titleparser.h"
 
 #include <QCoreApplication>

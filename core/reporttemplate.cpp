@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reporttemplate.h"
 
-#include "normalizedtext.h"
+#include "text/normalizedtext.h"
 
 #include <QFile>
 #include <QJsonArray>

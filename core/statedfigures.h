@@ -3,9 +3,9 @@
 #pragma once
 
 #include "documentlayout.h"
-#include "normalizedtext.h"
 #include "reporttemplate.h"
 #include "statedfigure.h"
+#include "text/normalizedtext.h"
 
 #include <QList>
 #include <QString>

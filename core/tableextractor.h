@@ -5,9 +5,9 @@
 #include "cellvalue.h"
 #include "documentlayout.h"
 #include "labelmatcher.h"
-#include "normalizedtext.h"
 #include "reporttemplate.h"
 #include "result.h"
+#include "text/normalizedtext.h"
 
 #include <QList>
 

@@ -3,8 +3,8 @@
 #include "tableline.h"
 
 #include "clock.h"
-#include "normalizedtext.h"
 #include "reporttemplate.h"
+#include "text/normalizedtext.h"
 
 #include <QRegularExpression>
 

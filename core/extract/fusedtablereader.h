@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "normalizedtext.h"
 #include "reporttemplate.h"
 #include "rulebook.h"
 #include "splitchoice.h"
 #include "statedfigure.h"
 #include "tableextractor.h"
+#include "text/normalizedtext.h"
 
 #include <QList>
 

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "normalizedtext.h"
 #include "reportreader.h"
 #include "tableline.h"
 #include "testutils.h"
+#include "text/normalizedtext.h"
 
 #include <QTest>
 

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batchchecker.h"
 #include "cellvalue.h"
-#include "normalizedtext.h"
 #include "reportjson.h"
 #include "reportrenderer.h"
 #include "reporttemplate.h"
@@ -10,6 +9,7 @@
 #include "syntheticreports.h"
 #include "tableline.h"
 #include "testutils.h"
+#include "text/normalizedtext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,7 +3,7 @@
 #include "reportreader.h"
 #include "tableline.h"
 #include "testutils.h"
-#include "textdecoder.h"
+#include "text/textdecoder.h"
 
 #include <QStringEncoder>
 #include <QTest>

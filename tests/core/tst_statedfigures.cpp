@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "documentlayout.h"
-#include "normalizedtext.h"
 #include "reporttemplate.h"
 #include "statedfigures.h"
-#include "textdecoder.h"
+#include "text/normalizedtext.h"
+#include "text/textdecoder.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "htmlencoding.h"
 
+#include "text/icuconversion.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QString>
@@ -20,61 +22,6 @@ namespace {
 
 /** How far into the page a declaration is looked for; long <head>s put it late. */
 constexpr qsizetype kPrescanBytes = 8192;
-
-struct ConverterCloser
-{
-    void operator()(UConverter *converter) const { ucnv_close(converter); }
-};
-
-struct Conversion
-{
-    QString text;
-    int replaced = 0;
-    int firstInvalid = -1;
-};
-
-struct InvalidBytes
-{
-    const char *start = nullptr;
-    int count = 0;
-    int first = -1;
-};
-
-/** Counts and places invalid sequences, then lets ICU substitute U+FFFD for them. */
-void countInvalid(const void *context, UConverterToUnicodeArgs *args, const char *codeUnits,
-                  int32_t length, UConverterCallbackReason reason, UErrorCode *error)
-{
-    if (reason <= UCNV_IRREGULAR) {
-        auto *invalid = static_cast<InvalidBytes *>(const_cast<void *>(context));
-        if (invalid->first < 0)
-            invalid->first = int(args->source - invalid->start) - length;
-        ++invalid->count;
-    }
-    UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, codeUnits, length, reason, error);
-}
-
-/** Converts with ICU, replacing invalid sequences by U+FFFD and counting them. */
-std::optional<Conversion> convert(QByteArrayView bytes, const QByteArray &encoding)
-{
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<UConverter, ConverterCloser> converter(
-        ucnv_open(encoding.constData(), &status));
-    if (U_FAILURE(status))
-        return std::nullopt;
-    InvalidBytes invalid {bytes.data(), 0, -1};
-    ucnv_setToUCallBack(converter.get(), countInvalid, &invalid, nullptr, nullptr, &status);
-    // Every byte yields at most one UTF-16 unit in the converters pages use, bar UTF-8's 4-byte
-    // sequences, which yield two units for four bytes.
-    QString out(bytes.size() + 1, Qt::Uninitialized);
-    status = U_ZERO_ERROR;
-    const int32_t length
-        = ucnv_toUChars(converter.get(), reinterpret_cast<UChar *>(out.data()), int32_t(out.size()),
-                        bytes.data(), int32_t(bytes.size()), &status);
-    if (U_FAILURE(status) && status != U_STRING_NOT_TERMINATED_WARNING)
-        return std::nullopt;
-    out.truncate(length);
-    return Conversion {out, invalid.count, invalid.first};
-}
 
 Error invalidBytesWarning(const DecodedText &decoded)
 {
@@ -95,10 +42,7 @@ constexpr int kToleratedInvalid = 2;
 /** Whether a charset writes characters in several bytes (UTF-8, GB18030, Big5 …). */
 bool isMultiByte(const QByteArray &encoding)
 {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<UConverter, ConverterCloser> converter(
-        ucnv_open(encoding.constData(), &status));
-    return U_SUCCESS(status) && ucnv_getMaxCharSize(converter.get()) > 1;
+    return icuMaxCharSize(encoding.constData()) > 1;
 }
 
 /**
@@ -107,7 +51,7 @@ bool isMultiByte(const QByteArray &encoding)
  */
 std::optional<DecodedText> chineseUtf8(QByteArrayView bytes)
 {
-    std::optional<Conversion> utf8 = convert(bytes, "UTF-8");
+    const std::optional<IcuConversion> utf8 = convertWithIcu(bytes, "UTF-8");
     if (!utf8 || utf8->replaced > 0)
         return std::nullopt;
     const bool chinese = std::any_of(utf8->text.cbegin(), utf8->text.cend(),
@@ -187,12 +131,7 @@ QByteArray htmlConverterName(const QByteArray &label)
     const char *canonical = ucnv_getCanonicalName(label.constData(), "WHATWG", &status);
     if (U_SUCCESS(status) && canonical)
         return QByteArray(canonical);
-    status = U_ZERO_ERROR;
-    std::unique_ptr<UConverter, ConverterCloser> converter(ucnv_open(label.constData(), &status));
-    if (U_FAILURE(status))
-        return {};
-    status = U_ZERO_ERROR;
-    return QByteArray(ucnv_getName(converter.get(), &status));
+    return icuConverterName(label.constData());
 }
 
 Result<DecodedText> decodeHtml(const QByteArray &bytes, QList<Error> *warnings)
@@ -222,11 +161,11 @@ Result<DecodedText> decodeHtml(const QByteArray &bytes, QList<Error> *warnings)
             return *utf8;
         }
     }
-    std::optional<Conversion> declared = convert(bytes, converterName);
+    const std::optional<IcuConversion> declared = convertWithIcu(bytes, converterName.constData());
     if (!declared)
         return detect(bytes, warnings);
     DecodedText decoded {declared->text, QString::fromLatin1(converterName), false,
-                         declared->replaced, declared->firstInvalid};
+                         declared->replaced, declared->firstInvalidByte};
     if (declared->replaced == 0)
         return decoded;
     // A few damaged bytes do not make the declaration wrong: keep it and say what was replaced.
@@ -242,7 +181,7 @@ Result<DecodedText> decodeHtml(const QByteArray &bytes, QList<Error> *warnings)
     for (const QByteArray &candidate : {QByteArray("GB18030"), QByteArray("UTF-8")}) {
         if (better || decoded.encoding == QLatin1StringView(candidate))
             continue;
-        std::optional<Conversion> attempt = convert(bytes, candidate);
+        const std::optional<IcuConversion> attempt = convertWithIcu(bytes, candidate.constData());
         if (attempt && attempt->replaced == 0)
             better = DecodedText {attempt->text, QString::fromLatin1(candidate), false, 0, -1};
     }

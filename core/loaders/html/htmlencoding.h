@@ -3,7 +3,7 @@
 #pragma once
 
 #include "result.h"
-#include "textdecoder.h"
+#include "text/textdecoder.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -7,7 +7,7 @@
 #include "loaders/html/htmlloader.h"
 #include "loaders/html/htmlparser.h"
 #include "loaders/pdf/pdfloader.h"
-#include "textdecoder.h"
+#include "text/textdecoder.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "normalizedtext.h"
+#include "text/normalizedtext.h"
 
 #include <QHash>
 

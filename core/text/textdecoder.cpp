@@ -1,10 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "textdecoder.h"
+#include "text/textdecoder.h"
+
+#include "text/icuconversion.h"
 
 #include <QCoreApplication>
 
-#include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
 #include <algorithm>
@@ -33,68 +34,10 @@ const ByteOrderMark kMarks[] = {
     {QByteArrayView("\xFE\xFF", 2), "UTF-16BE"},
 };
 
-struct ConverterCloser
-{
-    void operator()(UConverter *converter) const { ucnv_close(converter); }
-};
 struct DetectorCloser
 {
     void operator()(UCharsetDetector *detector) const { ucsdet_close(detector); }
 };
-
-/** What a lenient conversion replaced: how many invalid sequences, and where the first was. */
-struct Replacements
-{
-    const char *begin = nullptr; ///< the converted bytes, to turn ICU's position into an offset
-    int count = 0;
-    int firstOffset = -1;
-};
-
-/** ICU calls this for each invalid sequence: it is counted, then replaced by U+FFFD. */
-void countAndSubstitute(const void *context, UConverterToUnicodeArgs *args, const char *codeUnits,
-                        int32_t length, UConverterCallbackReason reason, UErrorCode *status)
-{
-    if (reason <= UCNV_IRREGULAR) {
-        auto *replacements = static_cast<Replacements *>(const_cast<void *>(context));
-        // ICU has consumed the sequence: it ends where the source pointer stands.
-        const int offset = int(args->source - replacements->begin) - length;
-        if (replacements->firstOffset < 0)
-            replacements->firstOffset = std::max(0, offset);
-        ++replacements->count;
-    }
-    UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, codeUnits, length, reason, status);
-}
-
-/**
- * Converts with ICU. With `replacements`, leniently: each invalid sequence is counted and
- * replaced by U+FFFD. Without, strictly: nullopt on the first invalid sequence. Nullopt too if
- * ICU lacks the encoding.
- */
-std::optional<QString> convert(QByteArrayView bytes, const char *encoding,
-                               Replacements *replacements = nullptr)
-{
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<UConverter, ConverterCloser> converter(ucnv_open(encoding, &status));
-    if (U_FAILURE(status))
-        return std::nullopt;
-    if (replacements) {
-        replacements->begin = bytes.data();
-        ucnv_setToUCallBack(converter.get(), countAndSubstitute, replacements, nullptr, nullptr,
-                            &status);
-    } else {
-        ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
-                            &status);
-    }
-    QString out(bytes.size() + 1, Qt::Uninitialized);
-    status = U_ZERO_ERROR;
-    const int32_t length
-        = ucnv_toUChars(converter.get(), reinterpret_cast<UChar *>(out.data()), int32_t(out.size()),
-                        bytes.data(), int32_t(bytes.size()), &status);
-    if (U_FAILURE(status) && status != U_STRING_NOT_TERMINATED_WARNING)
-        return std::nullopt;
-    out.truncate(length);
-    return out;
-}
 
 struct Utf8Scan
 {
@@ -208,11 +151,10 @@ std::optional<DecodedText> decodeChinese(QByteArrayView bytes, QList<QByteArray>
     const qsizetype nonAscii
         = std::count_if(bytes.begin(), bytes.end(), [](char byte) { return uchar(byte) >= 0x80; });
     for (const QByteArray &name : std::as_const(candidates)) {
-        Replacements replacements;
-        std::optional<QString> text = convert(bytes, name.constData(), &replacements);
-        if (text && qsizetype(replacements.count) * kMaxReplacedShare <= nonAscii)
-            return DecodedText {*text, QString::fromLatin1(name), false, replacements.count,
-                                replacements.firstOffset};
+        const std::optional<IcuConversion> text = convertWithIcu(bytes, name.constData());
+        if (text && qsizetype(text->replaced) * kMaxReplacedShare <= nonAscii)
+            return DecodedText {text->text, QString::fromLatin1(name), false, text->replaced,
+                                text->firstInvalidByte};
     }
     return std::nullopt;
 }
@@ -292,13 +234,12 @@ Result<DecodedText> decodeWithMark(QByteArrayView bytes)
         if (!bytes.startsWith(mark.bytes))
             continue;
         const QByteArrayView body = bytes.sliced(mark.bytes.size());
-        Replacements replacements;
-        std::optional<QString> text = convert(body, mark.encoding, &replacements);
+        const std::optional<IcuConversion> text = convertWithIcu(body, mark.encoding);
         if (!text)
             break;
         const int firstInvalid
-            = replacements.firstOffset < 0 ? -1 : replacements.firstOffset + int(mark.bytes.size());
-        DecodedText decoded {*text, QString::fromLatin1(mark.encoding), true, replacements.count,
+            = text->firstInvalidByte < 0 ? -1 : text->firstInvalidByte + int(mark.bytes.size());
+        DecodedText decoded {text->text, QString::fromLatin1(mark.encoding), true, text->replaced,
                              firstInvalid};
         return finish(std::move(decoded));
     }
@@ -322,10 +263,9 @@ Result<DecodedText> decodeText(const QByteArray &bytes)
     if (utf8.invalid == 0)
         return finish(DecodedText {QString::fromUtf8(bytes), u"UTF-8"_s, false, 0, -1});
     if (const char *utf16 = unmarkedUtf16(bytes)) {
-        Replacements replacements;
-        if (std::optional<QString> text = convert(bytes, utf16, &replacements)) {
-            return finish(DecodedText {*text, QString::fromLatin1(utf16), false, replacements.count,
-                                       replacements.firstOffset});
+        if (std::optional<IcuConversion> text = convertWithIcu(bytes, utf16)) {
+            return finish(DecodedText {text->text, QString::fromLatin1(utf16), false,
+                                       text->replaced, text->firstInvalidByte});
         }
     }
     if (bytes.left(8192).contains('\0'))
@@ -341,17 +281,17 @@ Result<DecodedText> decodeText(const QByteArray &bytes)
     if (std::optional<DecodedText> chinese = decodeChinese(bytes, candidates))
         return finish(std::move(*chinese));
     for (const QByteArray &name : candidates) {
-        if (std::optional<QString> text = convert(bytes, name.constData()))
-            return finish(DecodedText {*text, QString::fromLatin1(name), false, 0, -1});
+        if (std::optional<IcuConversion> text
+            = convertWithIcu(bytes, name.constData(), OnInvalidBytes::Stop))
+            return finish(DecodedText {text->text, QString::fromLatin1(name), false, 0, -1});
     }
     // Nothing decodes cleanly: keep the best guess and say how much was replaced.
     const QByteArray best = candidates.isEmpty() ? QByteArray("UTF-8") : candidates.first();
-    Replacements replacements;
-    std::optional<QString> text = convert(bytes, best.constData(), &replacements);
+    const std::optional<IcuConversion> text = convertWithIcu(bytes, best.constData());
     if (!text)
         return Error {u"encoding.unknown"_s, u"The text encoding could not be determined."_s, {}};
-    return finish(DecodedText {*text, QString::fromLatin1(best), false, replacements.count,
-                               replacements.firstOffset});
+    return finish(DecodedText {text->text, QString::fromLatin1(best), false, text->replaced,
+                               text->firstInvalidByte});
 }
 
 } // namespace nianbao
