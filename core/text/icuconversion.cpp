@@ -89,7 +89,7 @@ QByteArray icuConverterName(const char *label)
     if (!converter)
         return {};
     UErrorCode status = U_ZERO_ERROR;
-    return QByteArray(ucnv_getName(converter.get(), &status));
+    return {ucnv_getName(converter.get(), &status)};
 }
 
 } // namespace nianbao
