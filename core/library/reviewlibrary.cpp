@@ -857,26 +857,16 @@ private:
 Result<ImportResult> ReviewLibrary::addReport(const Report &report, const QByteArray &sha256,
                                               std::optional<ReviewCounts> counts)
 {
-    // One import at a time decides whether these bytes are new, so none is stored twice.
-    Transaction transaction(database(), isPostgres());
-    Result<bool> begun = transaction.begin(Transaction::Writers::OneAtATime);
-    if (!begun)
-        return begun.error();
-    InsertQueries queries(database());
-    Result<bool> prepared = queries.prepare(isPostgres());
-    if (!prepared)
-        return prepared.error();
-    Result<ImportResult> added = insertReport(queries, report, sha256, counts);
+    // A batch of one: the same transaction, and the same check that the bytes are new.
+    Result<QList<ImportResult>> added = addReports({NewReport {report, sha256, counts}});
     if (!added)
         return added.error();
-    Result<bool> committed = transaction.commit();
-    if (!committed)
-        return committed.error();
-    return added;
+    return added.value().front();
 }
 
 Result<QList<ImportResult>> ReviewLibrary::addReports(const std::vector<NewReport> &reports)
 {
+    // One import at a time decides whether these bytes are new, so none is stored twice.
     Transaction transaction(database(), isPostgres());
     Result<bool> begun = transaction.begin(Transaction::Writers::OneAtATime);
     if (!begun)

@@ -206,6 +206,20 @@ private slots:
     void rendererWritesBlankCellsInTheirColumn();
 
 private:
+    /** The figures of `source`: a seed's expected answers, or consistentFigures(). */
+    bool loadTruth(const QString &source, Expected *expected,
+                   std::vector<std::optional<double>> *truth) const
+    {
+        if (source == u"consistent-figures") {
+            *truth = consistentFigures(m_template);
+            return true;
+        }
+        if (!loadExpected(source, expected))
+            return false;
+        *truth = expectedValues(*expected, m_template);
+        return true;
+    }
+
     const ReportTemplate &m_template = ReportTemplate::standard();
     ReportReader m_reader;
 };
@@ -369,12 +383,7 @@ void TestLayouts::blankCells()
     QFETCH(QStringList, blank);
     Expected expected {u"示例县交通运输局"_s, 2023, {}, {}};
     std::vector<std::optional<double>> truth;
-    if (source == u"consistent-figures") {
-        truth = consistentFigures(m_template);
-    } else {
-        QVERIFY(loadExpected(source, &expected));
-        truth = expectedValues(expected, m_template);
-    }
+    QVERIFY(loadTruth(source, &expected, &truth));
     const QSet<int> blankCells = cellIndices(QSet<QString>(blank.begin(), blank.end()), m_template);
     QVERIFY(!blankCells.contains(-1));
     std::vector<std::optional<double>> rendered = truth;
@@ -399,12 +408,7 @@ void TestLayouts::blankCellsOnOneLine()
     QFETCH(QStringList, blank);
     Expected expected {u"示例县交通运输局"_s, 2023, {}, {}};
     std::vector<std::optional<double>> truth;
-    if (source == u"consistent-figures") {
-        truth = consistentFigures(m_template);
-    } else {
-        QVERIFY(loadExpected(source, &expected));
-        truth = expectedValues(expected, m_template);
-    }
+    QVERIFY(loadTruth(source, &expected, &truth));
     const QSet<int> blankCells = cellIndices(QSet<QString>(blank.begin(), blank.end()), m_template);
     std::vector<std::optional<double>> rendered = truth;
     for (int cell : blankCells)
@@ -461,12 +465,7 @@ void TestLayouts::blankCellsInRedrawnTables()
     QFETCH(QStringList, blank);
     Expected expected {u"示例县交通运输局"_s, 2023, {}, {}};
     std::vector<std::optional<double>> truth;
-    if (source == u"consistent-figures") {
-        truth = consistentFigures(m_template);
-    } else {
-        QVERIFY(loadExpected(source, &expected));
-        truth = expectedValues(expected, m_template);
-    }
+    QVERIFY(loadTruth(source, &expected, &truth));
     const QSet<int> blankCells = cellIndices(QSet<QString>(blank.begin(), blank.end()), m_template);
     std::vector<std::optional<double>> rendered = truth;
     for (int cell : blankCells)
