@@ -139,7 +139,7 @@ StageTimes stageTimes(const QStringList &files, const ReportTemplate &reportTemp
         lap(times.extract);
         const auto statements = statementReader.read(normalized, layout, text);
         lap(times.statements);
-        const auto findings = checker.check(tables.cells, statements);
+        const auto findings = CheckSession::checkOnce(checker, tables.cells, statements);
         lap(times.check);
         Q_UNUSED(title);
         Q_UNUSED(findings);

@@ -114,7 +114,7 @@ std::optional<Finding> Checker::checkFinding(int check, const std::vector<CellVa
     const LinearCheck &linear = m_rules.checks()[size_t(check)];
     const RuleDefinition &rule = m_template.rules()[linear.rule];
     Finding finding;
-    finding.id = u"check:"_s + QString::number(check);
+    finding.key = {FindingKind::Check, check};
     finding.rule = rule.id;
     finding.severity = rule.severity == u"warning" ? Severity::Warning : Severity::Error;
     finding.cells.append(QList<int>(linear.lhs.begin(), linear.lhs.end()));
@@ -139,7 +139,7 @@ std::optional<Finding> Checker::domainFinding(int cell, const std::vector<CellVa
     if (!value.value || inDomain(cell, *value.value))
         return std::nullopt;
     Finding finding;
-    finding.id = u"domain:"_s + QString::number(cell);
+    finding.key = {FindingKind::Domain, cell};
     finding.rule = u"value.domain"_s;
     finding.cells = {cell};
     finding.actual = value.value;
@@ -197,7 +197,7 @@ std::optional<Finding> Checker::missingFinding(int cell, const std::vector<CellV
     if (!missing && value.state != CellState::Deduced)
         return std::nullopt;
     Finding finding;
-    finding.id = u"missing:"_s + QString::number(cell);
+    finding.key = {FindingKind::Missing, cell};
     finding.rule = u"value.missing"_s;
     finding.severity = writesNoFigure(cell, cells) ? Severity::Error : Severity::Warning;
     finding.cells = {cell};
@@ -256,7 +256,7 @@ std::optional<Finding> Checker::statementFinding(int statement,
     if (!cell.value || std::abs(*cell.value - figure.value) <= kTolerance)
         return std::nullopt;
     Finding finding;
-    finding.id = u"statement:"_s + QString::number(statement);
+    finding.key = {FindingKind::Statement, statement};
     finding.rule = u"text.table"_s;
     finding.cells = {figure.cell};
     finding.statement = statement;
@@ -285,7 +285,7 @@ std::optional<Finding> Checker::splitChoiceFinding(int index, const QList<SplitC
     if (!open)
         return std::nullopt;
     Finding finding;
-    finding.id = u"split:"_s + QString::number(index);
+    finding.key = {FindingKind::Split, index};
     finding.rule = choice.byPlausibility ? u"segment.by_plausibility"_s
         : choice.byText                  ? u"segment.by_text"_s
                                          : u"segment.ambiguous"_s;
@@ -344,7 +344,7 @@ std::optional<Finding> Checker::statementAgainstChoice(int statement,
             return std::nullopt;
     }
     Finding finding;
-    finding.id = u"splittext:"_s + QString::number(statement);
+    finding.key = {FindingKind::SplitText, statement};
     finding.rule = u"text.table"_s;
     finding.cells = {figure.cell};
     finding.statement = statement;
@@ -650,7 +650,7 @@ void Checker::foldZeroDeductions(QList<Finding> &findings,
             continue;
         std::sort(zeros.begin(), zeros.end());
         Finding finding;
-        finding.id = u"zeros:"_s + QString::number(t);
+        finding.key = {FindingKind::Zeros, int(t)};
         finding.rule = u"value.missing"_s;
         finding.severity = Severity::Warning;
         finding.cells = zeros;
@@ -844,7 +844,7 @@ QList<Finding> Checker::yearCarryFindings(const std::vector<CellValue> &previous
         if (!nowValue || !beforeValue || std::abs(*nowValue - *beforeValue) <= kTolerance)
             continue;
         Finding finding;
-        finding.id = u"carry:"_s + QString::number(now);
+        finding.key = {FindingKind::Carry, now};
         finding.rule = rule->id;
         finding.severity = rule->severity == u"error" ? Severity::Error : Severity::Warning;
         finding.cells = {now};
@@ -857,32 +857,6 @@ QList<Finding> Checker::yearCarryFindings(const std::vector<CellValue> &previous
                               .arg(number(*beforeValue), rule->description);
         findings.append(finding);
     }
-    return findings;
-}
-
-QList<Finding> Checker::check(std::vector<CellValue> &cells, const QList<StatedFigure> &statements,
-                              const QList<SplitChoice> &splitChoices) const
-{
-    deduceMissing(cells);
-    QList<Finding> findings;
-    for (int cell = 0; cell < int(cells.size()); ++cell) {
-        if (std::optional<Finding> finding = missingFinding(cell, cells))
-            findings.append(*finding);
-        if (std::optional<Finding> finding = domainFinding(cell, cells))
-            findings.append(*finding);
-    }
-    for (int check = 0; check < int(m_rules.checks().size()); ++check) {
-        if (std::optional<Finding> finding = checkFinding(check, cells))
-            findings.append(*finding);
-    }
-    for (int s = 0; s < int(statements.size()); ++s) {
-        if (std::optional<Finding> finding = statementFinding(s, statements, cells))
-            findings.append(*finding);
-    }
-    if (findings.size() > 0)
-        attachSuggestions(findings, localize(cells, statements));
-    foldZeroDeductions(findings, cells);
-    addSplitChoices(findings, splitChoices, statements, cells);
     return findings;
 }
 

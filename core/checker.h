@@ -29,8 +29,8 @@ struct Fix
  * Judges a report's cells: the template's linear rules, the value domain, the stated figures;
  * deduces missing cells the rules determine; and localizes faults — the smallest set of cells
  * whose change makes everything agree (Fellegi–Holt error localization, done exactly for this
- * small linear system: one cell first, then pairs). Stateless; CheckSession keeps state for
- * incremental re-checks.
+ * small linear system: one cell first, then pairs). Stateless: these are the rules one at a
+ * time; CheckSession is the engine that runs them over a report and keeps the findings current.
  */
 class Checker
 {
@@ -38,10 +38,6 @@ class Checker
 
 public:
     explicit Checker(const RuleBook &rules);
-
-    /** Deduces the missing cells the rules determine, then returns every finding. */
-    QList<Finding> check(std::vector<CellValue> &cells, const QList<StatedFigure> &statements,
-                         const QList<SplitChoice> &splitChoices = {}) const;
 
     /** Fills missing cells the rules determine uniquely (state Deduced); returns how many. */
     int deduceMissing(std::vector<CellValue> &cells) const;

@@ -4,30 +4,7 @@
 
 #include <algorithm>
 
-using namespace Qt::StringLiterals;
-
 namespace nianbao {
-
-namespace {
-
-/** Sort key that orders findings the way Checker::check emits them. */
-std::pair<int, int> orderKey(const QString &id)
-{
-    static const QStringList kKinds = {u"missing"_s, u"domain"_s, u"check"_s,    u"statement"_s,
-                                       u"zeros"_s,   u"split"_s,  u"splittext"_s};
-    const qsizetype colon = id.indexOf(u':');
-    const int kind = int(kKinds.indexOf(id.left(colon)));
-    const int index = id.mid(colon + 1).toInt();
-    // Cell findings interleave by cell in a full check: missing:5 then domain:5.
-    return kind <= 1 ? std::pair {index * 2 + kind, 0} : std::pair {1'000'000 * kind + index, 0};
-}
-
-} // namespace
-
-bool findingBefore(const Finding &a, const Finding &b)
-{
-    return orderKey(a.id) < orderKey(b.id);
-}
 
 CheckSession::CheckSession(const Checker &checker, std::vector<CellValue> cells,
                            QList<StatedFigure> statements, QList<SplitChoice> splitChoices)
@@ -37,6 +14,15 @@ CheckSession::CheckSession(const Checker &checker, std::vector<CellValue> cells,
     , m_splitChoices(std::move(splitChoices))
 {
     recheckFully();
+}
+
+QList<Finding> CheckSession::checkOnce(const Checker &checker, std::vector<CellValue> &cells,
+                                       const QList<StatedFigure> &statements,
+                                       const QList<SplitChoice> &splitChoices)
+{
+    CheckSession session(checker, std::move(cells), statements, splitChoices);
+    cells = std::move(session.m_cells);
+    return std::move(session.m_findings);
 }
 
 namespace {
@@ -54,6 +40,12 @@ ReviewCounts countFindings(const Findings &findings)
     return counts;
 }
 
+void sortByKey(QList<Finding> &findings)
+{
+    if (!std::is_sorted(findings.cbegin(), findings.cend(), findingBefore))
+        std::sort(findings.begin(), findings.end(), findingBefore);
+}
+
 } // namespace
 
 ReviewCounts countReview(const QList<Finding> &findings, const std::vector<CellValue> &cells)
@@ -67,65 +59,68 @@ ReviewCounts countReview(const QList<Finding> &findings, const std::vector<CellV
 
 ReviewCounts CheckSession::counts() const
 {
-    ReviewCounts counts = countFindings(m_findings);
-    counts.unread = countReview({}, m_cells).unread;
-    return counts;
-}
-
-QList<Finding> CheckSession::findings() const
-{
-    QList<QString> ids = m_findings.keys();
-    std::sort(ids.begin(), ids.end(),
-              [](const QString &a, const QString &b) { return orderKey(a) < orderKey(b); });
-    QList<Finding> ordered;
-    for (const QString &id : ids)
-        ordered.append(m_findings.value(id));
-    return ordered;
+    return countReview(m_findings, m_cells);
 }
 
 void CheckSession::recheckFully()
 {
-    m_base.clear();
-    m_findings.clear();
     m_checker.deduceMissing(m_cells);
-    for (int cell = 0; cell < int(m_cells.size()); ++cell)
-        recheckCell(cell);
-    refreshSuggestions();
+    // One pass in key order: each rule evaluated once, not once per cell it involves.
+    QList<Finding> base;
+    const auto add = [&base](std::optional<Finding> &&finding) {
+        if (finding)
+            base.append(std::move(*finding));
+    };
+    for (int cell = 0; cell < int(m_cells.size()); ++cell) {
+        add(m_checker.missingFinding(cell, m_cells));
+        add(m_checker.domainFinding(cell, m_cells));
+    }
+    for (int check = 0; check < int(m_checker.rules().checks().size()); ++check)
+        add(m_checker.checkFinding(check, m_cells));
+    for (int s = 0; s < int(m_statements.size()); ++s)
+        add(m_checker.statementFinding(s, m_statements, m_cells));
+    m_base.clear();
+    for (const Finding &finding : std::as_const(base))
+        m_base.insert(finding.key, finding);
+    m_findings = withFixes(std::move(base));
 }
 
-void CheckSession::setBaseFinding(const QString &id, std::optional<Finding> finding)
+void CheckSession::setBaseFinding(FindingKey key, std::optional<Finding> finding)
 {
     if (finding)
-        m_base.insert(id, *finding);
+        m_base.insert(key, std::move(*finding));
     else
-        m_base.remove(id);
+        m_base.remove(key);
 }
 
 void CheckSession::recheckCell(int cell)
 {
-    const QString index = QString::number(cell);
-    setBaseFinding(u"missing:"_s + index, m_checker.missingFinding(cell, m_cells));
-    setBaseFinding(u"domain:"_s + index, m_checker.domainFinding(cell, m_cells));
+    setBaseFinding({FindingKind::Missing, cell}, m_checker.missingFinding(cell, m_cells));
+    setBaseFinding({FindingKind::Domain, cell}, m_checker.domainFinding(cell, m_cells));
     for (int check : m_checker.rules().checksOfCell(cell))
-        setBaseFinding(u"check:"_s + QString::number(check),
-                       m_checker.checkFinding(check, m_cells));
+        setBaseFinding({FindingKind::Check, check}, m_checker.checkFinding(check, m_cells));
     for (int s = 0; s < int(m_statements.size()); ++s) {
         if (m_statements[s].cell == cell)
-            setBaseFinding(u"statement:"_s + QString::number(s),
+            setBaseFinding({FindingKind::Statement, s},
                            m_checker.statementFinding(s, m_statements, m_cells));
     }
 }
 
+QList<Finding> CheckSession::withFixes(QList<Finding> base) const
+{
+    if (!base.isEmpty())
+        m_checker.attachSuggestions(base, m_checker.localize(m_cells, m_statements));
+    m_checker.foldZeroDeductions(base, m_cells);
+    m_checker.addSplitChoices(base, m_splitChoices, m_statements, m_cells);
+    sortByKey(base);
+    return base;
+}
+
 void CheckSession::refreshSuggestions()
 {
-    QList<Finding> findings = m_base.values();
-    if (!findings.isEmpty())
-        m_checker.attachSuggestions(findings, m_checker.localize(m_cells, m_statements));
-    m_checker.foldZeroDeductions(findings, m_cells);
-    m_checker.addSplitChoices(findings, m_splitChoices, m_statements, m_cells);
-    m_findings.clear();
-    for (const Finding &finding : std::as_const(findings))
-        m_findings.insert(finding.id, finding);
+    QList<Finding> base = m_base.values();
+    sortByKey(base);
+    m_findings = withFixes(std::move(base));
 }
 
 FindingsDelta CheckSession::setCell(int cell, std::optional<double> value, CellState state)
@@ -138,14 +133,14 @@ FindingsDelta CheckSession::setCell(int cell, std::optional<double> value, CellS
 
 FindingsDelta CheckSession::recheck()
 {
-    const QHash<QString, Finding> before = m_findings;
+    const QList<Finding> before = m_findings;
     recheckFully();
     return difference(before, m_findings);
 }
 
 FindingsDelta CheckSession::replaceCell(int cell, const CellValue &value)
 {
-    const QHash<QString, Finding> before = m_findings;
+    const QList<Finding> before = m_findings;
     const auto isDeduced = [](const CellValue &c) {
         return c.state == CellState::Deduced;
     };
@@ -168,19 +163,25 @@ FindingsDelta CheckSession::replaceCell(int cell, const CellValue &value)
     return delta;
 }
 
-FindingsDelta CheckSession::difference(const QHash<QString, Finding> &before,
-                                       const QHash<QString, Finding> &after)
+FindingsDelta CheckSession::difference(const QList<Finding> &before, const QList<Finding> &after)
 {
+    // Both lists are in key order: one merge finds what went, came and changed.
     FindingsDelta delta;
-    for (auto it = before.cbegin(); it != before.cend(); ++it) {
-        const auto now = after.constFind(it.key());
-        if (now == after.cend() || !(*now == it.value()))
-            delta.disappeared.append(it.value());
-    }
-    for (auto it = after.cbegin(); it != after.cend(); ++it) {
-        const auto then = before.constFind(it.key());
-        if (then == before.cend() || !(*then == it.value()))
-            delta.appeared.append(it.value());
+    auto then = before.cbegin();
+    auto now = after.cbegin();
+    while (then != before.cend() || now != after.cend()) {
+        if (now == after.cend() || (then != before.cend() && then->key < now->key)) {
+            delta.disappeared.append(*then++);
+        } else if (then == before.cend() || now->key < then->key) {
+            delta.appeared.append(*now++);
+        } else {
+            if (!(*then == *now)) {
+                delta.disappeared.append(*then);
+                delta.appeared.append(*now);
+            }
+            ++then;
+            ++now;
+        }
     }
     return delta;
 }

@@ -42,16 +42,21 @@ struct ReviewCounts
     friend bool operator==(const ReviewCounts &, const ReviewCounts &) = default;
 };
 
-/** Whether `a` comes before `b` in the order a full check gives findings (by cell, then rule). */
-bool findingBefore(const Finding &a, const Finding &b);
+/** Whether `a` comes before `b` in a report's list of findings (FindingKey's order). */
+inline bool findingBefore(const Finding &a, const Finding &b)
+{
+    return a.key < b.key;
+}
 
 /** The counts of `findings` over `cells`: the one rule the list, the library and exports use. */
 ReviewCounts countReview(const QList<Finding> &findings, const std::vector<CellValue> &cells);
 
 /**
- * The checked state of one report under edit: its cells, stated figures and current findings.
- * An edit re-evaluates only the rules that involve the edited cell (RuleBook's cell index) and
- * reports the difference, so the review window can re-check on every keystroke.
+ * The findings engine: the checked state of one report, its cells, stated figures and current
+ * findings. The reader, the batch, the library and the window all check through it, so a
+ * report's findings are the same wherever they are computed. An edit re-evaluates only the
+ * rules that involve the edited cell (RuleBook's cell index) and reports the difference, so
+ * the review window can re-check on every keystroke.
  */
 class CheckSession
 {
@@ -59,10 +64,18 @@ public:
     CheckSession(const Checker &checker, std::vector<CellValue> cells,
                  QList<StatedFigure> statements, QList<SplitChoice> splitChoices = {});
 
+    /**
+     * Checks a report once, for those who keep no session (the reader, the batch): fills the
+     * cells the rules determine in `cells` and returns the findings.
+     */
+    static QList<Finding> checkOnce(const Checker &checker, std::vector<CellValue> &cells,
+                                    const QList<StatedFigure> &statements,
+                                    const QList<SplitChoice> &splitChoices = {});
+
     const std::vector<CellValue> &cells() const { return m_cells; }
     const QList<StatedFigure> &statements() const { return m_statements; }
-    /** The current findings, ordered by cell and rule as a full check orders them. */
-    QList<Finding> findings() const;
+    /** The current findings, in FindingKey order. */
+    const QList<Finding> &findings() const { return m_findings; }
     ReviewCounts counts() const;
 
     /** Sets one cell and returns the findings that appeared and disappeared. */
@@ -76,17 +89,18 @@ public:
 private:
     void recheckFully();
     void recheckCell(int cell);
-    void setBaseFinding(const QString &id, std::optional<Finding> finding);
+    void setBaseFinding(FindingKey key, std::optional<Finding> finding);
     void refreshSuggestions();
-    static FindingsDelta difference(const QHash<QString, Finding> &before,
-                                    const QHash<QString, Finding> &after);
+    /** `base` (in key order) with the localized fixes, the folds and the split choices. */
+    QList<Finding> withFixes(QList<Finding> base) const;
+    static FindingsDelta difference(const QList<Finding> &before, const QList<Finding> &after);
 
     const Checker &m_checker;
     std::vector<CellValue> m_cells;
     QList<StatedFigure> m_statements;
     QList<SplitChoice> m_splitChoices;
-    QHash<QString, Finding> m_base; ///< findings as their rule states them, no suggestion
-    QHash<QString, Finding> m_findings; ///< m_base with the localized fixes attached
+    QHash<FindingKey, Finding> m_base; ///< findings as their rule states them, no suggestion
+    QList<Finding> m_findings; ///< m_base with the localized fixes attached, in key order
 };
 
 } // namespace nianbao

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "finding.h"
 
+#include <algorithm>
+#include <array>
+
 namespace nianbao {
 
 QString severityName(Severity severity)
@@ -15,6 +18,21 @@ QString severityName(Severity severity)
         return QStringLiteral("info");
     }
     return {};
+}
+
+QString FindingKey::toString() const
+{
+    static constexpr std::array<const char *, 8> kNames
+        = {"missing", "domain", "check", "statement", "zeros", "split", "splittext", "carry"};
+    return QLatin1StringView(kNames[size_t(kind)]) + u':' + QString::number(index);
+}
+
+const Finding *findByKey(const QList<Finding> &findings, FindingKey key)
+{
+    const auto at = std::lower_bound(
+        findings.cbegin(), findings.cend(), key,
+        [](const Finding &finding, const FindingKey &wanted) { return finding.key < wanted; });
+    return at != findings.cend() && at->key == key ? &*at : nullptr;
 }
 
 QString describe(const Finding &finding)

@@ -3,16 +3,68 @@
 #pragma once
 
 #include <QDebug>
+#include <QHashFunctions>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 namespace nianbao {
 
 enum class Severity { Error, Warning, Info };
 
 QString severityName(Severity severity);
+
+/**
+ * What a finding is about, in the order a report's findings are listed: a cell's own findings
+ * (missing, out of its domain) by cell, then the template's rules, the stated figures, the
+ * per-table folds of blank zeros, the rows of fused figures, and the other years.
+ */
+enum class FindingKind : quint8 {
+    Missing, ///< index: the cell
+    Domain, ///< index: the cell
+    Check, ///< index: the RuleBook check
+    Statement, ///< index: the stated figure
+    Zeros, ///< index: the table
+    Split, ///< index: the split choice
+    SplitText, ///< index: the stated figure no split of its row gives
+    Carry, ///< index: the cell year.carry compares
+};
+
+/**
+ * Identifies a finding within one report, stable across edits: the same rule on the same cells
+ * keeps its key while its message or figures change, so views update a row instead of
+ * replacing it. Ordered as findings are listed.
+ */
+struct FindingKey
+{
+    FindingKind kind = FindingKind::Check;
+    int index = -1;
+
+    friend bool operator==(const FindingKey &, const FindingKey &) = default;
+    friend bool operator<(const FindingKey &a, const FindingKey &b)
+    {
+        return a.order() < b.order();
+    }
+    /** "check:12", for logs, tooltips and tests. */
+    QString toString() const;
+
+private:
+    std::pair<int, int> order() const
+    {
+        // A cell's findings stay together: missing:5, domain:5, missing:6 …
+        if (kind == FindingKind::Missing || kind == FindingKind::Domain)
+            return {0, index * 2 + int(kind)};
+        return {int(kind), index};
+    }
+};
+
+inline size_t qHash(const FindingKey &key, size_t seed = 0)
+{
+    return qHashMulti(seed, int(key.kind), key.index);
+}
 
 /** A value the rules determine for one cell. */
 struct Suggestion
@@ -30,7 +82,7 @@ struct Suggestion
  */
 struct Finding
 {
-    QString id; ///< stable within a report: "check:12", "cell:40", "statement:0"
+    FindingKey key;
     QString rule; ///< rule id from the template, or value.missing
     Severity severity = Severity::Error;
     QList<int> cells; ///< template cell indices involved
@@ -48,6 +100,11 @@ struct Finding
 };
 
 QString describe(const Finding &finding);
+
+/** The finding of `key` in `findings` (in key order), or null. */
+const Finding *findByKey(const QList<Finding> &findings, FindingKey key);
 QDebug operator<<(QDebug debug, const Finding &finding);
 
 } // namespace nianbao
+
+Q_DECLARE_METATYPE(nianbao::FindingKey)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportreader.h"
 
+#include "checksession.h"
 #include "documentlayout.h"
 #include "loaders/documentloader.h"
 #include "tableextractor.h"
@@ -334,7 +335,8 @@ void ReportReader::analyzeText(Report &report, const QString &text) const
     }
     if (layout.secondReportLine() >= 0)
         report.errors.append(secondReportError(normalized.text(), layout, report.file));
-    report.findings = m_checker.check(report.cells, report.statements, report.splitChoices);
+    report.findings
+        = CheckSession::checkOnce(m_checker, report.cells, report.statements, report.splitChoices);
 }
 
 } // namespace nianbao

@@ -2,7 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reviewsession.h"
 
+#include "tableline.h"
+
+#include <QLocale>
+
 #include <array>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -39,6 +44,7 @@ ReviewSession::ReviewSession(Report report, const Checker &checker, QString revi
                              const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_report(std::move(report))
+    , m_template(checker.rules().reportTemplate())
     , m_checks(checker, m_report.cells, m_report.statements, m_report.splitChoices)
     , m_reviewer(std::move(reviewer))
     , m_clock(clock)
@@ -51,13 +57,56 @@ void ReviewSession::replaceCell(int cell, const CellValue &value)
     const FindingsDelta delta = m_checks.replaceCell(cell, value);
     correction.current = m_checks.cells()[size_t(cell)];
     m_corrections.append(correction);
-    emit cellChanged(cell);
+    emit cellChanged(correction);
     if (!delta.isEmpty())
         emit findingsChanged(delta);
 }
 
-CellValue ReviewSession::setCellValue(int cell, std::optional<double> value)
+bool ReviewSession::holdsFractions(int cell) const
 {
+    const TemplateCell &templateCell = m_template.cells()[cell];
+    return m_template.tables()[templateCell.table].columns[templateCell.column].decimal;
+}
+
+std::optional<Error> ReviewSession::refusal(int cell, double value, const QString &written) const
+{
+    const auto refused = [&](const QString &code, const QString &message) {
+        return Error {code, message, {m_report.file, 0, m_template.cells()[cell].key.toString()}};
+    };
+    if (!std::isfinite(value))
+        return refused(u"input.not_a_number"_s, tr("“%1” is not a number.").arg(written));
+    if (value < 0)
+        return refused(u"input.negative"_s,
+                       tr("%1 is negative; figures in the form are at least 0.").arg(written));
+    if (!holdsFractions(cell) && value != std::floor(value))
+        return refused(u"input.fraction"_s,
+                       tr("%1 is not a whole number; this cell counts items.").arg(written));
+    return std::nullopt;
+}
+
+Result<std::optional<double>> ReviewSession::readInput(int cell, const QString &text) const
+{
+    const QString normalized = text.normalized(QString::NormalizationForm_KC).trimmed();
+    if (normalized.isEmpty())
+        return std::optional<double>();
+    // Read as a table cell is (1,000, 6件, 10万, 25000元 into 万元), then as any C number (1e3).
+    double written = 0;
+    FigureUnit unit = FigureUnit::None;
+    bool ok = parseFigure(normalized, &written, &unit);
+    const double value = ok ? figureValue(written, unit, holdsFractions(cell))
+                            : QLocale::c().toDouble(normalized, &ok);
+    if (std::optional<Error> error
+        = refusal(cell, ok ? value : std::nan(""), ok ? normalized : text.trimmed()))
+        return *error;
+    return std::optional<double>(value);
+}
+
+Result<CellValue> ReviewSession::setCellValue(int cell, std::optional<double> value)
+{
+    if (value) {
+        if (std::optional<Error> error = refusal(cell, *value, QString::number(*value)))
+            return *error;
+    }
     const CellValue previous = m_checks.cells()[size_t(cell)];
     CellValue changed = previous;
     changed.value = value;
@@ -75,7 +124,8 @@ std::optional<CellValue> ReviewSession::applySuggestion(const Finding &finding)
 {
     if (!finding.suggestion)
         return std::nullopt;
-    return setCellValue(finding.suggestion->cell, finding.suggestion->value);
+    Result<CellValue> previous = setCellValue(finding.suggestion->cell, finding.suggestion->value);
+    return previous ? std::optional<CellValue>(std::move(previous).value()) : std::nullopt;
 }
 
 void ReviewSession::retranslate()

@@ -56,8 +56,18 @@ public:
     const QList<Correction> &corrections() const { return m_corrections; }
     const QString &reviewer() const { return m_reviewer; }
 
-    /** A reviewer's value for a cell (nullopt clears it); returns the cell as it was. */
-    CellValue setCellValue(int cell, std::optional<double> value);
+    /**
+     * Reads what a reviewer typed for `cell` as a table cell is read (full-width digits, 1,000,
+     * 6件, 10万, 25000元 into the 万元 column; nothing clears the cell), and refuses a value the
+     * cell cannot hold, saying why.
+     */
+    Result<std::optional<double>> readInput(int cell, const QString &text) const;
+    /**
+     * A reviewer's value for a cell (nullopt clears it); returns the cell as it was. A value the
+     * cell cannot hold (negative, not finite, a fraction of a count) is refused and nothing
+     * changes.
+     */
+    Result<CellValue> setCellValue(int cell, std::optional<double> value);
     /** Puts a cell back exactly as it was (undo); recorded as a correction too. */
     void restoreCell(int cell, const CellValue &previous);
     /** Applies a finding's suggestion, if it has one; returns the cell as it was. */
@@ -80,7 +90,8 @@ public:
 
 signals:
     void cellAboutToChange(int cell);
-    void cellChanged(int cell);
+    /** A cell changed, as `correction` records it (appended to corrections() already). */
+    void cellChanged(const nianbao::Correction &correction);
     /** Findings that appeared and disappeared with the last change. */
     void findingsChanged(const nianbao::FindingsDelta &delta);
     void statusChanged(nianbao::ReviewStatus status);
@@ -91,8 +102,11 @@ signals:
 
 private:
     void replaceCell(int cell, const CellValue &value);
+    bool holdsFractions(int cell) const;
+    std::optional<Error> refusal(int cell, double value, const QString &written) const;
 
     Report m_report;
+    const ReportTemplate &m_template;
     CheckSession m_checks;
     QString m_reviewer;
     const Clock &m_clock;
@@ -103,3 +117,5 @@ private:
 };
 
 } // namespace nianbao
+
+Q_DECLARE_METATYPE(nianbao::Correction)

@@ -14,7 +14,7 @@ enum CellRole {
     StateRole, ///< int(CellState)
     IssueRole, ///< CellIssues flags
     RulesRole, ///< QStringList of the rule ids of the findings on the cell
-    FindingRole, ///< QStringList of the ids of the findings on the cell
+    FindingRole, ///< QStringList of the keys of the findings on the cell (FindingKey::toString)
     OriginalValueRole, ///< the value as extracted (QVariant() if none)
     OriginalStateRole, ///< int(CellState) as extracted
     SourceTextRole, ///< the text at the source span, as written

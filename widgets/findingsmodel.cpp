@@ -31,13 +31,13 @@ void FindingsModel::setDocument(ReviewDocument *document)
 void FindingsModel::update(const FindingsDelta &delta)
 {
     // Row by row, so the view keeps its selection and scroll position through an edit.
-    QSet<QString> changed;
+    QSet<FindingKey> changed;
     for (const Finding &added : delta.appeared)
-        changed.insert(added.id);
+        changed.insert(added.key);
     for (const Finding &gone : delta.disappeared) {
-        if (changed.contains(gone.id))
+        if (changed.contains(gone.key))
             continue;
-        const int row = indexOf(gone.id).row();
+        const int row = indexOf(gone.key).row();
         if (row < 0)
             continue;
         beginRemoveRows({}, row, row);
@@ -45,7 +45,7 @@ void FindingsModel::update(const FindingsDelta &delta)
         endRemoveRows();
     }
     for (const Finding &added : delta.appeared) {
-        const int row = indexOf(added.id).row();
+        const int row = indexOf(added.key).row();
         if (row >= 0) {
             m_findings[row] = added;
             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
@@ -67,13 +67,10 @@ void FindingsModel::reload()
     endResetModel();
 }
 
-QModelIndex FindingsModel::indexOf(const QString &findingId) const
+QModelIndex FindingsModel::indexOf(std::optional<FindingKey> key) const
 {
-    for (int row = 0; row < m_findings.size(); ++row) {
-        if (m_findings[row].id == findingId)
-            return index(row, 0);
-    }
-    return {};
+    const Finding *found = key ? findByKey(m_findings, *key) : nullptr;
+    return found ? index(int(found - m_findings.constData()), 0) : QModelIndex();
 }
 
 int FindingsModel::rowCount(const QModelIndex &parent) const
@@ -105,8 +102,8 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const Finding &finding = m_findings[index.row()];
-    if (role == FindingIdRole)
-        return finding.id;
+    if (role == FindingKeyRole)
+        return QVariant::fromValue(finding.key);
     if (role == SeverityRole)
         return int(finding.severity);
     if (role == Qt::ToolTipRole)

@@ -27,12 +27,12 @@ public:
         CellsColumn,
         ColumnCount
     };
-    enum Role { FindingIdRole = Qt::UserRole + 1, SeverityRole };
+    enum Role { FindingKeyRole = Qt::UserRole + 1, SeverityRole };
 
     explicit FindingsModel(QObject *parent = nullptr);
 
     void setDocument(ReviewDocument *document);
-    QModelIndex indexOf(const QString &findingId) const;
+    QModelIndex indexOf(std::optional<FindingKey> key) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -42,7 +42,7 @@ void FindingsView::currentChanged(const QModelIndex &current, const QModelIndex 
 {
     QTreeView::currentChanged(current, previous);
     if (!m_following && current.isValid())
-        m_cursor->selectFinding(current.data(FindingsModel::FindingIdRole).toString());
+        m_cursor->selectFinding(current.data(FindingsModel::FindingKeyRole).value<FindingKey>());
 }
 
 void FindingsView::followCursor()
@@ -50,7 +50,7 @@ void FindingsView::followCursor()
     if (m_following)
         return;
     m_following = true;
-    const QModelIndex index = m_model->indexOf(m_cursor->findingId());
+    const QModelIndex index = m_model->indexOf(m_cursor->findingKey());
     if (index.isValid()) {
         setCurrentIndex(index);
         scrollTo(index);

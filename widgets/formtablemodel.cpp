@@ -42,7 +42,7 @@ void FormTableModel::setDocument(ReviewDocument *document)
     }
     if (document && document->session()) {
         connect(document->session(), &ReviewSession::cellChanged, this,
-                &FormTableModel::cellChanged);
+                [this](const Correction &correction) { cellChanged(correction.cell); });
         connect(document->session(), &ReviewSession::cellNoteChanged, this,
                 &FormTableModel::cellChanged);
     }
@@ -130,7 +130,7 @@ QVariant FormTableModel::valueData(int cell, int role) const
     case FindingRole: {
         QStringList list;
         for (const Finding &finding : m_document->findingsOf(cell))
-            list.append(role == RulesRole ? finding.rule : finding.id);
+            list.append(role == RulesRole ? finding.rule : finding.key.toString());
         return list;
     }
     case OriginalValueRole:
@@ -196,41 +196,20 @@ bool FormTableModel::isDecimal(int cell) const
     return m_template.tables()[templateCell.table].columns[templateCell.column].decimal;
 }
 
-CellInput FormTableModel::readInput(const QString &text, bool decimal)
-{
-    const QString normalized = text.normalized(QString::NormalizationForm_KC).trimmed();
-    if (normalized.isEmpty())
-        return {true, std::nullopt, {}};
-    // Read as a table cell is (1,000, 6件, 10万, 25000元 into 万元), then as any C number (1e3).
-    double written = 0;
-    FigureUnit unit = FigureUnit::None;
-    bool ok = parseFigure(normalized, &written, &unit);
-    const double value
-        = ok ? figureValue(written, unit, decimal) : QLocale::c().toDouble(normalized, &ok);
-    if (!ok || !std::isfinite(value))
-        return {false, std::nullopt, tr("“%1” is not a number.").arg(text.trimmed())};
-    if (value < 0)
-        return {false, std::nullopt,
-                tr("%1 is negative; figures in the form are at least 0.").arg(normalized)};
-    if (!decimal && value != std::floor(value))
-        return {false, std::nullopt,
-                tr("%1 is not a whole number; this cell counts items.").arg(normalized)};
-    return {true, value, {}};
-}
-
 bool FormTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
     const int cell = cellAt(index);
     if (role != Qt::EditRole || cell < 0 || !m_document || !m_document->session())
         return false;
-    const CellInput input = readInput(value.toString(), isDecimal(cell));
-    if (!input.accepted) {
-        emit inputRejected(input.error);
+    ReviewSession *session = m_document->session();
+    const Result<std::optional<double>> input = session->readInput(cell, value.toString());
+    if (!input) {
+        emit inputRejected(input.error().message);
         return false;
     }
-    if (input.value == m_document->session()->cell(cell).value)
+    if (input.value() == session->cell(cell).value)
         return true;
-    m_document->undoStack()->push(new ChangeCellValue(m_document->session(), cell, input.value));
+    m_document->undoStack()->push(new ChangeCellValue(session, cell, input.value()));
     return true;
 }
 

@@ -14,14 +14,6 @@ namespace nianbao {
 
 class ReportTemplate;
 
-/** What a reviewer typed into a cell, read: a value, a cleared cell, or why it is refused. */
-struct CellInput
-{
-    bool accepted = false;
-    std::optional<double> value; ///< nullopt: the cell is cleared (missing)
-    QString error;
-};
-
 /**
  * One official table (二, 三 or 四) of the current report, laid out as the printed form:
  * captions and row labels are items of the model, so the view can merge them. Values come from
@@ -43,9 +35,6 @@ public:
 
     QModelIndex indexOfCell(int cell) const;
     int cellAt(const QModelIndex &index) const;
-    /** Reads a reviewer's input for a cell; decimal for the 万元 amount, whole counts otherwise. */
-    static CellInput readInput(const QString &text, bool decimal);
-
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -21,31 +21,31 @@ void ReviewCursor::setDocument(ReviewDocument *document)
         connect(document, &ReviewDocument::findingsChanged, this, &ReviewCursor::onFindingsChanged);
     m_cell = -1;
     m_cells.clear();
-    m_finding.clear();
+    m_finding.reset();
     emit documentChanged(document);
     emit selectionChanged();
 }
 
 void ReviewCursor::selectCell(int cell)
 {
-    if (cell == m_cell && m_cells == QList<int> {cell} && m_finding.isEmpty())
+    if (cell == m_cell && m_cells == QList<int> {cell} && !m_finding)
         return;
     m_cell = cell;
     m_cells = cell < 0 ? QList<int>() : QList<int> {cell};
-    m_finding.clear();
+    m_finding.reset();
     emit selectionChanged();
 }
 
-void ReviewCursor::selectFinding(const QString &id)
+void ReviewCursor::selectFinding(FindingKey key)
 {
-    if (!m_document || id == m_finding)
+    if (!m_document || key == m_finding)
         return;
-    const std::optional<Finding> finding = m_document->finding(id);
+    const std::optional<Finding> finding = m_document->finding(key);
     if (!finding) {
         clear();
         return;
     }
-    m_finding = id;
+    m_finding = key;
     m_cells = finding->cells;
     m_cell = finding->suggestion ? finding->suggestion->cell : m_cells.value(0, -1);
     emit selectionChanged();
@@ -60,13 +60,13 @@ void ReviewCursor::selectNextFinding(int step)
         return;
     qsizetype at = -1;
     for (qsizetype i = 0; i < findings.size(); ++i) {
-        if (findings[i].id == m_finding)
+        if (findings[i].key == m_finding)
             at = i;
     }
     const qsizetype count = findings.size();
     const qsizetype next
         = at < 0 ? (step > 0 ? 0 : count - 1) : ((at + step) % count + count) % count;
-    selectFinding(findings[next].id);
+    selectFinding(findings[next].key);
 }
 
 void ReviewCursor::selectTextPosition(int position)
@@ -80,19 +80,19 @@ void ReviewCursor::selectTextPosition(int position)
 
 void ReviewCursor::clear()
 {
-    if (m_cell < 0 && m_cells.isEmpty() && m_finding.isEmpty())
+    if (m_cell < 0 && m_cells.isEmpty() && !m_finding)
         return;
     m_cell = -1;
     m_cells.clear();
-    m_finding.clear();
+    m_finding.reset();
     emit selectionChanged();
 }
 
 void ReviewCursor::onFindingsChanged()
 {
     // A finding that an edit resolved is gone; its cells stay selected.
-    if (!m_finding.isEmpty() && !m_document->finding(m_finding)) {
-        m_finding.clear();
+    if (m_finding && !m_document->finding(m_finding)) {
+        m_finding.reset();
         emit selectionChanged();
     }
 }

@@ -28,7 +28,7 @@ public:
     ReviewDocument *document() const { return m_document; }
     int cell() const { return m_cell; }
     const QList<int> &cells() const { return m_cells; }
-    const QString &findingId() const { return m_finding; }
+    std::optional<FindingKey> findingKey() const { return m_finding; }
 
     /** The span of the current cell, or of the stated figure it comes from. */
     SourceSpan currentSpan() const;
@@ -38,7 +38,7 @@ public:
 public slots:
     void setDocument(nianbao::ReviewDocument *document);
     void selectCell(int cell);
-    void selectFinding(const QString &id);
+    void selectFinding(nianbao::FindingKey key);
     /** Selects the next (step 1) or previous (step -1) finding, wrapping around. */
     void selectNextFinding(int step);
     /** Selects the cell whose figure stands at a position of the document's text. */
@@ -57,7 +57,7 @@ private:
     QPointer<ReviewDocument> m_document;
     int m_cell = -1;
     QList<int> m_cells;
-    QString m_finding;
+    std::optional<FindingKey> m_finding;
 };
 
 } // namespace nianbao

@@ -41,13 +41,10 @@ const QString &ReviewDocument::text() const
     return m_session ? m_session->report().text : kNone;
 }
 
-std::optional<Finding> ReviewDocument::finding(const QString &id) const
+std::optional<Finding> ReviewDocument::finding(std::optional<FindingKey> key) const
 {
-    for (const Finding &finding : m_findings) {
-        if (finding.id == id)
-            return finding;
-    }
-    return std::nullopt;
+    const Finding *found = key ? findByKey(m_findings, *key) : nullptr;
+    return found ? std::optional<Finding>(*found) : std::nullopt;
 }
 
 QList<Finding> ReviewDocument::findingsOf(int cell) const
@@ -96,10 +93,11 @@ int ReviewDocument::cellAt(int position) const
 
 void ReviewDocument::apply(const FindingsDelta &delta)
 {
-    // Kept in the full check's order by inserting each new finding in its place, rather than
-    // sorting the whole list again on every keystroke.
+    // Kept in key order by inserting each new finding in its place, rather than sorting the
+    // whole list again on every keystroke.
     for (const Finding &gone : delta.disappeared) {
-        m_findings.removeIf([&gone](const Finding &finding) { return finding.id == gone.id; });
+        if (const Finding *found = findByKey(m_findings, gone.key))
+            m_findings.removeAt(found - m_findings.constData());
     }
     for (const Finding &added : delta.appeared) {
         const auto at

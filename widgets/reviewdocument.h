@@ -45,7 +45,7 @@ public:
     const QString &text() const;
 
     QList<Finding> findings() const { return m_findings; }
-    std::optional<Finding> finding(const QString &id) const;
+    std::optional<Finding> finding(std::optional<FindingKey> key) const;
     QList<Finding> findingsOf(int cell) const;
     /** Findings by severity and the cells not read, as the library keeps them (countReview). */
     ReviewCounts counts() const;

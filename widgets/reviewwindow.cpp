@@ -975,7 +975,7 @@ void ReviewWindow::applySuggestion()
     ReviewDocument *document = currentDocument();
     if (!document || !document->session())
         return;
-    std::optional<Finding> finding = document->finding(m_cursor->findingId());
+    std::optional<Finding> finding = document->finding(m_cursor->findingKey());
     if (!finding || !finding->suggestion)
         finding = document->suggestionFor(m_cursor->cell());
     if (!finding || !finding->suggestion)
@@ -1001,7 +1001,7 @@ void ReviewWindow::updateActions()
     const bool loaded = document && document->session();
     bool canApply = false;
     if (loaded) {
-        const std::optional<Finding> finding = document->finding(m_cursor->findingId());
+        const std::optional<Finding> finding = document->finding(m_cursor->findingKey());
         canApply = (finding && finding->suggestion) || document->suggestionFor(m_cursor->cell());
     }
     m_actions.value(u"actionApplySuggestion"_s)->setEnabled(canApply);

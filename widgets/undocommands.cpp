@@ -34,7 +34,12 @@ void ChangeCellValue::redo()
         m_session->restoreCell(m_cell, m_next);
         return;
     }
-    m_previous = m_session->setCellValue(m_cell, m_value);
+    Result<CellValue> previous = m_session->setCellValue(m_cell, m_value);
+    if (!previous) {
+        setObsolete(true); // refused: nothing changed, so nothing to undo
+        return;
+    }
+    m_previous = std::move(previous).value();
     m_next = m_session->cell(m_cell);
 }
 

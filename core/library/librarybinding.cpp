@@ -32,11 +32,8 @@ LibraryBinding *LibraryBinding::restore(ReviewSession *session, const StoredRevi
     return new LibraryBinding(library, stored.id, stored.version, session);
 }
 
-void LibraryBinding::saveCell(int cell)
+void LibraryBinding::saveCell(const Correction &correction)
 {
-    // Every cell change appends its correction before cellChanged is emitted.
-    const Correction &correction = m_session->corrections().constLast();
-    Q_ASSERT(correction.cell == cell);
     // The findings are current when cellChanged is emitted: the list's counts go with the edit.
     finish(m_library.saveCell(m_documentId, m_version, correction, m_session->counts()));
 }

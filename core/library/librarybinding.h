@@ -10,6 +10,7 @@ namespace nianbao {
 
 class ReviewLibrary;
 class ReviewSession;
+struct Correction;
 struct StoredReview;
 
 /**
@@ -46,7 +47,7 @@ signals:
     void saveFailed(const nianbao::Error &error);
 
 private:
-    void saveCell(int cell);
+    void saveCell(const nianbao::Correction &correction);
     void saveStatus();
     void saveCellNote(int cell);
     void saveIdentity();

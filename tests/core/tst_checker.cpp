@@ -193,10 +193,10 @@ void TestChecker::ruleFiresOnCraftedBreak()
     std::vector<CellValue> cells(size_t(tmpl().cellCount()));
     for (int c = 0; c < tmpl().cellCount(); ++c)
         setValue(cells, c, 0);
-    QVERIFY(checker.check(cells, {}).isEmpty());
+    QVERIFY(CheckSession::checkOnce(checker, cells, {}).isEmpty());
     const int index = tmpl().cellIndex(CellKey(cell));
     setValue(cells, index, delta);
-    const QList<Finding> findings = checker.check(cells, {});
+    const QList<Finding> findings = CheckSession::checkOnce(checker, cells, {});
     QVERIFY2(ruleIds(findings).contains(rule), qPrintable(ruleIds(findings).join(u',')));
     QVERIFY(namesCell(findings, index));
     for (const Finding &finding : findings) {
@@ -214,7 +214,7 @@ void TestChecker::missingCellsAreDeduced()
     const int blanked = cellOf("requests.received.natural");
     const double original = *cells[size_t(blanked)].value;
     cells[size_t(blanked)] = CellValue {};
-    const QList<Finding> findings = checker.check(cells, {});
+    const QList<Finding> findings = CheckSession::checkOnce(checker, cells, {});
     QCOMPARE(cells[size_t(blanked)].state, CellState::Deduced);
     QCOMPARE(*cells[size_t(blanked)].value, original);
     QCOMPARE(findings.size(), 1);
@@ -236,7 +236,7 @@ void TestChecker::undeterminedMissingCellIsNotGuessed()
     setValue(cells, cellOf("appeals.reconsideration.total"), 5);
     cells[size_t(upheld)] = CellValue {};
     cells[size_t(corrected)] = CellValue {};
-    const QList<Finding> findings = checker.check(cells, {});
+    const QList<Finding> findings = CheckSession::checkOnce(checker, cells, {});
     QCOMPARE(cells[size_t(upheld)].state, CellState::Missing);
     QCOMPARE(findings.size(), 2);
     for (const Finding &finding : findings) {
@@ -269,7 +269,7 @@ void TestChecker::blanksTheRulesForceToZeroAreDeducedAndReportedOnce()
         }
     }
     std::vector<CellValue> again = cells;
-    const QList<Finding> findings = checker.check(cells, {});
+    const QList<Finding> findings = CheckSession::checkOnce(checker, cells, {});
     for (int cell : blanked) {
         QCOMPARE(cells[size_t(cell)].state, CellState::Deduced);
         QCOMPARE(*cells[size_t(cell)].value, 0.0);
@@ -296,7 +296,7 @@ void TestChecker::aBlankTheRulesDisagreeOnIsNotDeduced()
     setValue(cells, cellOf("requests.disclosed.total"), 5);
     const int blank = cellOf("requests.disclosed.natural");
     cells[size_t(blank)] = CellValue {};
-    checker.check(cells, {});
+    CheckSession::checkOnce(checker, cells, {});
     QCOMPARE(cells[size_t(blank)].state, CellState::Missing);
 }
 
@@ -309,9 +309,9 @@ void TestChecker::statedFigureContradictingTheTableFires()
     const int received = cellOf("requests.received.total");
     const double value = *cells[size_t(received)].value;
     QList<StatedFigure> agreeing {StatedFigure {received, value, u"共收到申请"_s, {}, {}}};
-    QVERIFY(checker.check(cells, agreeing).isEmpty());
+    QVERIFY(CheckSession::checkOnce(checker, cells, agreeing).isEmpty());
     QList<StatedFigure> contradicting {StatedFigure {received, value + 4, u"共收到申请"_s, {}, {}}};
-    const QList<Finding> findings = checker.check(cells, contradicting);
+    const QList<Finding> findings = CheckSession::checkOnce(checker, cells, contradicting);
     QCOMPARE(ruleIds(findings), QStringList {u"text.table"_s});
     QCOMPARE(*findings[0].expected, value + 4);
     QCOMPARE(*findings[0].actual, value);
@@ -347,7 +347,7 @@ void TestChecker::consistentReportsYieldNoFinding()
     QRandomGenerator random(2026);
     for (int i = 0; i < 300; ++i) {
         std::vector<CellValue> cells = consistentCells(random);
-        const QList<Finding> findings = checker.check(cells, {});
+        const QList<Finding> findings = CheckSession::checkOnce(checker, cells, {});
         QVERIFY2(findings.isEmpty(), qPrintable(describe(findings.value(0))));
     }
 }
@@ -370,7 +370,7 @@ void TestChecker::everySingleCellPerturbationIsFoundAndLocalized()
             const double original = *cells[size_t(cell)].value;
             const double changed = original + double(random.bounded(1, 9));
             setValue(cells, cell, changed);
-            const QList<Finding> findings = checker.check(cells, {});
+            const QList<Finding> findings = CheckSession::checkOnce(checker, cells, {});
             const QByteArray where = tmpl().cells()[cell].key.toString().toUtf8();
             QVERIFY2(namesCell(findings, cell), where.constData());
             if (table == requests) {
@@ -391,7 +391,7 @@ void TestChecker::tiesAreReportedWithoutASuggestion()
     std::vector<CellValue> cells = consistentCells(random);
     const int pending = cellOf("appeals.reconsideration.pending");
     setValue(cells, pending, *cells[size_t(pending)].value + 2);
-    const QList<Finding> findings = checker.check(cells, {});
+    const QList<Finding> findings = CheckSession::checkOnce(checker, cells, {});
     QCOMPARE(findings.size(), 1);
     QVERIFY(!findings[0].suggestion);
     // Lowering another result by 2 is a fix only where that leaves no negative count.
@@ -421,7 +421,7 @@ void TestChecker::incrementalRecheckMatchesAFullCheck()
             = random.bounded(10) == 0 ? std::nullopt : std::optional<double>(random.bounded(5));
         const FindingsDelta delta = session.setCell(cell, value);
         std::vector<CellValue> copy = session.cells();
-        const QList<Finding> full = checker.check(copy, {});
+        const QList<Finding> full = CheckSession::checkOnce(checker, copy, {});
         if (session.findings() != full) {
             for (const Finding &f : session.findings())
                 if (!full.contains(f))

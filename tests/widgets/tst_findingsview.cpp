@@ -101,21 +101,22 @@ private slots:
         FindingsModel *model = view->findingsModel();
         ReviewDocument *document = m_window->currentDocument();
         auto ids = [](const QList<Finding> &findings) {
-            QStringList list;
+            QList<FindingKey> list;
             for (const Finding &finding : findings)
-                list.append(finding.id);
+                list.append(finding.key);
             return list;
         };
         auto shownIds = [model] {
-            QStringList list;
+            QList<FindingKey> list;
             for (int row = 0; row < model->rowCount(); ++row)
-                list.append(model->index(row, 0).data(FindingsModel::FindingIdRole).toString());
+                list.append(
+                    model->index(row, 0).data(FindingsModel::FindingKeyRole).value<FindingKey>());
             return list;
         };
-        const QStringList before = shownIds();
+        const QList<FindingKey> before = shownIds();
         QCOMPARE(before, ids(document->findings()));
         view->setCurrentIndex(view->model()->index(before.size() - 1, 0));
-        const QString selected = before.last();
+        const FindingKey selected = before.last();
         QSignalSpy resets(model, &QAbstractItemModel::modelReset);
         QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
 
@@ -126,12 +127,14 @@ private slots:
         QVERIFY(inserted.count() > 0); // the totals no longer add up
         QCOMPARE(resets.count(), 0);
         QCOMPARE(shownIds(), ids(document->findings()));
-        QCOMPARE(view->currentIndex().data(FindingsModel::FindingIdRole).toString(), selected);
+        QCOMPARE(view->currentIndex().data(FindingsModel::FindingKeyRole).value<FindingKey>(),
+                 selected);
 
         document->undoStack()->undo();
         QCOMPARE(resets.count(), 0);
         QCOMPARE(shownIds(), before);
-        QCOMPARE(view->currentIndex().data(FindingsModel::FindingIdRole).toString(), selected);
+        QCOMPARE(view->currentIndex().data(FindingsModel::FindingKeyRole).value<FindingKey>(),
+                 selected);
     }
 };
 

@@ -190,33 +190,6 @@ private slots:
                  qPrintable(rejected.first().first().toString()));
         QCOMPARE(document->undoStack()->count(), 0);
     }
-
-    void inputIsReadLikeAReviewerWritesIt_data()
-    {
-        QTest::addColumn<QString>("input");
-        QTest::addColumn<bool>("decimal");
-        QTest::addColumn<QVariant>("value");
-        QTest::newRow("full-width digits are digits") << u"１２"_s << false << QVariant(12.0);
-        QTest::newRow("spaces around are ignored") << u" 7 "_s << false << QVariant(7.0);
-        QTest::newRow("an empty cell is cleared") << QString() << false << QVariant();
-        QTest::newRow("an amount may be decimal") << u"0.35"_s << true << QVariant(0.35);
-        QTest::newRow("1,000 is a thousand") << u"1,000"_s << false << QVariant(1000.0);
-        QTest::newRow("10万 is a hundred thousand") << u"10万"_s << false << QVariant(100000.0);
-        QTest::newRow("6件 is six") << u"6件"_s << false << QVariant(6.0);
-        QTest::newRow("25000元 is 2.5 in the fee column") << u"25000元"_s << true << QVariant(2.5);
-    }
-
-    void inputIsReadLikeAReviewerWritesIt()
-    {
-        QFETCH(QString, input);
-        QFETCH(bool, decimal);
-        QFETCH(QVariant, value);
-        const CellInput read = FormTableModel::readInput(input, decimal);
-        QVERIFY(read.accepted);
-        QCOMPARE(read.value.has_value(), value.isValid());
-        if (value.isValid())
-            QCOMPARE(*read.value, value.toDouble());
-    }
 };
 
 QTEST_GUILESS_MAIN(TestFormTableModel)

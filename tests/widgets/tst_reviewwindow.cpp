@@ -301,7 +301,7 @@ private slots:
         const QModelIndex index = findings->model()->index(row, FindingsModel::MessageColumn);
         QTest::mouseClick(findings->viewport(), Qt::LeftButton, {},
                           findings->visualRect(index).center());
-        QCOMPARE(m_window->reviewCursor()->findingId(), finding.id);
+        QCOMPARE(m_window->reviewCursor()->findingKey(), finding.key);
         QCOMPARE(requestsView()->selectedCells(), finding.cells);
 
         const StatedFigure statement
@@ -337,12 +337,12 @@ private slots:
         QVERIFY(openAndWait({seed004Path()}));
         const QList<Finding> findings = document()->findings();
         QTest::keyClick(m_window.get(), Qt::Key_F8);
-        QCOMPARE(m_window->reviewCursor()->findingId(), findings[0].id);
+        QCOMPARE(m_window->reviewCursor()->findingKey(), findings[0].key);
         QTest::keyClick(m_window.get(), Qt::Key_F8);
-        QCOMPARE(m_window->reviewCursor()->findingId(), findings[1].id);
+        QCOMPARE(m_window->reviewCursor()->findingKey(), findings[1].key);
         QTest::keyClick(m_window.get(), Qt::Key_F8, Qt::ShiftModifier);
         QTest::keyClick(m_window.get(), Qt::Key_F8, Qt::ShiftModifier);
-        QCOMPARE(m_window->reviewCursor()->findingId(), findings.last().id);
+        QCOMPARE(m_window->reviewCursor()->findingKey(), findings.last().key);
         QCOMPARE(m_window->reviewCursor()->cell(), findings.last().cells.first());
     }
 

@@ -1,0 +1,200 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "checker.h"
+#include "reportreader.h"
+#include "reporttemplate.h"
+#include "reviewsession.h"
+#include "rulebook.h"
+#include "testutils.h"
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cmath>
+
+using namespace nianbao;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const ReportTemplate &tmpl()
+{
+    return ReportTemplate::standard();
+}
+
+int cellOf(const char *key)
+{
+    const int index = tmpl().cellIndex(CellKey(QString::fromLatin1(key)));
+    Q_ASSERT(index >= 0);
+    return index;
+}
+
+const Checker &checker()
+{
+    static const RuleBook rules(tmpl());
+    static const Checker instance(rules);
+    return instance;
+}
+
+/** Seed 004 as the reader reads it, under review by "alice". */
+std::unique_ptr<ReviewSession> seedSession()
+{
+    Report report = ReportReader().readFile(test::seedReportPath(u"004_1a8c02130c595433"_s));
+    return std::make_unique<ReviewSession>(std::move(report), checker(), u"alice"_s);
+}
+
+/** Every report the corpus holds a reading of: the seeds and the real reports. */
+QStringList corpusFiles()
+{
+    QStringList files;
+    for (const QString &seed : test::seedNames())
+        files.append(test::seedReportPath(seed));
+    const QDir real(test::dataPath(u"real"_s));
+    for (const QString &name : real.entryList(QDir::Files, QDir::Name)) {
+        if (!name.endsWith(u".json"_s))
+            files.append(real.filePath(name));
+    }
+    return files;
+}
+
+} // namespace
+
+class TestReviewSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void inputIsReadLikeAReviewerWritesIt_data();
+    void inputIsReadLikeAReviewerWritesIt();
+    void inputTheCellCannotHoldIsRefused_data();
+    void inputTheCellCannotHoldIsRefused();
+    void aValueTheCellCannotHoldChangesNothing();
+    void cellChangedCarriesTheCorrection();
+    void openingAReportKeepsTheReadersFindings();
+};
+
+void TestReviewSession::inputIsReadLikeAReviewerWritesIt_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("cell");
+    QTest::addColumn<QVariant>("value");
+    const QString count = u"requests.received.total"_s;
+    const QString amount = u"active.fee.amount"_s;
+    QTest::newRow("full-width digits are digits") << u"１２"_s << count << QVariant(12.0);
+    QTest::newRow("spaces around are ignored") << u" 7 "_s << count << QVariant(7.0);
+    QTest::newRow("an empty cell is cleared") << QString() << count << QVariant();
+    QTest::newRow("an amount may be decimal") << u"0.35"_s << amount << QVariant(0.35);
+    QTest::newRow("1,000 is a thousand") << u"1,000"_s << count << QVariant(1000.0);
+    QTest::newRow("10万 is a hundred thousand") << u"10万"_s << count << QVariant(100000.0);
+    QTest::newRow("6件 is six") << u"6件"_s << count << QVariant(6.0);
+    QTest::newRow("25000元 is 2.5 in the fee column") << u"25000元"_s << amount << QVariant(2.5);
+    QTest::newRow("a C number") << u"1e3"_s << count << QVariant(1000.0);
+}
+
+void TestReviewSession::inputIsReadLikeAReviewerWritesIt()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, cell);
+    QFETCH(QVariant, value);
+    const auto session = seedSession();
+    const int index = tmpl().cellIndex(CellKey(cell));
+    QVERIFY(index >= 0);
+    const Result<std::optional<double>> read = session->readInput(index, input);
+    QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error().message));
+    QCOMPARE(read.value().has_value(), value.isValid());
+    if (value.isValid())
+        QCOMPARE(*read.value(), value.toDouble());
+}
+
+void TestReviewSession::inputTheCellCannotHoldIsRefused_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("why");
+    QTest::newRow("letters are not a number")
+        << u"abc"_s << u"input.not_a_number"_s << u"not a number"_s;
+    QTest::newRow("a count cannot be negative") << u"-2"_s << u"input.negative"_s << u"negative"_s;
+    QTest::newRow("a count is a whole number")
+        << u"1.5"_s << u"input.fraction"_s << u"whole number"_s;
+    QTest::newRow("infinity is no figure")
+        << u"1e400"_s << u"input.not_a_number"_s << u"not a number"_s;
+}
+
+void TestReviewSession::inputTheCellCannotHoldIsRefused()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, code);
+    QFETCH(QString, why);
+    const auto session = seedSession();
+    const Result<std::optional<double>> read
+        = session->readInput(cellOf("requests.received.total"), input);
+    QVERIFY(!read.ok());
+    QCOMPARE(read.error().code, code);
+    QVERIFY2(read.error().message.contains(why), qPrintable(read.error().message));
+    QCOMPARE(read.error().where.cell, u"requests.received.total"_s);
+}
+
+void TestReviewSession::aValueTheCellCannotHoldChangesNothing()
+{
+    // What the window refuses, the session refuses too: a script or another view may call it.
+    const auto session = seedSession();
+    const int count = cellOf("requests.received.natural");
+    const CellValue before = session->cell(count);
+    const QList<Finding> findings = session->findings();
+    QSignalSpy changed(session.get(), &ReviewSession::cellChanged);
+    for (double refused : {-1.0, 2.5, std::nan(""), HUGE_VAL}) {
+        const Result<CellValue> result = session->setCellValue(count, refused);
+        QVERIFY(!result.ok());
+        QVERIFY(!result.error().code.isEmpty());
+    }
+    QCOMPARE(session->cell(count), before);
+    QCOMPARE(session->findings(), findings);
+    QVERIFY(session->corrections().isEmpty());
+    QCOMPARE(changed.count(), 0);
+    // A fraction is what the 万元 amount holds.
+    QVERIFY(session->setCellValue(cellOf("active.fee.amount"), 0.35).ok());
+    QCOMPARE(session->cell(cellOf("active.fee.amount")).value, std::optional<double>(0.35));
+}
+
+void TestReviewSession::cellChangedCarriesTheCorrection()
+{
+    const auto session = seedSession();
+    const int cell = cellOf("requests.received.commercial");
+    const CellValue before = session->cell(cell);
+    QSignalSpy changed(session.get(), &ReviewSession::cellChanged);
+    const Result<CellValue> previous = session->setCellValue(cell, 5);
+    QVERIFY(previous.ok());
+    QCOMPARE(previous.value(), before);
+    QCOMPARE(changed.count(), 1);
+    const auto correction = changed.first().first().value<Correction>();
+    QCOMPARE(correction, session->corrections().constLast());
+    QCOMPARE(correction.cell, cell);
+    QCOMPARE(correction.previous, before);
+    QCOMPARE(correction.current.value, std::optional<double>(5));
+    QCOMPARE(correction.current.state, CellState::Corrected);
+    QCOMPARE(correction.reviewer, u"alice"_s);
+}
+
+void TestReviewSession::openingAReportKeepsTheReadersFindings()
+{
+    // One engine: the findings a reader gives (CLI, library) are the ones the window shows.
+    const QStringList files = corpusFiles();
+    QVERIFY(files.size() > 40);
+    ReportReader reader;
+    int withFindings = 0;
+    for (const QString &file : files) {
+        Report report = reader.readFile(file);
+        const QList<Finding> read = report.findings;
+        const std::vector<CellValue> cells = report.cells;
+        withFindings += !read.isEmpty();
+        const ReviewSession session(std::move(report), checker(), u"alice"_s);
+        QVERIFY2(session.findings() == read, qPrintable(file));
+        QVERIFY2(session.cells() == cells, qPrintable(file));
+        QVERIFY2(std::is_sorted(read.cbegin(), read.cend(), findingBefore), qPrintable(file));
+    }
+    QVERIFY(withFindings > 10);
+}
+
+QTEST_GUILESS_MAIN(TestReviewSession)
+#include "tst_reviewsession.moc"
