@@ -253,20 +253,20 @@ Result<ReportTemplate> ReportTemplate::fromJson(const QByteArray &json)
     }
     for (const QJsonValue &rule : root["rules"_L1].toArray())
         result.m_rules.append(parseRule(rule.toObject()));
-    Result<bool> built = result.buildCells();
+    Result<void> built = result.buildCells();
     if (!built)
         return built.error();
     Result<StatementRules> statements = parseStatements(root["statements"_L1].toObject());
     if (!statements)
         return statements.error();
     result.m_statements = std::move(statements).value();
-    Result<bool> resolved = result.resolveStatements();
+    Result<void> resolved = result.resolveStatements();
     if (!resolved)
         return resolved.error();
     return result;
 }
 
-Result<bool> ReportTemplate::resolveStatements()
+Result<void> ReportTemplate::resolveStatements()
 {
     for (StatementPhrase &phrase : m_statements.phrases) {
         phrase.cell = cellIndex(CellKey(phrase.cellKey));
@@ -284,10 +284,10 @@ Result<bool> ReportTemplate::resolveStatements()
                           u"The statements read unknown section %1"_s.arg(number),
                           {}};
     }
-    return true;
+    return {};
 }
 
-Result<bool> ReportTemplate::buildCells()
+Result<void> ReportTemplate::buildCells()
 {
     for (int t = 0; t < m_tables.size(); ++t) {
         TemplateTable &table = m_tables[t];
@@ -305,7 +305,7 @@ Result<bool> ReportTemplate::buildCells()
             }
         }
     }
-    return true;
+    return {};
 }
 
 const ReportTemplate &ReportTemplate::standard()

@@ -152,8 +152,8 @@ public:
     QString rowLabel(int table, int row) const;
 
 private:
-    Result<bool> buildCells();
-    Result<bool> resolveStatements();
+    Result<void> buildCells();
+    Result<void> resolveStatements();
 
     QList<TemplateSection> m_sections;
     QList<TemplateTable> m_tables;

@@ -5,6 +5,7 @@
 #include <QDebug>
 #include <QString>
 
+#include <optional>
 #include <utility>
 #include <variant>
 
@@ -62,6 +63,29 @@ public:
 
 private:
     std::variant<T, Error> m_data;
+};
+
+/**
+ * Success or an Error, for a fallible call that has nothing to return: it succeeds, or says why
+ * not. A default-constructed Result<void> is a success, so such a function ends in `return {};`
+ * and fails with `return Error {…};` or `return other.error();`.
+ */
+template<>
+class Result<void>
+{
+public:
+    Result() = default;
+    Result(Error error)
+        : m_error(std::move(error))
+    { }
+
+    bool ok() const { return !m_error.has_value(); }
+    explicit operator bool() const { return ok(); }
+
+    const Error &error() const { return m_error.value(); }
+
+private:
+    std::optional<Error> m_error;
 };
 
 } // namespace nianbao

@@ -191,16 +191,16 @@ Result<ReviewDocument *> DocumentManager::reload(ReviewDocument *document, Reloa
     return reloaded;
 }
 
-Result<bool> DocumentManager::deleteFromLibrary(ReviewDocument *document)
+Result<void> DocumentManager::deleteFromLibrary(ReviewDocument *document)
 {
     const LibraryBinding *binding = document->libraryBinding();
     if (binding && m_library) {
-        const Result<bool> removed = m_library->removeReport(binding->documentId());
+        const Result<void> removed = m_library->removeReport(binding->documentId());
         if (!removed)
             return removed;
     }
     removeDocument(document);
-    return true;
+    return {};
 }
 
 void DocumentManager::import(const ReportFileScan &scan)

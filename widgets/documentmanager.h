@@ -76,7 +76,7 @@ public:
      */
     Result<ReviewDocument *> reload(ReviewDocument *document, Reload when = Reload::Always);
     /** Deletes a library report and everything kept about it, and takes it off the list. */
-    Result<bool> deleteFromLibrary(ReviewDocument *document);
+    Result<void> deleteFromLibrary(ReviewDocument *document);
 
     /** Imports files into the library on a worker thread; importFinished() follows. */
     void import(const ReportFileScan &scan);

@@ -104,7 +104,7 @@ void DraftKeeper::stopWatching()
     m_editor = nullptr;
 }
 
-void DraftKeeper::report(const Result<bool> &result)
+void DraftKeeper::report(const Result<void> &result)
 {
     if (!result)
         emit draftFailed(result.error());

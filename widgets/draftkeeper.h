@@ -50,7 +50,7 @@ private:
     void saveDraft();
     void editorClosed(const QWidget *editor);
     void stopWatching();
-    void report(const Result<bool> &result);
+    void report(const Result<void> &result);
 
     DraftStore m_store;
     FormTablesWidget *m_tables;

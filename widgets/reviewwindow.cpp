@@ -356,7 +356,7 @@ void ReviewWindow::deleteCurrentReport()
         return;
     if (currentDocument() == document)
         m_cursor->setDocument(nullptr);
-    const Result<bool> removed = m_documents->deleteFromLibrary(document);
+    const Result<void> removed = m_documents->deleteFromLibrary(document);
     if (!removed) {
         m_cursor->setDocument(document);
         m_dialogs->information(this, tr("Library"), removed.error().message);
@@ -899,7 +899,7 @@ void ReviewWindow::discardDraft(const QString &why)
 {
     if (!why.isEmpty())
         m_dialogs->information(this, tr("Restore Unsaved Text"), why);
-    const Result<bool> removed = m_drafts->store().remove();
+    const Result<void> removed = m_drafts->store().remove();
     if (!removed)
         statusBar()->showMessage(removed.error().message, kMessageTimeout);
 }
@@ -1128,7 +1128,7 @@ void ReviewWindow::exportReports(ExportFormat format, int scope, const ExportOpt
     if (path.isEmpty())
         return;
     // Never over the library the window works on, whatever name the user typed.
-    const Result<bool> target
+    const Result<void> target
         = checkExportTarget(path, library() ? library()->location() : QString());
     if (!target) {
         m_dialogs->information(this, tr("Export"), target.error().message);

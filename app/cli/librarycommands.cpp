@@ -173,7 +173,7 @@ int runExport(const QStringList &arguments)
     const QString out = parser.value(outOption);
     const QString location = parser.value(u"library"_s);
     // Before the library is opened: --out naming the library must not even create it.
-    const Result<bool> target = checkExportTarget(out, location);
+    const Result<void> target = checkExportTarget(out, location);
     if (!target) {
         err << printable(target.error().message) << '\n';
         return ExitFailure;

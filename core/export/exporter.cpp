@@ -307,10 +307,10 @@ bool isPartOfLibrary(const QString &path, const QString &libraryLocation)
 
 } // namespace
 
-Result<bool> checkExportTarget(const QString &path, const QString &libraryLocation)
+Result<void> checkExportTarget(const QString &path, const QString &libraryLocation)
 {
     if (!QFileInfo::exists(path))
-        return true;
+        return {};
     if (isPartOfLibrary(path, libraryLocation))
         return Error {u"export.target_is_library"_s,
                       QCoreApplication::translate(
@@ -328,7 +328,7 @@ Result<bool> checkExportTarget(const QString &path, const QString &libraryLocati
                           "library), and the export would replace it. Choose another file.")
                           .arg(path),
                       {path, 0, {}}};
-    return true;
+    return {};
 }
 
 std::optional<ExportFormat> exportFormatFromName(QStringView name)
@@ -462,7 +462,7 @@ Result<int> Exporter::exportLibrary(const ReviewLibrary &library, ExportFormat f
                                     const QString &path, const ExportOptions &options) const
 {
     // Checked before the slow part, and again by write() just before writing.
-    Result<bool> target = checkExportTarget(path, library.location());
+    Result<void> target = checkExportTarget(path, library.location());
     if (!target)
         return target.error();
     Result<QList<ExportedReview>> reviews = collect(library, options);
@@ -474,7 +474,7 @@ Result<int> Exporter::exportLibrary(const ReviewLibrary &library, ExportFormat f
 Result<int> Exporter::write(const QList<ExportedReview> &reviews, ExportFormat format,
                             const QString &path, const ExportOptions &options) const
 {
-    Result<bool> target = checkExportTarget(path);
+    Result<void> target = checkExportTarget(path);
     if (!target)
         return target.error();
     const int count = int(reviews.size());

@@ -100,7 +100,7 @@ private:
  * may be a library too. A refusal names the path. Exporter checks every target itself; the CLI
  * and the window call this first, so they refuse before opening anything.
  */
-Result<bool> checkExportTarget(const QString &path, const QString &libraryLocation = {});
+Result<void> checkExportTarget(const QString &path, const QString &libraryLocation = {});
 
 /** Quotes one CSV field (RFC 4180). */
 QString csvField(const QString &text);

@@ -88,7 +88,7 @@ QString DraftStore::filePath() const
     return m_folder + u'/' + m_fileName;
 }
 
-Result<bool> DraftStore::save(const Draft &draft) const
+Result<void> DraftStore::save(const Draft &draft) const
 {
     const QString path = filePath();
     if (!QDir().mkpath(m_folder))
@@ -106,7 +106,7 @@ Result<bool> DraftStore::save(const Draft &draft) const
             u"draft.write"_s,
             tr("The unsaved text cannot be kept in %1: %2").arg(path, file.errorString()), path);
     }
-    return true;
+    return {};
 }
 
 Result<std::optional<Draft>> DraftStore::load() const
@@ -132,7 +132,7 @@ Result<std::optional<Draft>> DraftStore::load() const
     return draft;
 }
 
-Result<bool> DraftStore::remove() const
+Result<void> DraftStore::remove() const
 {
     QFile file(filePath());
     if (file.exists() && !file.remove()) {
@@ -141,7 +141,7 @@ Result<bool> DraftStore::remove() const
             tr("The unsaved text in %1 cannot be removed: %2").arg(filePath(), file.errorString()),
             filePath());
     }
-    return true;
+    return {};
 }
 
 } // namespace nianbao

@@ -51,11 +51,11 @@ public:
     /** The draft file of this library (it may not exist). */
     QString filePath() const;
 
-    Result<bool> save(const Draft &draft) const;
+    Result<void> save(const Draft &draft) const;
     /** The draft left behind, or no value when there is none; a damaged file is an error. */
     Result<std::optional<Draft>> load() const;
     /** Removes the draft; removing none is no error. */
-    Result<bool> remove() const;
+    Result<void> remove() const;
 
 private:
     QString m_folder;

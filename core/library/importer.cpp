@@ -280,7 +280,7 @@ bool Importer::Run::batchIsFull() const
 bool Importer::Run::reconnect(qsizetype index, const Error &cause)
 {
     notice(index, m_importer.lostConnectionNotice(cause));
-    const Result<bool> back = m_importer.waitForConnection(*m_library, cause, m_cancel);
+    const Result<void> back = m_importer.waitForConnection(*m_library, cause, m_cancel);
     if (back)
         return true;
     if (cancelled())
@@ -454,7 +454,7 @@ ImportSummary Importer::run(const QStringList &files, const ProgressCallback &pr
     return run.run();
 }
 
-Result<bool> Importer::waitForConnection(ReviewLibrary &library, const Error &cause,
+Result<void> Importer::waitForConnection(ReviewLibrary &library, const Error &cause,
                                          const std::atomic<bool> *cancel) const
 {
     QElapsedTimer timer;
@@ -464,9 +464,9 @@ Result<bool> Importer::waitForConnection(ReviewLibrary &library, const Error &ca
     while (timer.elapsed() < m_reconnectWindowMs && !(cancel && cancel->load())) {
         sleepUnlessCancelled(std::min<qint64>(delay, m_reconnectWindowMs - timer.elapsed()),
                              cancel);
-        const Result<bool> back = library.reconnect();
+        const Result<void> back = library.reconnect();
         if (back && library.isConnected())
-            return true;
+            return {};
         if (!back)
             reason = back.error().message;
         delay = std::min(delay * 2, kMaxReconnectDelayMs);

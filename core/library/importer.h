@@ -101,7 +101,7 @@ public:
 private:
     class Run;
     QString lostConnectionNotice(const Error &cause) const;
-    Result<bool> waitForConnection(ReviewLibrary &library, const Error &cause,
+    Result<void> waitForConnection(ReviewLibrary &library, const Error &cause,
                                    const std::atomic<bool> *cancel) const;
 
     QString m_location;

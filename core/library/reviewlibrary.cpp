@@ -133,7 +133,7 @@ public:
     }
     Q_DISABLE_COPY_MOVE(Transaction)
 
-    Result<bool> begin(Writers writers = Writers::Concurrent)
+    Result<void> begin(Writers writers = Writers::Concurrent)
     {
         m_open = start();
         bool ready = m_open;
@@ -142,16 +142,16 @@ public:
         if (!ready)
             return sqlError(
                 m_error, QCoreApplication::translate("nianbao::ReviewLibrary", "begin a change"));
-        return true;
+        return {};
     }
-    Result<bool> commit()
+    Result<void> commit()
     {
         // A failed COMMIT can leave the transaction open: the destructor then rolls it back.
         if (!end(true))
             return sqlError(m_error,
                             QCoreApplication::translate("nianbao::ReviewLibrary", "commit"));
         m_open = false;
-        return true;
+        return {};
     }
 
 private:
@@ -408,19 +408,19 @@ QSqlDatabase ReviewLibrary::database() const
 Result<std::unique_ptr<ReviewLibrary>> ReviewLibrary::open(const QString &location,
                                                            LibraryAccess access)
 {
-    Result<bool> valid = checkLocation(location, access);
+    Result<void> valid = checkLocation(location, access);
     if (!valid)
         return valid.error();
     std::unique_ptr<ReviewLibrary> library(new ReviewLibrary(location, nextConnectionName()));
-    Result<bool> connected = library->connect(access);
+    Result<void> connected = library->connect(access);
     if (!connected)
         return connected.error();
     // Before anything is written: another application's database is left as it is.
-    Result<bool> ours = library->checkIsNianbaoLibrary();
+    Result<void> ours = library->checkIsNianbaoLibrary();
     if (!ours)
         return ours.error();
     if (access == LibraryAccess::ReadOnly) {
-        Result<bool> readable = library->checkReadableSchema();
+        Result<void> readable = library->checkReadableSchema();
         if (!readable)
             return readable.error();
         return library;
@@ -434,7 +434,7 @@ Result<std::unique_ptr<ReviewLibrary>> ReviewLibrary::open(const QString &locati
                 return done.error();
         }
     }
-    Result<bool> migrated = library->migrate();
+    Result<void> migrated = library->migrate();
     if (!migrated)
         return migrated.error();
     return library;
@@ -455,7 +455,7 @@ QString ReviewLibrary::displayLocation(const QString &location)
     return QUrl(location).toDisplayString(QUrl::RemovePassword);
 }
 
-Result<bool> ReviewLibrary::checkLocation(const QString &location, LibraryAccess access)
+Result<void> ReviewLibrary::checkLocation(const QString &location, LibraryAccess access)
 {
     if (location.isEmpty())
         return Error {u"library.location"_s, tr("No review library was named"), {}};
@@ -467,7 +467,7 @@ Result<bool> ReviewLibrary::checkLocation(const QString &location, LibraryAccess
                              "postgresql://user:password@host[:port]/database")
                               .arg(displayLocation(location)),
                           {}};
-        return true;
+        return {};
     }
     if (location.contains(u"://"))
         return Error {u"library.location"_s,
@@ -494,10 +494,12 @@ Result<bool> ReviewLibrary::checkLocation(const QString &location, LibraryAccess
                       {}};
     if (!file.exists())
         return prepareSqliteFolder(location);
-    return access == LibraryAccess::ReadWrite ? checkWritable(location) : Result<bool>(true);
+    if (access == LibraryAccess::ReadWrite)
+        return checkWritable(location);
+    return {};
 }
 
-Result<bool> ReviewLibrary::checkWritable(const QString &location)
+Result<void> ReviewLibrary::checkWritable(const QString &location)
 {
     // SQLite writes beside the file (its -wal and -shm files), so the folder must be writable.
     const QString folder = QFileInfo(location).absolutePath();
@@ -505,7 +507,7 @@ Result<bool> ReviewLibrary::checkWritable(const QString &location)
         : !QFileInfo(folder).isWritable()                     ? folder
                                                               : QString();
     if (blocked.isEmpty())
-        return true;
+        return {};
     return Error {u"library.read_only"_s,
                   tr("The review library %1 is read-only here (%2 is not writable): it can be "
                      "exported, but nothing can be imported into it or changed")
@@ -513,11 +515,11 @@ Result<bool> ReviewLibrary::checkWritable(const QString &location)
                   {}};
 }
 
-Result<bool> ReviewLibrary::prepareSqliteFolder(const QString &location)
+Result<void> ReviewLibrary::prepareSqliteFolder(const QString &location)
 {
     const QString folder = QFileInfo(location).absolutePath();
     if (QDir().mkpath(folder) && QFileInfo(folder).isWritable())
-        return true;
+        return {};
     // Name the folder that stands in the way: the deepest one that exists.
     QString existing = folder;
     while (!QFileInfo::exists(existing) && existing != QDir(existing).absoluteFilePath(u".."_s))
@@ -530,7 +532,7 @@ Result<bool> ReviewLibrary::prepareSqliteFolder(const QString &location)
                   {}};
 }
 
-Result<bool> ReviewLibrary::connect(LibraryAccess access)
+Result<void> ReviewLibrary::connect(LibraryAccess access)
 {
     const bool postgres = isPostgres();
     QSqlDatabase database
@@ -558,7 +560,7 @@ Result<bool> ReviewLibrary::connect(LibraryAccess access)
     if (access == LibraryAccess::ReadOnly)
         options += u";QSQLITE_OPEN_READONLY"_s;
     database.setConnectOptions(options);
-    Result<bool> opened = openConnection();
+    Result<void> opened = openConnection();
     if (!opened || access == LibraryAccess::ReadWrite || canReadWalLibrary(database))
         return opened;
     // A WAL library in a folder nobody may write to: its -shm file cannot be made, so it is
@@ -571,11 +573,11 @@ Result<bool> ReviewLibrary::connect(LibraryAccess access)
     return openConnection();
 }
 
-Result<bool> ReviewLibrary::openConnection()
+Result<void> ReviewLibrary::openConnection()
 {
     QSqlDatabase database = this->database();
     if (database.open())
-        return true;
+        return {};
     return Error {u"library.open"_s,
                   tr("Cannot open the review library %1: %2")
                       .arg(displayLocation(m_location), reasonOf(database.lastError())),
@@ -588,19 +590,19 @@ bool ReviewLibrary::isConnected() const
     return query.exec(u"SELECT 1"_s);
 }
 
-Result<bool> ReviewLibrary::reconnect()
+Result<void> ReviewLibrary::reconnect()
 {
     database().close();
     return openConnection();
 }
 
-Result<bool> ReviewLibrary::checkIsNianbaoLibrary() const
+Result<void> ReviewLibrary::checkIsNianbaoLibrary() const
 {
     const QStringList tables = database().tables();
     if (tables.isEmpty())
-        return true; // a new library
+        return {}; // a new library
     if (tables.contains(u"meta"_s) && schemaVersion() > 0)
-        return true;
+        return {};
     QStringList shown = tables.mid(0, kTablesNamed);
     if (tables.size() > kTablesNamed)
         shown.append(u"…"_s);
@@ -611,12 +613,14 @@ Result<bool> ReviewLibrary::checkIsNianbaoLibrary() const
                   {}};
 }
 
-Result<bool> ReviewLibrary::checkReadableSchema() const
+Result<void> ReviewLibrary::checkReadableSchema() const
 {
     const int version = schemaVersion();
-    Result<bool> current = checkSchemaVersion(version);
-    if (!current || current.value())
-        return current;
+    const Result<SchemaAge> age = checkSchemaVersion(version);
+    if (!age)
+        return age.error();
+    if (age.value() == SchemaAge::Current)
+        return {};
     if (version == 0)
         return Error {u"library.empty"_s,
                       tr("The review library %1 is empty: no report was ever imported into it")
@@ -641,7 +645,7 @@ int ReviewLibrary::schemaVersion() const
     return query.value(0).toInt();
 }
 
-Result<bool> ReviewLibrary::createSchemaV1()
+Result<void> ReviewLibrary::createSchemaV1()
 {
     const QString id = isPostgres() ? u"BIGSERIAL PRIMARY KEY"_s : u"INTEGER PRIMARY KEY"_s;
     for (const char *statement : kSchemaV1) {
@@ -650,10 +654,10 @@ Result<bool> ReviewLibrary::createSchemaV1()
         if (!done)
             return done.error();
     }
-    return true;
+    return {};
 }
 
-Result<bool> ReviewLibrary::createSchemaV3()
+Result<void> ReviewLibrary::createSchemaV3()
 {
     const QString id = isPostgres() ? u"BIGSERIAL PRIMARY KEY"_s : u"INTEGER PRIMARY KEY"_s;
     for (const char *statement : kSchemaV3) {
@@ -662,10 +666,10 @@ Result<bool> ReviewLibrary::createSchemaV3()
         if (!done)
             return done.error();
     }
-    return true;
+    return {};
 }
 
-Result<bool> ReviewLibrary::checkSchemaVersion(int version) const
+Result<ReviewLibrary::SchemaAge> ReviewLibrary::checkSchemaVersion(int version) const
 {
     if (version > kSchemaVersion)
         return Error {u"library.too_new"_s,
@@ -675,38 +679,40 @@ Result<bool> ReviewLibrary::checkSchemaVersion(int version) const
                           .arg(version)
                           .arg(kSchemaVersion),
                       {}};
-    return version == kSchemaVersion;
+    return version == kSchemaVersion ? SchemaAge::Current : SchemaAge::Older;
 }
 
-Result<bool> ReviewLibrary::migrate()
+Result<void> ReviewLibrary::migrate()
 {
     // The usual case, an up-to-date library, needs no write lock.
-    Result<bool> current = checkSchemaVersion(schemaVersion());
-    if (!current || current.value())
-        return current;
+    Result<SchemaAge> age = checkSchemaVersion(schemaVersion());
+    if (!age)
+        return age.error();
+    if (age.value() == SchemaAge::Current)
+        return {};
     // Every step runs in one transaction: a failed migration leaves the old schema intact.
     Transaction transaction(database(), isPostgres());
-    Result<bool> begun = transaction.begin(Transaction::Writers::OneAtATime);
+    Result<void> begun = transaction.begin(Transaction::Writers::OneAtATime);
     if (!begun)
         return begun;
     // Read again under the lock: another program opening the same new library may have
     // created the schema meanwhile.
     const int from = schemaVersion();
-    current = checkSchemaVersion(from);
-    if (!current)
-        return current;
-    if (!current.value()) {
-        Result<bool> migrated = migrateFrom(from);
+    age = checkSchemaVersion(from);
+    if (!age)
+        return age.error();
+    if (age.value() == SchemaAge::Older) {
+        Result<void> migrated = migrateFrom(from);
         if (!migrated)
             return migrated;
     }
     return transaction.commit();
 }
 
-Result<bool> ReviewLibrary::migrateFrom(int from)
+Result<void> ReviewLibrary::migrateFrom(int from)
 {
     if (from < 1) {
-        Result<bool> created = createSchemaV1();
+        Result<void> created = createSchemaV1();
         if (!created)
             return created;
     }
@@ -718,7 +724,7 @@ Result<bool> ReviewLibrary::migrateFrom(int from)
         }
     }
     if (from < 3) {
-        Result<bool> created = createSchemaV3();
+        Result<void> created = createSchemaV3();
         if (!created)
             return created;
     }
@@ -740,7 +746,7 @@ Result<bool> ReviewLibrary::migrateFrom(int from)
                                       {{u"version"_s, QString::number(kSchemaVersion)}});
     if (!versioned)
         return versioned.error();
-    return true;
+    return {};
 }
 
 Result<qint64> ReviewLibrary::idOf(const QByteArray &sha256) const
@@ -782,7 +788,7 @@ public:
     /** The columns of a cell that are bound, in the order cellValues() gives them. */
     static constexpr int kCellColumns = 9;
 
-    Result<bool> prepare(bool postgres)
+    Result<void> prepare(bool postgres)
     {
         find.setForwardOnly(true);
         const QString insertDocument
@@ -806,7 +812,7 @@ public:
             }
             return sqlError(QSqlError(), tr("prepare a statement"));
         }
-        return true;
+        return {};
     }
 
     /** The values of cell `index` of report `id`, as the cells statements bind them. */
@@ -868,11 +874,11 @@ Result<QList<ImportResult>> ReviewLibrary::addReports(const std::vector<NewRepor
 {
     // One import at a time decides whether these bytes are new, so none is stored twice.
     Transaction transaction(database(), isPostgres());
-    Result<bool> begun = transaction.begin(Transaction::Writers::OneAtATime);
+    Result<void> begun = transaction.begin(Transaction::Writers::OneAtATime);
     if (!begun)
         return begun.error();
     InsertQueries queries(database());
-    Result<bool> prepared = queries.prepare(isPostgres());
+    Result<void> prepared = queries.prepare(isPostgres());
     if (!prepared)
         return prepared.error();
     QList<ImportResult> results;
@@ -884,7 +890,7 @@ Result<QList<ImportResult>> ReviewLibrary::addReports(const std::vector<NewRepor
             return added.error();
         results.append(added.value());
     }
-    Result<bool> committed = transaction.commit();
+    Result<void> committed = transaction.commit();
     if (!committed)
         return committed.error();
     return results;
@@ -1075,14 +1081,14 @@ Result<StoredReview> ReviewLibrary::load(qint64 id) const
     review.report.splitChoices = splitChoicesFromJson(row.value(10).toString());
     for (auto step : {&ReviewLibrary::loadCells, &ReviewLibrary::loadStatements,
                       &ReviewLibrary::loadCorrections}) {
-        Result<bool> loaded = (this->*step)(review);
+        Result<void> loaded = (this->*step)(review);
         if (!loaded)
             return loaded.error();
     }
     return review;
 }
 
-Result<bool> ReviewLibrary::loadCells(StoredReview &review) const
+Result<void> ReviewLibrary::loadCells(StoredReview &review) const
 {
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
     review.report.cells.assign(size_t(reportTemplate.cellCount()), CellValue {});
@@ -1109,10 +1115,10 @@ Result<bool> ReviewLibrary::loadCells(StoredReview &review) const
         if (!row.value(8).toString().isEmpty())
             review.cellNotes.insert(index, row.value(8).toString());
     }
-    return true;
+    return {};
 }
 
-Result<bool> ReviewLibrary::loadStatements(StoredReview &review) const
+Result<void> ReviewLibrary::loadStatements(StoredReview &review) const
 {
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
     Result<QSqlQuery> query = run(database(),
@@ -1130,10 +1136,10 @@ Result<bool> ReviewLibrary::loadStatements(StoredReview &review) const
                 index, row.value(1).toDouble(), row.value(2).toString(),
                 spanOf(row.value(3), row.value(4)), spanOf(row.value(5), row.value(6))});
     }
-    return true;
+    return {};
 }
 
-Result<bool> ReviewLibrary::loadCorrections(StoredReview &review) const
+Result<void> ReviewLibrary::loadCorrections(StoredReview &review) const
 {
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
     Result<QSqlQuery> query = run(database(),
@@ -1158,7 +1164,7 @@ Result<bool> ReviewLibrary::loadCorrections(StoredReview &review) const
         correction.when = QDateTime::fromString(row.value(6).toString(), Qt::ISODateWithMs);
         review.corrections.append(correction);
     }
-    return true;
+    return {};
 }
 
 Result<qint64> ReviewLibrary::bumpVersion(qint64 id, qint64 expectedVersion,
@@ -1190,14 +1196,14 @@ Result<qint64> ReviewLibrary::saveCell(qint64 id, qint64 expectedVersion,
 {
     const QString key = ReportTemplate::standard().cells()[correction.cell].key.toString();
     Transaction transaction(database(), isPostgres());
-    Result<bool> begun = transaction.begin();
+    Result<void> begun = transaction.begin();
     if (!begun)
         return begun.error();
     Result<qint64> version = bumpVersion(id, expectedVersion, correction.reviewer);
     if (!version)
         return version;
     if (counts) {
-        Result<bool> counted = storeCounts(id, *counts);
+        Result<void> counted = storeCounts(id, *counts);
         if (!counted)
             return counted.error();
     }
@@ -1225,7 +1231,7 @@ Result<qint64> ReviewLibrary::saveCell(qint64 id, qint64 expectedVersion,
                {u"corrected_at"_s, correction.when.toUTC().toString(Qt::ISODateWithMs)}});
     if (!recorded)
         return recorded.error();
-    Result<bool> committed = transaction.commit();
+    Result<void> committed = transaction.commit();
     if (!committed)
         return committed.error();
     return version;
@@ -1237,7 +1243,7 @@ Result<qint64> ReviewLibrary::saveVersioned(qint64 id, qint64 expectedVersion,
 {
     // The version check and the change commit together, or neither does.
     Transaction transaction(database(), isPostgres());
-    Result<bool> begun = transaction.begin();
+    Result<void> begun = transaction.begin();
     if (!begun)
         return begun.error();
     Result<qint64> version = bumpVersion(id, expectedVersion, reviewer);
@@ -1248,7 +1254,7 @@ Result<qint64> ReviewLibrary::saveVersioned(qint64 id, qint64 expectedVersion,
         if (!done)
             return done.error();
     }
-    Result<bool> committed = transaction.commit();
+    Result<void> committed = transaction.commit();
     if (!committed)
         return committed.error();
     return version;
@@ -1264,7 +1270,7 @@ Result<qint64> ReviewLibrary::saveStatus(qint64 id, qint64 expectedVersion, Revi
         reviewer);
 }
 
-Result<bool> ReviewLibrary::storeCounts(qint64 id, const ReviewCounts &counts)
+Result<void> ReviewLibrary::storeCounts(qint64 id, const ReviewCounts &counts)
 {
     Result<QSqlQuery> updated
         = run(database(),
@@ -1276,16 +1282,16 @@ Result<bool> ReviewLibrary::storeCounts(qint64 id, const ReviewCounts &counts)
                {u"id"_s, id}});
     if (!updated)
         return updated.error();
-    return true;
+    return {};
 }
 
-Result<bool> ReviewLibrary::saveCounts(qint64 id, const ReviewCounts &counts)
+Result<void> ReviewLibrary::saveCounts(qint64 id, const ReviewCounts &counts)
 {
     Transaction transaction(database(), isPostgres());
-    Result<bool> begun = transaction.begin();
+    Result<void> begun = transaction.begin();
     if (!begun)
         return begun;
-    Result<bool> stored = storeCounts(id, counts);
+    Result<void> stored = storeCounts(id, counts);
     if (!stored)
         return stored;
     return transaction.commit();
@@ -1356,10 +1362,10 @@ Result<QList<ReportChange>> ReviewLibrary::reportChanges(qint64 id) const
     return changes;
 }
 
-Result<bool> ReviewLibrary::removeReport(qint64 id)
+Result<void> ReviewLibrary::removeReport(qint64 id)
 {
     Transaction transaction(database(), isPostgres());
-    Result<bool> begun = transaction.begin();
+    Result<void> begun = transaction.begin();
     if (!begun)
         return begun;
     for (const char *statement : kDeleteReport) {

@@ -124,7 +124,7 @@ public:
     /** Whether the database still answers; false once a PostgreSQL server went away. */
     bool isConnected() const;
     /** Closes the connection and opens it again (after the server came back). */
-    Result<bool> reconnect();
+    Result<void> reconnect();
     bool isPostgres() const;
     int schemaVersion() const;
 
@@ -147,6 +147,7 @@ public:
     Result<QSet<quint64>> shortHashes() const;
     /** The first 8 bytes of a SHA-256 as a number, for shortHashes(). */
     static quint64 shortHash(const QByteArray &sha256);
+    /** Whether the library holds a report with these bytes: the bool is the answer. */
     Result<bool> contains(const QByteArray &sha256) const;
     /** The id of the report with these bytes, 0 if there is none. */
     Result<qint64> idOf(const QByteArray &sha256) const;
@@ -168,7 +169,7 @@ public:
      * Keeps the counts of a report whose counts were not stored (a library from before schema
      * 4): derived data, so no version is taken and no one's change is refused.
      */
-    Result<bool> saveCounts(qint64 id, const ReviewCounts &counts);
+    Result<void> saveCounts(qint64 id, const ReviewCounts &counts);
     Result<qint64> saveCellNote(qint64 id, qint64 expectedVersion, int cell, const QString &note);
     /**
      * Puts right the agency and year a report was filed under (the title may have been misread);
@@ -179,24 +180,28 @@ public:
     /** The agency and year changes of a report, oldest first. */
     Result<QList<ReportChange>> reportChanges(qint64 id) const;
     /** Deletes a report and everything kept about it (cells, corrections, notes), at once. */
-    Result<bool> removeReport(qint64 id);
+    Result<void> removeReport(qint64 id);
 
 private:
     explicit ReviewLibrary(QString location, QString connection);
-    static Result<bool> checkLocation(const QString &location, LibraryAccess access);
-    static Result<bool> prepareSqliteFolder(const QString &location);
-    static Result<bool> checkWritable(const QString &location);
-    Result<bool> connect(LibraryAccess access);
-    Result<bool> openConnection();
+    static Result<void> checkLocation(const QString &location, LibraryAccess access);
+    static Result<void> prepareSqliteFolder(const QString &location);
+    static Result<void> checkWritable(const QString &location);
+    Result<void> connect(LibraryAccess access);
+    Result<void> openConnection();
     /** Refuses a database holding tables but no Nianbao schema version. */
-    Result<bool> checkIsNianbaoLibrary() const;
-    Result<bool> checkReadableSchema() const;
-    /** True if `version` is this Nianbao's schema, false if older, an error if newer. */
-    Result<bool> checkSchemaVersion(int version) const;
-    Result<bool> migrate();
-    Result<bool> migrateFrom(int from);
-    Result<bool> createSchemaV1();
-    Result<bool> createSchemaV3();
+    Result<void> checkIsNianbaoLibrary() const;
+    Result<void> checkReadableSchema() const;
+    /** How a library's schema stands to this Nianbao's; a newer one is an error. */
+    enum class SchemaAge {
+        Current, ///< this Nianbao's schema
+        Older, ///< an older one (0: none yet), which migrate() updates
+    };
+    Result<SchemaAge> checkSchemaVersion(int version) const;
+    Result<void> migrate();
+    Result<void> migrateFrom(int from);
+    Result<void> createSchemaV1();
+    Result<void> createSchemaV3();
     struct Statement
     {
         QString sql;
@@ -207,16 +212,16 @@ private:
     /** Runs `statements` as one transaction with the version check; returns the new version. */
     Result<qint64> saveVersioned(qint64 id, qint64 expectedVersion,
                                  const QList<Statement> &statements, const QString &reviewer = {});
-    Result<bool> storeCounts(qint64 id, const ReviewCounts &counts);
+    Result<void> storeCounts(qint64 id, const ReviewCounts &counts);
     Result<QList<DocumentSummary>> summaries(const QString &where) const;
     class InsertQueries;
     /** Stores one report unless present, inside the caller's transaction. */
     Result<ImportResult> insertReport(InsertQueries &queries, const Report &report,
                                       const QByteArray &sha256,
                                       const std::optional<ReviewCounts> &counts);
-    Result<bool> loadCells(StoredReview &review) const;
-    Result<bool> loadStatements(StoredReview &review) const;
-    Result<bool> loadCorrections(StoredReview &review) const;
+    Result<void> loadCells(StoredReview &review) const;
+    Result<void> loadStatements(StoredReview &review) const;
+    Result<void> loadCorrections(StoredReview &review) const;
     QSqlDatabase database() const;
 
     QString m_location;

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <type_traits>
+
 using namespace nianbao;
 using namespace Qt::StringLiterals;
 
@@ -23,6 +25,10 @@ Draft sampleDraft()
                   QDateTime(QDate(2026, 11, 23), QTime(9, 30, 1, 250), Qt::UTC)};
 }
 
+// A Result<void> answers only by being an error or not: never from or as a bare bool.
+static_assert(!std::is_constructible_v<Result<void>, bool>);
+static_assert(!std::is_convertible_v<Result<void>, bool>);
+
 } // namespace
 
 class TestDraftStore : public QObject
@@ -34,6 +40,33 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
+    }
+
+    // The store answers with Result<void>: success, or an error and nothing else.
+    void aResultOfNothingIsASuccessUnlessItHoldsAnError()
+    {
+        const Result<void> success;
+        QVERIFY(success.ok());
+        QVERIFY(static_cast<bool>(success));
+        const auto succeed = []() -> Result<void> {
+            return {};
+        };
+        QVERIFY(succeed().ok());
+
+        const Error error {u"draft.write"_s, u"cannot write"_s, {u"/drafts/a.json"_s, 3, {}}};
+        const auto fail = [&]() -> Result<void> {
+            return error;
+        };
+        const Result<void> failure = fail();
+        QVERIFY(!failure.ok());
+        QVERIFY(!failure);
+        QCOMPARE(failure.error(), error);
+
+        // An error from a call that had a value to return passes on unchanged.
+        const Result<int> number = error;
+        const Result<void> passed = number.error();
+        QVERIFY(!passed);
+        QCOMPARE(passed.error(), error);
     }
 
     void aSavedDraftLoadsAsItWas()
@@ -117,7 +150,7 @@ private slots:
         QVERIFY(blocker.open(QIODevice::WriteOnly)); // a file where the folder should be
         blocker.close();
         const DraftStore store(u"/data/library.sqlite"_s, m_dir.filePath(u"blocker/drafts"_s));
-        const Result<bool> saved = store.save(sampleDraft());
+        const Result<void> saved = store.save(sampleDraft());
         QVERIFY(!saved);
         QCOMPARE(saved.error().code, u"draft.write"_s);
         QVERIFY(!saved.error().message.isEmpty());
