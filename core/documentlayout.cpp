@@ -3,6 +3,7 @@
 #include "documentlayout.h"
 
 #include "labelmatcher.h"
+#include "text/chinesenumerals.h"
 
 namespace nianbao {
 
@@ -28,10 +29,9 @@ QStringView stripMarkup(QStringView raw)
 /** A heading's leading numeral (三 of 三、…); empty if unnumbered. Sets *sub for (一) headings. */
 QString leadingNumeral(QStringView text, bool *sub)
 {
-    static const QString kNumerals = QStringLiteral("一二三四五六七八九十");
     static const QString kAfterNumeral = QStringLiteral("、.,: ");
     *sub = text.startsWith(u'(');
-    if (text.size() >= 2 && kNumerals.contains(text[0]) && kAfterNumeral.contains(text[1]))
+    if (text.size() >= 2 && isHeadingNumeral(text[0]) && kAfterNumeral.contains(text[1]))
         return text.first(1).toString();
     return {};
 }

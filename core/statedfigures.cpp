@@ -3,17 +3,10 @@
 #include "statedfigures.h"
 
 #include "clock.h"
-
-#include <QHash>
-
-#include <unicode/fmtable.h>
-#include <unicode/locid.h>
-#include <unicode/parsepos.h>
-#include <unicode/rbnf.h>
-#include <unicode/unistr.h>
+#include "text/chinesenumerals.h"
 
 #include <algorithm>
-#include <memory>
+#include <optional>
 #include <span>
 
 namespace nianbao {
@@ -23,22 +16,7 @@ namespace {
 constexpr QStringView kGap = u"…";
 constexpr QStringView kSlot = u"{n}";
 
-/** Chinese numerals, the everyday ones and the financial (大写) ones. */
-constexpr QStringView kChineseNumerals
-    = u"〇零一二两兩三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟";
-/** The numerals that multiply (十, 百 …); a run without one is read digit by digit (二〇二三). */
-constexpr QStringView kMultipliers = u"十百千万亿拾佰仟";
-/** Multipliers after which a final digit is colloquially abbreviated: 一百五 is 150, not 105. */
-constexpr QStringView kAbbreviating = u"百千万亿佰仟";
-constexpr QStringView kDigitNumerals = u"一二三四五六七八九壹贰叁肆伍陆柒捌玖";
-constexpr int kMaxNumeralLength = 16;
 constexpr int kMaxArabicDigits = 9;
-constexpr qsizetype kMaxKnownNumerals = 1024;
-
-bool isAsciiDigit(QChar c)
-{
-    return c >= u'0' && c <= u'9';
-}
 
 /** Dropped before matching: spaces (PDF text breaks words with them) and bold marks. */
 constexpr int kMaxParagraphLines = 40; ///< a paragraph's lines read as one phrase space
@@ -108,25 +86,6 @@ bool hasValidGroups(QStringView digits)
     return first || group == 3;
 }
 
-/**
- * ICU's spellout rules for zh. One per thread: RuleBasedNumberFormat is not documented as safe
- * for concurrent parsing, and batch checks read reports on several threads.
- */
-const icu::RuleBasedNumberFormat *chineseSpellout()
-{
-    thread_local const std::unique_ptr<icu::RuleBasedNumberFormat> instance = [] {
-        UErrorCode status = U_ZERO_ERROR;
-        // ICU reports U_USING_DEFAULT_WARNING for "zh" although it loads the zh rules; only a
-        // failure matters.
-        auto format = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT,
-                                                                   icu::Locale("zh"), status);
-        if (U_FAILURE(status))
-            format.reset();
-        return format;
-    }();
-    return instance.get();
-}
-
 } // namespace
 
 void StatedFigureReader::CharSet::add(QStringView chars)
@@ -138,16 +97,6 @@ void StatedFigureReader::CharSet::add(QStringView chars)
         m_filter[(unit >> 6) & 3] |= quint64(1) << (unit & 63);
         m_chars.push_back(unit);
     }
-}
-
-const StatedFigureReader::CharSet &StatedFigureReader::chineseNumerals()
-{
-    static const CharSet numerals = [] {
-        CharSet set;
-        set.add(kChineseNumerals);
-        return set;
-    }();
-    return numerals;
 }
 
 struct StatedFigureReader::Line
@@ -344,13 +293,12 @@ void StatedFigureReader::readLine(const QString &normalized, int start, int end,
                 continue;
             // 95.5件 is no count, 30万件 and 二3件 mix numerals: leave them alone.
             if (figureStart > 0
-                && (compact[figureStart - 1] == u'.'
-                    || chineseNumerals().contains(compact[figureStart - 1])))
+                && (compact[figureStart - 1] == u'.' || isChineseNumeral(compact[figureStart - 1])))
                 continue;
         } else {
-            while (figureStart > 0 && chineseNumerals().contains(compact[figureStart - 1]))
+            while (figureStart > 0 && isChineseNumeral(compact[figureStart - 1]))
                 --figureStart;
-            if (figureStart == u || u - figureStart > kMaxNumeralLength)
+            if (figureStart == u || u - figureStart > kMaxCountNumeralLength)
                 continue;
             if (figureStart > 0 && isAsciiDigit(compact[figureStart - 1]))
                 continue;
@@ -403,7 +351,7 @@ void StatedFigureReader::readLine(const QString &normalized, int start, int end,
             continue;
         const QStringView figureText = QStringView(compact).sliced(figureStart, u - figureStart);
         const std::optional<double> value
-            = chinese ? parseChineseNumeral(figureText) : parseArabic(figureText);
+            = chinese ? parseChineseCount(figureText) : parseArabic(figureText);
         if (!value)
             continue;
         record(m_rules.phrases[tiedPhrase], *value, tiedStart, tiedEnd, figureStart, u);
@@ -560,7 +508,7 @@ bool StatedFigureReader::isCountAt(const Line &line, int position) const
     if (position < 1 || !m_unitChars.contains(compact[position]))
         return false;
     const QChar before = compact[position - 1];
-    return isAsciiDigit(before) || chineseNumerals().contains(before);
+    return isAsciiDigit(before) || isChineseNumeral(before);
 }
 
 bool StatedFigureReader::endsWithAny(const Line &line, int position,
@@ -577,51 +525,6 @@ bool StatedFigureReader::startsWithAny(const Line &line, int position,
     const QStringView tail = QStringView(line.compact).sliced(position);
     return std::any_of(strings.cbegin(), strings.cend(),
                        [&](const QString &s) { return tail.startsWith(s); });
-}
-
-std::optional<double> StatedFigureReader::parseChineseNumeral(QStringView numeral)
-{
-    if (numeral.isEmpty() || numeral.size() > kMaxNumeralLength)
-        return std::nullopt;
-    // ICU 72's zh rules read 两 only where their alternate rule set writes it (两, 两百, 两千,
-    // 两万) and stop before a later one (两百零两 parses as 200), so 两 becomes the 二 it means.
-    QString digits = numeral.toString();
-    bool multiplied = false;
-    for (QChar &c : digits) {
-        if (c == u'两' || c == u'兩')
-            c = u'二';
-        if (!chineseNumerals().contains(c))
-            return std::nullopt;
-        multiplied = multiplied || kMultipliers.contains(c);
-    }
-    // ICU reads 一二 as 12 and 二〇二三 as 2023 (its year rules) but 一〇五 as 10: a run of
-    // digits without a multiplier is not a count reports write, so it is no figure.
-    if (!multiplied && digits.size() > 1)
-        return std::nullopt;
-    // ICU reads 一百五 as 105 and 一千二 as 1002; colloquially they are 150 and 1200. Ambiguous.
-    if (digits.size() >= 2 && kDigitNumerals.contains(digits.back())
-        && kAbbreviating.contains(digits[digits.size() - 2]))
-        return std::nullopt;
-    // RBNF parsing tries every public rule set of zh and costs tens of microseconds; reports
-    // repeat a few small numerals, so each thread remembers what it has read.
-    thread_local QHash<QString, std::optional<double>> known;
-    if (const auto found = known.constFind(digits); found != known.cend())
-        return *found;
-    if (known.size() >= kMaxKnownNumerals)
-        known.clear();
-    std::optional<double> parsed;
-    if (const icu::RuleBasedNumberFormat *format = chineseSpellout()) {
-        const icu::UnicodeString text(false, digits.utf16(), int32_t(digits.size()));
-        icu::Formattable result;
-        icu::ParsePosition position(0);
-        format->parse(text, result, position);
-        UErrorCode status = U_ZERO_ERROR;
-        const double value = result.getDouble(status);
-        if (position.getIndex() == text.length() && U_SUCCESS(status) && value >= 0)
-            parsed = value;
-    }
-    known.insert(digits, parsed);
-    return parsed;
 }
 
 } // namespace nianbao

@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
 #include <span>
 #include <vector>
 
@@ -43,12 +42,6 @@ public:
      */
     QList<StatedFigure> read(const NormalizedText &text, const DocumentLayout &layout,
                              QStringView original = {}) const;
-
-    /**
-     * Reads a figure written in Chinese numerals (六, 两, 十二, 一百零五, 一百〇五) with ICU's
-     * rule-based spellout for zh; nullopt unless the whole string is one unambiguous number.
-     */
-    static std::optional<double> parseChineseNumeral(QStringView numeral);
 
 private:
     /** A few UTF-16 units behind a bit filter, so a miss (the common case) costs one shift. */
@@ -92,7 +85,6 @@ private:
                     int *phraseEnd) const;
     bool passesGuards(const Line &line, const StatementPhrase &phrase, int phraseStart,
                       int phraseEnd) const;
-    static const CharSet &chineseNumerals();
     bool isCountAt(const Line &line, int position) const;
     bool endsWithAny(const Line &line, int position, const QStringList &strings) const;
     bool startsWithAny(const Line &line, int position, const QStringList &strings) const;

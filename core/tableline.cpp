@@ -4,6 +4,7 @@
 
 #include "clock.h"
 #include "reporttemplate.h"
+#include "text/chinesenumerals.h"
 #include "text/normalizedtext.h"
 
 #include <QRegularExpression>
@@ -32,11 +33,6 @@ bool isSpace(char16_t c)
     return c == u' ' || c == u'\t' || c == u'\f' || c == u'\v' || c == 0x3000 || c == 0xA0;
 }
 
-bool isDigit(char16_t c)
-{
-    return c >= u'0' && c <= u'9';
-}
-
 /** Counting units that reports write after a figure inside a table cell; they change nothing. */
 constexpr QStringView kCountUnits[] = {u"件", u"条", u"个", u"项", u"次"};
 
@@ -50,7 +46,7 @@ QStringView chopSuffix(QStringView token, QStringView suffix)
 QStringView stripUnit(QStringView token, FigureUnit *unit)
 {
     *unit = FigureUnit::None;
-    if (token.isEmpty() || isDigit(token.back().unicode()))
+    if (token.isEmpty() || isAsciiDigit(token.back().unicode()))
         return token; // the common case: no unit
     if (QStringView bare = chopSuffix(token, u"万元"); bare.size() != token.size()) {
         *unit = FigureUnit::TenThousandYuan;
@@ -113,49 +109,10 @@ bool isFigureLike(QStringView token)
     for (QChar c : token) {
         if (kLookalikes.contains(c))
             lookalike = true;
-        else if (!isDigit(c.unicode()) && c != u'.' && c != u',')
+        else if (!isAsciiDigit(c.unicode()) && c != u'.' && c != u',')
             return false;
     }
     return lookalike && token.size() <= 8;
-}
-
-bool isChineseNumeral(char16_t c)
-{
-    // A switch, not a string search: every label token of a document passes here.
-    switch (c) {
-    case u'零':
-    case u'〇':
-    case u'一':
-    case u'二':
-    case u'三':
-    case u'四':
-    case u'五':
-    case u'六':
-    case u'七':
-    case u'八':
-    case u'九':
-    case u'十':
-    case u'百':
-    case u'千':
-    case u'万':
-    case u'亿':
-    case u'两':
-    case u'壹':
-    case u'贰':
-    case u'叁':
-    case u'肆':
-    case u'伍':
-    case u'陆':
-    case u'柒':
-    case u'捌':
-    case u'玖':
-    case u'拾':
-    case u'佰':
-    case u'仟':
-        return true;
-    default:
-        return false;
-    }
 }
 
 /** Signs and marks that stand among digits in things that are no figure (1e3, 10%, 1⁄2). */
@@ -181,9 +138,11 @@ bool isUnreadableFigure(QStringView token, bool firstOnLine)
     bool digit = false;
     bool numeralsOnly = true;
     for (QChar c : token) {
-        const bool numeral = isChineseNumeral(c.unicode());
+        // Table cells have never counted the traditional 兩 as a numeral; stated figures do.
+        const bool numeral = isChineseNumeral(c.unicode()) && c != u'兩';
         numeralsOnly = numeralsOnly && numeral;
-        if (isDigit(c.unicode()) || (c.unicode() >= 0x80 && c.isDigit())) // Unicode Nd, any script
+        if (isAsciiDigit(c.unicode())
+            || (c.unicode() >= 0x80 && c.isDigit())) // Unicode Nd, any script
             digit = true;
         else if (!numeral && !isAsciiLetter(c) && !isFigureMark(c.unicode()))
             return false;
@@ -199,7 +158,7 @@ bool isEnumerator(QStringView token)
     if (last != u'.' && last != u'、' && last != u')')
         return false;
     for (QChar c : token.chopped(1)) {
-        if (!isDigit(c.unicode()) && c != u'(')
+        if (!isAsciiDigit(c.unicode()) && c != u'(')
             return false;
     }
     return true;
@@ -427,7 +386,8 @@ bool parseFigure(QStringView token, double *value, FigureUnit *unit)
     const bool negative = token.startsWith(u'-');
     if (negative)
         token = token.sliced(1);
-    if (token.isEmpty() || !isDigit(token.front().unicode()) || !isDigit(token.back().unicode()))
+    if (token.isEmpty() || !isAsciiDigit(token.front().unicode())
+        || !isAsciiDigit(token.back().unicode()))
         return false;
     // Whole numbers, the common case, without allocating; decimals go through toDouble.
     quint64 whole = 0; // exact: kMaxFigureDigits digits fit
@@ -436,7 +396,7 @@ bool parseFigure(QStringView token, double *value, FigureUnit *unit)
     qsizetype dot = -1;
     for (qsizetype i = 0; i < token.size(); ++i) {
         const char16_t c = token[i].unicode();
-        if (isDigit(c)) {
+        if (isAsciiDigit(c)) {
             if (++digits > kMaxFigureDigits)
                 return false;
             if (dot < 0)

@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "titleparser.h"
 
+#include "text/chinesenumerals.h"
+
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -49,30 +52,15 @@ QString joinTitleLines(const QString &text, const DocumentLayout &layout, int fi
     return joined;
 }
 
-int chineseDigit(QChar c)
-{
-    static const QString kDigits = QStringLiteral("〇一二三四五六七八九");
-    if (c == u'零' || c == u'O' || c == u'o')
-        return 0;
-    return int(kDigits.indexOf(c));
-}
-
 /** Finds a four-digit year followed by 年; returns its index and sets *year. */
 qsizetype findYear(QStringView title, int *year)
 {
     for (qsizetype i = 0; i + 4 < title.size(); ++i) {
         if (title[i + 4] != u'年')
             continue;
-        int value = 0;
-        bool digits = true;
-        for (qsizetype k = 0; k < 4 && digits; ++k) {
-            const QChar c = title[i + k];
-            const int digit = c.isDigit() ? c.digitValue() : chineseDigit(c);
-            digits = digit >= 0;
-            value = value * 10 + digit;
-        }
-        if (digits && value >= 1990 && value <= 2100) {
-            *year = value;
+        const std::optional<int> value = parseYearNumeral(title.sliced(i, 4));
+        if (value && *value >= 1990 && *value <= 2100) {
+            *year = *value;
             return i;
         }
     }

@@ -4,6 +4,7 @@
 
 #include "segmenter.h"
 #include "tableline.h"
+#include "text/chinesenumerals.h"
 
 #include <algorithm>
 #include <string>
@@ -31,11 +32,6 @@ struct TableReading
     int extracted = 0; ///< cells read
     int end = -1; ///< normalized offset after the last figure read
 };
-
-bool isDigit(QChar c)
-{
-    return c >= u'0' && c <= u'9';
-}
 
 /**
  * One document seen as letters and digits only (the form labelKey() gives labels), each kept
@@ -90,10 +86,10 @@ private:
     bool enumerator(int start) const
     {
         int i = start;
-        while (i < m_text.size() && isDigit(m_text[i]))
+        while (i < m_text.size() && isAsciiDigit(m_text[i]))
             ++i;
         return i < m_text.size() && (m_text[i] == u'.' || m_text[i] == u'、')
-            && i + 1 < m_text.size() && !isDigit(m_text[i + 1]);
+            && i + 1 < m_text.size() && !isAsciiDigit(m_text[i + 1]);
     }
 
     const QString &m_text;
@@ -213,7 +209,7 @@ DigitRun FusedDocument::runAfter(int from, int to, const QList<int> &cells, int 
     // (区分处理的…) may come before its figures: words mean the row was printed without any,
     // and the digits after them are the next row's.
     int depth = 0;
-    while (i < to && !isDigit(text[i])) {
+    while (i < to && !isAsciiDigit(text[i])) {
         const QChar c = text[i];
         depth += c == u'(' ? 1 : (c == u')' && depth > 0 ? -1 : 0);
         if (afterLabel && depth == 0 && c.isLetter()) {
@@ -226,7 +222,7 @@ DigitRun FusedDocument::runAfter(int from, int to, const QList<int> &cells, int 
     bool gap = false;
     for (; i < to; ++i) {
         const QChar c = text[i];
-        if (isDigit(c)) {
+        if (isAsciiDigit(c)) {
             run.digits.append(c);
             run.positions.push_back(i);
             run.breakBefore.push_back(gap);
@@ -300,10 +296,12 @@ bool FusedDocument::readDecimal(const TemplateRow &row, const TemplateTable &tab
         return false;
     const QString &text = m_text.text();
     int i = from;
-    while (i < to && !isDigit(text[i]))
+    while (i < to && !isAsciiDigit(text[i]))
         ++i;
     const int start = i;
-    while (i < to && (isDigit(text[i]) || (text[i] == u'.' && i + 1 < to && isDigit(text[i + 1]))))
+    while (
+        i < to
+        && (isAsciiDigit(text[i]) || (text[i] == u'.' && i + 1 < to && isAsciiDigit(text[i + 1]))))
         ++i;
     if (i == start)
         return true;

@@ -13,8 +13,6 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include <optional>
-
 using namespace Qt::StringLiterals;
 using namespace nianbao;
 
@@ -74,8 +72,6 @@ class TestStatedFigures : public QObject
 
 private slots:
     void templateHasStatements();
-    void chineseNumerals_data();
-    void chineseNumerals();
     void figures_data();
     void figures();
     void nonTies_data();
@@ -100,41 +96,6 @@ void TestStatedFigures::templateHasStatements()
     QVERIFY(!parsed);
     QCOMPARE(parsed.error().code, u"template.statement"_s);
     QVERIFY2(parsed.error().message.contains(u"共收到申请"_s), qPrintable(parsed.error().message));
-}
-
-void TestStatedFigures::chineseNumerals_data()
-{
-    QTest::addColumn<QString>("numeral");
-    QTest::addColumn<double>("value"); // -1: no figure
-
-    QTest::newRow("六 is six") << u"六"_s << 6.0;
-    QTest::newRow("两 is two") << u"两"_s << 2.0;
-    QTest::newRow("十二 is twelve") << u"十二"_s << 12.0;
-    QTest::newRow("一十二 is twelve") << u"一十二"_s << 12.0;
-    QTest::newRow("一百零五 is a hundred and five") << u"一百零五"_s << 105.0;
-    QTest::newRow("一百〇五 reads 〇 as the zero") << u"一百〇五"_s << 105.0;
-    QTest::newRow("两百零两 reads every 两") << u"两百零两"_s << 202.0;
-    QTest::newRow("两千零二十三 is 2023") << u"两千零二十三"_s << 2023.0;
-    QTest::newRow("零 alone is zero") << u"零"_s << 0.0;
-    QTest::newRow("financial 壹拾贰 is twelve") << u"壹拾贰"_s << 12.0;
-    QTest::newRow("一百五 is ambiguous (150 or 105)") << u"一百五"_s << -1.0;
-    QTest::newRow("一二 read digit by digit is no count") << u"一二"_s << -1.0;
-    QTest::newRow("二〇二三 is a year, not a count") << u"二〇二三"_s << -1.0;
-    QTest::newRow("百 alone is no number") << u"百"_s << -1.0;
-    QTest::newRow("件 is no numeral") << u"件"_s << -1.0;
-}
-
-void TestStatedFigures::chineseNumerals()
-{
-    QFETCH(QString, numeral);
-    QFETCH(double, value);
-    const std::optional<double> parsed = StatedFigureReader::parseChineseNumeral(numeral);
-    if (value < 0) {
-        QVERIFY2(!parsed, qPrintable(QString::number(parsed.value_or(-1))));
-    } else {
-        QVERIFY(parsed.has_value());
-        QCOMPARE(*parsed, value);
-    }
 }
 
 void TestStatedFigures::figures_data()
