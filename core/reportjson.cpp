@@ -7,6 +7,9 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace nianbao {
@@ -142,6 +145,16 @@ ReportJsonWriter::ReportJsonWriter(const ReportTemplate &reportTemplate)
         appendJsonString(member, cellStateName(state));
         m_stateMembers[size_t(state)] = member + ",\"value\":";
     }
+    // What unpackHead() adds to a packed head at most: each cell's opening, state member,
+    // "null" for both pieces, its "}" and ",", and the array's brackets.
+    qsizetype longestState = 0;
+    for (const QByteArray &member : m_stateMembers)
+        longestState = std::max(longestState, member.size());
+    constexpr qsizetype kNulls = 8; // "null" "null"
+    constexpr qsizetype kPunctuation = 2; // "}" ","
+    m_unpackedCellBytes = 2;
+    for (const QByteArray &opening : m_cellOpenings)
+        m_unpackedCellBytes += opening.size() + longestState + kNulls + kPunctuation;
 }
 
 QByteArray ReportJsonWriter::cellsJson(const Report &report, const CodePointIndex &index) const
@@ -168,11 +181,103 @@ QByteArray ReportJsonWriter::cellsJson(const Report &report, const CodePointInde
     return json;
 }
 
+namespace {
+
+// A packed head: the length of the JSON before the cells (kPrefixBytes, native order), that
+// JSON, each cell packed, then the JSON after the cells. A packed cell is its state (one byte),
+// then its source and its value, each as the length of its JSON (one byte; 0 for null) and
+// that JSON. The cells' keys and the JSON between the pieces are the same in every report.
+constexpr qsizetype kPrefixBytes = sizeof(qint32);
+
+void packPiece(QByteArray &out, qsizetype start)
+{
+    const qsizetype length = out.size() - start - 1;
+    Q_ASSERT(length >= 0 && length < 256);
+    out[start] = char(length);
+}
+
+} // namespace
+
+void ReportJsonWriter::packCells(QByteArray &out, const Report &report,
+                                 const CodePointIndex &index) const
+{
+    for (size_t c = 0; c < m_keys.size(); ++c) {
+        const CellValue &cell = report.cells[c];
+        out.append(char(cell.state));
+        qsizetype start = out.size();
+        out.append('\0');
+        if (cell.span.isValid()) {
+            JsonWriter source(out);
+            writeSpan(source, cell.span, index);
+        }
+        packPiece(out, start);
+        start = out.size();
+        out.append('\0');
+        if (cell.value)
+            appendJsonNumber(out, *cell.value);
+        packPiece(out, start);
+    }
+}
+
+void ReportJsonWriter::unpackHead(QByteArrayView packedHead, QByteArray &out) const
+{
+    // Copied piece by piece into room made once: a report is some 1,000 pieces, and this runs
+    // on the one thread that writes nianbao-cli's output.
+    const qsizetype start = out.size();
+    out.resize(start + packedHead.size() + m_unpackedCellBytes);
+    char *to = out.data() + start;
+    const auto copy = [&to](const char *from, qsizetype length) {
+        std::memcpy(to, from, size_t(length));
+        to += length;
+    };
+    const char *next = packedHead.data();
+    qint32 prefix = 0;
+    std::memcpy(&prefix, next, kPrefixBytes);
+    next += kPrefixBytes;
+    copy(next, prefix);
+    next += prefix;
+    // A piece of length 0 is null (a source or value JSON is never empty).
+    const auto piece = [&copy, &next] {
+        const auto length = qsizetype(uchar(*next++));
+        if (length == 0)
+            copy("null", 4);
+        else
+            copy(next, length);
+        next += length;
+    };
+    *to++ = '[';
+    for (size_t c = 0; c < m_keys.size(); ++c) {
+        if (c > 0)
+            *to++ = ',';
+        const auto state = size_t(uchar(*next++));
+        copy(m_cellOpenings[c].constData(), m_cellOpenings[c].size());
+        piece();
+        copy(m_stateMembers[state].constData(), m_stateMembers[state].size());
+        piece();
+        *to++ = '}';
+    }
+    *to++ = ']';
+    copy(next, packedHead.data() + packedHead.size() - next);
+    out.truncate(to - out.constData());
+}
+
 ReportJsonWriter::Parts ReportJsonWriter::parts(const Report &report) const
+{
+    return parts(report, false);
+}
+
+ReportJsonWriter::Parts ReportJsonWriter::packedParts(const Report &report) const
+{
+    return parts(report, true);
+}
+
+ReportJsonWriter::Parts ReportJsonWriter::parts(const Report &report, bool packed) const
 {
     const CodePointIndex index(report.text);
     Parts parts;
-    parts.head.reserve(256 * qsizetype(m_keys.size()));
+    parts.head.reserve((packed ? 24 : 256) * qsizetype(m_keys.size()));
+    if (packed)
+        parts.head.append(kPrefixBytes, '\0');
     JsonWriter json(parts.head);
     json.beginObject();
     json.key("agency");
@@ -181,7 +286,14 @@ ReportJsonWriter::Parts ReportJsonWriter::parts(const Report &report) const
     else
         json.value(report.agency);
     json.key("cells");
-    json.raw(cellsJson(report, index));
+    if (packed) {
+        const auto prefix = qint32(parts.head.size() - kPrefixBytes);
+        std::memcpy(parts.head.data(), &prefix, kPrefixBytes);
+        packCells(parts.head, report, index);
+        json.raw({}); // the cells are the member's value: the next member needs a comma
+    } else {
+        json.raw(cellsJson(report, index));
+    }
     json.key("encoding");
     json.value(report.encoding);
     json.key("errors");

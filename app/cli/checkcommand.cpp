@@ -87,10 +87,13 @@ void printErrors(QTextStream &out, const Report &report)
 /** One report's output, written on a worker thread, held until year.carry is known. */
 struct ReportOutput
 {
-    QByteArray head; ///< up to the report's own last finding
-    QByteArray tail; ///< after the findings
+    QByteArray bytes; ///< the head (to the report's own last finding), then the tail
+    qsizetype headSize = 0;
     bool hasFindings = false;
     bool saysNoFindings = false; ///< text: "no findings" closes it unless year.carry adds some
+
+    QByteArrayView head() const { return QByteArrayView(bytes).first(headSize); }
+    QByteArrayView tail() const { return QByteArrayView(bytes).sliced(headSize); }
 };
 
 /** Writes each report as `nianbao-cli check` prints it, text or JSON (spec/cli.md). */
@@ -103,20 +106,33 @@ public:
         , m_writer(reportTemplate)
     { }
 
+    /** On a worker thread. A JSON head is packed (a seventh of the bytes) while it waits. */
     ReportOutput format(const Report &report) const
     {
         ReportOutput output;
         output.hasFindings = !report.findings.isEmpty();
         if (m_json) {
-            ReportJsonWriter::Parts parts = m_writer.parts(report);
-            output.head = std::move(parts.head);
-            output.tail = std::move(parts.tail);
+            ReportJsonWriter::Parts parts = m_writer.packedParts(report);
+            output.bytes = std::move(parts.head);
+            output.headSize = output.bytes.size();
+            output.bytes.append(parts.tail);
             return output;
         }
-        printTo(output.head, [&](QTextStream &out) { printHead(out, report, m_template); });
-        printTo(output.tail, [&](QTextStream &out) { printErrors(out, report); });
+        printTo(output.bytes, [&](QTextStream &out) { printHead(out, report, m_template); });
+        output.headSize = output.bytes.size();
+        printTo(output.bytes, [&](QTextStream &out) { printErrors(out, report); });
         output.saysNoFindings = report.loaded && !output.hasFindings && report.errors.isEmpty();
         return output;
+    }
+
+    /** The head as written out: a JSON head unpacked into `buffer`. */
+    QByteArrayView head(const ReportOutput &output, QByteArray &buffer) const
+    {
+        if (!m_json)
+            return output.head();
+        buffer.truncate(0); // keeps its capacity for the next report
+        m_writer.unpackHead(output.head(), buffer);
+        return buffer;
     }
 
     /** The year.carry findings, as they follow the report's own. */
@@ -141,9 +157,10 @@ public:
     }
 
 private:
+    /** Appends what `print` writes to `bytes`. */
     static void printTo(QByteArray &bytes, const std::function<void(QTextStream &)> &print)
     {
-        QTextStream out(&bytes, QIODevice::WriteOnly);
+        QTextStream out(&bytes, QIODevice::WriteOnly | QIODevice::Append);
         print(out);
     }
 
@@ -154,14 +171,15 @@ private:
 
 /**
  * Holds every report's output until all files are checked, since year.carry may add findings
- * to a report from a file later in the list. Past kInMemory bytes the outputs go to a temporary
- * file, so memory stays flat however many files are checked: only offsets are kept.
+ * to a report from a file later in the list. Past memoryLimit() bytes the outputs go to a
+ * temporary file, so memory stays flat however many files are checked: only offsets are kept.
  */
 class OutputSpool
 {
 public:
     explicit OutputSpool(qsizetype count)
         : m_entries(size_t(count))
+        , m_memoryLimit(memoryLimit())
     { }
 
     /** Thread-safe; each index once. */
@@ -170,12 +188,12 @@ public:
         Entry &entry = m_entries[size_t(index)];
         entry.hasFindings = output.hasFindings;
         entry.saysNoFindings = output.saysNoFindings;
-        entry.headSize = output.head.size();
-        output.head.append(output.tail);
+        entry.headSize = output.headSize;
         const QMutexLocker lock(&m_mutex);
-        if (m_inMemory + output.head.size() <= kInMemory || !spill(entry, output.head)) {
-            m_inMemory += output.head.size();
-            entry.bytes = std::move(output.head);
+        if (m_inMemory + output.bytes.size() <= m_memoryLimit || !spill(entry, output.bytes)) {
+            m_inMemory += output.bytes.size();
+            output.bytes.squeeze(); // what is counted is what is held
+            entry.bytes = std::move(output.bytes);
         }
     }
 
@@ -188,12 +206,21 @@ public:
             m_file.seek(entry.offset);
             bytes = m_file.read(entry.size);
         }
-        return ReportOutput {bytes.left(entry.headSize), bytes.mid(entry.headSize),
-                             entry.hasFindings, entry.saysNoFindings};
+        return ReportOutput {std::move(bytes), entry.headSize, entry.hasFindings,
+                             entry.saysNoFindings};
     }
 
 private:
-    static constexpr qsizetype kInMemory = 64 << 20;
+    /**
+     * 64 MB, some 24,000 JSON reports. NIANBAO_CHECK_SPOOL_MEMORY (bytes) sets another limit,
+     * so that tests reach the temporary file with few reports.
+     */
+    static qsizetype memoryLimit()
+    {
+        bool set = false;
+        const int bytes = qEnvironmentVariableIntValue("NIANBAO_CHECK_SPOOL_MEMORY", &set);
+        return set && bytes >= 0 ? bytes : qsizetype(64) << 20;
+    }
 
     struct Entry
     {
@@ -238,6 +265,7 @@ private:
     }
 
     std::vector<Entry> m_entries;
+    const qsizetype m_memoryLimit;
     QMutex m_mutex;
     QTemporaryFile m_file;
     qsizetype m_inMemory = 0;
@@ -359,15 +387,19 @@ int runCheck(const QStringList &arguments)
     if (json)
         out.write("{\"reports\": [\n");
     qsizetype written = 0;
+    QByteArray head;
+    const auto write = [&out](QByteArrayView bytes) {
+        out.write(bytes.data(), bytes.size());
+    };
     // Writes the reports before `end`, the last of them with its year.carry findings.
     const auto writeUpTo = [&](qsizetype end, const QList<Finding> &carried) {
         for (; written < end; ++written) {
             const ReportOutput output = spool.take(written);
             const bool carries = written + 1 == end && !carried.isEmpty();
-            out.write(output.head);
+            write(format.head(output, head));
             if (carries)
                 out.write(format.carried(carried, output.hasFindings));
-            out.write(output.tail);
+            write(output.tail());
             if (output.saysNoFindings && !carries)
                 out.write(format.noFindings());
             if (json)

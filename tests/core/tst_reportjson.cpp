@@ -69,6 +69,7 @@ private slots:
     void reportsAsQtWritesThem_data();
     void reportsAsQtWritesThem();
     void partsJoinToTheWholeReport();
+    void packedPartsUnpackByteForByte();
     void carryFromALaterFileIsFound();
 };
 
@@ -184,6 +185,27 @@ void TestReportJson::partsJoinToTheWholeReport()
         QCOMPARE(parts.head + parts.tail, qtJson(report));
     }
     QVERIFY(withFindings > 5);
+}
+
+void TestReportJson::packedPartsUnpackByteForByte()
+{
+    // nianbao-cli holds each report packed until year.carry is known, then writes it unpacked.
+    const ReportJsonWriter writer;
+    qsizetype packedBytes = 0;
+    qsizetype bytes = 0;
+    for (const QString &file : corpusFiles()) {
+        const Report report = ReportReader().readFile(file);
+        const ReportJsonWriter::Parts parts = writer.parts(report);
+        const ReportJsonWriter::Parts packed = writer.packedParts(report);
+        QCOMPARE(packed.tail, parts.tail);
+        QCOMPARE(packed.hasFindings, parts.hasFindings);
+        QByteArray head = "before";
+        writer.unpackHead(packed.head, head);
+        QCOMPARE(head, "before" + parts.head);
+        packedBytes += packed.head.size();
+        bytes += parts.head.size();
+    }
+    QVERIFY2(packedBytes * 4 < bytes, qPrintable(u"%1 of %2"_s.arg(packedBytes).arg(bytes)));
 }
 
 void TestReportJson::carryFromALaterFileIsFound()
