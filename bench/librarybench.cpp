@@ -4,11 +4,11 @@
 // list (one summary query), and loading one report when it is selected. Fills the library
 // with generated reports first, or reuses one kept by an earlier run (--keep). With --import N,
 // first times importing N generated report files into a new library, as nianbao-cli import does.
-#include "checksession.h"
 #include "library/importer.h"
 #include "library/reviewlibrary.h"
 #include "reportreader.h"
 #include "reportrenderer.h"
+#include "rules/checksession.h"
 #include "syntheticreports.h"
 
 #include <QCommandLineParser>

@@ -3,14 +3,14 @@
 // Measures batch-check throughput against the read-and-decode floor, and edit → re-check
 // latency, on a generated corpus of consistent and perturbed reports in every layout.
 #include "batchchecker.h"
-#include "checksession.h"
-#include "documentlayout.h"
+#include "extract/documentlayout.h"
+#include "extract/titleparser.h"
 #include "reportreader.h"
 #include "reportrenderer.h"
+#include "rules/checksession.h"
 #include "syntheticreports.h"
 #include "text/normalizedtext.h"
 #include "text/textdecoder.h"
-#include "titleparser.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

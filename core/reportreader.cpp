@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportreader.h"
 
-#include "checksession.h"
-#include "documentlayout.h"
+#include "extract/documentlayout.h"
+#include "extract/tableextractor.h"
+#include "extract/titleparser.h"
 #include "loaders/documentloader.h"
-#include "tableextractor.h"
+#include "rules/checksession.h"
 #include "text/normalizedtext.h"
-#include "titleparser.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -2,15 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "checker.h"
 #include "clock.h"
 #include "extract/fusedtablereader.h"
+#include "extract/statedfigures.h"
+#include "extract/tableextractor.h"
 #include "report.h"
 #include "reportfiles.h"
 #include "reporttemplate.h"
-#include "rulebook.h"
-#include "statedfigures.h"
-#include "tableextractor.h"
+#include "rules/checker.h"
+#include "rules/rulebook.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

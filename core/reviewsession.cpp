@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reviewsession.h"
 
-#include "tableline.h"
+#include "extract/tableline.h"
 
 #include <QLocale>
 

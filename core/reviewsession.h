@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "checksession.h"
 #include "clock.h"
 #include "report.h"
+#include "rules/checksession.h"
 
 #include <QDateTime>
 #include <QHash>

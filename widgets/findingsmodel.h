@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "checksession.h"
+#include "rules/checksession.h"
 
 #include "finding.h"
 #include "reviewdocument.h"

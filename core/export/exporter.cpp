@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exporter.h"
 
-#include "checksession.h"
 #include "export/xlsxexport.h"
 #include "reportjson.h"
+#include "rules/checksession.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "checker.h"
 #include "library/reviewlibrary.h"
 #include "result.h"
+#include "rules/checker.h"
 
 #include <QList>
 #include <QString>

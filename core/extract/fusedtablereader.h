@@ -3,7 +3,7 @@
 #pragma once
 
 #include "reporttemplate.h"
-#include "rulebook.h"
+#include "rules/rulebook.h"
 #include "splitchoice.h"
 #include "statedfigure.h"
 #include "tableextractor.h"

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importer.h"
 
-#include "checksession.h"
 #include "library/reviewlibrary.h"
 #include "reportreader.h"
+#include "rules/checksession.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

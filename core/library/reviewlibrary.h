@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "checksession.h"
 #include "report.h"
 #include "result.h"
 #include "reviewsession.h"
+#include "rules/checksession.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "publishedfixtures.h"
 
-#include "tableline.h"
+#include "extract/tableline.h"
 #include "testutils.h"
 
 #include <QBuffer>

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "checker.h"
-#include "checksession.h"
 #include "reporttemplate.h"
-#include "rulebook.h"
+#include "rules/checker.h"
+#include "rules/checksession.h"
+#include "rules/rulebook.h"
 
 #include <QRandomGenerator>
 #include <QTest>

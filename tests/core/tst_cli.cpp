@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batchchecker.h"
 #include "cellvalue.h"
+#include "extract/tableline.h"
 #include "reportjson.h"
 #include "reportrenderer.h"
 #include "reporttemplate.h"
-#include "rulebook.h"
+#include "rules/rulebook.h"
 #include "syntheticreports.h"
-#include "tableline.h"
 #include "testutils.h"
 #include "text/normalizedtext.h"
 

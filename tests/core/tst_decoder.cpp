@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "extract/tableline.h"
 #include "reportreader.h"
-#include "tableline.h"
 #include "testutils.h"
 #include "text/textdecoder.h"
 

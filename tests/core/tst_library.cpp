@@ -7,7 +7,7 @@
 #include "reportreader.h"
 #include "reportrenderer.h"
 #include "reviewsession.h"
-#include "rulebook.h"
+#include "rules/rulebook.h"
 #include "syntheticreports.h"
 #include "testutils.h"
 

@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "extract/tableline.h"
 #include "loaders/documentloader.h"
 #include "publishedfixtures.h"
 #include "reportreader.h"
 #include "reportrenderer.h"
-#include "tableline.h"
 #include "testutils.h"
 
 #include <QBuffer>

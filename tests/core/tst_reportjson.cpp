@@ -1,12 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batchchecker.h"
-#include "checker.h"
 #include "jsonwriter.h"
 #include "reportjson.h"
 #include "reportreader.h"
 #include "reportrenderer.h"
-#include "rulebook.h"
+#include "rules/checker.h"
+#include "rules/rulebook.h"
 #include "syntheticreports.h"
 #include "testutils.h"
 

@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "checker.h"
 #include "reportreader.h"
 #include "reporttemplate.h"
 #include "reviewsession.h"
-#include "rulebook.h"
+#include "rules/checker.h"
+#include "rules/rulebook.h"
 #include "testutils.h"
 
 #include <QDir>

@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "checker.h"
 #include "clock.h"
 #include "extract/segmenter.h"
 #include "reportreader.h"
 #include "reporttemplate.h"
-#include "rulebook.h"
+#include "rules/checker.h"
+#include "rules/rulebook.h"
 #include "testutils.h"
 
 #include <QDir>

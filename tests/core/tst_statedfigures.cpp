@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "documentlayout.h"
+#include "extract/documentlayout.h"
+#include "extract/statedfigures.h"
 #include "reporttemplate.h"
-#include "statedfigures.h"
 #include "text/normalizedtext.h"
 #include "text/textdecoder.h"
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syntheticreports.h"
 
-#include "linearsolver.h"
+#include "rules/linearsolver.h"
 
 #include <algorithm>
 #include <cmath>

@@ -8,7 +8,7 @@
 #include "reportrenderer.h"
 #include "reviewdocument.h"
 #include "reviewwindow.h"
-#include "rulebook.h"
+#include "rules/rulebook.h"
 #include "syntheticreports.h"
 #include "widgettestutils.h"
 

@@ -15,7 +15,7 @@
 #include "reviewdocument.h"
 #include "reviewsession.h"
 #include "reviewwindow.h"
-#include "rulebook.h"
+#include "rules/rulebook.h"
 #include "syntheticreports.h"
 #include "widgettestutils.h"
 

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checker.h"
 
+#include "extract/tableline.h"
 #include "linearsolver.h"
-#include "tableline.h"
 
 #include <algorithm>
 #include <cmath>
