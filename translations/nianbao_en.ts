@@ -697,18 +697,6 @@ Reports open without saving to a library.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1” is not a number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is negative; figures in the form are at least 0.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not a whole number; this cell counts items.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>In the source: “%1”, read as missing, not 0</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1299,6 +1287,21 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ReviewSession</name>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is negative; figures in the form are at least 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number; this cell counts items.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

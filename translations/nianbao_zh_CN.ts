@@ -698,18 +698,6 @@ Reports open without saving to a library.</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <source>“%1” is not a number.</source>
-        <translation>“%1”不是数字。</translation>
-    </message>
-    <message>
-        <source>%1 is negative; figures in the form are at least 0.</source>
-        <translation>%1 为负数；表中数字不能小于 0。</translation>
-    </message>
-    <message>
-        <source>%1 is not a whole number; this cell counts items.</source>
-        <translation>%1 不是整数；此单元格填写件数。</translation>
-    </message>
-    <message>
         <source>In the source: “%1”, read as missing, not 0</source>
         <translation>原文为“%1”，按缺失处理，不是 0</translation>
     </message>
@@ -1298,6 +1286,21 @@ Reports open without saving to a library.</source>
     <message>
         <source>not known</source>
         <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::ReviewSession</name>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation>“%1”不是数字。</translation>
+    </message>
+    <message>
+        <source>%1 is negative; figures in the form are at least 0.</source>
+        <translation>%1 为负数；表中数字不能小于 0。</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number; this cell counts items.</source>
+        <translation>%1 不是整数；此单元格填写件数。</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "loaders/pdf/pdfloader.h"
 #include "reportfiles.h"
 #include "reportreader.h"
+#include "reviewsession.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -73,6 +74,15 @@ private slots:
                    .error()
                    .message
             << u"无法写入 /nonexistent/out.xlsx："_s;
+
+        // Reviewer input is read in core now, under ReviewSession's context.
+        const ReviewSession session(reader.readBytes("", u"blank.txt"_s), reader.checker(),
+                                    u"alice"_s);
+        const int received
+            = ReportTemplate::standard().cellIndex(CellKey(u"requests.received.total"_s));
+        QTest::newRow("Typing a negative figure is refused in Chinese")
+            << session.readInput(received, u"-3"_s).error().message
+            << u"-3 为负数；表中数字不能小于 0。"_s;
     }
 
     void messagesFromHelperFunctionsComeOutInChinese()
