@@ -12,6 +12,13 @@ namespace nianbao {
  * The public key of one template cell, e.g. "requests.received.total". Keys are a contract with
  * everyone who joins exports across years (template.md); the strong type keeps them from being
  * mixed up with labels or file names.
+ *
+ * Inside the engine and the window a cell is its dense index in the template (an int,
+ * ReportTemplate::cellIndex): the rules walk arrays of cells by index on every edit, and a
+ * string key there would cost a hash per step. What a caller outside the engine uses names
+ * cells by key instead (ReviewSession's keyed overloads, ReviewLibrary::saveCellNote, the
+ * exports and the JSON), and the int entry points check their range at that boundary
+ * (input.unknown_cell, library.unknown_cell) rather than trusting it.
  */
 class CellKey
 {

@@ -84,8 +84,64 @@ std::optional<Error> ReviewSession::refusal(int cell, double value, const QStrin
     return std::nullopt;
 }
 
+Result<int> ReviewSession::indexOf(const CellKey &key) const
+{
+    const int index = m_template.cellIndex(key);
+    if (index < 0)
+        return unknownCellError(key.toString());
+    return index;
+}
+
+Error ReviewSession::unknownCellError(const QString &cell) const
+{
+    return Error {u"input.unknown_cell"_s,
+                  tr("The form has no cell “%1”.").arg(cell),
+                  {m_report.file, 0, cell}};
+}
+
+bool ReviewSession::isCell(int cell) const
+{
+    return cell >= 0 && cell < m_template.cells().size();
+}
+
+Result<CellValue> ReviewSession::cell(const CellKey &key) const
+{
+    Result<int> index = indexOf(key);
+    if (!index)
+        return index.error();
+    return cell(index.value());
+}
+
+Result<std::optional<double>> ReviewSession::readInput(const CellKey &cell,
+                                                       const QString &text) const
+{
+    Result<int> index = indexOf(cell);
+    if (!index)
+        return index.error();
+    return readInput(index.value(), text);
+}
+
+Result<CellValue> ReviewSession::setCellValue(const CellKey &cell, std::optional<double> value)
+{
+    Result<int> index = indexOf(cell);
+    if (!index)
+        return index.error();
+    return setCellValue(index.value(), value);
+}
+
+Result<void> ReviewSession::setCellNote(const CellKey &cell, const QString &note)
+{
+    Result<int> index = indexOf(cell);
+    if (!index)
+        return index.error();
+    setCellNote(index.value(), note);
+    return {};
+}
+
 Result<std::optional<double>> ReviewSession::readInput(int cell, const QString &text) const
 {
+    if (!isCell(cell))
+        return unknownCellError(QString::number(cell));
     const QString normalized = text.normalized(QString::NormalizationForm_KC).trimmed();
     if (normalized.isEmpty())
         return std::optional<double>();
@@ -103,6 +159,8 @@ Result<std::optional<double>> ReviewSession::readInput(int cell, const QString &
 
 Result<CellValue> ReviewSession::setCellValue(int cell, std::optional<double> value)
 {
+    if (!isCell(cell))
+        return unknownCellError(QString::number(cell));
     if (value) {
         if (std::optional<Error> error = refusal(cell, *value, QString::number(*value)))
             return *error;

@@ -62,12 +62,15 @@ public:
      * cell cannot hold, saying why.
      */
     Result<std::optional<double>> readInput(int cell, const QString &text) const;
+    Result<std::optional<double>> readInput(const CellKey &cell, const QString &text) const;
     /**
      * A reviewer's value for a cell (nullopt clears it); returns the cell as it was. A value the
      * cell cannot hold (negative, not finite, a fraction of a count) is refused and nothing
      * changes.
      */
     Result<CellValue> setCellValue(int cell, std::optional<double> value);
+    /** The same for a cell named by its key (requests.received.total), as scripts name it. */
+    Result<CellValue> setCellValue(const CellKey &cell, std::optional<double> value);
     /** Puts a cell back exactly as it was (undo); recorded as a correction too. */
     void restoreCell(int cell, const CellValue &previous);
     /** Applies a finding's suggestion, if it has one; returns the cell as it was. */
@@ -83,6 +86,9 @@ public:
     QString cellNote(int cell) const { return m_cellNotes.value(cell); }
     const QHash<int, QString> &cellNotes() const { return m_cellNotes; }
     void setCellNote(int cell, const QString &note);
+    Result<void> setCellNote(const CellKey &cell, const QString &note);
+    /** The current value of the cell `key` names, or an input.unknown_cell error. */
+    Result<CellValue> cell(const CellKey &key) const;
     /** Puts right an agency or year the title was misread as (标题:…, 正文); the library audits it.
      */
     void setAgency(const QString &agency);
@@ -104,6 +110,9 @@ private:
     void replaceCell(int cell, const CellValue &value);
     bool holdsFractions(int cell) const;
     std::optional<Error> refusal(int cell, double value, const QString &written) const;
+    Result<int> indexOf(const CellKey &key) const;
+    bool isCell(int cell) const;
+    Error unknownCellError(const QString &cell) const;
 
     Report m_report;
     const ReportTemplate &m_template;

@@ -1218,6 +1218,10 @@ Reports open without saving to a library.</source>
         <source>The review library %1 was written by an older Nianbao (schema %2); import into it or open it in the window once to update it, then read it again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The form has no cell “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReviewPanel</name>
@@ -1302,6 +1306,10 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>%1 is not a whole number; this cell counts items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form has no cell “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1216,6 +1216,10 @@ Reports open without saving to a library.</source>
         <source>The review library %1 was written by an older Nianbao (schema %2); import into it or open it in the window once to update it, then read it again</source>
         <translation>审核库 %1 由旧版年报写入（架构 %2）；请先向其中导入或在窗口中打开一次以完成升级，再读取</translation>
     </message>
+    <message>
+        <source>The form has no cell “%1”.</source>
+        <translation>表中没有“%1”这一格。</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReviewPanel</name>
@@ -1301,6 +1305,10 @@ Reports open without saving to a library.</source>
     <message>
         <source>%1 is not a whole number; this cell counts items.</source>
         <translation>%1 不是整数；此单元格填写件数。</translation>
+    </message>
+    <message>
+        <source>The form has no cell “%1”.</source>
+        <translation>表中没有“%1”这一格。</translation>
     </message>
 </context>
 <context>

@@ -46,7 +46,9 @@ void LibraryBinding::saveStatus()
 
 void LibraryBinding::saveCellNote(int cell)
 {
-    finish(m_library.saveCellNote(m_documentId, m_version, cell, m_session->cellNote(cell)));
+    finish(m_library.saveCellNote(m_documentId, m_version,
+                                  ReportTemplate::standard().cells()[cell].key,
+                                  m_session->cellNote(cell)));
 }
 
 void LibraryBinding::saveIdentity()

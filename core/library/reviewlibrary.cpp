@@ -1194,7 +1194,10 @@ Result<qint64> ReviewLibrary::saveCell(qint64 id, qint64 expectedVersion,
                                        const Correction &correction,
                                        std::optional<ReviewCounts> counts)
 {
-    const QString key = ReportTemplate::standard().cells()[correction.cell].key.toString();
+    const QList<TemplateCell> &cells = ReportTemplate::standard().cells();
+    if (correction.cell < 0 || correction.cell >= cells.size())
+        return unknownCellError(QString::number(correction.cell));
+    const QString key = cells[correction.cell].key.toString();
     Transaction transaction(database(), isPostgres());
     Result<void> begun = transaction.begin();
     if (!begun)
@@ -1297,15 +1300,20 @@ Result<void> ReviewLibrary::saveCounts(qint64 id, const ReviewCounts &counts)
     return transaction.commit();
 }
 
-Result<qint64> ReviewLibrary::saveCellNote(qint64 id, qint64 expectedVersion, int cell,
+Result<qint64> ReviewLibrary::saveCellNote(qint64 id, qint64 expectedVersion, const CellKey &cell,
                                            const QString &note)
 {
+    if (ReportTemplate::standard().cellIndex(cell) < 0)
+        return unknownCellError(cell.toString());
     return saveVersioned(
         id, expectedVersion,
         {{u"UPDATE cells SET note = :note WHERE document_id = :id AND cell_key = :key"_s,
-          {{u"note"_s, note},
-           {u"id"_s, id},
-           {u"key"_s, ReportTemplate::standard().cells()[cell].key.toString()}}}});
+          {{u"note"_s, note}, {u"id"_s, id}, {u"key"_s, cell.toString()}}}});
+}
+
+Error ReviewLibrary::unknownCellError(const QString &cell)
+{
+    return Error {u"library.unknown_cell"_s, tr("The form has no cell “%1”.").arg(cell), {}};
 }
 
 Result<qint64> ReviewLibrary::saveIdentity(qint64 id, qint64 expectedVersion, const QString &agency,

@@ -170,7 +170,8 @@ public:
      * 4): derived data, so no version is taken and no one's change is refused.
      */
     Result<void> saveCounts(qint64 id, const ReviewCounts &counts);
-    Result<qint64> saveCellNote(qint64 id, qint64 expectedVersion, int cell, const QString &note);
+    Result<qint64> saveCellNote(qint64 id, qint64 expectedVersion, const CellKey &cell,
+                                const QString &note);
     /**
      * Puts right the agency and year a report was filed under (the title may have been misread);
      * each changed field is recorded with the reviewer and time, like a correction.
@@ -183,6 +184,7 @@ public:
     Result<void> removeReport(qint64 id);
 
 private:
+    static Error unknownCellError(const QString &cell);
     explicit ReviewLibrary(QString location, QString connection);
     static Result<void> checkLocation(const QString &location, LibraryAccess access);
     static Result<void> prepareSqliteFolder(const QString &location);

@@ -324,7 +324,16 @@ void TestLibrary::roundTrip()
         Result<qint64> status
             = library->saveStatus(id, saved.value(), ReviewStatus::Doubtful, u"自然人合计存疑"_s);
         QVERIFY(status);
-        QVERIFY(library->saveCellNote(id, status.value(), natural, u"原表空白"_s));
+        // A cell the form does not have is refused by name and takes no version.
+        const Result<qint64> unknownNote
+            = library->saveCellNote(id, status.value(), CellKey(u"no.such.cell"_s), u"x"_s);
+        QCOMPARE(unknownNote.error().code, u"library.unknown_cell"_s);
+        Correction outOfRange = session.corrections().last();
+        outOfRange.cell = ReportTemplate::standard().cellCount();
+        QCOMPARE(library->saveCell(id, status.value(), outOfRange).error().code,
+                 u"library.unknown_cell"_s);
+        QVERIFY(library->saveCellNote(id, status.value(), CellKey(u"requests.received.natural"_s),
+                                      u"原表空白"_s));
         edited = session.cells();
     }
     // Closed and reopened: exactly the state before.

@@ -71,6 +71,7 @@ private slots:
     void inputTheCellCannotHoldIsRefused();
     void aValueTheCellCannotHoldChangesNothing();
     void cellChangedCarriesTheCorrection();
+    void cellsAreNamedByTheirKeys();
     void openingAReportKeepsTheReadersFindings();
 };
 
@@ -174,6 +175,36 @@ void TestReviewSession::cellChangedCarriesTheCorrection()
     QCOMPARE(correction.current.value, std::optional<double>(5));
     QCOMPARE(correction.current.state, CellState::Corrected);
     QCOMPARE(correction.reviewer, u"alice"_s);
+}
+
+void TestReviewSession::cellsAreNamedByTheirKeys()
+{
+    // What a script does without a window: name a cell by its key, as the exports do.
+    const auto session = seedSession();
+    const CellKey key(u"requests.received.commercial"_s);
+    const int index = cellOf("requests.received.commercial");
+    QCOMPARE(session->cell(key).value(), session->cell(index));
+    QCOMPARE(session->readInput(key, u"６件"_s).value(), std::optional<double>(6));
+    QVERIFY(session->setCellValue(key, 6).ok());
+    QCOMPARE(session->cell(index).value, std::optional<double>(6));
+    QCOMPARE(session->corrections().constLast().cell, index);
+    QVERIFY(session->setCellNote(key, u"原表为6"_s).ok());
+    QCOMPARE(session->cellNote(index), u"原表为6"_s);
+
+    // A key or an index the form does not have is refused by name, and nothing changes.
+    const std::vector<CellValue> before = session->cells();
+    const QList<Correction> corrections = session->corrections();
+    const CellKey unknown(u"requests.received.martians"_s);
+    for (const Error &error :
+         {session->cell(unknown).error(), session->readInput(unknown, u"1"_s).error(),
+          session->setCellValue(unknown, 1).error(), session->setCellNote(unknown, u"x"_s).error(),
+          session->setCellValue(-1, 1).error(),
+          session->setCellValue(int(tmpl().cells().size()), 1).error()}) {
+        QCOMPARE(error.code, u"input.unknown_cell"_s);
+    }
+    QCOMPARE(session->setCellValue(unknown, 1).error().where.cell, unknown.toString());
+    QCOMPARE(session->cells(), before);
+    QCOMPARE(session->corrections(), corrections);
 }
 
 void TestReviewSession::openingAReportKeepsTheReadersFindings()
