@@ -36,7 +36,7 @@ fi
 cmake --build --preset ci
 echo "test.sh: configured and built the ci preset in $((SECONDS - start)) s"
 
-# clang-tidy on the lines the last commit changed (scripts/tidy-changed.sh; the whole tree would
+# clang-tidy on the lines the latest run of commits changed (scripts/tidy-changed.sh; the whole tree would
 # take about 8 minutes and holds older findings).
 bash scripts/tidy-changed.sh
 

@@ -6,12 +6,28 @@
 # and bench/: any diagnostic there fails. The whole tree takes about 8 minutes on two cores and
 # holds older findings; the changed lines take seconds to a few minutes and must be clean.
 #
-# usage: scripts/tidy-changed.sh [BASE]   (BASE: a commit; default NIANBAO_TIDY_BASE, else HEAD~1)
+# usage: scripts/tidy-changed.sh [BASE]   (BASE: a commit; default NIANBAO_TIDY_BASE, else the
+# commit before the latest run of work: HEAD's first-parent history back to the first gap of more
+# than two hours between commits, at most 60 commits. A landing is a session's run of commits,
+# and checking only HEAD~1 let every commit but the last one through.)
 # Needs a configured and built tree with compile_commands.json: build/ci (or NIANBAO_TIDY_BUILD).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-base=${1:-${NIANBAO_TIDY_BASE:-HEAD~1}}
+# The parent of the oldest commit in HEAD's latest run of work (commits less than 2 h apart).
+latest_run_base() {
+    local previous='' commit time
+    while read -r commit time; do
+        if [[ -n $previous && $((previous - time)) -gt 7200 ]]; then
+            echo "$commit"
+            return
+        fi
+        previous=$time
+    done < <(git log --first-parent --format='%H %ct' -n 61 HEAD)
+    echo "HEAD~1"
+}
+
+base=${1:-${NIANBAO_TIDY_BASE:-$(latest_run_base)}}
 build=${NIANBAO_TIDY_BUILD:-build/ci}
 if ! git rev-parse --verify --quiet "$base^{commit}" >/dev/null; then
     echo "tidy-changed.sh: no commit $base to compare with; nothing to check"

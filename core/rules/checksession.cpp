@@ -88,7 +88,7 @@ void CheckSession::recheckFully()
 void CheckSession::setBaseFinding(FindingKey key, std::optional<Finding> finding)
 {
     if (finding)
-        m_base.insert(key, std::move(*finding));
+        m_base.emplace(key, std::move(*finding));
     else
         m_base.remove(key);
 }
