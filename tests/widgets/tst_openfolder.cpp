@@ -87,12 +87,18 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_folder = m_dir.filePath(u"reports"_s);
         QVERIFY(QDir().mkpath(m_folder + u"/2023/web"_s));
-        const QList<std::pair<QString, QByteArray>> files {
+        QList<std::pair<QString, QByteArray>> files {
             {u"/top.txt"_s, reportText(u"甲局"_s).toUtf8()},
             {u"/2023/word.docx"_s, writeDocxFixture(fixtureDocument(reportText(u"乙局"_s)))},
             {u"/2023/web/page.html"_s,
              writeHtmlFixture(fixtureDocument(reportText(u"丙局"_s)), "UTF-8")},
         };
+        QByteArray pdf;
+        QString problem;
+        QVERIFY2(writePdfFixture(fixtureDocument(reportText(u"丁局"_s)), &pdf, &problem),
+                 qPrintable(problem));
+        files.append({u"/2023/web/scan/printed.pdf"_s, pdf});
+        QVERIFY(QDir().mkpath(m_folder + u"/2023/web/scan"_s));
         for (const auto &[name, bytes] : files) {
             QVERIFY(!bytes.isEmpty());
             QVERIFY(writeFile(m_folder + name, bytes));
@@ -163,7 +169,9 @@ private slots:
         window.findChild<QAction *>(u"actionOpenFiles"_s)->trigger();
         for (const QString &pattern : reportFilePatterns())
             QVERIFY2(m_dialogs.filter.contains(pattern), qPrintable(m_dialogs.filter));
-        QVERIFY(m_dialogs.filter.contains(u"*.docx"_s));
+        for (const char *format : {"*.txt", "*.html", "*.docx", "*.pdf"})
+            QVERIFY2(m_dialogs.filter.contains(QLatin1StringView(format)),
+                     qPrintable(m_dialogs.filter));
     }
 
     void cancelInTheStatusBarStopsTheOpening()
