@@ -5,10 +5,12 @@
 #include "cellvalue.h"
 #include "extract/splitchoice.h"
 #include "finding.h"
+#include "pageregion.h"
 #include "result.h"
 #include "statedfigure.h"
 
 #include <QList>
+#include <QSizeF>
 #include <QString>
 
 #include <vector>
@@ -34,6 +36,10 @@ struct Report
     QList<Error> errors;
     /** Rows whose fused digits split in several ways the rules leave tied. */
     QList<SplitChoice> splitChoices;
+    /** Where text ranges stand on the pages of a paged source (PDF, scan); empty otherwise. */
+    QList<PageRegion> regions;
+    QList<QSizeF> pageSizes; ///< in points, one per page; empty for formats without pages
+    QList<int> ocrPages; ///< zero-based pages whose text OCR read
 
     int countCells(CellState state) const;
     bool hasErrorFindings() const;

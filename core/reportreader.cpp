@@ -224,6 +224,9 @@ Report ReportReader::readBytes(const QByteArray &bytes, const QString &path) con
     report.loaded = true;
     report.text = std::move(loaded.value().text);
     report.encoding = loaded.value().encoding;
+    report.regions = std::move(loaded.value().regions);
+    report.pageSizes = std::move(loaded.value().pageSizes);
+    report.ocrPages = std::move(loaded.value().ocrPages);
     for (Error warning : loaded.value().warnings) {
         warning.where.file = path;
         report.errors.append(warning);

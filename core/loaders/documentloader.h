@@ -2,32 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "pageregion.h"
 #include "result.h"
 
 #include <QByteArray>
 #include <QList>
-#include <QRectF>
 #include <QSizeF>
 #include <QString>
 
 #include <memory>
 
 namespace nianbao {
-
-/**
- * Where a piece of the loaded text stands on a page of a paged source (PDF): the text range
- * [start, end) in LoadedDocument::text and its box in points, origin at the page's top left.
- * The document view can use it to show the page region of a selected cell.
- */
-struct PageRegion
-{
-    int start = 0;
-    int end = 0;
-    int page = 0; ///< zero-based
-    QRectF rect;
-
-    friend bool operator==(const PageRegion &, const PageRegion &) = default;
-};
 
 /**
  * A document turned into the text the extractor reads and the document view shows. Every
@@ -42,6 +27,7 @@ struct LoadedDocument
     QList<Error> warnings; ///< problems that did not stop loading (replaced bytes, …)
     QList<PageRegion> regions = {}; ///< in text order; only for formats with pages
     QList<QSizeF> pageSizes = {}; ///< in points, one per page; only for formats with pages
+    QList<int> ocrPages = {}; ///< zero-based pages whose text OCR read (scans), in order
 };
 
 /**
