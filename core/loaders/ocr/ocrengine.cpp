@@ -1,0 +1,153 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ocrengine.h"
+
+#include "clock.h"
+#include "ocrtext.h"
+#include "pagepreprocessor.h"
+#include "tablegrid.h"
+#include "tesseractreader.h"
+
+#include <leptonica/allheaders.h>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+/** Pixels a cell's box keeps clear of its ruling lines: scraps of a line read as 1 or |. */
+constexpr int kCellInset = 3;
+/** Ink pixels a cell needs to be read at all: specks of dust are blank. */
+constexpr int kMinCellInk = 25;
+
+/** A line of the page and where it stands, for the top-to-bottom order. */
+struct PlacedLine
+{
+    int top = 0;
+    OcrLine line;
+};
+
+QRectF toPoints(const QRect &box, double pointsPerPixel)
+{
+    return QRectF(box.x() * pointsPerPixel, box.y() * pointsPerPixel, box.width() * pointsPerPixel,
+                  box.height() * pointsPerPixel);
+}
+
+int inkIn(Pix *image, const QRect &box)
+{
+    BOX *area = boxCreate(box.x(), box.y(), box.width(), box.height());
+    l_int32 count = 0;
+    pixCountPixelsInRect(image, area, &count, nullptr);
+    boxDestroy(&area);
+    return count;
+}
+
+class PageReader final
+{
+public:
+    PageReader(TesseractReader &tesseract, const PreparedPage &page)
+        : m_tesseract(tesseract)
+        , m_page(page)
+    { }
+
+    QList<PlacedLine> readTables(const TableGrids &grids, Pix *withoutLines)
+    {
+        QList<PlacedLine> lines;
+        m_tesseract.setPage(withoutLines);
+        for (const TableGrid &table : grids.tables) {
+            QList<OcrLine> rows(table.rows(), OcrLine {QList<OcrField>(table.columns())});
+            for (const GridCell &cell : table.cells) {
+                if (ReadBudget::current().exhausted())
+                    break;
+                rows[cell.row].fields[cell.column] = readCell(cell, withoutLines);
+            }
+            for (int r = 0; r < table.rows(); ++r)
+                lines.append(PlacedLine {table.rowEdges[r], std::move(rows[r])});
+        }
+        return lines;
+    }
+
+    QList<PlacedLine> readProse(const TableGrids &grids, Pix *withoutLines)
+    {
+        QList<PlacedLine> lines;
+        const PixPtr prose(pixCopy(nullptr, withoutLines));
+        for (const TableGrid &table : grids.tables) {
+            BOX *box
+                = boxCreate(table.box.x(), table.box.y(), table.box.width(), table.box.height());
+            pixClearInRect(prose.get(), box);
+            boxDestroy(&box);
+        }
+        l_int32 empty = 1;
+        pixZero(prose.get(), &empty);
+        if (empty || ReadBudget::current().exhausted())
+            return lines;
+        m_tesseract.setPage(prose.get());
+        for (const OcrReading &reading : m_tesseract.readLines()) {
+            const OcrField field {tidyOcrText(reading.text),
+                                  toPoints(reading.box, m_page.pointsPerPixel), reading.confidence};
+            if (!field.text.isEmpty())
+                lines.append(PlacedLine {reading.box.top(), OcrLine {{field}}});
+        }
+        return lines;
+    }
+
+private:
+    OcrField readCell(const GridCell &cell, Pix *withoutLines)
+    {
+        const QRect inside = cell.box.adjusted(kCellInset, kCellInset, -kCellInset, -kCellInset);
+        OcrField field {{}, toPoints(cell.box, m_page.pointsPerPixel), -1};
+        if (inside.width() <= 0 || inside.height() <= 0
+            || inkIn(withoutLines, inside) < kMinCellInk)
+            return field;
+        const OcrReading reading = m_tesseract.readBox(inside);
+        field.confidence = reading.confidence;
+        field.text = tidyOcrCell(reading.text, &field.confidence);
+        if (field.text.isEmpty())
+            field.confidence = -1;
+        return field;
+    }
+
+    TesseractReader &m_tesseract;
+    const PreparedPage &m_page;
+};
+
+} // namespace
+
+Result<OcrPage> OcrEngine::readPage(Pix *image, int dpi)
+{
+    return readPrepared(preparePage(image, dpi));
+}
+
+Result<OcrPage> OcrEngine::readPrepared(const PreparedPage &page)
+{
+    if (!page.binary)
+        return Error {u"ocr.failed"_s,
+                      tr("The page image could not be prepared for OCR (Leptonica failed on "
+                         "it): it is damaged or in a form Nianbao does not read."),
+                      {}};
+    TesseractReader *tesseract = TesseractReader::forThisThread();
+    if (!tesseract)
+        return Error {u"ocr.unavailable"_s,
+                      tr("OCR is not available: Tesseract or its Chinese language data "
+                         "(chi_sim) is not installed. Install tesseract-ocr-chi-sim, or open a "
+                         "text version of the report."),
+                      {}};
+    const TableGrids grids = findTableGrids(page.binary.get());
+    const PixPtr withoutLines(grids.lines
+                                  ? pixSubtract(nullptr, page.binary.get(), grids.lines.get())
+                                  : pixClone(page.binary.get()));
+    PageReader reader(*tesseract, page);
+    QList<PlacedLine> lines = reader.readTables(grids, withoutLines.get());
+    lines.append(reader.readProse(grids, withoutLines.get()));
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](const PlacedLine &a, const PlacedLine &b) { return a.top < b.top; });
+    OcrPage read {page.size, {}, int(grids.tables.size())};
+    for (PlacedLine &line : lines)
+        read.lines.append(std::move(line.line));
+    return read;
+}
+
+} // namespace nianbao

@@ -1,0 +1,106 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tesseractreader.h"
+
+#include "ocrlimits.h"
+
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+
+namespace nianbao {
+
+namespace {
+
+/** Tesseract's languages: the reports are Chinese, with Latin letters in names and codes. */
+constexpr char kLanguages[] = "chi_sim+eng";
+
+QString takeText(char *text)
+{
+    QString read = QString::fromUtf8(text);
+    delete[] text;
+    return read.trimmed();
+}
+
+/** The least confidence of the digits the iterator's page holds; -1 if it holds none. */
+int leastDigitConfidence(tesseract::ResultIterator *symbols)
+{
+    int least = -1;
+    if (!symbols)
+        return least;
+    do {
+        const QString symbol = takeText(symbols->GetUTF8Text(tesseract::RIL_SYMBOL));
+        if (symbol.isEmpty() || !symbol.front().isDigit())
+            continue;
+        const int confidence = int(symbols->Confidence(tesseract::RIL_SYMBOL));
+        least = least < 0 ? confidence : std::min(least, confidence);
+    } while (symbols->Next(tesseract::RIL_SYMBOL));
+    return least;
+}
+
+} // namespace
+
+TesseractReader::TesseractReader()
+    : m_api(std::make_unique<tesseract::TessBaseAPI>())
+{
+    // Tesseract's data is where Debian's tesseract-ocr-* packages put it, or at
+    // TESSDATA_PREFIX; its diagnostics go nowhere (the errors Nianbao gives say what failed).
+    m_ready = m_api->Init(nullptr, kLanguages, tesseract::OEM_LSTM_ONLY) == 0;
+    if (!m_ready)
+        return;
+    m_api->SetVariable("debug_file", "/dev/null");
+    m_api->SetVariable("user_defined_dpi", QByteArray::number(kOcrDpi).constData());
+}
+
+TesseractReader::~TesseractReader() = default;
+
+TesseractReader *TesseractReader::forThisThread()
+{
+    thread_local TesseractReader reader;
+    return reader.m_ready ? &reader : nullptr;
+}
+
+void TesseractReader::setPage(Pix *image)
+{
+    m_api->SetImage(image);
+    m_api->SetSourceResolution(kOcrDpi);
+}
+
+OcrReading TesseractReader::readBox(const QRect &box)
+{
+    m_api->SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+    m_api->SetRectangle(box.x(), box.y(), box.width(), box.height());
+    OcrReading reading {takeText(m_api->GetUTF8Text()), box, -1};
+    if (reading.text.isEmpty())
+        return reading;
+    std::unique_ptr<tesseract::ResultIterator> symbols(m_api->GetIterator());
+    reading.confidence = leastDigitConfidence(symbols.get());
+    if (reading.confidence < 0)
+        reading.confidence = m_api->MeanTextConf();
+    return reading;
+}
+
+QList<OcrReading> TesseractReader::readLines()
+{
+    QList<OcrReading> lines;
+    m_api->SetPageSegMode(tesseract::PSM_AUTO);
+    if (m_api->Recognize(nullptr) != 0)
+        return lines;
+    std::unique_ptr<tesseract::ResultIterator> it(m_api->GetIterator());
+    if (!it)
+        return lines;
+    do {
+        int left = 0, top = 0, right = 0, bottom = 0;
+        if (!it->BoundingBox(tesseract::RIL_TEXTLINE, &left, &top, &right, &bottom))
+            continue;
+        OcrReading line {takeText(it->GetUTF8Text(tesseract::RIL_TEXTLINE)),
+                         QRect(QPoint(left, top), QPoint(right - 1, bottom - 1)),
+                         int(it->Confidence(tesseract::RIL_TEXTLINE))};
+        if (!line.text.isEmpty())
+            lines.append(line);
+    } while (it->Next(tesseract::RIL_TEXTLINE));
+    return lines;
+}
+
+} // namespace nianbao

@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QRect>
+#include <QString>
+
+#include <memory>
+
+struct Pix;
+
+namespace tesseract {
+class TessBaseAPI;
+}
+
+namespace nianbao {
+
+/** What Tesseract read in a box: its text as read and how sure it is (0–100). */
+struct OcrReading
+{
+    QString text;
+    QRect box; ///< pixels
+    int confidence = -1;
+};
+
+/**
+ * Tesseract with Chinese (chi_sim) and English, one per thread: initializing it takes some
+ * 0.3 s, so a thread reading many pages keeps its reader. Reads a page image's boxes (a grid
+ * cell) or its lines (the prose around the tables).
+ */
+class TesseractReader final
+{
+public:
+    TesseractReader();
+    ~TesseractReader();
+    Q_DISABLE_COPY_MOVE(TesseractReader)
+
+    /** This thread's reader; null if Tesseract or its language data cannot be loaded. */
+    static TesseractReader *forThisThread();
+
+    /** The page image later calls read (1 bpp, at kOcrDpi); it must outlive their use. */
+    void setPage(Pix *image);
+    /** The text in `box` as a block of lines; its confidence the least of its digits'. */
+    OcrReading readBox(const QRect &box);
+    /** The page's lines of text, top to bottom, each with its box and mean confidence. */
+    QList<OcrReading> readLines();
+
+private:
+    std::unique_ptr<tesseract::TessBaseAPI> m_api;
+    bool m_ready = false;
+};
+
+} // namespace nianbao
