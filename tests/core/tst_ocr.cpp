@@ -205,7 +205,7 @@ void TestOcr::initTestCase()
 void TestOcr::tidiesOcrText_data()
 {
     QTest::addColumn<QString>("read");
-    QTest::addColumn<bool>("cell");
+    QTest::addColumn<bool>("oneColumn"); // a cell of one grid column, or a merged cell over several
     QTest::addColumn<QString>("tidy");
     QTest::addColumn<int>("confidence");
 
@@ -213,11 +213,13 @@ void TestOcr::tidiesOcrText_data()
         << u"收 到 申 请 6 件"_s << false << u"收到申请6件"_s << 90;
     QTest::newRow("a figure split by a space is joined") << u"1 234"_s << true << u"1234"_s << 90;
     QTest::newRow("Latin words keep their space")
-        << u"Annual  report"_s << false << u"Annual report"_s << 90;
+        << u"Annual  report"_s << true << u"Annual report"_s << 90;
     QTest::newRow("O and l in a figure are digits, and the figure a guess")
         << u"1O l"_s << true << u"101"_s << kMinOcrConfidence - 1;
     QTest::newRow("a lone O is not taken for a figure") << u"O"_s << true << u"O"_s << 90;
     QTest::newRow("a word with a digit is left as read") << u"6x"_s << true << u"6x"_s << 90;
+    QTest::newRow("a cell over two columns keeps two figures apart")
+        << u"12 345"_s << false << u"12 345"_s << 90;
     QTest::newRow("a full-width figure stays for the normalizer")
         << u"１２"_s << true << u"１２"_s << 90;
 }
@@ -225,11 +227,11 @@ void TestOcr::tidiesOcrText_data()
 void TestOcr::tidiesOcrText()
 {
     QFETCH(QString, read);
-    QFETCH(bool, cell);
+    QFETCH(bool, oneColumn);
     QFETCH(QString, tidy);
     QFETCH(int, confidence);
     int confidenceRead = 90;
-    QCOMPARE(cell ? tidyOcrCell(read, &confidenceRead) : tidyOcrText(read), tidy);
+    QCOMPARE(oneColumn ? tidyOcrCell(read, &confidenceRead) : tidyOcrSpanningCell(read), tidy);
     QCOMPARE(confidenceRead, confidence);
 }
 

@@ -3,6 +3,7 @@
 #include "ocrengine.h"
 
 #include "clock.h"
+#include "ocrlimits.h"
 #include "ocrtext.h"
 #include "pagepreprocessor.h"
 #include "tablegrid.h"
@@ -34,6 +35,13 @@ QRectF toPoints(const QRect &box, double pointsPerPixel)
 {
     return QRectF(box.x() * pointsPerPixel, box.y() * pointsPerPixel, box.width() * pointsPerPixel,
                   box.height() * pointsPerPixel);
+}
+
+/** Digits only: a figure the extractor would take as read, so it is read twice. */
+bool isPlainFigure(const QString &text)
+{
+    return !text.isEmpty()
+        && std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); });
 }
 
 int inkIn(Pix *image, const QRect &box)
@@ -104,7 +112,15 @@ private:
             return field;
         const OcrReading reading = m_tesseract.readBox(inside);
         field.confidence = reading.confidence;
-        field.text = tidyOcrCell(reading.text, &field.confidence);
+        field.text = cell.columnSpan > 1 ? tidyOcrSpanningCell(reading.text)
+                                         : tidyOcrCell(reading.text, &field.confidence);
+        // A second reading that finds nothing (Tesseract often gives up on a lone digit cut
+        // out) is no second opinion; one that reads another figure is.
+        if (isPlainFigure(field.text)) {
+            const QString again = m_tesseract.readFigureAgain(withoutLines, inside);
+            if (!again.isEmpty() && again != field.text)
+                field.confidence = std::min(field.confidence, kMinOcrConfidence - 1);
+        }
         if (field.text.isEmpty())
             field.confidence = -1;
         return field;

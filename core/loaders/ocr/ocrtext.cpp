@@ -17,9 +17,10 @@ bool isCjk(QChar c)
         || (u >= 0xFF00 && u <= 0xFFEF);
 }
 
-bool dropsSpaceBetween(QChar before, QChar after)
+bool dropsSpaceBetween(QChar before, QChar after, DigitSpaces digitSpaces)
 {
-    return isCjk(before) || isCjk(after) || (before.isDigit() && after.isDigit());
+    return isCjk(before) || isCjk(after)
+        || (digitSpaces == DigitSpaces::Join && before.isDigit() && after.isDigit());
 }
 
 /** The digit a letter OCR confuses with it stands for, or a null QChar. */
@@ -60,7 +61,7 @@ bool isFigureButForLetters(QStringView text)
 
 } // namespace
 
-QString tidyOcrText(const QString &text)
+QString tidyOcrText(const QString &text, DigitSpaces digitSpaces)
 {
     const QString simple = text.simplified();
     QString tidy;
@@ -68,7 +69,7 @@ QString tidyOcrText(const QString &text)
     for (qsizetype i = 0; i < simple.size(); ++i) {
         const QChar c = simple[i];
         if (c == u' ' && i > 0 && i + 1 < simple.size()
-            && dropsSpaceBetween(simple[i - 1], simple[i + 1]))
+            && dropsSpaceBetween(simple[i - 1], simple[i + 1], digitSpaces))
             continue;
         tidy += c;
     }
@@ -92,6 +93,11 @@ QString tidyOcrCell(const QString &text, int *confidence)
     if (guessed)
         *confidence = std::min(*confidence, kMinOcrConfidence - 1);
     return figure;
+}
+
+QString tidyOcrSpanningCell(const QString &text)
+{
+    return tidyOcrText(text, DigitSpaces::Keep);
 }
 
 } // namespace nianbao

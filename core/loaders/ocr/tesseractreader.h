@@ -43,6 +43,12 @@ public:
     void setPage(Pix *image);
     /** The text in `box` as a block of lines; its confidence the least of its digits'. */
     OcrReading readBox(const QRect &box);
+    /**
+     * A second, independent reading of a figure in `box` of `page`: the box cut out and
+     * enlarged, read as one line of digits only. Where it differs from readBox's, neither is
+     * trusted. Leaves the reader on `page` again.
+     */
+    QString readFigureAgain(Pix *page, const QRect &box);
     /** The page's lines of text, top to bottom, each with its box and mean confidence. */
     QList<OcrReading> readLines();
 
