@@ -604,8 +604,8 @@ void TestLoaders::loaderChosenByContent_data()
         << QByteArray("not a pdf") << u"x.PDF"_s << u"pdf"_s;
     QTest::newRow("a text report is text")
         << QByteArray("某局2023年政府信息公开工作年度报告") << u"x.txt"_s << u"text"_s;
-    QTest::newRow("a PNG named .txt stays with the text loader (file.binary)")
-        << QByteArray("\x89PNG\r\n\x1A\n", 8) << u"x.txt"_s << u"text"_s;
+    QTest::newRow("a PNG named .txt is read as an image: its bytes decide")
+        << QByteArray("\x89PNG\r\n\x1A\n", 8) << u"x.txt"_s << u"image"_s;
 }
 
 void TestLoaders::loaderChosenByContent()
