@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "clock.h"
 #include "extract/uncertainocr.h"
 #include "loaders/documentloader.h"
 #include "loaders/ocr/imageloader.h"
@@ -15,6 +16,8 @@
 #include <QPdfWriter>
 #include <QTest>
 #include <QtEndian>
+
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 using namespace nianbao;
@@ -188,6 +191,8 @@ private slots:
     void refusesBadImages_data();
     void refusesBadImages();
     void takesImageFilesByContentAndName();
+    void stopsWhenCancelled();
+    void givesOcrMoreTime();
 
 private:
     LoadedDocument m_plain;
@@ -396,6 +401,26 @@ void TestOcr::takesImageFilesByContentAndName()
     for (const QString &pattern : {u"*.png"_s, u"*.jpg"_s, u"*.jpeg"_s, u"*.tif"_s, u"*.tiff"_s})
         QVERIFY2(reportFilePatterns().contains(pattern), qPrintable(pattern));
     QVERIFY(hasReportFileSuffix(u"scan.JPEG"_s));
+}
+
+void TestOcr::stopsWhenCancelled()
+{
+    const std::atomic<bool> cancel {true};
+    const ReadBudget budget(ReadBudget::kPerFile, &cancel);
+    const ReadBudget::Scope scope(budget);
+    Result<LoadedDocument> loaded = ImageLoader().load(encoded(drawPage(), "PNG"));
+    QVERIFY(!loaded);
+    QCOMPARE(loaded.error().code, u"read.cancelled"_s);
+}
+
+void TestOcr::givesOcrMoreTime()
+{
+    const ReadBudget spent(std::chrono::milliseconds(0));
+    QVERIFY(spent.expired());
+    spent.extend(kOcrTimePerPage);
+    QVERIFY(!spent.expired());
+    QVERIFY2(spent.error(u"page 1"_s).message.contains(u"20 s"_s),
+             qPrintable(spent.error(u"page 1"_s).message));
 }
 
 QTEST_MAIN(TestOcr)
