@@ -33,8 +33,8 @@ struct PlacedLine
 
 QRectF toPoints(const QRect &box, double pointsPerPixel)
 {
-    return QRectF(box.x() * pointsPerPixel, box.y() * pointsPerPixel, box.width() * pointsPerPixel,
-                  box.height() * pointsPerPixel);
+    return {box.x() * pointsPerPixel, box.y() * pointsPerPixel, box.width() * pointsPerPixel,
+            box.height() * pointsPerPixel};
 }
 
 /** Digits only: a figure the extractor would take as read, so it is read twice. */

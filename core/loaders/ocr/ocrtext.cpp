@@ -78,7 +78,7 @@ QString tidyOcrText(const QString &text, DigitSpaces digitSpaces)
 
 QString tidyOcrCell(const QString &text, int *confidence)
 {
-    const QString tidy = tidyOcrText(text);
+    QString tidy = tidyOcrText(text);
     QString figure = tidy;
     figure.remove(u' ');
     if (!isFigureButForLetters(figure))

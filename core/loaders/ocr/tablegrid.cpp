@@ -120,8 +120,7 @@ class CellMerger final
 {
 public:
     CellMerger(int rows, int columns)
-        : m_columns(columns)
-        , m_parent(rows * columns)
+        : m_parent(qsizetype(rows) * columns)
     {
         std::iota(m_parent.begin(), m_parent.end(), 0);
     }
@@ -134,7 +133,6 @@ public:
     }
 
 private:
-    int m_columns;
     QList<int> m_parent;
 };
 
@@ -245,7 +243,7 @@ private:
     {
         const int rows = m_grid.rows();
         const int columns = m_grid.columns();
-        QList<int> anchorOf(rows * columns, -1);
+        QList<int> anchorOf(qsizetype(rows) * columns, -1);
         for (int r = 0; r < rows; ++r) {
             for (int c = 0; c < columns; ++c) {
                 const int root = merger.find(r * columns + c);

@@ -21,7 +21,7 @@ namespace {
 /** Tesseract's languages: the reports are Chinese, with Latin letters in names and codes. */
 constexpr char kLanguages[] = "chi_sim+eng";
 
-QString takeText(char *text)
+QString takeText(const char *text)
 {
     QString read = QString::fromUtf8(text);
     delete[] text;

@@ -46,7 +46,7 @@ QString pageList(const QList<int> &pages)
  * ran out (seen in batch checks of the ASan CLI; release builds are unaffected).
  */
 /** Appends `part` (laid out from pages starting at `firstPage`) to `document`. */
-void appendPart(PdfText part, int firstPage, LoadedDocument &document)
+void appendPart(const PdfText &part, int firstPage, LoadedDocument &document)
 {
     if (!document.text.isEmpty() && !document.text.endsWith(u'\n'))
         document.text += u'\n';

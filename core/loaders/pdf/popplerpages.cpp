@@ -103,7 +103,8 @@ PixPtr toPix(const poppler::image &image)
         l_uint32 *to = pixGetData(pix.get()) + qsizetype(y) * wordsPerLine;
         for (int x = 0; x < image.width(); ++x) {
             const quint32 argb = from[x];
-            composeRGBPixel((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF, to + x);
+            composeRGBPixel(l_int32((argb >> 16) & 0xFFU), l_int32((argb >> 8) & 0xFFU),
+                            l_int32(argb & 0xFFU), to + x);
         }
     }
     return pix;
