@@ -1,0 +1,189 @@
+// SPDX-FileCopyrightText: 2026 Nianbao contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pagesource.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImageReader>
+
+#include <poppler-qt6.h>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace nianbao {
+
+namespace {
+
+constexpr qreal kPointsPerInch = 72;
+
+QString shownName(const QString &file)
+{
+    return QDir::toNativeSeparators(file);
+}
+
+/** `dpi`, or less where the page would take more than kMaxPagePixels pixels. */
+qreal boundedDpi(const QSizeF &points, qreal dpi)
+{
+    const qreal inches = (points.width() / kPointsPerInch) * (points.height() / kPointsPerInch);
+    const qreal largest = inches > 0 ? std::sqrt(PageSource::kMaxPagePixels / inches) : dpi;
+    return std::max(1.0, std::min({dpi, largest, PageSource::kMaxDpi}));
+}
+
+} // namespace
+
+PageSource::PageSource(QString file, QByteArray bytes, Kind kind)
+    : m_file(std::move(file))
+    , m_bytes(std::move(bytes))
+    , m_kind(kind)
+{ }
+
+PageSource::~PageSource() = default;
+
+PageSource::Kind PageSource::kindOf(const QString &file)
+{
+    const QString suffix = QFileInfo(file).suffix().toLower();
+    if (suffix == u"pdf")
+        return Kind::Pdf;
+    static const QStringList kImages {u"png"_s, u"jpg"_s, u"jpeg"_s, u"tif"_s, u"tiff"_s};
+    return kImages.contains(suffix) ? Kind::Image : Kind::None;
+}
+
+Result<std::unique_ptr<PageSource>> PageSource::open(const QString &file, const QByteArray &sha256)
+{
+    const Kind kind = kindOf(file);
+    if (kind == Kind::None)
+        return Error {
+            u"pages.none"_s,
+            tr("%1 is not a PDF or an image: it has no pages to show.").arg(shownName(file)),
+            {file, 0, {}}};
+    QFile in(file);
+    if (!in.exists())
+        return Error {u"pages.missing"_s,
+                      tr("The file %1 is no longer there, so its pages cannot be shown.")
+                          .arg(shownName(file)),
+                      {file, 0, {}}};
+    if (in.size() > kMaxFileBytes)
+        return Error {u"pages.too_large"_s,
+                      tr("The file %1 is larger than %2 MB; its pages are not shown.")
+                          .arg(shownName(file))
+                          .arg(kMaxFileBytes / (1024 * 1024)),
+                      {file, 0, {}}};
+    if (!in.open(QIODevice::ReadOnly))
+        return Error {u"pages.unreadable"_s,
+                      tr("The file %1 cannot be read (%2), so its pages cannot be shown.")
+                          .arg(shownName(file), in.errorString()),
+                      {file, 0, {}}};
+    QByteArray bytes = in.readAll();
+    if (!sha256.isEmpty() && QCryptographicHash::hash(bytes, QCryptographicHash::Sha256) != sha256)
+        return Error {u"pages.changed"_s,
+                      tr("The file %1 has changed since it was imported, so its pages would not "
+                         "match this report. Open the file again to review it as it is now.")
+                          .arg(shownName(file)),
+                      {file, 0, {}}};
+    std::unique_ptr<PageSource> source(new PageSource(file, std::move(bytes), kind));
+    Result<void> loaded = source->load();
+    if (!loaded)
+        return loaded.error();
+    return source;
+}
+
+Result<void> PageSource::load()
+{
+    if (m_kind == Kind::Pdf) {
+        m_pdf = Poppler::Document::loadFromData(m_bytes);
+        if (!m_pdf || m_pdf->isLocked())
+            return renderError(0);
+        m_pdf->setRenderHint(Poppler::Document::Antialiasing);
+        m_pdf->setRenderHint(Poppler::Document::TextAntialiasing);
+        m_pageCount = m_pdf->numPages();
+        return {};
+    }
+    QBuffer buffer(&m_bytes);
+    QImageReader reader(&buffer);
+    // A TIFF counts its pages; other formats hold one image (or say 0).
+    const int images = std::max(reader.imageCount(), 1);
+    for (int image = 0; image < images; ++image) {
+        if (image > 0 && !reader.jumpToImage(image))
+            break;
+        const QSize pixels = reader.size();
+        if (pixels.isEmpty())
+            break;
+        // Without a report's page sizes, a pixel counts as a point.
+        m_imageSizes.append(QSizeF(pixels));
+    }
+    m_pageCount = int(m_imageSizes.size());
+    if (m_pageCount == 0)
+        return renderError(0);
+    return {};
+}
+
+QSizeF PageSource::pageSize(int page) const
+{
+    if (page < 0 || page >= m_pageCount)
+        return {};
+    if (m_pdf) {
+        const std::unique_ptr<Poppler::Page> pdfPage = m_pdf->page(page);
+        return pdfPage ? pdfPage->pageSizeF() : QSizeF();
+    }
+    return m_imageSizes.value(page);
+}
+
+Error PageSource::renderError(int page) const
+{
+    return Error {u"pages.unreadable"_s,
+                  tr("Page %1 of %2 cannot be shown: the file could not be rendered.")
+                      .arg(page + 1)
+                      .arg(shownName(m_file)),
+                  {m_file, 0, {}}};
+}
+
+Result<QImage> PageSource::render(int page, qreal dpi)
+{
+    if (page < 0 || page >= m_pageCount)
+        return renderError(page);
+    const int wanted = qRound(boundedDpi(pageSize(page), dpi));
+    for (qsizetype i = 0; i < m_cache.size(); ++i) {
+        if (m_cache[i].page == page && m_cache[i].dpi == wanted) {
+            m_cache.move(i, 0);
+            return m_cache.first().image;
+        }
+    }
+    Result<QImage> rendered = m_pdf ? renderPdf(page, wanted) : renderImage(page, wanted);
+    if (!rendered)
+        return rendered;
+    m_cache.prepend(Rendered {page, wanted, rendered.value()});
+    while (m_cache.size() > kCachedPages)
+        m_cache.removeLast();
+    return rendered;
+}
+
+Result<QImage> PageSource::renderPdf(int page, qreal dpi) const
+{
+    const std::unique_ptr<Poppler::Page> pdfPage = m_pdf->page(page);
+    QImage image = pdfPage ? pdfPage->renderToImage(dpi, dpi) : QImage();
+    if (image.isNull())
+        return renderError(page);
+    return image;
+}
+
+Result<QImage> PageSource::renderImage(int page, qreal dpi) const
+{
+    QByteArray bytes = m_bytes;
+    QBuffer buffer(&bytes);
+    QImageReader reader(&buffer);
+    if (page > 0 && !reader.jumpToImage(page))
+        return renderError(page);
+    const QSizeF points = m_imageSizes.value(page);
+    reader.setScaledSize((points * dpi / kPointsPerInch).toSize().expandedTo(QSize(1, 1)));
+    QImage image = reader.read();
+    if (image.isNull())
+        return renderError(page);
+    return image;
+}
+
+} // namespace nianbao
