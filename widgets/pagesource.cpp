@@ -26,12 +26,21 @@ QString shownName(const QString &file)
     return QDir::toNativeSeparators(file);
 }
 
-/** `dpi`, or less where the page would take more than kMaxPagePixels pixels. */
-qreal boundedDpi(const QSizeF &points, qreal dpi)
+/** `dpi` in whole dots, or fewer where the page would take more than kMaxPagePixels pixels. */
+int boundedDpi(const QSizeF &points, qreal dpi)
 {
+    const auto pixels = [&points](int at) {
+        return std::ceil(points.width() * at / kPointsPerInch)
+            * std::ceil(points.height() * at / kPointsPerInch);
+    };
+    int bounded = int(std::max(1.0, std::floor(std::min(dpi, PageSource::kMaxDpi))));
     const qreal inches = (points.width() / kPointsPerInch) * (points.height() / kPointsPerInch);
-    const qreal largest = inches > 0 ? std::sqrt(PageSource::kMaxPagePixels / inches) : dpi;
-    return std::max(1.0, std::min({dpi, largest, PageSource::kMaxDpi}));
+    if (inches > 0)
+        bounded = std::min(bounded, int(std::sqrt(PageSource::kMaxPagePixels / inches)));
+    // Pages are whole pixels: a dot less when rounding them up crosses the bound.
+    while (bounded > 1 && pixels(bounded) > PageSource::kMaxPagePixels)
+        --bounded;
+    return std::max(bounded, 1);
 }
 
 } // namespace
@@ -146,7 +155,7 @@ Result<QImage> PageSource::render(int page, qreal dpi)
 {
     if (page < 0 || page >= m_pageCount)
         return renderError(page);
-    const int wanted = qRound(boundedDpi(pageSize(page), dpi));
+    const int wanted = boundedDpi(pageSize(page), dpi);
     for (qsizetype i = 0; i < m_cache.size(); ++i) {
         if (m_cache[i].page == page && m_cache[i].dpi == wanted) {
             m_cache.move(i, 0);

@@ -52,7 +52,7 @@ public:
      */
     Result<QImage> render(int page, qreal dpi);
 
-    /** Pixels a rendered page may take at most: 8 million, 32 MB in ARGB32 (A4 at 290 dpi). */
+    /** Pixels a rendered page may take at most: 8 million, 32 MB in ARGB32 (A4 at 287 dpi). */
     static constexpr qreal kMaxPagePixels = 8'000'000;
     /** Dots per inch at most, whatever the zoom: finer shows nothing more of a report. */
     static constexpr qreal kMaxDpi = 300;

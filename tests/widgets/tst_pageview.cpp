@@ -3,6 +3,7 @@
 #include "documentview.h"
 #include "library/reviewlibrary.h"
 #include "pagemap.h"
+#include "pagesource.h"
 #include "pageview.h"
 #include "reviewcursor.h"
 #include "reviewdocument.h"
@@ -13,6 +14,7 @@
 
 #include <QAction>
 #include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QScrollBar>
 #include <QStandardPaths>
@@ -91,8 +93,10 @@ private slots:
     void zoomKeysZoomThePageOnly();
     void aMissingFileIsSaidInWords();
     void aChangedFileIsSaidInWords();
+    void aReportWithoutRegionsSaysSo();
     void textReportsHaveNoPageTab();
     void theReportPanelNamesThePagesOcrRead();
+    void pagesAreRenderedWithinTheBound();
 };
 
 void TestPageView::initTestCase()
@@ -270,6 +274,28 @@ void TestPageView::aChangedFileIsSaidInWords()
     QCOMPARE(pageView()->pageCount(), 0);
 }
 
+void TestPageView::aReportWithoutRegionsSaysSo()
+{
+    // As a report from a library of schema 4 loads: its pages show, nothing is outlined.
+    Report report = reader().readFile(kRealPdf);
+    QVERIFY(!report.regions.isEmpty());
+    report.regions.clear();
+    ReviewDocument document(report, reader().checker(), u"reviewer"_s);
+    ReviewCursor cursor;
+    PageView view(&cursor);
+    view.resize(400, 600);
+    view.show();
+    cursor.setDocument(&document);
+    QTRY_VERIFY(view.pageCount() > 1);
+    QVERIFY2(view.message().contains(u"not known"_s), qPrintable(view.message()));
+    int cell = 0;
+    while (!document.session()->cell(cell).span.isValid())
+        ++cell;
+    cursor.selectCell(cell);
+    QVERIFY(view.outlinedBox().isNull());
+    cursor.setDocument(nullptr);
+}
+
 void TestPageView::textReportsHaveNoPageTab()
 {
     QVERIFY(openAndWait(seed004Path()));
@@ -293,6 +319,43 @@ void TestPageView::theReportPanelNamesThePagesOcrRead()
     QVERIFY(!label->isHidden());
     QCOMPARE(label->text(), u"OCR, pages 3–5"_s);
     cursor.setDocument(nullptr);
+}
+
+void TestPageView::pagesAreRenderedWithinTheBound()
+{
+    // A scan's page: a pixel counts as a point unless the report says otherwise.
+    const QString scan = m_dir.filePath(u"scan.png"_s);
+    QImage page(2000, 3000, QImage::Format_RGB32);
+    page.fill(Qt::white);
+    QVERIFY(page.save(scan));
+    Result<std::unique_ptr<PageSource>> image = PageSource::open(scan);
+    QVERIFY2(image, qPrintable(image ? QString() : image.error().message));
+    QCOMPARE(image.value()->pageCount(), 1);
+    QCOMPARE(image.value()->pageSize(0), QSizeF(2000, 3000));
+    QCOMPARE(image.value()->render(0, 72).value().size(), QSize(2000, 3000));
+    const QImage fine = image.value()->render(0, PageSource::kMaxDpi).value();
+    QVERIFY(fine.width() * fine.height() <= PageSource::kMaxPagePixels);
+    QVERIFY(fine.width() > 2000);
+
+    Result<std::unique_ptr<PageSource>> pdf = PageSource::open(kRealPdf);
+    QVERIFY(pdf);
+    const QImage sharp = pdf.value()->render(0, 10'000).value();
+    QVERIFY(sharp.width() * sharp.height() <= PageSource::kMaxPagePixels);
+    const QSizeF size = pdf.value()->pageSize(0);
+    QVERIFY(sharp.width() > size.width() * 200 / 72);
+
+    // Bytes other than those imported are refused, and the file is left as it was.
+    const QByteArray before = [] {
+        QFile file(kRealPdf);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    const Result<std::unique_ptr<PageSource>> other
+        = PageSource::open(kRealPdf, QByteArray(32, 'x'));
+    QVERIFY(!other);
+    QCOMPARE(other.error().code, u"pages.changed"_s);
+    QFile file(kRealPdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before);
 }
 
 QTEST_MAIN(TestPageView)
