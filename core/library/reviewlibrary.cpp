@@ -309,8 +309,9 @@ constexpr int kRegionFields = 8;
  * Where a paged report's text stands, packed as compact JSON for one column: `sizes` (width,
  * height of each page), `ocr` (zero-based pages OCR read) and `regions`, eight integers a region:
  * its start less the previous region's end, its length, page, x, y, width, height and OCR
- * confidence. Points are in tenths. A 10-page PDF's 2,000 regions take some 40 KB. NULL for
- * reports without pages.
+ * confidence. Points are in tenths. Some 27 bytes a region: the real 5-page PDFs of
+ * tests/data/real (340 regions) take 9 KB, about three times their text. NULL for reports
+ * without pages.
  */
 QVariant pagesText(const Report &report)
 {
