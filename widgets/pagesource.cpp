@@ -2,14 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pagesource.h"
 
+#include "pdfrenderchild.h"
+
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
-
-#include <poppler-qt6.h>
 
 #include <cmath>
 
@@ -45,10 +45,11 @@ int boundedDpi(const QSizeF &points, qreal dpi)
 
 } // namespace
 
-PageSource::PageSource(QString file, QByteArray bytes, Kind kind)
+PageSource::PageSource(QString file, QByteArray bytes, Kind kind, QList<QSizeF> pageSizes)
     : m_file(std::move(file))
     , m_bytes(std::move(bytes))
     , m_kind(kind)
+    , m_pageSizes(std::move(pageSizes))
 { }
 
 PageSource::~PageSource() = default;
@@ -62,7 +63,8 @@ PageSource::Kind PageSource::kindOf(const QString &file)
     return kImages.contains(suffix) ? Kind::Image : Kind::None;
 }
 
-Result<std::unique_ptr<PageSource>> PageSource::open(const QString &file, const QByteArray &sha256)
+Result<std::unique_ptr<PageSource>> PageSource::open(const QString &file, const QByteArray &sha256,
+                                                     const QList<QSizeF> &pageSizes)
 {
     const Kind kind = kindOf(file);
     if (kind == Kind::None)
@@ -94,7 +96,7 @@ Result<std::unique_ptr<PageSource>> PageSource::open(const QString &file, const 
                          "match this report. Open the file again to review it as it is now.")
                           .arg(shownName(file)),
                       {file, 0, {}}};
-    std::unique_ptr<PageSource> source(new PageSource(file, std::move(bytes), kind));
+    std::unique_ptr<PageSource> source(new PageSource(file, std::move(bytes), kind, pageSizes));
     Result<void> loaded = source->load();
     if (!loaded)
         return loaded.error();
@@ -104,13 +106,16 @@ Result<std::unique_ptr<PageSource>> PageSource::open(const QString &file, const 
 Result<void> PageSource::load()
 {
     if (m_kind == Kind::Pdf) {
-        m_pdf = Poppler::Document::loadFromData(m_bytes);
-        if (!m_pdf || m_pdf->isLocked())
-            return renderError(0);
-        m_pdf->setRenderHint(Poppler::Document::Antialiasing);
-        m_pdf->setRenderHint(Poppler::Document::TextAntialiasing);
-        m_pageCount = m_pdf->numPages();
-        return {};
+        m_pageCount = int(m_pageSizes.size());
+        if (m_pageCount > 0)
+            return {};
+        // Pages not measured by the loader (a report from an older library): a first page at
+        // the lowest resolution tells how many there are and how large.
+        m_pageCount = 1;
+        const Result<QImage> probe = renderPdf(0, 1);
+        if (!probe)
+            m_pageCount = 0;
+        return probe ? Result<void>() : probe.error();
     }
     QBuffer buffer(&m_bytes);
     QImageReader reader(&buffer);
@@ -122,10 +127,11 @@ Result<void> PageSource::load()
         const QSize pixels = reader.size();
         if (pixels.isEmpty())
             break;
-        // Without a report's page sizes, a pixel counts as a point.
-        m_imageSizes.append(QSizeF(pixels));
+        // Without the report's page sizes, a pixel counts as a point.
+        if (image >= m_pageSizes.size())
+            m_pageSizes.append(QSizeF(pixels));
+        m_pageCount = image + 1;
     }
-    m_pageCount = int(m_imageSizes.size());
     if (m_pageCount == 0)
         return renderError(0);
     return {};
@@ -135,11 +141,7 @@ QSizeF PageSource::pageSize(int page) const
 {
     if (page < 0 || page >= m_pageCount)
         return {};
-    if (m_pdf) {
-        const std::unique_ptr<Poppler::Page> pdfPage = m_pdf->page(page);
-        return pdfPage ? pdfPage->pageSizeF() : QSizeF();
-    }
-    return m_imageSizes.value(page);
+    return m_pageSizes.value(page);
 }
 
 Error PageSource::renderError(int page) const
@@ -162,7 +164,8 @@ Result<QImage> PageSource::render(int page, qreal dpi)
             return m_cache.first().image;
         }
     }
-    Result<QImage> rendered = m_pdf ? renderPdf(page, wanted) : renderImage(page, wanted);
+    Result<QImage> rendered
+        = m_kind == Kind::Pdf ? renderPdf(page, wanted) : renderImage(page, wanted);
     if (!rendered)
         return rendered;
     m_cache.prepend(Rendered {page, wanted, rendered.value()});
@@ -171,23 +174,26 @@ Result<QImage> PageSource::render(int page, qreal dpi)
     return rendered;
 }
 
-Result<QImage> PageSource::renderPdf(int page, qreal dpi) const
+Result<QImage> PageSource::renderPdf(int page, int dpi)
 {
-    const std::unique_ptr<Poppler::Page> pdfPage = m_pdf->page(page);
-    QImage image = pdfPage ? pdfPage->renderToImage(dpi, dpi) : QImage();
-    if (image.isNull())
+    const std::optional<RenderedPdfPage> rendered = renderPdfPageInChild(m_bytes, page, dpi);
+    if (!rendered)
         return renderError(page);
-    return image;
+    // What the child saw of the document: the count, and this page's size.
+    m_pageCount = rendered->pageCount;
+    m_pageSizes.resize(std::max(m_pageSizes.size(), qsizetype(m_pageCount)));
+    m_pageSizes[page] = rendered->pageSize;
+    return rendered->image;
 }
 
-Result<QImage> PageSource::renderImage(int page, qreal dpi) const
+Result<QImage> PageSource::renderImage(int page, int dpi) const
 {
     QByteArray bytes = m_bytes;
     QBuffer buffer(&bytes);
     QImageReader reader(&buffer);
     if (page > 0 && !reader.jumpToImage(page))
         return renderError(page);
-    const QSizeF points = m_imageSizes.value(page);
+    const QSizeF points = m_pageSizes.value(page);
     reader.setScaledSize((points * dpi / kPointsPerInch).toSize().expandedTo(QSize(1, 1)));
     QImage image = reader.read();
     if (image.isNull())

@@ -13,10 +13,6 @@
 
 #include <memory>
 
-namespace Poppler {
-class Document;
-}
-
 namespace nianbao {
 
 /**
@@ -37,9 +33,11 @@ public:
     /**
      * Reads the file; refuses it when it is gone, too large, or when `sha256` is given and the
      * bytes no longer match it (a changed file would show pages of another report).
+     * `pageSizes` (points), as the report's loader measured them, save a PDF's first look at
+     * its pages and give a scan's pixels their size.
      */
-    static Result<std::unique_ptr<PageSource>> open(const QString &file,
-                                                    const QByteArray &sha256 = {});
+    static Result<std::unique_ptr<PageSource>>
+    open(const QString &file, const QByteArray &sha256 = {}, const QList<QSizeF> &pageSizes = {});
     ~PageSource();
     Q_DISABLE_COPY_MOVE(PageSource)
 
@@ -62,10 +60,10 @@ public:
     static constexpr int kCachedPages = 3;
 
 private:
-    PageSource(QString file, QByteArray bytes, Kind kind);
+    PageSource(QString file, QByteArray bytes, Kind kind, QList<QSizeF> pageSizes);
     Result<void> load();
-    Result<QImage> renderPdf(int page, qreal dpi) const;
-    Result<QImage> renderImage(int page, qreal dpi) const;
+    Result<QImage> renderPdf(int page, int dpi);
+    Result<QImage> renderImage(int page, int dpi) const;
     Error renderError(int page) const;
 
     struct Rendered
@@ -78,8 +76,7 @@ private:
     QString m_file;
     QByteArray m_bytes;
     Kind m_kind;
-    std::unique_ptr<Poppler::Document> m_pdf;
-    QList<QSizeF> m_imageSizes; ///< in points, by the images' own resolution
+    QList<QSizeF> m_pageSizes; ///< in points; a scan's pixels count as points unless told
     int m_pageCount = 0;
     QList<Rendered> m_cache; ///< most recently used first
 };

@@ -137,8 +137,9 @@ void PageView::openSource()
         return;
     }
     const LibraryBinding *binding = m_document->libraryBinding();
-    Result<std::unique_ptr<PageSource>> opened = PageSource::open(
-        m_document->filePath(), binding ? binding->sourceSha256() : QByteArray());
+    Result<std::unique_ptr<PageSource>> opened
+        = PageSource::open(m_document->filePath(), binding ? binding->sourceSha256() : QByteArray(),
+                           m_document->session()->report().pageSizes);
     if (opened)
         m_source = std::move(opened).value();
     else
@@ -263,8 +264,14 @@ void PageView::renderPage()
     m_renderTimer->stop();
     if (!m_source || !isVisible())
         return;
+    const QSizeF measured = pagePoints();
     const qreal dpi = scale() * kPointsPerInch * devicePixelRatioF();
-    const Result<QImage> rendered = m_source->render(m_page, dpi);
+    Result<QImage> rendered = m_source->render(m_page, dpi);
+    if (rendered && pagePoints() != measured) {
+        // A page no one had measured (a report from an older library): now it is known.
+        layoutPage();
+        rendered = m_source->render(m_page, scale() * kPointsPerInch * devicePixelRatioF());
+    }
     if (rendered) {
         m_image = rendered.value();
         m_error.clear();
