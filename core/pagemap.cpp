@@ -66,7 +66,7 @@ QRectF PageMap::overlapRect(const PageRegion &region, int start, int end, const 
         return region.rect;
     const qreal unit = region.rect.width() / total;
     const qreal left = region.rect.left() + unit * widthUnits(text, region.start, from);
-    return QRectF(left, region.rect.top(), unit * widthUnits(text, from, to), region.rect.height());
+    return {left, region.rect.top(), unit * widthUnits(text, from, to), region.rect.height()};
 }
 
 QList<PageBox> PageMap::boxes(const SourceSpan &span, const QString &text) const

@@ -20,6 +20,7 @@ namespace nianbao {
 namespace {
 
 constexpr qreal kPointsPerInch = 72;
+constexpr qint64 kMebibyte = qint64(1) << 20;
 
 QString shownName(const QString &file)
 {
@@ -82,7 +83,7 @@ Result<std::unique_ptr<PageSource>> PageSource::open(const QString &file, const 
         return Error {u"pages.too_large"_s,
                       tr("The file %1 is larger than %2 MB; its pages are not shown.")
                           .arg(shownName(file))
-                          .arg(kMaxFileBytes / (1024 * 1024)),
+                          .arg(kMaxFileBytes / kMebibyte),
                       {file, 0, {}}};
     if (!in.open(QIODevice::ReadOnly))
         return Error {u"pages.unreadable"_s,

@@ -47,12 +47,12 @@ QPen borderPen(int issues, std::optional<CellStyle::Highlight> state)
     using CellStyle::Highlight;
     // The tables' second cue, beside the colour: solid, dashed or dotted.
     if (issues & BrokenRule)
-        return QPen(CellStyle::colour(Highlight::BrokenRule), 2, Qt::SolidLine);
+        return {CellStyle::colour(Highlight::BrokenRule), 2, Qt::SolidLine};
     if (issues & StatedMismatch)
-        return QPen(CellStyle::colour(Highlight::StatedMismatch), 2, Qt::DashLine);
+        return {CellStyle::colour(Highlight::StatedMismatch), 2, Qt::DashLine};
     if (issues & Warning)
-        return QPen(CellStyle::colour(Highlight::Warning), 2, Qt::DotLine);
-    return QPen(CellStyle::colour(*state), 1, Qt::SolidLine);
+        return {CellStyle::colour(Highlight::Warning), 2, Qt::DotLine};
+    return {CellStyle::colour(*state), 1, Qt::SolidLine};
 }
 
 QColor fillColour(int issues, std::optional<CellStyle::Highlight> state)
@@ -288,14 +288,14 @@ QRectF PageView::pageRect() const
     const qreal width = size.width() + 2 * kMargin;
     const qreal x = width <= viewport()->width() ? (viewport()->width() - size.width()) / 2
                                                  : kMargin - horizontalScrollBar()->value();
-    return QRectF(QPointF(x, kMargin - verticalScrollBar()->value()), size);
+    return {QPointF(x, kMargin - verticalScrollBar()->value()), size};
 }
 
 QRectF PageView::toViewport(const QRectF &points) const
 {
     const qreal s = scale();
     const QPointF origin = pageRect().topLeft();
-    return QRectF(origin + points.topLeft() * s, points.size() * s);
+    return {origin + points.topLeft() * s, points.size() * s};
 }
 
 QPointF PageView::toPage(QPoint position) const

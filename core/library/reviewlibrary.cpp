@@ -343,7 +343,8 @@ void readPages(const QString &text, Report &report)
     for (qsizetype i = 0; i + 1 < sizes.size(); i += 2)
         report.pageSizes.append(
             QSizeF(sizes[i].toDouble() / kPointTenths, sizes[i + 1].toDouble() / kPointTenths));
-    for (const QJsonValue &page : pages[u"ocr"_s].toArray())
+    const QJsonArray ocr = pages[u"ocr"_s].toArray();
+    for (const auto &page : ocr)
         report.ocrPages.append(page.toInt());
     const QJsonArray regions = pages[u"regions"_s].toArray();
     int previousEnd = 0;
