@@ -74,34 +74,43 @@ void closeOtherFiles(int keep)
     close_range(unsigned(keep + 1), ~0U, 0);
 }
 
+/** The page as Poppler renders it; empty if the document or the page cannot be. */
+std::optional<RenderedPdfPage> renderWithPoppler(const QByteArray &pdf, int page, int dpi)
+{
+    const std::unique_ptr<Poppler::Document> document = Poppler::Document::loadFromData(pdf);
+    if (!document || document->isLocked())
+        return std::nullopt;
+    document->setRenderHint(Poppler::Document::Antialiasing);
+    document->setRenderHint(Poppler::Document::TextAntialiasing);
+    const std::unique_ptr<Poppler::Page> pdfPage = document->page(page);
+    if (!pdfPage)
+        return std::nullopt;
+    const QImage image = pdfPage->renderToImage(dpi, dpi).convertToFormat(QImage::Format_RGB32);
+    if (image.isNull())
+        return std::nullopt;
+    return RenderedPdfPage {document->numPages(), pdfPage->pageSizeF(), image};
+}
+
 /** Runs in the forked child: Poppler, the header and pixels to `fd`, and _exit. */
 [[noreturn]] void runChild(const QByteArray &pdf, int page, int dpi, int fd)
 {
     closeOtherFiles(fd);
     limitMemory();
+    const std::optional<RenderedPdfPage> rendered = renderWithPoppler(pdf, page, dpi);
     Header header;
-    QImage image;
-    const std::unique_ptr<Poppler::Document> document = Poppler::Document::loadFromData(pdf);
-    if (document && !document->isLocked()) {
-        document->setRenderHint(Poppler::Document::Antialiasing);
-        document->setRenderHint(Poppler::Document::TextAntialiasing);
-        const std::unique_ptr<Poppler::Page> pdfPage = document->page(page);
-        if (pdfPage)
-            image = pdfPage->renderToImage(dpi, dpi).convertToFormat(QImage::Format_RGB32);
-        if (!image.isNull()) {
-            header.pageCount = document->numPages();
-            header.width = pdfPage->pageSizeF().width();
-            header.height = pdfPage->pageSizeF().height();
-            header.imageWidth = image.width();
-            header.imageHeight = image.height();
-            header.bytesPerLine = qint32(image.bytesPerLine());
-        }
+    if (rendered) {
+        header.pageCount = rendered->pageCount;
+        header.width = rendered->pageSize.width();
+        header.height = rendered->pageSize.height();
+        header.imageWidth = rendered->image.width();
+        header.imageHeight = rendered->image.height();
+        header.bytesPerLine = qint32(rendered->image.bytesPerLine());
     }
     const bool sent = writeAll(fd, reinterpret_cast<const char *>(&header), sizeof header)
-        && (header.pageCount < 0
-            || writeAll(fd, reinterpret_cast<const char *>(image.constBits()),
-                        image.sizeInBytes()));
-    _exit(sent && header.pageCount >= 0 ? 0 : 1);
+        && (!rendered
+            || writeAll(fd, reinterpret_cast<const char *>(rendered->image.constBits()),
+                        rendered->image.sizeInBytes()));
+    _exit(sent && rendered ? 0 : 1);
 }
 
 /** Reads what the child sends until it closes the pipe, the deadline passes or it sends too
@@ -151,6 +160,10 @@ std::optional<RenderedPdfPage> parse(const QByteArray &received)
 
 std::optional<RenderedPdfPage> renderPdfPageInChild(const QByteArray &pdf, int page, int dpi)
 {
+    // As core reads PDFs under AddressSanitizer (loaders/pdf/pdfloader.cpp): clang 14's runtime
+    // does not hold its allocator lock across fork, so a child could wait on it for ever.
+    if constexpr (kAddressSanitizer)
+        return renderWithPoppler(pdf, page, dpi);
     int fds[2];
     // Close-on-exec: a program another thread starts meanwhile must not hold the pipe open.
     if (pipe2(fds, O_CLOEXEC) != 0)

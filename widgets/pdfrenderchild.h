@@ -27,7 +27,8 @@ constexpr int kRenderTimeoutMs = 10000;
  * window's process, so no thread of it can hold one of Poppler's locks when another forks;
  * and a damaged or hostile file (a stream that inflates without end, a crash) ends that child
  * only, bounded by kRenderTimeoutMs and 1 GiB more memory than it inherits. Empty when the
- * child failed, ran out of time or memory, or the page does not exist.
+ * child failed, ran out of time or memory, or the page does not exist. Sanitized builds render
+ * in process, as core reads there.
  */
 std::optional<RenderedPdfPage> renderPdfPageInChild(const QByteArray &pdf, int page, int dpi);
 
