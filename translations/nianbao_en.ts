@@ -877,6 +877,54 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
+    <name>nianbao::PageSource</name>
+    <message>
+        <source>%1 is not a PDF or an image: it has no pages to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 is no longer there, so its pages cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2 MB; its pages are not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read (%2), so its pages cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 has changed since it was imported, so its pages would not match this report. Open the file again to review it as it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 cannot be shown: the file could not be rendered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::PageView</name>
+    <message>
+        <source>This report could not be opened:
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where this report&apos;s text stands on its pages is not known (the library keeps it for reports imported by this version on), so no cell is outlined. Delete the report and open its file again to see its cells on the pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 · %3%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · read by OCR</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nianbao::PdfLoader</name>
     <message>
         <source>The PDF is too large to read.</source>
@@ -1291,6 +1339,23 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between page numbers</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR, page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR, pages %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text of these pages was read from their image by optical character recognition: compare doubtful figures with the page (Alt+6).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1724,6 +1789,22 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
     </message>
     <message>
         <source>Imported %1 of %2, reading %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page of a PDF or scanned report where the selected cell stands (Alt+6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Page</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

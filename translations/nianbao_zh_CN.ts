@@ -878,6 +878,56 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
+    <name>nianbao::PageSource</name>
+    <message>
+        <source>%1 is not a PDF or an image: it has no pages to show.</source>
+        <translation>%1 不是 PDF 或图片，没有可显示的页面。</translation>
+    </message>
+    <message>
+        <source>The file %1 is no longer there, so its pages cannot be shown.</source>
+        <translation>文件 %1 已不在原处，无法显示其页面。</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2 MB; its pages are not shown.</source>
+        <translation>文件 %1 大于 %2 MB，不显示其页面。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read (%2), so its pages cannot be shown.</source>
+        <translation>无法读取文件 %1（%2），无法显示其页面。</translation>
+    </message>
+    <message>
+        <source>The file %1 has changed since it was imported, so its pages would not match this report. Open the file again to review it as it is now.</source>
+        <translation>文件 %1 在导入后已被修改，其页面与本报告不再对应。请重新打开该文件，按其现状审核。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 cannot be shown: the file could not be rendered.</source>
+        <translation>无法显示第 %1 页（共 %2 页）：文件无法渲染。</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::PageView</name>
+    <message>
+        <source>This report could not be opened:
+
+%1</source>
+        <translation>无法打开此报告：
+
+%1</translation>
+    </message>
+    <message>
+        <source>Where this report&apos;s text stands on its pages is not known (the library keeps it for reports imported by this version on), so no cell is outlined. Delete the report and open its file again to see its cells on the pages.</source>
+        <translation>不知道本报告的文字在页面上的位置（审核库从本版本起才为导入的报告保存该信息），因此不标出单元格。从库中删除该报告并重新打开其文件，即可在页面上看到单元格。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 · %3%</source>
+        <translation>第 %1 页，共 %2 页 · %3%</translation>
+    </message>
+    <message>
+        <source> · read by OCR</source>
+        <translation> · 经 OCR 识别</translation>
+    </message>
+</context>
+<context>
     <name>nianbao::PdfLoader</name>
     <message>
         <source>The PDF is too large to read.</source>
@@ -1290,6 +1340,23 @@ Reports open without saving to a library.</source>
     <message>
         <source>not known</source>
         <translation>未知</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between page numbers</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>OCR, page %1</source>
+        <translation>OCR，第 %1 页</translation>
+    </message>
+    <message>
+        <source>OCR, pages %1</source>
+        <translation>OCR，第 %1 页</translation>
+    </message>
+    <message>
+        <source>The text of these pages was read from their image by optical character recognition: compare doubtful figures with the page (Alt+6).</source>
+        <translation>这些页面的文字是用光学字符识别（OCR）从图像中读出的：有疑问的数字请与页面对照（Alt+6）。</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1786,22 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
     <message>
         <source>Imported %1 of %2, reading %3</source>
         <translation>已导入 %1 / %2，正在读取 %3</translation>
+    </message>
+    <message>
+        <source>Original Text</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>The page of a PDF or scanned report where the selected cell stands (Alt+6)</source>
+        <translation>PDF 或扫描件报告中所选单元格所在的页面（Alt+6）</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Page</source>
+        <translation>转到页面(&amp;P)</translation>
     </message>
 </context>
 <context>

@@ -24,23 +24,6 @@ QColor blend(const QColor &base, const QColor &over, qreal strength)
                             base.blueF() + (over.blueF() - base.blueF()) * strength);
 }
 
-std::optional<Highlight> stateHighlight(CellState state)
-{
-    switch (state) {
-    case CellState::Missing:
-        return Highlight::Missing;
-    case CellState::Unreadable:
-        return Highlight::Unreadable;
-    case CellState::Deduced:
-        return Highlight::Deduced;
-    case CellState::Corrected:
-        return Highlight::Corrected;
-    case CellState::Extracted:
-        break;
-    }
-    return std::nullopt;
-}
-
 void paintFill(QPainter *painter, const QRect &rect, const QPalette &palette, const ValueCell &cell)
 {
     painter->fillRect(rect, palette.base());
@@ -156,6 +139,37 @@ QColor colour(Highlight highlight)
         return QColor(0x56, 0xB4, 0xE9); // sky blue
     }
     return {};
+}
+
+std::optional<Highlight> stateHighlight(CellState state)
+{
+    switch (state) {
+    case CellState::Missing:
+        return Highlight::Missing;
+    case CellState::Unreadable:
+        return Highlight::Unreadable;
+    case CellState::Deduced:
+        return Highlight::Deduced;
+    case CellState::Corrected:
+        return Highlight::Corrected;
+    case CellState::Extracted:
+        break;
+    }
+    return std::nullopt;
+}
+
+int issuesOf(const QList<Finding> &findings)
+{
+    int flags = NoIssue;
+    for (const Finding &finding : findings) {
+        if (finding.rule == u"text.table")
+            flags |= StatedMismatch;
+        else if (finding.severity == Severity::Error)
+            flags |= BrokenRule;
+        else
+            flags |= Warning;
+    }
+    return flags;
 }
 
 QString mark(Highlight highlight)

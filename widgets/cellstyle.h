@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cellvalue.h"
+#include "finding.h"
 
 #include <QColor>
 #include <QPalette>
@@ -34,6 +35,10 @@ enum class Highlight {
 };
 
 QColor colour(Highlight highlight);
+/** The highlight of a cell's state; none for a value read as it stands. */
+std::optional<Highlight> stateHighlight(CellState state);
+/** What is wrong with a cell (CellIssue flags) from its findings: the tables and the page agree. */
+int issuesOf(const QList<Finding> &findings);
 QString mark(Highlight highlight);
 /** The colour blended into the palette's base, for a fill that keeps text readable. */
 QColor tint(Highlight highlight, const QPalette &palette, qreal strength = 0.3);

@@ -4,6 +4,7 @@
 
 #include "extract/tableline.h"
 
+#include "cellstyle.h"
 #include "displaytexts.h"
 #include "reporttemplate.h"
 #include "reviewdocument.h"
@@ -152,16 +153,7 @@ QVariant FormTableModel::valueData(int cell, int role) const
 
 int FormTableModel::issues(int cell) const
 {
-    int flags = NoIssue;
-    for (const Finding &finding : m_document->findingsOf(cell)) {
-        if (finding.rule == u"text.table")
-            flags |= StatedMismatch;
-        else if (finding.severity == Severity::Error)
-            flags |= BrokenRule;
-        else
-            flags |= Warning;
-    }
-    return flags;
+    return CellStyle::issuesOf(m_document->findingsOf(cell));
 }
 
 QString FormTableModel::toolTip(int cell) const

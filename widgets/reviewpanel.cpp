@@ -3,6 +3,7 @@
 #include "reviewpanel.h"
 
 #include "displaytexts.h"
+#include "pagemap.h"
 #include "reporttemplate.h"
 #include "reviewcursor.h"
 #include "reviewdocument.h"
@@ -45,6 +46,7 @@ ReviewPanel::ReviewPanel(ReviewCursor *cursor, QWidget *parent)
     , m_cursor(cursor)
     , m_reportBox(new QGroupBox(this))
     , m_problems(new QLabel(this))
+    , m_ocrPages(new QLabel(this))
     , m_statusLabel(new QLabel(this))
     , m_statusCombo(new QComboBox(this))
     , m_agencyLabel(new QLabel(this))
@@ -72,6 +74,8 @@ ReviewPanel::ReviewPanel(ReviewCursor *cursor, QWidget *parent)
     m_problems->setObjectName(u"readingProblemsLabel"_s);
     m_problems->setWordWrap(true);
     m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_ocrPages->setObjectName(u"ocrPagesLabel"_s);
+    m_ocrPages->setWordWrap(true);
     m_cellNote->setObjectName(u"cellNoteEdit"_s);
     m_applyButton->setObjectName(u"applySuggestionToolButton"_s);
     m_splitChoices->setObjectName(u"splitChoices"_s);
@@ -89,6 +93,7 @@ ReviewPanel::ReviewPanel(ReviewCursor *cursor, QWidget *parent)
 
     auto *reportLayout = new QVBoxLayout(m_reportBox);
     reportLayout->addWidget(m_problems);
+    reportLayout->addWidget(m_ocrPages);
     reportLayout->addWidget(m_agencyLabel);
     reportLayout->addWidget(m_agencyEdit);
     reportLayout->addWidget(m_yearLabel);
@@ -157,6 +162,7 @@ void ReviewPanel::setDocument(ReviewDocument *document)
     }
     showReport();
     showProblems();
+    showOcrPages();
     showCell();
 }
 
@@ -184,6 +190,22 @@ void ReviewPanel::showProblems()
                                         : u"<b>%1</b><ul style=\"margin-left: 0\">%2</ul>"_s.arg(
                                             tr("Problems reading this report:").toHtmlEscaped(),
                                             items.join(QString())));
+}
+
+void ReviewPanel::showOcrPages()
+{
+    // A PDF with a text layer says nothing here: only pages read from their image are named.
+    const ReviewSession *session = m_document ? m_document->session() : nullptr;
+    const QList<int> pages = session ? session->report().ocrPages : QList<int>();
+    m_ocrPages->setVisible(!pages.isEmpty());
+    if (pages.isEmpty())
+        return;
+    const QString ranges = pageRangesText(pages, tr(", ", "between page numbers"));
+    m_ocrPages->setText(pages.size() == 1 ? tr("OCR, page %1").arg(ranges)
+                                          : tr("OCR, pages %1").arg(ranges));
+    m_ocrPages->setToolTip(tr("The text of these pages was read from their image by optical "
+                              "character recognition: compare doubtful figures with the page "
+                              "(Alt+6)."));
 }
 
 void ReviewPanel::showCell()
@@ -318,6 +340,7 @@ void ReviewPanel::retranslateUi()
     m_cellBox->setTitle(tr("Cell"));
     m_cellNoteLabel->setText(tr("Note on the c&ell:"));
     showProblems();
+    showOcrPages();
     const QList<ReviewStatus> statuses = reviewStatuses();
     for (int i = 0; i < statuses.size(); ++i)
         m_statusCombo->setItemText(i, reviewStatusText(statuses[i]));

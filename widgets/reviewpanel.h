@@ -46,6 +46,8 @@ private:
     void retranslateUi();
     void showReport();
     void showProblems();
+    /** Which pages OCR read: their figures deserve a look at the page. */
+    void showOcrPages();
     void showCell();
     void showSplitChoices(int cell);
     void chooseSplit(const QList<Suggestion> &choice);
@@ -59,6 +61,7 @@ private:
     QPointer<ReviewDocument> m_document;
     QGroupBox *m_reportBox;
     QLabel *m_problems;
+    QLabel *m_ocrPages;
     QLabel *m_statusLabel;
     QComboBox *m_statusCombo;
     QLabel *m_agencyLabel;

@@ -18,6 +18,7 @@
 #include "library/importer.h"
 #include "library/librarybinding.h"
 #include "library/reviewlibrary.h"
+#include "pageview.h"
 #include "reportlistmodel.h"
 #include "reportlistproxy.h"
 #include "reportloader.h"
@@ -49,6 +50,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QThread>
 #include <QTimer>
 #include <QToolTip>
@@ -206,7 +208,31 @@ QWidget *ReviewWindow::createDocumentPanel()
     layout->setSpacing(2);
     layout->addWidget(m_findBar);
     layout->addWidget(m_documentView, 1);
-    return panel;
+    m_pageView = new PageView(m_cursor, this);
+    m_documentTabs = new QTabWidget(this);
+    m_documentTabs->setObjectName(u"documentTabs"_s);
+    m_documentTabs->setDocumentMode(true);
+    m_documentTabs->addTab(panel, QString());
+    m_documentTabs->addTab(m_pageView, QString());
+    connect(m_cursor, &ReviewCursor::documentChanged, this, &ReviewWindow::updatePageTab);
+    updatePageTab(nullptr);
+    return m_documentTabs;
+}
+
+void ReviewWindow::updatePageTab(ReviewDocument *document)
+{
+    const bool hasPages = PageView::hasPages(document);
+    m_documentTabs->setTabEnabled(1, hasPages);
+    if (!hasPages)
+        m_documentTabs->setCurrentIndex(0);
+}
+
+void ReviewWindow::showPageTab()
+{
+    if (m_documentTabs->isTabEnabled(1)) {
+        m_documentTabs->setCurrentIndex(1);
+        focusPane(m_pageView);
+    }
 }
 
 QAction *ReviewWindow::addAction(QMenu *menu, const char *name, const QKeySequence &shortcut)
@@ -284,6 +310,7 @@ void ReviewWindow::createActions()
     addAction(view, "actionFocusTables", Qt::ALT | Qt::Key_3);
     addAction(view, "actionFocusFindings", Qt::ALT | Qt::Key_4);
     addAction(view, "actionFocusHistory", Qt::ALT | Qt::Key_5);
+    addAction(view, "actionFocusPage", Qt::ALT | Qt::Key_6);
     addAction(view, "actionFilterReports", Qt::CTRL | Qt::SHIFT | Qt::Key_F);
     view->addSeparator();
     addAction(view, "actionNextTable", Qt::CTRL | Qt::Key_PageDown);
@@ -404,7 +431,11 @@ void ReviewWindow::connectActions()
     on("actionNextReport", [this] { stepReport(1); });
     on("actionPreviousReport", [this] { stepReport(-1); });
     on("actionFocusReports", [this] { focusPane(m_reportView); });
-    on("actionFocusDocument", [this] { focusPane(m_documentView); });
+    on("actionFocusDocument", [this] {
+        m_documentTabs->setCurrentIndex(0);
+        focusPane(m_documentView);
+    });
+    on("actionFocusPage", &ReviewWindow::showPageTab);
     on("actionFocusTables", [this] { focusPane(m_tables->currentWidget()); });
     on("actionFocusFindings", [this] { focusPane(m_findingsView); });
     on("actionFocusHistory", [this] { focusPane(m_historyView); });
@@ -454,13 +485,19 @@ void ReviewWindow::connectToolActions()
     on("actionExport", &ReviewWindow::showExportDialog);
     on("actionPrint", &ReviewWindow::printCurrentReport);
     on("actionPrintPreview", &ReviewWindow::previewCurrentReport);
-    on("actionFind", [this] { m_findBar->activate(); });
+    // Finding is in the text: its tab comes to the front.
+    on("actionFind", [this] {
+        m_documentTabs->setCurrentIndex(0);
+        m_findBar->activate();
+    });
     on("actionFindNext", [this] {
+        m_documentTabs->setCurrentIndex(0);
         if (m_findBar->isHidden())
             m_findBar->activate();
         m_findBar->findNext();
     });
     on("actionFindPrevious", [this] {
+        m_documentTabs->setCurrentIndex(0);
         if (m_findBar->isHidden())
             m_findBar->activate();
         m_findBar->findPrevious();
@@ -478,6 +515,11 @@ void ReviewWindow::retranslateUi()
     m_cancelLoading->setText(tr("Cancel opening"));
     m_filter->setPlaceholderText(tr("Filter reports (Ctrl+Shift+F)"));
     m_findingsLabel->setText(tr("&Findings"));
+    m_documentTabs->setTabText(0, tr("Original Text"));
+    m_documentTabs->setTabText(1, tr("Page"));
+    m_documentTabs->setTabToolTip(1,
+                                  tr("The page of a PDF or scanned report where the selected "
+                                     "cell stands (Alt+6)"));
     m_historyLabel->setText(tr("&History"));
     m_historyView->setEmptyLabel(tr("<opened>"));
     m_menus.value(u"fileMenu"_s)->setTitle(tr("&File"));
@@ -516,6 +558,7 @@ void ReviewWindow::retranslateActions()
         {"actionFocusTables", tr("Go to the &Tables")},
         {"actionFocusFindings", tr("Go to the &Findings")},
         {"actionFocusHistory", tr("Go to the &History")},
+        {"actionFocusPage", tr("Go to the &Page")},
         {"actionFilterReports", tr("Filter the Report &List")},
         {"actionLanguageSystem", tr("&System Language")},
         {"actionLanguageChinese", u"简体中文"_s},

@@ -19,6 +19,7 @@ class QLineEdit;
 class QMenu;
 class QPushButton;
 class QSplitter;
+class QTabWidget;
 class QTreeView;
 class QUndoGroup;
 class QUndoView;
@@ -34,6 +35,7 @@ class FindingsView;
 class FormTablesWidget;
 class LanguageManager;
 class LegendWidget;
+class PageView;
 class ReportListModel;
 class ReportListProxy;
 class ReportLoader;
@@ -105,6 +107,9 @@ private:
     void createActions();
     void createLanguageActions(QMenu *menu);
     QWidget *createDocumentPanel();
+    /** The page tab serves PDF and image reports; for others the text stays in view. */
+    void updatePageTab(ReviewDocument *document);
+    void showPageTab();
     void createReportListActions();
     void retranslateReportListActions();
     QString reportName(const ReviewDocument *document) const;
@@ -186,6 +191,8 @@ private:
     QLineEdit *m_filter = nullptr;
     QTreeView *m_reportView = nullptr;
     DocumentView *m_documentView = nullptr;
+    QTabWidget *m_documentTabs = nullptr;
+    PageView *m_pageView = nullptr;
     FindBar *m_findBar = nullptr;
     FormTablesWidget *m_tables = nullptr;
     LegendWidget *m_legend = nullptr;

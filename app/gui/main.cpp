@@ -5,6 +5,7 @@
 #include "reviewcursor.h"
 #include "reviewwindow.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -48,7 +49,7 @@ QPixmap grabWithDialogs(QWidget &window)
     return shot;
 }
 
-int takeScreenshot(nianbao::ReviewWindow &window, const QString &path)
+int takeScreenshot(nianbao::ReviewWindow &window, const QString &path, bool showPage)
 {
     // On a real screen (Xvfb too), as the window opens there: a 1366×768 laptop shows what its
     // owner sees. The offscreen platform's 800×600 is no one's screen.
@@ -64,6 +65,8 @@ int takeScreenshot(nianbao::ReviewWindow &window, const QString &path)
     // finding, its cells and its source. The offer stays unanswered, so the draft is kept.
     if (!window.offerToRestoreDraft())
         window.reviewCursor()->selectNextFinding(1);
+    if (showPage)
+        window.findChild<QAction *>(u"actionFocusPage"_s)->trigger();
     QCoreApplication::processEvents();
     if (!grabWithDialogs(window).save(path)) {
         QTextStream(stderr) << "nianbao: cannot write " << path << '\n';
@@ -96,7 +99,10 @@ int main(int argc, char *argv[])
         u"The review library: an SQLite file or postgresql://user@host/db (default: a file in "
         "the user's data folder)."_s,
         u"LIBRARY"_s);
+    const QCommandLineOption page(
+        u"page"_s, u"With --screenshot: show the page of a PDF or image report, not its text."_s);
     parser.addOption(screenshot);
+    parser.addOption(page);
     parser.addOption(library);
     parser.addOption(language);
     parser.addPositionalArgument(u"FILE"_s, u"Reports or folders of reports to open."_s,
@@ -126,7 +132,7 @@ int main(int argc, char *argv[])
     else
         window.openPaths(parser.positionalArguments());
     if (parser.isSet(screenshot))
-        return takeScreenshot(window, parser.value(screenshot));
+        return takeScreenshot(window, parser.value(screenshot), parser.isSet(page));
     window.show();
     window.offerToRestoreDraft();
     return QApplication::exec();

@@ -29,7 +29,9 @@ LibraryBinding *LibraryBinding::restore(ReviewSession *session, const StoredRevi
     session->setNote(stored.note);
     for (auto note = stored.cellNotes.cbegin(); note != stored.cellNotes.cend(); ++note)
         session->setCellNote(note.key(), note.value());
-    return new LibraryBinding(library, stored.id, stored.version, session);
+    auto *binding = new LibraryBinding(library, stored.id, stored.version, session);
+    binding->m_sourceSha256 = stored.sha256;
+    return binding;
 }
 
 void LibraryBinding::saveCell(const Correction &correction)

@@ -4,6 +4,7 @@
 
 #include "result.h"
 
+#include <QByteArray>
 #include <QObject>
 
 namespace nianbao {
@@ -38,6 +39,8 @@ public:
 
     qint64 documentId() const { return m_documentId; }
     qint64 version() const { return m_version; }
+    /** The SHA-256 of the file's bytes as imported (empty if not known). */
+    QByteArray sourceSha256() const { return m_sourceSha256; }
     /** False after a refused save, until the report is reloaded. */
     bool isInSync() const { return m_inSync; }
 
@@ -57,6 +60,7 @@ private:
     ReviewSession *m_session;
     qint64 m_documentId;
     qint64 m_version;
+    QByteArray m_sourceSha256;
     bool m_inSync = true;
 };
 

@@ -43,7 +43,13 @@ struct StoredReview
 {
     qint64 id = 0;
     qint64 version = 0; ///< optimistic concurrency: a save must name the version it read
-    Report report; ///< cells hold the current values; extractedValue/State the source's
+    QByteArray sha256; ///< of the file's bytes when imported: the page view checks the file
+    /**
+     * cells hold the current values; extractedValue/State the source's. Its regions, page
+     * sizes and OCR'd pages are empty for a report imported before schema 5 (until imported
+     * again).
+     */
+    Report report;
     ReviewStatus status = ReviewStatus::Unreviewed;
     QString note;
     QHash<int, QString> cellNotes;
@@ -101,7 +107,7 @@ class ReviewLibrary final
     Q_DECLARE_TR_FUNCTIONS(nianbao::ReviewLibrary)
 
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     /**
      * Opens the library at `location`: a SQLite file path, or a postgres:// or postgresql://

@@ -18,6 +18,14 @@ using namespace Qt::StringLiterals;
 
 namespace nianbao::test {
 
+int cellOf(const char *key)
+{
+    const int cell = ReportTemplate::standard().cellIndex(CellKey(QString::fromLatin1(key)));
+    if (cell < 0)
+        qFatal("unknown cell %s", key);
+    return cell;
+}
+
 QString dataPath(const QString &relative)
 {
     return QDir(QStringLiteral(NIANBAO_TEST_DATA_DIR)).filePath(relative);

@@ -41,6 +41,9 @@ constexpr int kSanitizedShrink = 1;
  */
 constexpr qint64 kHangLimitMs = 10'000LL * kSanitizedShrink;
 
+/** The standard template's index of the cell `key` names; a test with a typo stops at once. */
+int cellOf(const char *key);
+
 /** A file under tests/data (NIANBAO_TEST_DATA_DIR), never relative to the working directory. */
 QString dataPath(const QString &relative);
 

@@ -4,6 +4,7 @@
 #include "rules/checker.h"
 #include "rules/checksession.h"
 #include "rules/rulebook.h"
+#include "testutils.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -18,13 +19,7 @@ const ReportTemplate &tmpl()
     return ReportTemplate::standard();
 }
 
-int cellOf(const char *key)
-{
-    const int index = tmpl().cellIndex(CellKey(QString::fromLatin1(key)));
-    if (index < 0)
-        qFatal("unknown cell %s", key);
-    return index;
-}
+using test::cellOf;
 
 void setValue(std::vector<CellValue> &cells, int cell, double value)
 {

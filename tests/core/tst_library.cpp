@@ -59,6 +59,19 @@ Report seedReport(const QString &seed, QByteArray *bytes)
 
 const QString kSeed004 = u"004_1a8c02130c595433"_s;
 
+/**
+ * Gives a text report the pages of a scan: two A4 pages, the second read by OCR, and regions
+ * in tenths of points (as the library keeps them), one with OCR's confidence.
+ */
+void giveScanPages(Report &report)
+{
+    report.pageSizes = {QSizeF(595.3, 841.9), QSizeF(595.3, 841.9)};
+    report.ocrPages = {1};
+    report.regions = {PageRegion {0, 4, 0, QRectF(72, 90.5, 48, 12)},
+                      PageRegion {5, 7, 0, QRectF(300.1, 90.5, 10.5, 12)},
+                      PageRegion {40, 52, 1, QRectF(72.3, 400.2, 140, 11.4), 87}};
+}
+
 /** Where the PostgreSQL suite runs: set by .ci/run, which starts a server on loopback. */
 QString postgresLocation()
 {
@@ -243,6 +256,7 @@ private slots:
     void splitChoicesSurviveTheLibrary_data();
     void splitChoicesSurviveTheLibrary();
     void aVersionOneLibraryIsMigrated();
+    void aVersionFourLibraryOpensWithoutPages();
     void staleSaveIsRefused_data();
     void staleSaveIsRefused();
     void boundSessionsSaveEveryChange_data();
@@ -300,7 +314,8 @@ void TestLibrary::roundTrip()
 {
     QFETCH(QString, location);
     QByteArray bytes;
-    const Report report = seedReport(kSeed004, &bytes);
+    Report report = seedReport(kSeed004, &bytes);
+    giveScanPages(report);
     qint64 id = 0;
     std::vector<CellValue> edited;
     const FixedClock clock;
@@ -344,6 +359,11 @@ void TestLibrary::roundTrip()
     QCOMPARE(review.report.text, report.text);
     QCOMPARE(review.report.agency, report.agency);
     QCOMPARE(review.report.statements, report.statements);
+    // Where the text stands on the pages, for the page view; the bytes' hash, to check its file.
+    QCOMPARE(review.report.regions, report.regions);
+    QCOMPARE(review.report.pageSizes, report.pageSizes);
+    QCOMPARE(review.report.ocrPages, report.ocrPages);
+    QCOMPARE(review.sha256, sha256(bytes));
     QCOMPARE(review.status, ReviewStatus::Doubtful);
     QCOMPARE(review.note, u"自然人合计存疑"_s);
     QCOMPARE(review.cellNotes.value(natural), u"原表空白"_s);
@@ -451,8 +471,8 @@ void TestLibrary::aVersionOneLibraryIsMigrated()
         QVERIFY(query.exec(u"ALTER TABLE documents DROP COLUMN split_choices"_s));
         QVERIFY(query.exec(u"DROP TABLE report_changes"_s));
         QVERIFY(query.exec(u"DROP INDEX documents_summary"_s));
-        for (const char *column :
-             {"error_count", "warning_count", "unread_count", "updated_at", "updated_by"}) {
+        for (const char *column : {"error_count", "warning_count", "unread_count", "updated_at",
+                                   "updated_by", "pages"}) {
             QVERIFY(
                 query.exec(u"ALTER TABLE documents DROP COLUMN "_s + QString::fromLatin1(column)));
         }
@@ -470,6 +490,41 @@ void TestLibrary::aVersionOneLibraryIsMigrated()
     const ReviewCounts counts {1, 2, 3};
     QVERIFY(reopened->saveCounts(id, counts));
     QCOMPARE(reopened->documents().value().value(0).counts, counts);
+}
+
+void TestLibrary::aVersionFourLibraryOpensWithoutPages()
+{
+    // A library from before the page view: it opens, its reports load without regions (the
+    // page view says so) until imported again, and a new import keeps them.
+    const QString path = m_dir.filePath(u"version4.sqlite"_s);
+    QByteArray bytes;
+    Report report = seedReport(kSeed004, &bytes);
+    giveScanPages(report);
+    qint64 id = 0;
+    {
+        std::unique_ptr<ReviewLibrary> library = ReviewLibrary::open(path).value();
+        id = library->addReport(report, sha256(bytes)).value().id;
+    }
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"version4"_s);
+        database.setDatabaseName(path);
+        QVERIFY(database.open());
+        QSqlQuery query(database);
+        QVERIFY(query.exec(u"ALTER TABLE documents DROP COLUMN pages"_s));
+        QVERIFY(query.exec(u"UPDATE meta SET value = '4' WHERE key = 'schema_version'"_s));
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(u"version4"_s);
+    std::unique_ptr<ReviewLibrary> reopened = ReviewLibrary::open(path).value();
+    QCOMPARE(reopened->schemaVersion(), 5);
+    const StoredReview loaded = reopened->load(id).value();
+    QCOMPARE(loaded.report.text, report.text);
+    QVERIFY(loaded.report.regions.isEmpty());
+    QVERIFY(loaded.report.pageSizes.isEmpty());
+    QCOMPARE(loaded.sha256, sha256(bytes));
+    QByteArray otherBytes = bytes + "\n";
+    const qint64 again = reopened->addReport(report, sha256(otherBytes)).value().id;
+    QCOMPARE(reopened->load(again).value().report.regions, report.regions);
 }
 
 void TestLibrary::theListShowsStoredCountsAndTheLastChange()

@@ -23,12 +23,7 @@ const ReportTemplate &tmpl()
     return ReportTemplate::standard();
 }
 
-int cellOf(const char *key)
-{
-    const int index = tmpl().cellIndex(CellKey(QString::fromLatin1(key)));
-    Q_ASSERT(index >= 0);
-    return index;
-}
+using test::cellOf;
 
 const Checker &checker()
 {

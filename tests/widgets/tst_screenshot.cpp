@@ -39,6 +39,20 @@ private slots:
         QVERIFY(image.width() >= 1000 && image.height() >= 600);
     }
 
+    void showsThePageOfAPdfWhenAsked()
+    {
+        // The smoke run of the page view: a real PDF's page rendered in its child, in a window.
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"page.png"_s);
+        const QString pdf = QStringLiteral(NIANBAO_TEST_DATA_DIR) % u"/real/r21-hongze-2023.pdf";
+        QProcess process;
+        process.setProcessChannelMode(QProcess::ForwardedChannels);
+        process.start(QStringLiteral(NIANBAO_GUI_PATH), {u"--page"_s, u"--screenshot"_s, out, pdf});
+        QVERIFY(process.waitForFinished(120000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(!QImage(out).isNull());
+    }
+
     void aMissingFileStillRenders()
     {
         QTemporaryDir dir;

@@ -27,14 +27,6 @@ QString seed004Path()
     return seedPath(u"004_1a8c02130c595433"_s);
 }
 
-int cellOf(const char *key)
-{
-    const int cell = ReportTemplate::standard().cellIndex(CellKey(QString::fromLatin1(key)));
-    if (cell < 0)
-        qFatal("unknown cell %s", key);
-    return cell;
-}
-
 const ReportReader &reader()
 {
     static const ReportReader instance;

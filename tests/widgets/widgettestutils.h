@@ -4,6 +4,7 @@
 
 #include "dialogs.h"
 #include "reportreader.h"
+#include "testutils.h" // cellOf
 
 #include <QString>
 #include <QStringList>
@@ -23,7 +24,6 @@ namespace nianbao::test {
 QString seed004Path();
 /** A report file under tests/data/seeds, by folder name. */
 QString seedPath(const QString &seed);
-int cellOf(const char *key);
 /** The reader whose checker the documents of the tests use; lives for the whole test run. */
 const ReportReader &reader();
 std::unique_ptr<ReviewDocument> openDocument(const QString &path);
