@@ -5,10 +5,8 @@
 #include <QBuffer>
 #include <QFont>
 #include <QImageWriter>
-#include <QPageSize>
 #include <QPainter>
 #include <QPainterPath>
-#include <QPdfWriter>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QtMath>
@@ -137,15 +135,10 @@ QImage sealImage(int diameter, QRandomGenerator &random)
     return seal;
 }
 
-/** Stamps the seal over the lower right part of the last table on `page` (pixels per point). */
-void stamp(QImage &image, const FixturePage &page, double scale, QRandomGenerator &random)
+/** Stamps the seal centred at `centre` (pixels) on a page scanned at `dpi`. */
+void stamp(QImage &image, QPointF centre, int dpi, QRandomGenerator &random)
 {
-    if (page.tables.isEmpty())
-        return;
-    const QRectF table = page.tables.back();
-    const double diameter = kSealDiameter * scale;
-    const QPointF centre((table.right() - kSealDiameter * 0.75) * scale,
-                         (table.bottom() - kSealDiameter * 0.2) * scale);
+    const double diameter = kSealDiameter * dpi / kPointsPerInch;
     const QImage seal = sealImage(int(diameter), random);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
@@ -267,33 +260,17 @@ void addNoise(QImage &image, const ScanOptions &options, QRandomGenerator &rando
     }
 }
 
-QImage scanPage(const FixtureLayout &layout, const FixturePage &page, const ScanOptions &options,
-                QRandomGenerator &random)
+QImage cleanPage(const FixtureLayout &layout, const FixturePage &page, int dpi)
 {
-    const double scale = options.dpi / kPointsPerInch;
+    const double scale = dpi / kPointsPerInch;
     QImage image(qRound(layout.pageSize.width() * scale), qRound(layout.pageSize.height() * scale),
                  QImage::Format_RGB32);
     image.fill(Qt::white);
-    {
-        QPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.setRenderHint(QPainter::TextAntialiasing);
-        painter.scale(scale, scale);
-        paintFixturePage(painter, page);
-    }
-    if (options.redSeal)
-        stamp(image, page, scale, random);
-    image = blur(image);
-    if (options.greyBackground)
-        tone(image, random);
-    if (options.rotationDegrees != 0)
-        image = rotate(image, options.rotationDegrees);
-    addNoise(image, options, random);
-    if (!options.colour)
-        image = image.convertToFormat(QImage::Format_Grayscale8);
-    const int dotsPerMetre = qRound(options.dpi / kMetresPerInch);
-    image.setDotsPerMeterX(dotsPerMetre);
-    image.setDotsPerMeterY(dotsPerMetre);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    painter.scale(scale, scale);
+    paintFixturePage(painter, page);
     return image;
 }
 
@@ -326,6 +303,32 @@ struct TiffEntry
 
 } // namespace
 
+QPointF sealCentre(const QRectF &table, int dpi)
+{
+    const double diameter = kSealDiameter * dpi / kPointsPerInch;
+    return {table.right() - diameter * 0.75, table.bottom() - diameter * 0.2};
+}
+
+QImage scanImage(const QImage &clean, const ScanOptions &options, std::optional<QPointF> sealCentre)
+{
+    QRandomGenerator random(options.seed);
+    QImage image = clean.convertToFormat(QImage::Format_RGB32);
+    if (options.redSeal && sealCentre)
+        stamp(image, *sealCentre, options.dpi, random);
+    image = blur(image);
+    if (options.greyBackground)
+        tone(image, random);
+    if (options.rotationDegrees != 0)
+        image = rotate(image, options.rotationDegrees);
+    addNoise(image, options, random);
+    if (!options.colour)
+        image = image.convertToFormat(QImage::Format_Grayscale8);
+    const int dotsPerMetre = qRound(options.dpi / kMetresPerInch);
+    image.setDotsPerMeterX(dotsPerMetre);
+    image.setDotsPerMeterY(dotsPerMetre);
+    return image;
+}
+
 QList<QImage> renderScannedPages(const FixtureDocument &document, const ScanOptions &options,
                                  QString *problem)
 {
@@ -333,18 +336,24 @@ QList<QImage> renderScannedPages(const FixtureDocument &document, const ScanOpti
         = layoutFixture(document, problem, options.pageHeight);
     if (!layout)
         return {};
-    QRandomGenerator random(options.seed);
     // The seal goes on the last page that holds a table, as agencies stamp the end.
     qsizetype sealPage = -1;
     for (qsizetype i = 0; i < layout->pages.size(); ++i) {
         if (!layout->pages[i].tables.isEmpty())
             sealPage = i;
     }
+    const double scale = options.dpi / kPointsPerInch;
     QList<QImage> pages;
     for (qsizetype i = 0; i < layout->pages.size(); ++i) {
+        const FixturePage &page = layout->pages[i];
+        std::optional<QPointF> seal;
+        if (i == sealPage) {
+            const QRectF table = page.tables.back();
+            seal = sealCentre(QRectF(table.topLeft() * scale, table.size() * scale), options.dpi);
+        }
         ScanOptions pageOptions = options;
-        pageOptions.redSeal = options.redSeal && i == sealPage;
-        pages.append(scanPage(*layout, layout->pages[i], pageOptions, random));
+        pageOptions.seed = options.seed + quint32(i) * 7919U;
+        pages.append(scanImage(cleanPage(*layout, page, options.dpi), pageOptions, seal));
     }
     return pages;
 }
@@ -472,33 +481,54 @@ QByteArray writeMultiPageTiff(const QList<QImage> &pages)
     return out;
 }
 
-QByteArray writeImageOnlyPdf(const QList<QImage> &pages)
+QByteArray writeImageOnlyPdf(const QList<QImage> &pages, int jpegQuality)
 {
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    {
-        QPdfWriter writer(&buffer);
-        writer.setResolution(int(kPointsPerInch));
-        writer.setCreator(u"Nianbao tests (scanner)"_s);
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        QPainter painter;
-        for (qsizetype i = 0; i < pages.size(); ++i) {
-            const QImage &page = pages[i];
-            const double dpi = page.dotsPerMeterX() * kMetresPerInch;
-            const QSizeF size(page.width() * kPointsPerInch / dpi,
-                              page.height() * kPointsPerInch / dpi);
-            writer.setPageSize(QPageSize(size, QPageSize::Point, QString(), QPageSize::ExactMatch));
-            if (i == 0) {
-                if (!painter.begin(&writer))
-                    return {};
-            } else {
-                writer.newPage();
-            }
-            painter.drawImage(QRectF(QPointF(0, 0), size), page);
-        }
-        painter.end();
+    // Objects: 1 catalog, 2 page tree, then per page: the page, its content, its image.
+    QByteArray pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
+    std::vector<qsizetype> offsets;
+    const auto object = [&](const QByteArray &body) {
+        offsets.push_back(pdf.size());
+        pdf += QByteArray::number(qsizetype(offsets.size())) + " 0 obj\n" + body + "\nendobj\n";
+    };
+    const auto number = [](double value) {
+        return QByteArray::number(value, 'f', 2);
+    };
+    QByteArray kids;
+    for (qsizetype i = 0; i < pages.size(); ++i)
+        kids += QByteArray::number(3 + 3 * i) + " 0 R ";
+    object("<< /Type /Catalog /Pages 2 0 R >>");
+    object("<< /Type /Pages /Kids [" + kids + "] /Count " + QByteArray::number(pages.size())
+           + " >>");
+    for (qsizetype i = 0; i < pages.size(); ++i) {
+        const QImage &page = pages[i];
+        const bool grey = page.format() == QImage::Format_Grayscale8;
+        const QByteArray jpeg = writeImageFile(page, "jpeg", jpegQuality);
+        if (jpeg.isEmpty())
+            return {};
+        const double dpi = page.dotsPerMeterX() * kMetresPerInch;
+        const double width = page.width() * kPointsPerInch / dpi;
+        const double height = page.height() * kPointsPerInch / dpi;
+        const QByteArray content
+            = "q " + number(width) + " 0 0 " + number(height) + " 0 0 cm /Scan Do Q";
+        object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + number(width) + " " + number(height)
+               + "] /Resources << /XObject << /Scan " + QByteArray::number(5 + 3 * i)
+               + " 0 R >> >> /Contents " + QByteArray::number(4 + 3 * i) + " 0 R >>");
+        object("<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content
+               + "\nendstream");
+        object("<< /Type /XObject /Subtype /Image /Width " + QByteArray::number(page.width())
+               + " /Height " + QByteArray::number(page.height()) + " /ColorSpace "
+               + (grey ? "/DeviceGray" : "/DeviceRGB")
+               + " /BitsPerComponent 8 /Filter /DCTDecode /Length "
+               + QByteArray::number(jpeg.size()) + " >>\nstream\n" + jpeg + "\nendstream");
     }
-    return buffer.data();
+    const qsizetype xref = pdf.size();
+    pdf += "xref\n0 " + QByteArray::number(qsizetype(offsets.size() + 1))
+        + "\n0000000000 65535 f \n";
+    for (qsizetype offset : offsets)
+        pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
+    pdf += "trailer\n<< /Size " + QByteArray::number(qsizetype(offsets.size() + 1))
+        + " /Root 1 0 R >>\nstartxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
+    return pdf;
 }
 
 } // namespace nianbao::test

@@ -7,7 +7,11 @@
 #include <QByteArray>
 #include <QImage>
 #include <QList>
+#include <QPointF>
+#include <QRectF>
 #include <QString>
+
+#include <optional>
 
 namespace nianbao::test {
 
@@ -34,6 +38,18 @@ QList<QImage> renderScannedPages(const FixtureDocument &document, const ScanOpti
                                  QString *problem);
 
 /**
+ * A clean page image (white paper, black print, at options.dpi) as the scanner delivers it:
+ * stamped with the seal centred at `sealCentre` (pixels) when options.redSeal and a centre are
+ * given, blurred a little, toned like paper, turned and made noisy. nianbao_makescans turns
+ * real reports rendered by pdftoppm into scans with it.
+ */
+QImage scanImage(const QImage &clean, const ScanOptions &options,
+                 std::optional<QPointF> sealCentre);
+
+/** Where the seal goes over `table` (pixels at `dpi`): its lower right part, spilling below. */
+QPointF sealCentre(const QRectF &table, int dpi);
+
+/**
  * Keeps what a scan of the statistical tables holds: the title, the section headings and the
  * tables, without the narrative paragraphs (a long page image of the tables, as agencies post).
  */
@@ -54,8 +70,9 @@ QByteArray writeMultiPageTiff(const QList<QImage> &pages);
 
 /**
  * A PDF whose pages are only the page images (no text layer, no fonts), each page as large as
- * its image at the image's resolution: what a scanner's "scan to PDF" writes.
+ * its image at the image's resolution and the image a JPEG of `jpegQuality` (DCTDecode): what
+ * a scanner's "scan to PDF" writes.
  */
-QByteArray writeImageOnlyPdf(const QList<QImage> &pages);
+QByteArray writeImageOnlyPdf(const QList<QImage> &pages, int jpegQuality = 80);
 
 } // namespace nianbao::test
