@@ -189,12 +189,14 @@ void tone(QImage &image, QRandomGenerator &random)
 {
     const int width = image.width();
     const QImage light = blotches(image.size(), std::max(16, width / 8), random);
+    std::vector<double> shadow(static_cast<size_t>(width));
+    for (int x = 0; x < width; ++x)
+        shadow[size_t(x)] = 16.0 * std::pow(1.0 - double(x) / width, 6);
     for (int y = 0; y < image.height(); ++y) {
         auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
         const uchar *lit = light.constScanLine(y);
         for (int x = 0; x < width; ++x) {
-            const double shadow = 16.0 * std::pow(1.0 - double(x) / width, 6);
-            const double paper = kPaperTone - shadow + (lit[x] - 128) / 20.0;
+            const double paper = kPaperTone - shadow[size_t(x)] + (lit[x] - 128) / 20.0;
             const std::array<double, 3> tint {paper + 3, paper, paper - 7};
             std::array<int, 3> value {};
             for (size_t c = 0; c < 3; ++c) {
