@@ -138,9 +138,9 @@ int main(int argc, char **argv)
         fail(u"usage: nianbao_makescans SCANS REAL OUT"_s);
         return 2;
     }
-    const QString scans = arguments[1];
-    const QString real = arguments[2];
-    const QString out = arguments[3];
+    const QString &scans = arguments[1];
+    const QString &real = arguments[2];
+    const QString &out = arguments[3];
     QDir(out).removeRecursively();
     if (!QDir().mkpath(out)) {
         fail(u"cannot make %1"_s.arg(out));
@@ -158,7 +158,7 @@ int main(int argc, char **argv)
         if (line.isEmpty() || line.startsWith(u'#'))
             continue;
         const QStringList fields = line.split(u'\t');
-        const QString name = fields.front();
+        const QString &name = fields.front();
         ok = makeScan(name, fields, real, out)
             && QFile::copy(QDir(scans).filePath(name % u".json"_s),
                            QDir(out).filePath(name % u".json"_s))

@@ -163,8 +163,8 @@ QImage blur(const QImage &image)
         for (int x = 0; x < width; ++x) {
             for (int c = 0; c < 3; ++c) {
                 const int shift = 16 - 8 * c;
-                sum[size_t(x) * 3 + size_t(c)] = (above[x] >> shift & 0xFF)
-                    + 2 * (line[x] >> shift & 0xFF) + (below[x] >> shift & 0xFF);
+                sum[size_t(x) * 3 + size_t(c)] = int(above[x] >> shift & 0xFF)
+                    + 2 * int(line[x] >> shift & 0xFF) + int(below[x] >> shift & 0xFF);
             }
         }
         auto *target = reinterpret_cast<QRgb *>(out.scanLine(y));
@@ -409,9 +409,10 @@ QByteArray writeMultiPageTiff(const QList<QImage> &pages)
                 } else {
                     const auto *line = reinterpret_cast<const QRgb *>(page.constScanLine(y));
                     for (int x = 0; x < width; ++x) {
-                        row[3 * x] = char(qRed(line[x]));
-                        row[3 * x + 1] = char(qGreen(line[x]));
-                        row[3 * x + 2] = char(qBlue(line[x]));
+                        const qsizetype at = 3 * qsizetype(x);
+                        row[at] = char(qRed(line[x]));
+                        row[at + 1] = char(qGreen(line[x]));
+                        row[at + 2] = char(qBlue(line[x]));
                     }
                 }
                 // Predictor 2: each sample as the difference from its left neighbour.
@@ -524,11 +525,11 @@ QByteArray writeImageOnlyPdf(const QList<QImage> &pages, int jpegQuality)
                + QByteArray::number(jpeg.size()) + " >>\nstream\n" + jpeg + "\nendstream");
     }
     const qsizetype xref = pdf.size();
-    pdf += "xref\n0 " + QByteArray::number(qsizetype(offsets.size() + 1))
+    pdf += "xref\n0 " + QByteArray::number(qsizetype(offsets.size()) + 1)
         + "\n0000000000 65535 f \n";
     for (qsizetype offset : offsets)
         pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
-    pdf += "trailer\n<< /Size " + QByteArray::number(qsizetype(offsets.size() + 1))
+    pdf += "trailer\n<< /Size " + QByteArray::number(qsizetype(offsets.size()) + 1)
         + " /Root 1 0 R >>\nstartxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
     return pdf;
 }
