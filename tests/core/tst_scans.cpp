@@ -135,19 +135,36 @@ private:
 
 void TestScans::initTestCase()
 {
-    // A consistent report: the request and appeal tables as small as real ones mostly are, the
-    // active table's counts of up to four digits and its fee in 万元 with two decimals.
+    // A consistent report: the request table as small as real ones mostly are, the active
+    // table's counts of up to four digits and its fee in 万元 with two decimals, and appeals of
+    // one and two digits (the seal lands on that table's right end: figures, not only zeros).
     const RuleBook rules(m_template);
     SyntheticReports synthetic(rules, 15);
     m_truth = synthetic.consistent();
     QRandomGenerator random(15);
+    const auto index = [this](const QString &key) {
+        for (int c = 0; c < m_template.cellCount(); ++c) {
+            if (m_template.cells()[c].key.toString() == key)
+                return size_t(c);
+        }
+        qFatal("no cell %s", qPrintable(key));
+    };
     for (int c = 0; c < m_template.cellCount(); ++c) {
         const QString key = m_template.cells()[c].key.toString();
-        if (!key.startsWith(u"active."_s))
-            continue;
-        m_truth[size_t(c)] = key == u"active.fee.amount"_s
-            ? double(random.bounded(100, 100000)) / 100
-            : double(random.bounded(10000) >> random.bounded(10));
+        if (key.startsWith(u"active."_s))
+            m_truth[size_t(c)] = key == u"active.fee.amount"_s
+                ? double(random.bounded(100, 100000)) / 100
+                : double(random.bounded(10000) >> random.bounded(10));
+    }
+    for (const QString &group :
+         {u"reconsideration"_s, u"litigation_direct"_s, u"litigation_after"_s}) {
+        double total = 0;
+        for (const QString &column : {u"upheld"_s, u"corrected"_s, u"other"_s, u"pending"_s}) {
+            const double value = random.bounded(40);
+            m_truth[index(u"appeals."_s % group % u'.' % column)] = value;
+            total += value;
+        }
+        m_truth[index(u"appeals."_s % group % u".total"_s)] = total;
     }
     const QString text = ReportRenderer(m_template)
                              .render(u"示例市人民政府办公室"_s, 2024, m_truth, RenderLayout::Tabs);
