@@ -2,27 +2,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "uncertainocr.h"
 
-#include "loaders/ocr/ocrlimits.h"
-
 #include <algorithm>
 
 namespace nianbao {
 
 namespace {
 
-/** The least OCR confidence of the regions `span` overlaps; 100 if OCR read none of them. */
-int leastConfidence(const SourceSpan &span, const QList<PageRegion> &regions)
+/** Whether OCR read any of the text `span` covers (a text layer's regions have no confidence). */
+bool readByOcr(const SourceSpan &span, const QList<PageRegion> &regions)
 {
-    // Regions are in text order: find the first that may overlap, then walk while they do.
     auto it
         = std::lower_bound(regions.begin(), regions.end(), span.start,
                            [](const PageRegion &region, int start) { return region.end <= start; });
-    int least = 100;
     for (; it != regions.end() && it->start < span.end; ++it) {
         if (it->confidence >= 0 && it->end > span.start)
-            least = std::min(least, it->confidence);
+            return true;
     }
-    return least;
+    return false;
 }
 
 } // namespace
@@ -35,7 +31,10 @@ int distrustUncertainOcr(std::vector<CellValue> &cells, const QList<PageRegion> 
         if (cell.state != CellState::Extracted || !cell.span.isValid()
             || cell.span.end > text.size())
             continue;
-        if (leastConfidence(cell.span, regions) >= kMinOcrConfidence)
+        // Every figure OCR read is a suggestion for the reviewer to confirm against the page:
+        // on scans of real reports OCR misread figures with confidence 98-99 that no rule
+        // caught (silent errors), so no threshold makes a reading safe to trust yet.
+        if (!readByOcr(cell.span, regions))
             continue;
         cell.sourceText = text.sliced(cell.span.start, cell.span.length());
         cell.extractedValue = cell.value;

@@ -13,8 +13,8 @@
 namespace nianbao {
 
 /**
- * Distrusts figures OCR was not sure of: a cell read as a figure whose span lies in a region
- * with OCR's confidence below kMinOcrConfidence becomes unreadable, its figure kept as
+ * Distrusts figures OCR read: a cell read as a figure whose span lies in a region OCR read
+ * becomes unreadable, its figure kept as
  * `extractedValue` (the checker offers it as a suggestion) and its text as `sourceText`. A
  * misread figure taken as read would be a silent error, the worst outcome; the reviewer checks
  * an unreadable one against the scan. ReportReader calls it for documents OCR read; `text` is
