@@ -14,7 +14,7 @@ packages=(
     libgl-dev libicu-dev libxlsxwriter-dev libzip-dev libpoppler-cpp-dev libxml2-dev zlib1g-dev
     libpoppler-qt6-dev qt6-image-formats-plugins
     libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng
-    qt6-image-formats-plugins poppler-utils
+    poppler-utils
     postgresql
     xvfb xauth fonts-noto-cjk
     clang-format clang-tidy python3

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pdfrenderchild.h"
 
+#include "loaders/pdf/childprocess.h"
 #include "loaders/pdf/popplerchild.h"
 
 #include <QDeadlineTimer>
-#include <QFile>
 
 #include <poppler-qt6.h>
 
@@ -15,7 +15,6 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -37,43 +36,6 @@ struct Header
 /** The most a rendered page sends: 8 million pixels of 4 bytes, with room to spare. */
 constexpr qsizetype kMaxPixelBytes = qsizetype(64) << 20;
 
-bool writeAll(int fd, const char *data, qsizetype size)
-{
-    while (size > 0) {
-        const ssize_t written = write(fd, data, size_t(size));
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return false;
-        data += written;
-        size -= written;
-    }
-    return true;
-}
-
-/** In the child: what it may map beyond what it inherited, so a bomb ends in bad_alloc. */
-void limitMemory()
-{
-    if constexpr (kAddressSanitizer)
-        return; // it reserves terabytes of shadow memory; the timeout still bounds the child
-    QFile statm(QStringLiteral("/proc/self/statm"));
-    if (!statm.open(QIODevice::ReadOnly))
-        return;
-    const qint64 pages = statm.readLine().split(' ').value(0).toLongLong();
-    const qint64 size = pages * sysconf(_SC_PAGESIZE);
-    const rlimit limit {rlim_t(size + kPopplerChildMemory), rlim_t(size + kPopplerChildMemory)};
-    setrlimit(RLIMIT_AS, &limit);
-}
-
-/** In the child: nothing inherited but the standard streams and the pipe, so no other
- *  pipe of the window's (a reading child's) is held open by this one. */
-void closeOtherFiles(int keep)
-{
-    if (keep > 3)
-        close_range(3, unsigned(keep - 1), 0);
-    close_range(unsigned(keep + 1), ~0U, 0);
-}
-
 /** The page as Poppler renders it; empty if the document or the page cannot be. */
 std::optional<RenderedPdfPage> renderWithPoppler(const QByteArray &pdf, int page, int dpi)
 {
@@ -94,8 +56,8 @@ std::optional<RenderedPdfPage> renderWithPoppler(const QByteArray &pdf, int page
 /** Runs in the forked child: Poppler, the header and pixels to `fd`, and _exit. */
 [[noreturn]] void runChild(const QByteArray &pdf, int page, int dpi, int fd)
 {
-    closeOtherFiles(fd);
-    limitMemory();
+    closeFilesExcept(fd);
+    limitChildMemory();
     const std::optional<RenderedPdfPage> rendered = renderWithPoppler(pdf, page, dpi);
     Header header;
     if (rendered) {

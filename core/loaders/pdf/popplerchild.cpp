@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "popplerchild.h"
 
+#include "childprocess.h"
 #include "clock.h"
 #include "loaders/ocr/ocrlimits.h"
 
@@ -18,7 +19,6 @@
 
 #include <cerrno>
 #include <cstdio>
-#include <cstdlib>
 #include <new>
 
 namespace nianbao {
@@ -34,45 +34,11 @@ constexpr int kExitThrown = 4;
 
 enum class Record : quint8 { Opened, Page, End, OcrBegins };
 
-/** Field `field` (0: size, 1: resident) of /proc/<pid>/statm, in bytes; -1 if unreadable. */
-qint64 statmBytes(const char *pid, int field)
-{
-    char path[64];
-    std::snprintf(path, sizeof path, "/proc/%s/statm", pid);
-    const int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    char text[256] = {};
-    const ssize_t size = read(fd, text, sizeof text - 1);
-    close(fd);
-    if (size <= 0)
-        return -1;
-    char *at = text;
-    long long pages = std::strtoll(at, &at, 10);
-    for (int i = 0; i < field; ++i)
-        pages = std::strtoll(at, &at, 10);
-    return qint64(pages) * sysconf(_SC_PAGESIZE);
-}
-
 qint64 residentBytes(pid_t pid)
 {
     char name[32];
     std::snprintf(name, sizeof name, "%d", int(pid));
     return statmBytes(name, 1);
-}
-
-bool writeAll(int fd, const char *data, qsizetype size)
-{
-    while (size > 0) {
-        const ssize_t written = write(fd, data, size_t(size));
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return false;
-        data += written;
-        size -= written;
-    }
-    return true;
 }
 
 QDataStream &operator<<(QDataStream &out, const PdfWord &word)
@@ -134,31 +100,11 @@ private:
     int m_fd;
 };
 
-/** In the child: nothing inherited but the standard streams and the pipe. */
-void closeOtherFiles(int keep)
-{
-    if (keep > 3)
-        close_range(3, unsigned(keep - 1), 0);
-    close_range(unsigned(keep + 1), ~0U, 0);
-}
-
-/** In the child: what it may map beyond what it inherited, so a bomb ends in bad_alloc. */
-void limitMemory()
-{
-    if constexpr (kAddressSanitizer)
-        return; // it reserves terabytes of shadow memory; the parent watches resident memory
-    const qint64 size = statmBytes("self", 0);
-    if (size < 0)
-        return;
-    const rlimit limit {rlim_t(size + kPopplerChildMemory), rlim_t(size + kPopplerChildMemory)};
-    setrlimit(RLIMIT_AS, &limit);
-}
-
 /** Runs in the forked child: Poppler, the records to `fd`, and _exit, never a return. */
 [[noreturn]] void runChild(const QByteArray &bytes, int fd)
 {
-    closeOtherFiles(fd);
-    limitMemory();
+    closeFilesExcept(fd);
+    limitChildMemory();
     if constexpr (!kAddressSanitizer) {
         // Poppler prints "Out of memory" before it aborts; the parent's error says it all.
         const int null = open("/dev/null", O_WRONLY);
