@@ -340,7 +340,7 @@ void ReportReader::analyzeText(Report &report, const QString &text) const
     if (layout.secondReportLine() >= 0)
         report.errors.append(secondReportError(normalized.text(), layout, report.file));
     if (!report.ocrPages.isEmpty())
-        distrustUncertainOcr(report.cells, report.regions, report.text);
+        distrustUncertainOcr(report.cells, report.regions, report.text, m_rules);
     report.findings
         = CheckSession::checkOnce(m_checker, report.cells, report.statements, report.splitChoices);
 }

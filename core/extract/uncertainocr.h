@@ -12,15 +12,18 @@
 
 namespace nianbao {
 
+class RuleBook;
+
 /**
- * Distrusts figures OCR read: a cell read as a figure whose span lies in a region OCR read
- * becomes unreadable, its figure kept as
- * `extractedValue` (the checker offers it as a suggestion) and its text as `sourceText`. A
- * misread figure taken as read would be a silent error, the worst outcome; the reviewer checks
- * an unreadable one against the scan. ReportReader calls it for documents OCR read; `text` is
- * the document's text the spans and regions index. Returns how many cells it made unreadable.
+ * Distrusts the figures OCR was not sure of. A cell whose figure OCR read with low confidence
+ * (below kMinOcrConfidence: its two readings differ, or a digit is doubtful) becomes
+ * unreadable, its figure kept as `extractedValue` (the checker offers it as a suggestion) and
+ * its text as `sourceText`, unless a reconciliation rule over it holds exactly with every term
+ * read: the arithmetic then confirms the reading, as a reviewer would. A sure reading stays;
+ * if it is wrong, the rules it breaks point at it. `text` is the document's text the spans
+ * and regions index. Returns how many cells it made unreadable.
  */
 int distrustUncertainOcr(std::vector<CellValue> &cells, const QList<PageRegion> &regions,
-                         const QString &text);
+                         const QString &text, const RuleBook &rules);
 
 } // namespace nianbao

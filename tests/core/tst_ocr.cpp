@@ -7,6 +7,8 @@
 #include "loaders/ocr/ocrlimits.h"
 #include "loaders/ocr/ocrtext.h"
 #include "reportfiles.h"
+#include "reporttemplate.h"
+#include "rules/rulebook.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
@@ -335,23 +337,71 @@ void TestOcr::readsAScannedPdfAndAMixedOne()
         QCOMPARE(region.confidence >= 0, region.page == 1);
 }
 
+/** Cells and the OCR'd text they were read from, each figure its own region. */
+struct OcrCells
+{
+    std::vector<CellValue> cells;
+    QString text;
+    QList<PageRegion> regions;
+
+    void read(int cell, double value, int confidence)
+    {
+        const int start = int(text.size());
+        text += QString::number(value) + u'\t';
+        const SourceSpan span {start, int(text.size()) - 1};
+        cells[size_t(cell)] = CellValue {value, CellState::Extracted, span, {}, value,
+                                         CellState::Extracted};
+        regions.append(PageRegion {span.start, span.end, 0, {}, confidence});
+    }
+};
+
 void TestOcr::distrustsUncertainFigures()
 {
-    const QString text = u"自然人\t12\t345\n"_s;
-    std::vector<CellValue> cells(2);
-    cells[0] = CellValue {12, CellState::Extracted, {4, 6}, {}, 12, CellState::Extracted};
-    cells[1] = CellValue {345, CellState::Extracted, {7, 10}, {}, 345, CellState::Extracted};
-    const QList<PageRegion> regions = {{0, 3, 0, {}, 90},
-                                       {4, 6, 0, {}, kMinOcrConfidence - 20},
-                                       {7, 10, 0, {}, kMinOcrConfidence}};
-    QCOMPARE(distrustUncertainOcr(cells, regions, text), 1);
-    QCOMPARE(cells[0].state, CellState::Unreadable);
-    QCOMPARE(cells[0].extractedState, CellState::Unreadable);
-    QVERIFY(!cells[0].value);
-    QCOMPARE(cells[0].extractedValue, std::optional<double>(12));
-    QCOMPARE(cells[0].sourceText, u"12"_s);
-    QCOMPARE(cells[1].state, CellState::Extracted);
-    QCOMPARE(cells[1].value, std::optional<double>(345));
+    const ReportTemplate &form = ReportTemplate::standard();
+    const RuleBook rules(form);
+    // A total over its parts.
+    const auto total = std::find_if(rules.checks().begin(), rules.checks().end(),
+                                    [](const LinearCheck &c) {
+                                        return c.lhs.size() == 1 && c.rhs.size() >= 2;
+                                    });
+    QVERIFY(total != rules.checks().end());
+    const std::vector<int> &parts = total->rhs;
+    const int sumCell = total->lhs.front();
+    const int fee = form.cellIndex(CellKey(u"active.fee.amount"_s));
+    const int penalty = form.cellIndex(CellKey(u"active.penalty.decisions"_s));
+    QVERIFY(fee >= 0 && penalty >= 0);
+    QVERIFY(rules.checksOfCell(fee).empty() && rules.checksOfCell(penalty).empty());
+
+    for (const bool balanced : {true, false}) {
+        OcrCells read {std::vector<CellValue>(size_t(form.cellCount())), {}, {}};
+        // A check's terms: the first read unsurely, the total as their sum, or one more.
+        double sum = 0;
+        for (size_t t = 0; t < parts.size(); ++t) {
+            read.read(parts[t], double(t + 3), t == 0 ? kMinOcrConfidence - 1 : 90);
+            sum += double(t + 3);
+        }
+        read.read(sumCell, balanced ? sum : sum + 1, 95);
+        read.read(fee, 494.75, kMinOcrConfidence - 1);
+        read.read(penalty, 7890, kMinOcrConfidence);
+
+        const int distrusted = distrustUncertainOcr(read.cells, read.regions, read.text, rules);
+        const CellValue &unsure = read.cells[size_t(parts.front())];
+        // The rule confirms an unsure reading when it holds, and only then.
+        QCOMPARE(unsure.state, balanced ? CellState::Extracted : CellState::Unreadable);
+        QCOMPARE(distrusted, balanced ? 1 : 2);
+        if (!balanced) {
+            QVERIFY(!unsure.value);
+            QCOMPARE(unsure.extractedValue, std::optional<double>(3));
+            QCOMPARE(unsure.extractedState, CellState::Unreadable);
+            QCOMPARE(unsure.sourceText, u"3"_s);
+        }
+        // No rule speaks for the fee: unsure, it is the reviewer's to confirm.
+        QCOMPARE(read.cells[size_t(fee)].state, CellState::Unreadable);
+        QCOMPARE(read.cells[size_t(fee)].extractedValue, std::optional<double>(494.75));
+        QCOMPARE(read.cells[size_t(penalty)].state, CellState::Extracted);
+        QCOMPARE(read.cells[size_t(penalty)].value, std::optional<double>(7890));
+        QCOMPARE(read.cells[size_t(sumCell)].state, CellState::Extracted);
+    }
 }
 
 void TestOcr::refusesBadImages_data()

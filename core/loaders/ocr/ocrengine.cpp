@@ -3,6 +3,7 @@
 #include "ocrengine.h"
 
 #include "clock.h"
+#include "figureink.h"
 #include "ocrlimits.h"
 #include "ocrtext.h"
 #include "pagepreprocessor.h"
@@ -42,6 +43,36 @@ bool isPlainFigure(const QString &text)
 {
     return !text.isEmpty()
         && std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); });
+}
+
+/** Two Chinese characters or three letters: a label, not a figure with specks read as text. */
+bool isWords(const QString &text)
+{
+    int chinese = 0;
+    int letters = 0;
+    for (QChar c : text) {
+        chinese += c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF;
+        letters += c.isLetter() && c.unicode() < 0x80;
+    }
+    return chinese >= 2 || letters >= 3;
+}
+
+/**
+ * The figure in an OCR reading, as readFigure would give it: its digits and the decimal
+ * points between them (a speck before or after a figure reads as a point too).
+ */
+QString digitsOf(const QString &text)
+{
+    QString digits;
+    for (QChar c : text) {
+        if (c.isDigit() || c == u'.')
+            digits += c;
+    }
+    while (digits.startsWith(u'.'))
+        digits.remove(0, 1);
+    while (digits.endsWith(u'.'))
+        digits.chop(1);
+    return digits;
 }
 
 int inkIn(Pix *image, const QRect &box)
@@ -114,16 +145,28 @@ private:
         field.confidence = reading.confidence;
         field.text = cell.columnSpan > 1 ? tidyOcrSpanningCell(reading.text)
                                          : tidyOcrCell(reading.text, &field.confidence);
-        // A second reading that finds nothing (Tesseract often gives up on a lone digit cut
-        // out) is no second opinion; one that reads another figure is.
-        if (isPlainFigure(field.text)) {
-            const QString again = m_tesseract.readFigureAgain(withoutLines, inside);
-            if (!again.isEmpty() && again != field.text)
-                field.confidence = std::min(field.confidence, kMinOcrConfidence - 1);
-        }
+        if (!isWords(field.text))
+            readFigure(inside, withoutLines, field);
         if (field.text.isEmpty())
             field.confidence = -1;
         return field;
+    }
+
+    /**
+     * Reads a cell that holds no words again as a figure alone. That reading is the cell's;
+     * where the first reading's digits differ from it, neither is sure.
+     */
+    void readFigure(const QRect &inside, Pix *withoutLines, OcrField &field)
+    {
+        const PixPtr ink = figureInk(withoutLines, inside);
+        const OcrReading figure
+            = ink ? m_tesseract.readFigure(ink.get()) : OcrReading {{}, {}, -1};
+        if (figure.text.isEmpty() && !isPlainFigure(field.text))
+            return;
+        const bool agree = digitsOf(field.text) == figure.text;
+        field.text = figure.text;
+        field.confidence = agree ? std::min(field.confidence, figure.confidence)
+                                 : std::min(figure.confidence, kMinOcrConfidence - 1);
     }
 
     TesseractReader &m_tesseract;
@@ -152,6 +195,13 @@ Result<OcrPage> OcrEngine::readPrepared(const PreparedPage &page)
                          "text version of the report."),
                       {}};
     const TableGrids grids = findTableGrids(page.binary.get());
+    if (qEnvironmentVariableIsSet("NIANBAO_OCR_DEBUG")) { // DEBUG-REMOVE
+        static int n = 0; ++n;
+        qWarning("page %d skew %.2f size %dx%d tables %d", n, page.skewDegrees, pixGetWidth(page.binary.get()), pixGetHeight(page.binary.get()), int(grids.tables.size()));
+        for (const TableGrid &t : grids.tables) qWarning("  table %d,%d %dx%d rows %d cols %d", t.box.x(), t.box.y(), t.box.width(), t.box.height(), t.rows(), t.columns());
+        pixWrite(QByteArray("/tmp/ocrdbg-bin-" + QByteArray::number(n) + ".png").constData(), page.binary.get(), IFF_PNG);
+        if (grids.lines) pixWrite(QByteArray("/tmp/ocrdbg-lines-" + QByteArray::number(n) + ".png").constData(), grids.lines.get(), IFF_PNG);
+    }
     const PixPtr withoutLines(grids.lines
                                   ? pixSubtract(nullptr, page.binary.get(), grids.lines.get())
                                   : pixClone(page.binary.get()));

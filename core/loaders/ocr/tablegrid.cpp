@@ -21,6 +21,8 @@ constexpr int kMinVerticalLine = 30;
 constexpr int kLineGap = 5;
 /** Lines this close are one (a thick line, a double rule, a slight slant). */
 constexpr int kEdgeTolerance = 10;
+/** A vertical line's end this close to a row line's ink meets it: strokes of text stop short. */
+constexpr int kMeetTolerance = 4;
 /** A grid cell's side is walled where lines cover this share of it. */
 constexpr double kWallCover = 0.6;
 /** Tables are at least this wide and high. */
@@ -174,13 +176,36 @@ public:
     /** The vertical lines of the grid, once build() has told them from strokes of text. */
     const QList<Segment> &verticals() const { return m_vertical; }
 
+    /** The horizontal lines on the grid's row lines: not the long strokes of characters (一). */
+    QList<Segment> rowLines() const
+    {
+        QList<Segment> lines;
+        for (const Segment &s : m_horizontal) {
+            if (nearAny(s.at, m_grid.rowEdges))
+                lines.append(s);
+        }
+        return lines;
+    }
+
 private:
-    /** Vertical lines run from one row line to another; strokes of text do not. */
+    /** Whether a horizontal line's ink passes through (x, y), give or take kMeetTolerance. */
+    bool meetsRowLine(int x, int y) const
+    {
+        return std::any_of(m_horizontal.begin(), m_horizontal.end(), [&](const Segment &h) {
+            return x >= h.from - kMeetTolerance && x <= h.to + kMeetTolerance
+                && y >= h.box.top() - kMeetTolerance && y <= h.box.bottom() + kMeetTolerance;
+        });
+    }
+
+    /**
+     * Vertical lines run from one row line to another and meet them; strokes of text do not.
+     * Nearness to a row line is not enough: the tall strokes of a small font in a low row
+     * (the form's two long 其他处理 rows) come within a few pixels of both its lines.
+     */
     void keepVerticalsBetweenRows()
     {
         m_vertical.removeIf([&](const Segment &s) {
-            return !nearAny(s.from, m_grid.rowEdges) || !nearAny(s.to, m_grid.rowEdges)
-                || near(s.from, s.to);
+            return near(s.from, s.to) || !meetsRowLine(s.at, s.from) || !meetsRowLine(s.at, s.to);
         });
     }
 
@@ -269,6 +294,12 @@ private:
     TableGrid m_grid;
 };
 
+/** Copies the ink of `from` in `box` onto `to`. */
+void paint(Pix *to, Pix *from, const QRect &box)
+{
+    pixRasterop(to, box.x(), box.y(), box.width(), box.height(), PIX_PAINT, from, box.x(), box.y());
+}
+
 } // namespace
 
 TableGrids findTableGrids(Pix *binary)
@@ -285,20 +316,19 @@ TableGrids findTableGrids(Pix *binary)
     const PixPtr candidates(pixOr(nullptr, horizontal.get(), vertical.get()));
     const QList<Segment> across = segmentsOf(horizontal.get(), true);
     const QList<Segment> down = segmentsOf(vertical.get(), false);
-    // Only the vertical lines of a grid are ruling lines: the opening also keeps the longer
-    // strokes of characters, which must stay for Tesseract.
-    PixPtr lines(pixCopy(nullptr, horizontal.get()));
+    // Only the lines of a grid are ruling lines: the opening also keeps the longer strokes of
+    // characters (一, the verticals of a small font), which must stay for Tesseract.
+    PixPtr lines(pixCreateTemplate(horizontal.get()));
     for (const QRect &box : componentBoxes(candidates.get())) {
         GridBuilder builder(box, across, down);
         std::optional<TableGrid> grid = builder.build();
         if (!grid)
             continue;
         found.tables.append(std::move(*grid));
-        for (const Segment &line : builder.verticals()) {
-            const QRect &b = line.box;
-            pixRasterop(lines.get(), b.x(), b.y(), b.width(), b.height(), PIX_PAINT, vertical.get(),
-                        b.x(), b.y());
-        }
+        for (const Segment &line : builder.verticals())
+            paint(lines.get(), vertical.get(), line.box);
+        for (const Segment &line : builder.rowLines())
+            paint(lines.get(), horizontal.get(), line.box);
     }
     found.lines.reset(pixDilateBrick(nullptr, lines.get(), 5, 5));
     return found;

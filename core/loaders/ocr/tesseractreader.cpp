@@ -75,6 +75,13 @@ TesseractReader::TesseractReader()
         return;
     m_api->SetVariable("debug_file", "/dev/null");
     m_api->SetVariable("user_defined_dpi", QByteArray::number(kOcrDpi).constData());
+    m_digits = std::make_unique<tesseract::TessBaseAPI>();
+    m_ready = m_digits->Init(nullptr, "eng", tesseract::OEM_LSTM_ONLY) == 0;
+    if (!m_ready)
+        return;
+    m_digits->SetVariable("debug_file", "/dev/null");
+    m_digits->SetVariable("tessedit_char_whitelist", "0123456789.");
+    m_digits->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
 }
 
 TesseractReader::~TesseractReader() = default;
@@ -105,24 +112,17 @@ OcrReading TesseractReader::readBox(const QRect &box)
     return reading;
 }
 
-QString TesseractReader::readFigureAgain(Pix *page, const QRect &box)
+OcrReading TesseractReader::readFigure(Pix *figure)
 {
-    BOX *area = boxCreate(box.x(), box.y(), box.width(), box.height());
-    const PixPtr cell(pixClipRectangle(page, area, nullptr));
-    boxDestroy(&area);
-    if (!cell)
-        return {};
-    // Cut out, the figure is read on its own, one line of digits: misreads of the page-wide
-    // reading are seldom made again the same way.
-    const PixPtr framed(pixAddBorder(cell.get(), 20, 0));
-    m_api->SetImage(framed.get());
-    m_api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-    m_api->SetVariable("tessedit_char_whitelist", "0123456789");
-    QString text = takeText(m_api->GetUTF8Text());
-    m_api->SetVariable("tessedit_char_whitelist", "");
-    setPage(page);
-    text.remove(u' ');
-    return text;
+    m_digits->SetImage(figure);
+    m_digits->SetSourceResolution(kOcrDpi);
+    OcrReading reading {takeText(m_digits->GetUTF8Text()), {}, -1};
+    reading.text.remove(u' ');
+    if (reading.text.isEmpty())
+        return reading;
+    std::unique_ptr<tesseract::ResultIterator> symbols(m_digits->GetIterator());
+    reading.confidence = leastDigitConfidence(symbols.get());
+    return reading;
 }
 
 QList<OcrReading> TesseractReader::readLines()

@@ -25,7 +25,7 @@ struct OcrReading
 };
 
 /**
- * Tesseract with Chinese (chi_sim) and English, one per thread: initializing it takes some
+ * Tesseract with Chinese (chi_sim) and English, and English alone for figures, one per thread: initializing it takes some
  * 0.3 s, so a thread reading many pages keeps its reader. Reads a page image's boxes (a grid
  * cell) or its lines (the prose around the tables).
  */
@@ -44,16 +44,17 @@ public:
     /** The text in `box` as a block of lines; its confidence the least of its digits'. */
     OcrReading readBox(const QRect &box);
     /**
-     * A second, independent reading of a figure in `box` of `page`: the box cut out and
-     * enlarged, read as one line of digits only. Where it differs from readBox's, neither is
-     * trusted. Leaves the reader on `page` again.
+     * The figure in `figure` (figureInk's cut-out) read as one line of digits and decimal
+     * points by an English-only Tesseract: Chinese models read a lone 7 as 了 and a 0 beside a
+     * speck as 0: or 01. Its confidence is the least of its digits'. Leaves the page as it was.
      */
-    QString readFigureAgain(Pix *page, const QRect &box);
+    OcrReading readFigure(Pix *figure);
     /** The page's lines of text, top to bottom, each with its box and mean confidence. */
     QList<OcrReading> readLines();
 
 private:
     std::unique_ptr<tesseract::TessBaseAPI> m_api;
+    std::unique_ptr<tesseract::TessBaseAPI> m_digits;
     bool m_ready = false;
 };
 
