@@ -38,23 +38,17 @@ QRectF toPoints(const QRect &box, double pointsPerPixel)
             box.height() * pointsPerPixel};
 }
 
-/** Digits only: a figure the extractor would take as read, so it is read twice. */
-bool isPlainFigure(const QString &text)
-{
-    return !text.isEmpty()
-        && std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); });
-}
-
-/** Two Chinese characters or three letters: a label, not a figure with specks read as text. */
+/**
+ * Two Chinese characters: a label, not a figure. Latin letters are no sign of words: the form
+ * has none, and a small figure under specks reads as "ee vi". A figure read where there was
+ * none is unsure anyway, as the first reading's digits differ from it.
+ */
 bool isWords(const QString &text)
 {
-    int chinese = 0;
-    int letters = 0;
-    for (QChar c : text) {
-        chinese += c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF;
-        letters += c.isLetter() && c.unicode() < 0x80;
-    }
-    return chinese >= 2 || letters >= 3;
+    return std::count_if(text.begin(), text.end(), [](QChar c) {
+               return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF;
+           })
+        >= 2;
 }
 
 /**
@@ -141,7 +135,10 @@ private:
         if (inside.width() <= 0 || inside.height() <= 0
             || inkIn(withoutLines, inside) < kMinCellInk)
             return field;
-        const OcrReading reading = m_tesseract.readBox(inside);
+        OcrReading reading = m_tesseract.readBox(inside);
+        // Read as a block, a lone word or figure in a wide cell is sometimes not seen at all.
+        if (reading.text.isEmpty())
+            reading = m_tesseract.readBox(inside, TesseractReader::Layout::Line);
         field.confidence = reading.confidence;
         field.text = cell.columnSpan > 1 ? tidyOcrSpanningCell(reading.text)
                                          : tidyOcrCell(reading.text, &field.confidence);
@@ -161,8 +158,13 @@ private:
         const PixPtr ink = figureInk(withoutLines, inside);
         const OcrReading figure
             = ink ? m_tesseract.readFigure(ink.get()) : OcrReading {{}, {}, -1};
-        if (figure.text.isEmpty() && !isPlainFigure(field.text))
+        if (figure.text.isEmpty()) {
+            // Ink no reading makes a figure of (a smudge, a seal over the digits) is no
+            // figure to trust.
+            if (!field.text.isEmpty())
+                field.confidence = std::min(field.confidence, kMinOcrConfidence - 1);
             return;
+        }
         const bool agree = digitsOf(field.text) == figure.text;
         field.text = figure.text;
         field.confidence = agree ? std::min(field.confidence, figure.confidence)

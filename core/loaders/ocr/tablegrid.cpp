@@ -5,6 +5,7 @@
 #include <leptonica/allheaders.h>
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <optional>
 
@@ -21,6 +22,8 @@ constexpr int kMinVerticalLine = 30;
 constexpr int kLineGap = 5;
 /** Lines this close are one (a thick line, a double rule, a slight slant). */
 constexpr int kEdgeTolerance = 10;
+/** A row line broken over this much (a seal's width) still walls the cells below it. */
+constexpr int kMaxLineGap = 600;
 /** A vertical line's end this close to a row line's ink meets it: strokes of text stop short. */
 constexpr int kMeetTolerance = 4;
 /** A grid cell's side is walled where lines cover this share of it. */
@@ -40,7 +43,88 @@ struct Segment
     QRect box;
 };
 
-QList<Segment> segmentsOf(Pix *lines, bool horizontal)
+/** A ruling line is at most this thick; a thicker piece is a line joined to other ink. */
+constexpr int kMaxLineThickness = 8;
+/** Runs in neighbouring pixel columns are one line where they overlap this much. */
+constexpr double kRunOverlap = 0.8;
+
+/** A run of ink along a line's direction, in one pixel column (or row) across it. */
+struct Run
+{
+    int at = 0;
+    int from = 0;
+    int to = 0;
+};
+
+bool inked(Pix *pix, int along, int across, bool horizontal)
+{
+    l_uint32 value = 0;
+    if (horizontal)
+        pixGetPixel(pix, along, across, &value);
+    else
+        pixGetPixel(pix, across, along, &value);
+    return value != 0;
+}
+
+/** The runs at least `minLength` long in `box`, across it one pixel at a time. */
+QList<Run> runsIn(Pix *lines, const QRect &box, bool horizontal, int minLength)
+{
+    QList<Run> runs;
+    const int acrossFrom = horizontal ? box.top() : box.left();
+    const int acrossTo = horizontal ? box.bottom() : box.right();
+    const int alongFrom = horizontal ? box.left() : box.top();
+    const int alongTo = horizontal ? box.right() : box.bottom();
+    for (int across = acrossFrom; across <= acrossTo; ++across) {
+        int start = -1;
+        for (int along = alongFrom; along <= alongTo + 1; ++along) {
+            const bool ink = along <= alongTo && inked(lines, along, across, horizontal);
+            if (ink && start < 0)
+                start = along;
+            if (!ink && start >= 0) {
+                if (along - start >= minLength)
+                    runs.append(Run {across, start, along});
+                start = -1;
+            }
+        }
+    }
+    return runs;
+}
+
+bool overlapMostly(const Segment &line, const Run &run)
+{
+    const int overlap = std::min(line.to, run.to) - std::max(line.from, run.from);
+    return overlap >= kRunOverlap * std::min(line.to - line.from, run.to - run.from);
+}
+
+/**
+ * The lines in a piece of ink thicker than a line: a ruling line that a seal's ring or a
+ * stroke of text touches is one piece with it, and its box, its ends and its place across
+ * would be theirs. Runs in neighbouring pixel columns that overlap are one line.
+ */
+QList<Segment> splitIntoLines(Pix *lines, const QRect &box, bool horizontal, int minLength)
+{
+    QList<Segment> found;
+    for (const Run &run : runsIn(lines, box, horizontal, minLength)) {
+        auto line = std::find_if(found.begin(), found.end(), [&](const Segment &s) {
+            const int last = horizontal ? s.box.bottom() : s.box.right();
+            return last == run.at - 1 && overlapMostly(s, run);
+        });
+        const QRect runBox = horizontal ? QRect(run.from, run.at, run.to - run.from, 1)
+                                        : QRect(run.at, run.from, 1, run.to - run.from);
+        if (line == found.end()) {
+            found.append(Segment {run.from, run.to, run.at, runBox});
+            continue;
+        }
+        line->from = std::min(line->from, run.from);
+        line->to = std::max(line->to, run.to);
+        line->box |= runBox;
+    }
+    for (Segment &line : found)
+        line.at = horizontal ? line.box.center().y() : line.box.center().x();
+    return found;
+}
+
+QList<Segment> segmentsOf(Pix *lines, bool horizontal, int minLength)
 {
     QList<Segment> segments;
     BOXA *boxes = pixConnCompBB(lines, 8);
@@ -50,6 +134,10 @@ QList<Segment> segmentsOf(Pix *lines, bool horizontal)
         l_int32 x = 0, y = 0, w = 0, h = 0;
         boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
         const QRect box(x, y, w, h);
+        if ((horizontal ? h : w) > kMaxLineThickness) {
+            segments.append(splitIntoLines(lines, box, horizontal, minLength));
+            continue;
+        }
         segments.append(horizontal ? Segment {x, x + w, y + h / 2, box}
                                    : Segment {y, y + h, x + w / 2, box});
     }
@@ -198,14 +286,42 @@ private:
     }
 
     /**
+     * Whether (x, y) lies in a gap of a row line: pieces of the line end left of x and go on
+     * right of it, at most kMaxLineGap apart (a seal or a fold broke it there).
+     */
+    bool inGapOfRowLine(int x, int y) const
+    {
+        if (meetsRowLine(x, y))
+            return false;
+        int gapFrom = std::numeric_limits<int>::min();
+        int gapTo = std::numeric_limits<int>::max();
+        for (const Segment &h : m_horizontal) {
+            if (y < h.box.top() - kMeetTolerance || y > h.box.bottom() + kMeetTolerance)
+                continue;
+            if (h.to < x)
+                gapFrom = std::max(gapFrom, h.to);
+            if (h.from > x)
+                gapTo = std::min(gapTo, h.from);
+        }
+        return gapFrom != std::numeric_limits<int>::min()
+            && gapTo != std::numeric_limits<int>::max() && gapTo - gapFrom <= kMaxLineGap;
+    }
+
+    /**
      * Vertical lines run from one row line to another and meet them; strokes of text do not.
      * Nearness to a row line is not enough: the tall strokes of a small font in a low row
-     * (the form's two long 其他处理 rows) come within a few pixels of both its lines.
+     * (the form's two long 其他处理 rows) come within a few pixels of both its lines. One end
+     * may stop at a row line's place where the line itself is broken (a seal over it).
      */
     void keepVerticalsBetweenRows()
     {
         m_vertical.removeIf([&](const Segment &s) {
-            return near(s.from, s.to) || !meetsRowLine(s.at, s.from) || !meetsRowLine(s.at, s.to);
+            if (near(s.from, s.to))
+                return true;
+            const bool top = meetsRowLine(s.at, s.from);
+            const bool bottom = meetsRowLine(s.at, s.to);
+            return !(top && bottom) && !(top && inGapOfRowLine(s.at, s.to))
+                && !(bottom && inGapOfRowLine(s.at, s.from));
         });
     }
 
@@ -314,8 +430,8 @@ TableGrids findTableGrids(Pix *binary)
     if (!horizontal || !vertical)
         return found;
     const PixPtr candidates(pixOr(nullptr, horizontal.get(), vertical.get()));
-    const QList<Segment> across = segmentsOf(horizontal.get(), true);
-    const QList<Segment> down = segmentsOf(vertical.get(), false);
+    const QList<Segment> across = segmentsOf(horizontal.get(), true, kMinHorizontalLine);
+    const QList<Segment> down = segmentsOf(vertical.get(), false, kMinVerticalLine);
     // Only the lines of a grid are ruling lines: the opening also keeps the longer strokes of
     // characters (一, the verticals of a small font), which must stay for Tesseract.
     PixPtr lines(pixCreateTemplate(horizontal.get()));

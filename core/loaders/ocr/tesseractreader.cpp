@@ -81,7 +81,6 @@ TesseractReader::TesseractReader()
         return;
     m_digits->SetVariable("debug_file", "/dev/null");
     m_digits->SetVariable("tessedit_char_whitelist", "0123456789.");
-    m_digits->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
 }
 
 TesseractReader::~TesseractReader() = default;
@@ -98,9 +97,10 @@ void TesseractReader::setPage(Pix *image)
     m_api->SetSourceResolution(kOcrDpi);
 }
 
-OcrReading TesseractReader::readBox(const QRect &box)
+OcrReading TesseractReader::readBox(const QRect &box, Layout layout)
 {
-    m_api->SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+    m_api->SetPageSegMode(layout == Layout::Line ? tesseract::PSM_SINGLE_LINE
+                                                 : tesseract::PSM_SINGLE_BLOCK);
     m_api->SetRectangle(box.x(), box.y(), box.width(), box.height());
     OcrReading reading {takeText(m_api->GetUTF8Text()), box, -1};
     if (reading.text.isEmpty())
@@ -116,8 +116,17 @@ OcrReading TesseractReader::readFigure(Pix *figure)
 {
     m_digits->SetImage(figure);
     m_digits->SetSourceResolution(kOcrDpi);
-    OcrReading reading {takeText(m_digits->GetUTF8Text()), {}, -1};
-    reading.text.remove(u' ');
+    OcrReading reading;
+    // Read as a line, a lone narrow digit (1, 7) is sometimes not seen; as a word or a
+    // character it is.
+    for (const auto layout :
+         {tesseract::PSM_SINGLE_LINE, tesseract::PSM_SINGLE_WORD, tesseract::PSM_SINGLE_CHAR}) {
+        m_digits->SetPageSegMode(layout);
+        reading.text = takeText(m_digits->GetUTF8Text());
+        reading.text.remove(u' ');
+        if (!reading.text.isEmpty())
+            break;
+    }
     if (reading.text.isEmpty())
         return reading;
     std::unique_ptr<tesseract::ResultIterator> symbols(m_digits->GetIterator());

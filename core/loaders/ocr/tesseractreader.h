@@ -41,8 +41,11 @@ public:
 
     /** The page image later calls read (1 bpp, at kOcrDpi); it must outlive their use. */
     void setPage(Pix *image);
-    /** The text in `box` as a block of lines; its confidence the least of its digits'. */
-    OcrReading readBox(const QRect &box);
+    /** How the text of a box is laid out. */
+    enum class Layout { Block, Line };
+    /** The text in `box` as a block of lines (or one line); its confidence the least of its
+     * digits'. */
+    OcrReading readBox(const QRect &box, Layout layout = Layout::Block);
     /**
      * The figure in `figure` (figureInk's cut-out) read as one line of digits and decimal
      * points by an English-only Tesseract: Chinese models read a lone 7 as 了 and a 0 beside a
