@@ -12,6 +12,8 @@ namespace nianbao {
 
 namespace {
 
+/** A row label OCR read less surely than this may be another row's. */
+constexpr int kMinLabelConfidence = 70;
 /** Sums this close are equal: fees carry two decimals. */
 constexpr double kSumTolerance = 0.005;
 
@@ -27,6 +29,31 @@ int ocrConfidence(const SourceSpan &span, const QList<PageRegion> &regions)
             least = least < 0 ? it->confidence : std::min(least, it->confidence);
     }
     return least;
+}
+
+bool hasChinese(QStringView text)
+{
+    return std::any_of(text.begin(), text.end(),
+                       [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; });
+}
+
+/**
+ * The OCR confidence of the label of the line `span` stands on: the first words before it;
+ * -1 if the line has none. A label misread (行政放 for 行政许可) can match another row's, and
+ * put a right figure in the wrong row.
+ */
+int labelConfidence(const SourceSpan &span, const QList<PageRegion> &regions, const QString &text)
+{
+    const int lineStart = int(text.lastIndexOf(u'\n', span.start > 0 ? span.start - 1 : 0)) + 1;
+    auto it
+        = std::lower_bound(regions.begin(), regions.end(), lineStart,
+                           [](const PageRegion &region, int start) { return region.end <= start; });
+    for (; it != regions.end() && it->end <= span.start; ++it) {
+        if (it->start >= lineStart
+            && hasChinese(QStringView(text).sliced(it->start, it->end - it->start)))
+            return it->confidence;
+    }
+    return -1;
 }
 
 /** Whether every term of `check` is read and its two sides are equal. */
@@ -47,9 +74,8 @@ bool holds(const LinearCheck &check, const std::vector<CellValue> &cells)
 bool confirmedByARule(int cell, const std::vector<CellValue> &cells, const RuleBook &rules)
 {
     const std::vector<int> &checks = rules.checksOfCell(cell);
-    return std::any_of(checks.begin(), checks.end(), [&](int check) {
-        return holds(rules.checks()[size_t(check)], cells);
-    });
+    return std::any_of(checks.begin(), checks.end(),
+                       [&](int check) { return holds(rules.checks()[size_t(check)], cells); });
 }
 
 void makeUnreadable(CellValue &cell, const QString &text)
@@ -73,7 +99,10 @@ int distrustUncertainOcr(std::vector<CellValue> &cells, const QList<PageRegion> 
             || cell.span.end > text.size())
             continue;
         const int confidence = ocrConfidence(cell.span, regions);
-        if (confidence >= 0 && confidence < kMinOcrConfidence)
+        if (confidence < 0)
+            continue;
+        const int label = labelConfidence(cell.span, regions, text);
+        if (confidence < kMinOcrConfidence || (label >= 0 && label < kMinLabelConfidence))
             unsure.push_back(int(c));
     }
     // Confirmed against the figures as read, before any is set aside: a rule that holds with

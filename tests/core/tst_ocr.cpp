@@ -349,8 +349,8 @@ struct OcrCells
         const int start = int(text.size());
         text += QString::number(value) + u'\t';
         const SourceSpan span {start, int(text.size()) - 1};
-        cells[size_t(cell)] = CellValue {value, CellState::Extracted, span, {}, value,
-                                         CellState::Extracted};
+        cells[size_t(cell)]
+            = CellValue {value, CellState::Extracted, span, {}, value, CellState::Extracted};
         regions.append(PageRegion {span.start, span.end, 0, {}, confidence});
     }
 };
@@ -360,10 +360,9 @@ void TestOcr::distrustsUncertainFigures()
     const ReportTemplate &form = ReportTemplate::standard();
     const RuleBook rules(form);
     // A total over its parts.
-    const auto total = std::find_if(rules.checks().begin(), rules.checks().end(),
-                                    [](const LinearCheck &c) {
-                                        return c.lhs.size() == 1 && c.rhs.size() >= 2;
-                                    });
+    const auto total
+        = std::find_if(rules.checks().begin(), rules.checks().end(),
+                       [](const LinearCheck &c) { return c.lhs.size() == 1 && c.rhs.size() >= 2; });
     QVERIFY(total != rules.checks().end());
     const std::vector<int> &parts = total->rhs;
     const int sumCell = total->lhs.front();

@@ -80,8 +80,7 @@ QList<QRect> figurePieces(Pix *cell)
         foot = std::max(foot, digit.bottom());
     QList<QRect> figure = digits;
     for (const QRect &piece : std::as_const(inside)) {
-        if (piece.height() < kMinDigitShare * height
-            && isDecimalPoint(piece, digits, height, foot))
+        if (piece.height() < kMinDigitShare * height && isDecimalPoint(piece, digits, height, foot))
             figure.append(piece);
     }
     return figure;

@@ -22,6 +22,8 @@ namespace {
 
 /** Pixels a cell's box keeps clear of its ruling lines: scraps of a line read as 1 or |. */
 constexpr int kCellInset = 3;
+/** The faint ink's grid is taken when it has this many times the text ink's cells. */
+constexpr double kFaintGridGain = 1.5;
 /** Ink pixels a cell needs to be read at all: specks of dust are blank. */
 constexpr int kMinCellInk = 25;
 
@@ -45,9 +47,8 @@ QRectF toPoints(const QRect &box, double pointsPerPixel)
  */
 bool isWords(const QString &text)
 {
-    return std::count_if(text.begin(), text.end(), [](QChar c) {
-               return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF;
-           })
+    return std::count_if(text.begin(), text.end(),
+                         [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; })
         >= 2;
 }
 
@@ -156,8 +157,7 @@ private:
     void readFigure(const QRect &inside, Pix *withoutLines, OcrField &field)
     {
         const PixPtr ink = figureInk(withoutLines, inside);
-        const OcrReading figure
-            = ink ? m_tesseract.readFigure(ink.get()) : OcrReading {{}, {}, -1};
+        const OcrReading figure = ink ? m_tesseract.readFigure(ink.get()) : OcrReading {{}, {}, -1};
         if (figure.text.isEmpty()) {
             // Ink no reading makes a figure of (a smudge, a seal over the digits) is no
             // figure to trust.
@@ -174,6 +174,35 @@ private:
     TesseractReader &m_tesseract;
     const PreparedPage &m_page;
 };
+
+qsizetype gridCells(const TableGrids &grids)
+{
+    qsizetype cells = 0;
+    for (const TableGrid &table : grids.tables)
+        cells += table.cells.size();
+    return cells;
+}
+
+/**
+ * The page's tables, found in its text ink, or in its faint ink where that finds many more
+ * cells: a scan's hairlines fade from the text ink, and whole columns with them. The text
+ * ink comes first because in the faint ink a seal stamped over a grey scan is as dark as the
+ * lines, and its ring's sides can pass for column lines.
+ */
+TableGrids tableGridsOf(const PreparedPage &page)
+{
+    TableGrids grids = findTableGrids(page.binary.get());
+    if (!page.faintInk)
+        return grids;
+    TableGrids faint = findTableGrids(page.faintInk.get());
+    return gridCells(faint) > kFaintGridGain * double(gridCells(grids)) ? std::move(faint)
+                                                                        : std::move(grids);
+}
+
+PixPtr withoutGridLines(Pix *ink, const TableGrids &grids)
+{
+    return PixPtr(grids.lines ? pixSubtract(nullptr, ink, grids.lines.get()) : pixClone(ink));
+}
 
 } // namespace
 
@@ -196,17 +225,8 @@ Result<OcrPage> OcrEngine::readPrepared(const PreparedPage &page)
                          "(chi_sim) is not installed. Install tesseract-ocr-chi-sim, or open a "
                          "text version of the report."),
                       {}};
-    const TableGrids grids = findTableGrids(page.binary.get());
-    if (qEnvironmentVariableIsSet("NIANBAO_OCR_DEBUG")) { // DEBUG-REMOVE
-        static int n = 0; ++n;
-        qWarning("page %d skew %.2f size %dx%d tables %d", n, page.skewDegrees, pixGetWidth(page.binary.get()), pixGetHeight(page.binary.get()), int(grids.tables.size()));
-        for (const TableGrid &t : grids.tables) qWarning("  table %d,%d %dx%d rows %d cols %d", t.box.x(), t.box.y(), t.box.width(), t.box.height(), t.rows(), t.columns());
-        pixWrite(QByteArray("/tmp/ocrdbg-bin-" + QByteArray::number(n) + ".png").constData(), page.binary.get(), IFF_PNG);
-        if (grids.lines) pixWrite(QByteArray("/tmp/ocrdbg-lines-" + QByteArray::number(n) + ".png").constData(), grids.lines.get(), IFF_PNG);
-    }
-    const PixPtr withoutLines(grids.lines
-                                  ? pixSubtract(nullptr, page.binary.get(), grids.lines.get())
-                                  : pixClone(page.binary.get()));
+    const TableGrids grids = tableGridsOf(page);
+    const PixPtr withoutLines(withoutGridLines(page.binary.get(), grids));
     PageReader reader(*tesseract, page);
     QList<PlacedLine> lines = reader.readTables(grids, withoutLines.get());
     lines.append(reader.readProse(grids, withoutLines.get()));

@@ -13,6 +13,7 @@ namespace nianbao {
 struct PreparedPage
 {
     PixPtr binary; ///< 1 bpp, ink 1, at kOcrDpi, upright
+    PixPtr faintInk; ///< the same, with fainter ink kept: thin grey ruling lines, for the grid
     double pointsPerPixel = 0; ///< from `binary`'s pixels to the page's points
     QSizeF size; ///< the page, in points
     float skewDegrees = 0; ///< the skew found and taken out
@@ -23,11 +24,13 @@ struct PreparedPage
  * ink and paper. Grey comes from the red channel, so a red or pink seal stamped over a table
  * turns to paper while black and blue ink stay; the page is scaled to kOcrDpi, turned upright
  * (a skew of up to 5°), and binarized against its local background, so a grey or uneven
- * scan still gives clean ink. Null `binary` if Leptonica could not process the image.
+ * scan still gives clean ink. `faintInk` keeps ink a good deal lighter than text: a table's
+ * hairlines, scanned, are light grey and broken, and text binarized for OCR loses them. Null
+ * `binary` if Leptonica could not process the image.
  */
 PreparedPage preparePage(Pix *source, int dpi);
 
-/** A prepared page through a pipe: its size and its ink, one bit a pixel. */
+/** A prepared page through a pipe: its size and its two inks, one bit a pixel. */
 QDataStream &operator<<(QDataStream &out, const PreparedPage &page);
 QDataStream &operator>>(QDataStream &in, PreparedPage &page);
 

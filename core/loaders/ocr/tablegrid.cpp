@@ -14,8 +14,13 @@ namespace nianbao {
 namespace {
 
 // In pixels at kOcrDpi (300 dpi: 12 px = 1 mm).
-/** Ink runs at least this long are ruling lines: a 14 pt character is some 60 px wide. */
-constexpr int kMinHorizontalLine = 90;
+/**
+ * Ink runs at least this long are ruling lines (2 cm). Shorter ones are strokes of text: the
+ * closing that bridges a scan's gaps in a line also joins the 一 strokes of neighbouring bold
+ * characters into runs some 100 px long. A row line runs on across the column lines it
+ * crosses, so even the form's narrowest column does not make it shorter.
+ */
+constexpr int kMinHorizontalLine = 240;
 /** Vertical lines this short still count: a table row is 60 px high at least. */
 constexpr int kMinVerticalLine = 30;
 /** Gaps a scan leaves in a line, bridged before the lines are found. */
@@ -29,7 +34,7 @@ constexpr int kMeetTolerance = 4;
 /** A grid cell's side is walled where lines cover this share of it. */
 constexpr double kWallCover = 0.6;
 /** Tables are at least this wide and high. */
-constexpr int kMinTableWidth = 300;
+constexpr int kMinTableWidth = 600;
 constexpr int kMinTableHeight = 60;
 /** Grid cells a table may have: the form's largest table has some 250. */
 constexpr int kMaxGridCells = 5'000;
@@ -45,6 +50,8 @@ struct Segment
 
 /** A ruling line is at most this thick; a thicker piece is a line joined to other ink. */
 constexpr int kMaxLineThickness = 8;
+/** A straight line drifts at most one pixel across in this many along it (about 1°). */
+constexpr int kStraightness = 60;
 /** Runs in neighbouring pixel columns are one line where they overlap this much. */
 constexpr double kRunOverlap = 0.8;
 
@@ -308,19 +315,40 @@ private:
     }
 
     /**
-     * Vertical lines run from one row line to another and meet them; strokes of text do not.
-     * Nearness to a row line is not enough: the tall strokes of a small font in a low row
-     * (the form's two long 其他处理 rows) come within a few pixels of both its lines. One end
-     * may stop at a row line's place where the line itself is broken (a seal over it).
+     * Whether a vertical piece is straight: as narrow as a line, give or take what a skew of
+     * 1° left after deskewing adds. The near-vertical sides of a seal's ring cross row lines
+     * too, but they bow.
+     */
+    static bool isStraight(const Segment &s)
+    {
+        return s.box.width() <= kMaxLineThickness + (s.to - s.from) / kStraightness;
+    }
+
+    /** The row lines the vertical line crosses between its ends. */
+    int crossings(const Segment &v) const
+    {
+        return int(std::count_if(m_horizontal.begin(), m_horizontal.end(), [&](const Segment &h) {
+            return v.at >= h.from && v.at <= h.to && h.at > v.from + kMeetTolerance
+                && h.at < v.to - kMeetTolerance;
+        }));
+    }
+
+    /**
+     * Vertical lines meet or cross two row lines at least; strokes of text do not. Nearness
+     * to a row line is not enough: the tall strokes of a small font in a low row (the form's
+     * two long 其他处理 rows) come within a few pixels of both its lines. A line may end where
+     * a seal broke the row line, or run on open where the table goes on to the next page.
      */
     void keepVerticalsBetweenRows()
     {
         m_vertical.removeIf([&](const Segment &s) {
-            if (near(s.from, s.to))
+            if (near(s.from, s.to) || !isStraight(s))
                 return true;
             const bool top = meetsRowLine(s.at, s.from);
             const bool bottom = meetsRowLine(s.at, s.to);
-            return !(top && bottom) && !(top && inGapOfRowLine(s.at, s.to))
+            if (int(top) + int(bottom) + crossings(s) >= 2)
+                return false;
+            return !(top && inGapOfRowLine(s.at, s.to))
                 && !(bottom && inGapOfRowLine(s.at, s.from));
         });
     }

@@ -25,9 +25,9 @@ struct OcrReading
 };
 
 /**
- * Tesseract with Chinese (chi_sim) and English, and English alone for figures, one per thread: initializing it takes some
- * 0.3 s, so a thread reading many pages keeps its reader. Reads a page image's boxes (a grid
- * cell) or its lines (the prose around the tables).
+ * Tesseract with Chinese (chi_sim) and English, and English alone for figures, one per thread:
+ * initializing it takes some 0.3 s, so a thread reading many pages keeps its reader. Reads a page
+ * image's boxes (a grid cell) or its lines (the prose around the tables).
  */
 class TesseractReader final
 {
