@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "uncertainocr.h"
 
+#include "extract/labelmatcher.h"
 #include "loaders/ocr/ocrlimits.h"
+#include "reporttemplate.h"
 #include "rules/rulebook.h"
 
 #include <algorithm>
@@ -12,8 +14,6 @@ namespace nianbao {
 
 namespace {
 
-/** A row label OCR read less surely than this may be another row's. */
-constexpr int kMinLabelConfidence = 70;
 /** Sums this close are equal: fees carry two decimals. */
 constexpr double kSumTolerance = 0.005;
 
@@ -38,22 +38,38 @@ bool hasChinese(QStringView text)
 }
 
 /**
- * The OCR confidence of the label of the line `span` stands on: the first words before it;
- * -1 if the line has none. A label misread (行政放 for 行政许可) can match another row's, and
- * put a right figure in the wrong row.
+ * The label nearest before `span` on its line: the last words between the line's start and
+ * the figure (the innermost of nested labels, 1.属于国家秘密 after (三)不予公开); empty if
+ * the line has none, as the appeals table's figures stand alone.
  */
-int labelConfidence(const SourceSpan &span, const QList<PageRegion> &regions, const QString &text)
+QStringView labelBefore(const SourceSpan &span, const QList<PageRegion> &regions,
+                        const QString &text)
 {
     const int lineStart = int(text.lastIndexOf(u'\n', span.start > 0 ? span.start - 1 : 0)) + 1;
     auto it
         = std::lower_bound(regions.begin(), regions.end(), lineStart,
                            [](const PageRegion &region, int start) { return region.end <= start; });
+    QStringView label;
     for (; it != regions.end() && it->end <= span.start; ++it) {
-        if (it->start >= lineStart
-            && hasChinese(QStringView(text).sliced(it->start, it->end - it->start)))
-            return it->confidence;
+        const QStringView words = QStringView(text).sliced(it->start, it->end - it->start);
+        if (it->start >= lineStart && hasChinese(words))
+            label = words;
     }
-    return -1;
+    return label;
+}
+
+/**
+ * Whether the label OCR read on the cell's line names the cell's row. A misread label (行政放
+ * for 行政许可, BUM for 行政处罚) can match another row's, and put a right figure in the wrong
+ * row, where the active table's rules cannot see it and the other tables' sums still hold.
+ */
+bool labelNamesRow(int cell, QStringView label, const ReportTemplate &form)
+{
+    if (label.isEmpty())
+        return true;
+    const TemplateCell &where = form.cells()[cell];
+    const TemplateRow &row = form.tables()[where.table].rows[where.row];
+    return labelScore(labelKey(label), row.variants) > 0;
 }
 
 /** Whether every term of `check` is read and its two sides are equal. */
@@ -71,11 +87,33 @@ bool holds(const LinearCheck &check, const std::vector<CellValue> &cells)
     return std::abs(difference) < kSumTolerance;
 }
 
-bool confirmedByARule(int cell, const std::vector<CellValue> &cells, const RuleBook &rules)
+/** Whether the check's cells stand in more than one row of the form (a column's sum). */
+bool spansRows(const LinearCheck &check, const ReportTemplate &form)
+{
+    const int anyCell = check.lhs.empty() ? check.rhs.front() : check.lhs.front();
+    const TemplateCell &first = form.cells()[anyCell];
+    for (const std::vector<int> *side : {&check.lhs, &check.rhs}) {
+        for (int cell : *side) {
+            const TemplateCell &term = form.cells()[cell];
+            if (term.table != first.table || term.row != first.row)
+                return true;
+        }
+    }
+    return false;
+}
+
+/**
+ * Whether a rule over the cell holds with every term read. A figure whose row is in doubt
+ * needs a rule across rows: its row's own total holds wherever the whole row went.
+ */
+bool confirmedByARule(int cell, bool rowInDoubt, const std::vector<CellValue> &cells,
+                      const RuleBook &rules)
 {
     const std::vector<int> &checks = rules.checksOfCell(cell);
-    return std::any_of(checks.begin(), checks.end(),
-                       [&](int check) { return holds(rules.checks()[size_t(check)], cells); });
+    return std::any_of(checks.begin(), checks.end(), [&](int index) {
+        const LinearCheck &check = rules.checks()[size_t(index)];
+        return (!rowInDoubt || spansRows(check, rules.reportTemplate())) && holds(check, cells);
+    });
 }
 
 void makeUnreadable(CellValue &cell, const QString &text)
@@ -92,7 +130,7 @@ void makeUnreadable(CellValue &cell, const QString &text)
 int distrustUncertainOcr(std::vector<CellValue> &cells, const QList<PageRegion> &regions,
                          const QString &text, const RuleBook &rules)
 {
-    std::vector<int> unsure;
+    std::vector<std::pair<int, bool>> unsure; ///< cell, and whether its row is in doubt
     for (size_t c = 0; c < cells.size(); ++c) {
         const CellValue &cell = cells[c];
         if (cell.state != CellState::Extracted || !cell.span.isValid()
@@ -101,15 +139,16 @@ int distrustUncertainOcr(std::vector<CellValue> &cells, const QList<PageRegion> 
         const int confidence = ocrConfidence(cell.span, regions);
         if (confidence < 0)
             continue;
-        const int label = labelConfidence(cell.span, regions, text);
-        if (confidence < kMinOcrConfidence || (label >= 0 && label < kMinLabelConfidence))
-            unsure.push_back(int(c));
+        const bool rowInDoubt = !labelNamesRow(int(c), labelBefore(cell.span, regions, text),
+                                               rules.reportTemplate());
+        if (confidence < kMinOcrConfidence || rowInDoubt)
+            unsure.emplace_back(int(c), rowInDoubt);
     }
     // Confirmed against the figures as read, before any is set aside: a rule that holds with
     // two unsure readings confirms both.
     std::vector<int> unconfirmed;
-    for (int cell : unsure) {
-        if (!confirmedByARule(cell, cells, rules))
+    for (const auto &[cell, rowInDoubt] : unsure) {
+        if (!confirmedByARule(cell, rowInDoubt, cells, rules))
             unconfirmed.push_back(cell);
     }
     for (int cell : unconfirmed)

@@ -120,7 +120,7 @@ public:
             return lines;
         m_tesseract.setPage(prose.get());
         for (const OcrReading &reading : m_tesseract.readLines()) {
-            const OcrField field {tidyOcrText(reading.text),
+            const OcrField field {tidyOcrLine(reading.text),
                                   toPoints(reading.box, m_page.pointsPerPixel), reading.confidence};
             if (!field.text.isEmpty())
                 lines.append(PlacedLine {reading.box.top(), OcrLine {{field}}});

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace nianbao {
 
 namespace {
@@ -93,6 +95,16 @@ QString tidyOcrCell(const QString &text, int *confidence)
     if (guessed)
         *confidence = std::min(*confidence, kMinOcrConfidence - 1);
     return figure;
+}
+
+QString tidyOcrLine(const QString &text)
+{
+    static const QString kSpecks = u".,|_~`'\";:-·。，、 "_qs;
+    QString line = tidyOcrText(text);
+    qsizetype start = 0;
+    while (start < line.size() && kSpecks.contains(line[start]))
+        ++start;
+    return line.sliced(start);
 }
 
 QString tidyOcrSpanningCell(const QString &text)

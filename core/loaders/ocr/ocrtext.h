@@ -32,4 +32,10 @@ QString tidyOcrCell(const QString &text, int *confidence);
  */
 QString tidyOcrSpanningCell(const QString &text);
 
+/**
+ * A line of prose as OCR read it, tidied (tidyOcrText) and without the specks and scraps read
+ * before it (. | _ ' and the like): a section heading read as .四、政府信息公开… is no heading.
+ */
+QString tidyOcrLine(const QString &text);
+
 } // namespace nianbao
