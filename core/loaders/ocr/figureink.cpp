@@ -21,6 +21,10 @@ constexpr double kMinDigitShare = 0.55;
 /** A decimal point is at most this share of a digit's height, and sits this near its foot. */
 constexpr double kMaxPointShare = 0.35;
 constexpr double kPointFootShare = 0.25;
+/** Pieces lower than this share of the tallest are specks, for the bounds of writing. */
+constexpr double kMinWritingShare = 0.4;
+/** Pixels the bounds of writing are widened by, within the box. */
+constexpr int kWritingMargin = 6;
 /** Ink pieces a figure has at most: more is a smudge or a picture, not a figure. */
 constexpr int kMaxPieces = 40;
 
@@ -86,13 +90,44 @@ QList<QRect> figurePieces(Pix *cell)
     return figure;
 }
 
+
+/** The part of `page` in `box`, cut out. */
+PixPtr clipped(Pix *page, const QRect &box)
+{
+    BOX *area = boxCreate(box.x(), box.y(), box.width(), box.height());
+    PixPtr cell(pixClipRectangle(page, area, nullptr));
+    boxDestroy(&area);
+    return cell;
+}
+
 } // namespace
+
+QRect writingIn(Pix *page, const QRect &box)
+{
+    const PixPtr cell = clipped(page, box);
+    if (!cell)
+        return {};
+    const QSize size(pixGetWidth(cell.get()), pixGetHeight(cell.get()));
+    QList<QRect> inside = pieces(cell.get());
+    inside.removeIf([&](const QRect &piece) { return touchesSide(piece, size); });
+    int tallest = 0;
+    for (const QRect &piece : std::as_const(inside))
+        tallest = std::max(tallest, piece.height());
+    QRect bounds;
+    for (const QRect &piece : std::as_const(inside)) {
+        if (piece.height() >= kMinWritingShare * tallest)
+            bounds |= piece;
+    }
+    if (bounds.isNull())
+        return {};
+    return bounds.adjusted(-kWritingMargin, -kWritingMargin, kWritingMargin, kWritingMargin)
+        .translated(box.topLeft())
+        .intersected(box);
+}
 
 PixPtr figureInk(Pix *page, const QRect &box)
 {
-    BOX *area = boxCreate(box.x(), box.y(), box.width(), box.height());
-    const PixPtr cell(pixClipRectangle(page, area, nullptr));
-    boxDestroy(&area);
+    const PixPtr cell = clipped(page, box);
     if (!cell)
         return {};
     const QList<QRect> figure = figurePieces(cell.get());

@@ -17,4 +17,12 @@ namespace nianbao {
  */
 PixPtr figureInk(Pix *page, const QRect &box);
 
+/**
+ * Where the writing in `box` of a binary page stands, in page pixels, a little widened: the
+ * bounds of the ink pieces at least a share of the tallest's height that do not touch the
+ * box's sides; null if there are none. Reading only there keeps the specks of a scanned cell
+ * out of Tesseract's layout analysis, which read a wide header cell's 行政复议 as 7.
+ */
+QRect writingIn(Pix *page, const QRect &box);
+
 } // namespace nianbao

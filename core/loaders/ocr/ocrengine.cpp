@@ -52,6 +52,13 @@ bool isWords(const QString &text)
         >= 2;
 }
 
+/** A mark for "none" (—, /, 无): a cell's content, not a figure OCR failed to read. */
+bool isBlankMark(const QString &text)
+{
+    static const QString kMarks = u"-—–―/／\\无一"_s;
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return kMarks.contains(c); });
+}
+
 /**
  * The figure in an OCR reading, as readFigure would give it: its digits and the decimal
  * points between them (a speck before or after a figure reads as a point too).
@@ -136,10 +143,13 @@ private:
         if (inside.width() <= 0 || inside.height() <= 0
             || inkIn(withoutLines, inside) < kMinCellInk)
             return field;
-        OcrReading reading = m_tesseract.readBox(inside);
-        // Read as a block, a lone word or figure in a wide cell is sometimes not seen at all.
+        const QRect writing = writingIn(withoutLines, inside);
+        if (writing.isEmpty())
+            return field;
+        OcrReading reading = m_tesseract.readBox(writing);
+        // Read as a block, a lone word or figure is sometimes not seen at all.
         if (reading.text.isEmpty())
-            reading = m_tesseract.readBox(inside, TesseractReader::Layout::Line);
+            reading = m_tesseract.readBox(writing, TesseractReader::Layout::Line);
         field.confidence = reading.confidence;
         field.text = cell.columnSpan > 1 ? tidyOcrSpanningCell(reading.text)
                                          : tidyOcrCell(reading.text, &field.confidence);
@@ -158,16 +168,19 @@ private:
     {
         const PixPtr ink = figureInk(withoutLines, inside);
         const OcrReading figure = ink ? m_tesseract.readFigure(ink.get()) : OcrReading {{}, {}, -1};
-        if (figure.text.isEmpty()) {
-            // Ink no reading makes a figure of (a smudge, a seal over the digits) is no
-            // figure to trust.
-            if (!field.text.isEmpty())
+        if (digitsOf(figure.text).isEmpty()) {
+            // Ink no reading makes a figure of (a seal over the digits) stands in the figure's
+            // place as unreadable: read as words, it would make the row's figures its label.
+            if (!field.text.isEmpty() && !isBlankMark(field.text)) {
+                field.text = QChar(QChar::ReplacementCharacter);
                 field.confidence = std::min(field.confidence, kMinOcrConfidence - 1);
+            }
             return;
         }
         const bool agree = digitsOf(field.text) == figure.text;
         field.text = figure.text;
-        field.confidence = agree ? std::min(field.confidence, figure.confidence)
+        // Two readers that agree: the digit reader's own doubt is what is left.
+        field.confidence = agree ? figure.confidence
                                  : std::min(figure.confidence, kMinOcrConfidence - 1);
     }
 
@@ -226,6 +239,12 @@ Result<OcrPage> OcrEngine::readPrepared(const PreparedPage &page)
                          "text version of the report."),
                       {}};
     const TableGrids grids = tableGridsOf(page);
+    if (qEnvironmentVariableIsSet("NIANBAO_OCR_DEBUG")) { // DEBUG-REMOVE
+        static int n = 0;
+        ++n;
+        pixWrite(QByteArray("/tmp/ocrdbg-bin-" + QByteArray::number(n) + ".png").constData(), page.binary.get(), IFF_PNG);
+        for (const TableGrid &t : grids.tables) qWarning("table %d,%d %dx%d rows %d cols %d", t.box.x(), t.box.y(), t.box.width(), t.box.height(), t.rows(), t.columns());
+    }
     const PixPtr withoutLines(withoutGridLines(page.binary.get(), grids));
     PageReader reader(*tesseract, page);
     QList<PlacedLine> lines = reader.readTables(grids, withoutLines.get());
