@@ -22,8 +22,6 @@ namespace {
 
 /** Pixels a cell's box keeps clear of its ruling lines: scraps of a line read as 1 or |. */
 constexpr int kCellInset = 3;
-/** The faint ink's grid is taken when it has this many times the text ink's cells. */
-constexpr double kFaintGridGain = 1.5;
 /** Ink pixels a cell needs to be read at all: specks of dust are blank. */
 constexpr int kMinCellInk = 25;
 
@@ -89,9 +87,11 @@ int inkIn(Pix *image, const QRect &box)
 class PageReader final
 {
 public:
-    PageReader(TesseractReader &tesseract, const PreparedPage &page)
+    /** `darkInk`, if not null, is the page's darkest ink, its grid lines taken out. */
+    PageReader(TesseractReader &tesseract, const PreparedPage &page, Pix *darkInk)
         : m_tesseract(tesseract)
         , m_page(page)
+        , m_darkInk(darkInk)
     { }
 
     QList<PlacedLine> readTables(const TableGrids &grids, Pix *withoutLines)
@@ -166,8 +166,18 @@ private:
      */
     void readFigure(const QRect &inside, Pix *withoutLines, OcrField &field)
     {
-        const PixPtr ink = figureInk(withoutLines, inside);
-        const OcrReading figure = ink ? m_tesseract.readFigure(ink.get()) : OcrReading {{}, {}, -1};
+        OcrReading figure = readFigureIn(withoutLines, inside);
+        if (digitsOf(figure.text).isEmpty() && m_darkInk) {
+            // A seal stamped over the figure, scanned in grey: its dark ink alone may read.
+            // Read so, the figure is unsure, and stands only where a rule confirms it.
+            figure = readFigureIn(m_darkInk, inside);
+            figure.confidence = std::min(figure.confidence, kMinOcrConfidence - 1);
+            if (!digitsOf(figure.text).isEmpty()) {
+                field.text = figure.text;
+                field.confidence = figure.confidence;
+                return;
+            }
+        }
         if (digitsOf(figure.text).isEmpty()) {
             // Ink no reading makes a figure of (a seal over the digits) stands in the figure's
             // place as unreadable: read as words, it would make the row's figures its label.
@@ -184,33 +194,16 @@ private:
                                  : std::min(figure.confidence, kMinOcrConfidence - 1);
     }
 
+    OcrReading readFigureIn(Pix *ink, const QRect &inside)
+    {
+        const PixPtr figure = figureInk(ink, inside);
+        return figure ? m_tesseract.readFigure(figure.get()) : OcrReading {{}, {}, -1};
+    }
+
     TesseractReader &m_tesseract;
     const PreparedPage &m_page;
+    Pix *m_darkInk = nullptr;
 };
-
-qsizetype gridCells(const TableGrids &grids)
-{
-    qsizetype cells = 0;
-    for (const TableGrid &table : grids.tables)
-        cells += table.cells.size();
-    return cells;
-}
-
-/**
- * The page's tables, found in its text ink, or in its faint ink where that finds many more
- * cells: a scan's hairlines fade from the text ink, and whole columns with them. The text
- * ink comes first because in the faint ink a seal stamped over a grey scan is as dark as the
- * lines, and its ring's sides can pass for column lines.
- */
-TableGrids tableGridsOf(const PreparedPage &page)
-{
-    TableGrids grids = findTableGrids(page.binary.get());
-    if (!page.faintInk)
-        return grids;
-    TableGrids faint = findTableGrids(page.faintInk.get());
-    return gridCells(faint) > kFaintGridGain * double(gridCells(grids)) ? std::move(faint)
-                                                                        : std::move(grids);
-}
 
 PixPtr withoutGridLines(Pix *ink, const TableGrids &grids)
 {
@@ -238,15 +231,11 @@ Result<OcrPage> OcrEngine::readPrepared(const PreparedPage &page)
                          "(chi_sim) is not installed. Install tesseract-ocr-chi-sim, or open a "
                          "text version of the report."),
                       {}};
-    const TableGrids grids = tableGridsOf(page);
-    if (qEnvironmentVariableIsSet("NIANBAO_OCR_DEBUG")) { // DEBUG-REMOVE
-        static int n = 0;
-        ++n;
-        pixWrite(QByteArray("/tmp/ocrdbg-bin-" + QByteArray::number(n) + ".png").constData(), page.binary.get(), IFF_PNG);
-        for (const TableGrid &t : grids.tables) qWarning("table %d,%d %dx%d rows %d cols %d", t.box.x(), t.box.y(), t.box.width(), t.box.height(), t.rows(), t.columns());
-    }
+    const TableGrids grids = findTableGrids(page.binary.get());
     const PixPtr withoutLines(withoutGridLines(page.binary.get(), grids));
-    PageReader reader(*tesseract, page);
+    const PixPtr darkWithoutLines(page.darkInk ? withoutGridLines(page.darkInk.get(), grids)
+                                               : PixPtr());
+    PageReader reader(*tesseract, page, darkWithoutLines.get());
     QList<PlacedLine> lines = reader.readTables(grids, withoutLines.get());
     lines.append(reader.readProse(grids, withoutLines.get()));
     std::stable_sort(lines.begin(), lines.end(),

@@ -16,13 +16,14 @@ namespace {
 /** Skews are searched within this many degrees either way: a scan fed crooked. */
 constexpr float kMaxSkewDegrees = 5.0F;
 /**
- * Grey this light, on a white background, is ink for Tesseract, and for the grid (0 black).
- * One light level for text: Otsu's threshold broke the hairline strokes of 宋体 labels scanned
- * at 200 dpi (27 silent errors on the real scans, labels read as other rows'), and Sauvola's
- * local threshold read them worse; the price is bold headers swelling under a grey seal.
+ * Grey this light, on a white background, is ink for Tesseract and the grid finder (0 is
+ * black). One light level: Otsu's threshold broke the hairline strokes of 宋体 labels and
+ * grid lines scanned at 200 dpi (27 silent errors on the real scans, labels read as other
+ * rows'), and Sauvola's local threshold read them worse.
  */
 constexpr int kTextInkLevel = 210;
-constexpr int kFaintInkLevel = 215;
+/** Only grey this dark is ink in `darkInk`: printing, not a seal stamped over it in grey. */
+constexpr int kDarkInkLevel = 100;
 /** A resolution this close to kOcrDpi is read as it is, unscaled. */
 constexpr double kScaleTolerance = 0.15;
 
@@ -114,7 +115,7 @@ PreparedPage preparePage(Pix *source, int dpi)
     if (!normalized)
         return page;
     page.binary = inkAt(normalized.get(), kTextInkLevel);
-    page.faintInk = inkAt(normalized.get(), kFaintInkLevel);
+    page.darkInk = inkAt(normalized.get(), kDarkInkLevel);
     page.pointsPerPixel = page.binary ? page.size.width() / pixGetWidth(page.binary.get()) : 0;
     return page;
 }
@@ -123,7 +124,7 @@ QDataStream &operator<<(QDataStream &out, const PreparedPage &page)
 {
     out << page.pointsPerPixel << page.size << page.skewDegrees;
     writeBits(out, page.binary.get());
-    writeBits(out, page.faintInk.get());
+    writeBits(out, page.darkInk.get());
     return out;
 }
 
@@ -131,7 +132,7 @@ QDataStream &operator>>(QDataStream &in, PreparedPage &page)
 {
     in >> page.pointsPerPixel >> page.size >> page.skewDegrees;
     page.binary = readBits(in);
-    page.faintInk = readBits(in);
+    page.darkInk = readBits(in);
     return in;
 }
 

@@ -13,7 +13,7 @@ namespace nianbao {
 struct PreparedPage
 {
     PixPtr binary; ///< 1 bpp, ink 1, at kOcrDpi, upright
-    PixPtr faintInk; ///< the same, with fainter ink kept: thin grey ruling lines, for the grid
+    PixPtr darkInk; ///< the same, with only the darkest ink: figures under a seal in a grey scan
     double pointsPerPixel = 0; ///< from `binary`'s pixels to the page's points
     QSizeF size; ///< the page, in points
     float skewDegrees = 0; ///< the skew found and taken out
@@ -24,9 +24,9 @@ struct PreparedPage
  * ink and paper. Grey comes from the red channel, so a red or pink seal stamped over a table
  * turns to paper while black and blue ink stay; the page is scaled to kOcrDpi, turned upright
  * (a skew of up to 5°), and binarized against its local background, so a grey or uneven
- * scan still gives clean ink. `faintInk` keeps ink a good deal lighter than text: a table's
- * hairlines, scanned, are light grey and broken, and text binarized for OCR loses them. Null
- * `binary` if Leptonica could not process the image.
+ * scan still gives clean ink; it is taken down to a light grey, for the hairlines of 宋体 and of
+ * a table's rules. `darkInk` keeps only dark grey, where a seal stamped in red and scanned in
+ * grey is paper and the printed figures under it are not. Null `binary` if Leptonica could not process the image.
  */
 PreparedPage preparePage(Pix *source, int dpi);
 
