@@ -139,8 +139,8 @@ int distrustUncertainOcr(std::vector<CellValue> &cells, const QList<PageRegion> 
         const int confidence = ocrConfidence(cell.span, regions);
         if (confidence < 0)
             continue;
-        const bool rowInDoubt = !labelNamesRow(int(c), labelBefore(cell.span, regions, text),
-                                               rules.reportTemplate());
+        const bool rowInDoubt
+            = !labelNamesRow(int(c), labelBefore(cell.span, regions, text), rules.reportTemplate());
         if (confidence < kMinOcrConfidence || rowInDoubt)
             unsure.emplace_back(int(c), rowInDoubt);
     }

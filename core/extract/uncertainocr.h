@@ -19,8 +19,8 @@ class RuleBook;
  * (below kMinOcrConfidence: its two readings differ, or a digit is doubtful) becomes
  * unreadable, its figure kept as `extractedValue` (the checker offers it as a suggestion) and
  * its text as `sourceText`, and so does a figure whose line's label, as OCR read it, does not
- * name the row the figure was put in, unless a reconciliation rule over it holds exactly with every term
- * read: the arithmetic then confirms the reading, as a reviewer would. A sure reading stays;
+ * name the row the figure was put in, unless a reconciliation rule over it holds exactly with every
+ * term read: the arithmetic then confirms the reading, as a reviewer would. A sure reading stays;
  * if it is wrong, the rules it breaks point at it. `text` is the document's text the spans
  * and regions index. Returns how many cells it made unreadable.
  */

@@ -35,7 +35,7 @@ constexpr double kMinCellRateAt300Dpi = 0.99;
  * some 13 pixels tall. Raise it to what OCR measures; never lower it. Every wrong cell must be
  * flagged whatever the rate.
  */
-constexpr double kMinCellRateAt150Dpi = 0.90;
+constexpr double kMinCellRateAt150Dpi = 0.92;
 
 enum class ScanFormat { Png, Jpeg, Tiff, Pdf };
 

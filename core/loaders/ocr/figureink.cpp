@@ -90,7 +90,6 @@ QList<QRect> figurePieces(Pix *cell)
     return figure;
 }
 
-
 /** The part of `page` in `box`, cut out. */
 PixPtr clipped(Pix *page, const QRect &box)
 {

@@ -39,15 +39,21 @@ QRectF toPoints(const QRect &box, double pointsPerPixel)
 }
 
 /**
- * Two Chinese characters: a label, not a figure. Latin letters are no sign of words: the form
- * has none, and a small figure under specks reads as "ee vi". A figure read where there was
- * none is unsure anyway, as the first reading's digits differ from it.
+ * Whether a cell's first reading may be a figure, to be read again as one: it has no Chinese
+ * ("ee vi" is a small figure under specks), or one character beside digits or alone (了 for
+ * 7). Two Chinese characters are a label (法人), and a misread one (CE)总) is no figure either:
+ * read as one, it would be blanked.
  */
-bool isWords(const QString &text)
+bool mayBeFigure(const QString &text)
 {
-    return std::count_if(text.begin(), text.end(),
-                         [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; })
-        >= 2;
+    QString compact = text;
+    compact.remove(u' ');
+    const bool digit
+        = std::any_of(compact.begin(), compact.end(), [](QChar c) { return c.isDigit(); });
+    const auto chinese = std::count_if(compact.begin(), compact.end(), [](QChar c) {
+        return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF;
+    });
+    return chinese == 0 || (chinese == 1 && (digit || compact.size() <= 2));
 }
 
 /** A mark for "none" (—, /, 无): a cell's content, not a figure OCR failed to read. */
@@ -153,7 +159,7 @@ private:
         field.confidence = reading.confidence;
         field.text = cell.columnSpan > 1 ? tidyOcrSpanningCell(reading.text)
                                          : tidyOcrCell(reading.text, &field.confidence);
-        if (!isWords(field.text))
+        if (mayBeFigure(field.text))
             readFigure(inside, withoutLines, field);
         if (field.text.isEmpty())
             field.confidence = -1;
@@ -168,9 +174,15 @@ private:
     {
         OcrReading figure = readFigureIn(withoutLines, inside);
         if (digitsOf(figure.text).isEmpty() && m_darkInk) {
-            // A seal stamped over the figure, scanned in grey: its dark ink alone may read.
-            // Read so, the figure is unsure, and stands only where a rule confirms it.
-            figure = readFigureIn(m_darkInk, inside);
+            // A seal stamped over the cell: its dark ink alone is the printing. Where that
+            // holds nothing, the cell is empty under the seal; where it reads, the figure is
+            // unsure, and stands only where a rule confirms it.
+            const PixPtr printed = figureInk(m_darkInk, inside);
+            if (!printed) {
+                field = OcrField {{}, field.box, -1};
+                return;
+            }
+            figure = m_tesseract.readFigure(printed.get());
             figure.confidence = std::min(figure.confidence, kMinOcrConfidence - 1);
             if (!digitsOf(figure.text).isEmpty()) {
                 field.text = figure.text;
@@ -179,8 +191,8 @@ private:
             }
         }
         if (digitsOf(figure.text).isEmpty()) {
-            // Ink no reading makes a figure of (a seal over the digits) stands in the figure's
-            // place as unreadable: read as words, it would make the row's figures its label.
+            // Ink no reading makes a figure of stands in the figure's place as unreadable:
+            // read as words, it would make the row's figures its label.
             if (!field.text.isEmpty() && !isBlankMark(field.text)) {
                 field.text = QChar(QChar::ReplacementCharacter);
                 field.confidence = std::min(field.confidence, kMinOcrConfidence - 1);
@@ -190,8 +202,8 @@ private:
         const bool agree = digitsOf(field.text) == figure.text;
         field.text = figure.text;
         // Two readers that agree: the digit reader's own doubt is what is left.
-        field.confidence = agree ? figure.confidence
-                                 : std::min(figure.confidence, kMinOcrConfidence - 1);
+        field.confidence
+            = agree ? figure.confidence : std::min(figure.confidence, kMinOcrConfidence - 1);
     }
 
     OcrReading readFigureIn(Pix *ink, const QRect &inside)

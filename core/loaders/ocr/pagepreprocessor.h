@@ -26,7 +26,8 @@ struct PreparedPage
  * (a skew of up to 5°), and binarized against its local background, so a grey or uneven
  * scan still gives clean ink; it is taken down to a light grey, for the hairlines of 宋体 and of
  * a table's rules. `darkInk` keeps only dark grey, where a seal stamped in red and scanned in
- * grey is paper and the printed figures under it are not. Null `binary` if Leptonica could not process the image.
+ * grey is paper and the printed figures under it are not. Null `binary` if Leptonica could not
+ * process the image.
  */
 PreparedPage preparePage(Pix *source, int dpi);
 

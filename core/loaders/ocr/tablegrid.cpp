@@ -46,14 +46,15 @@ struct Segment
     int to = 0;
     int at = 0;
     QRect box;
+    bool splitOff = false; ///< split from other ink it touched (splitIntoLines)
 };
 
 /** A ruling line is at most this thick; a thicker piece is a line joined to other ink. */
 constexpr int kMaxLineThickness = 8;
 /** A straight line drifts at most one pixel across in this many along it (about 1°). */
 constexpr int kStraightness = 60;
-/** Runs in neighbouring pixel columns are one line where they overlap this much. */
-constexpr double kRunOverlap = 0.8;
+/** Runs in neighbouring pixel columns are one line where their ends are this close. */
+constexpr int kRunShift = 3;
 
 /** A run of ink along a line's direction, in one pixel column (or row) across it. */
 struct Run
@@ -97,34 +98,42 @@ QList<Run> runsIn(Pix *lines, const QRect &box, bool horizontal, int minLength)
     return runs;
 }
 
-bool overlapMostly(const Segment &line, const Run &run)
+/**
+ * Whether `run` goes on the line whose last run is `last`: in the next pixel column, with
+ * nearly the same ends. A straight line's runs are alike column after column; the runs of a
+ * seal's ring that touches the line shift along it, and go to lines of their own.
+ */
+bool continues(const Run &last, const Run &run)
 {
-    const int overlap = std::min(line.to, run.to) - std::max(line.from, run.from);
-    return overlap >= kRunOverlap * std::min(line.to - line.from, run.to - run.from);
+    return last.at == run.at - 1 && std::abs(last.from - run.from) <= kRunShift
+        && std::abs(last.to - run.to) <= kRunShift;
 }
 
 /**
  * The lines in a piece of ink thicker than a line: a ruling line that a seal's ring or a
  * stroke of text touches is one piece with it, and its box, its ends and its place across
- * would be theirs. Runs in neighbouring pixel columns that overlap are one line.
+ * would be theirs. Runs in neighbouring pixel columns that continue each other are one line.
  */
 QList<Segment> splitIntoLines(Pix *lines, const QRect &box, bool horizontal, int minLength)
 {
     QList<Segment> found;
+    QList<Run> lastRuns; ///< each found line's run in the pixel column last added to it
     for (const Run &run : runsIn(lines, box, horizontal, minLength)) {
-        auto line = std::find_if(found.begin(), found.end(), [&](const Segment &s) {
-            const int last = horizontal ? s.box.bottom() : s.box.right();
-            return last == run.at - 1 && overlapMostly(s, run);
-        });
+        qsizetype line = 0;
+        while (line < found.size() && !continues(lastRuns[line], run))
+            ++line;
         const QRect runBox = horizontal ? QRect(run.from, run.at, run.to - run.from, 1)
                                         : QRect(run.at, run.from, 1, run.to - run.from);
-        if (line == found.end()) {
-            found.append(Segment {run.from, run.to, run.at, runBox});
+        if (line == found.size()) {
+            found.append(Segment {run.from, run.to, run.at, runBox, true});
+            lastRuns.append(run);
             continue;
         }
-        line->from = std::min(line->from, run.from);
-        line->to = std::max(line->to, run.to);
-        line->box |= runBox;
+        Segment &segment = found[line];
+        segment.from = std::min(segment.from, run.from);
+        segment.to = std::max(segment.to, run.to);
+        segment.box |= runBox;
+        lastRuns[line] = run;
     }
     for (Segment &line : found)
         line.at = horizontal ? line.box.center().y() : line.box.center().x();
@@ -324,13 +333,33 @@ private:
         return s.box.width() <= kMaxLineThickness + (s.to - s.from) / kStraightness;
     }
 
-    /** The row lines the vertical line crosses between its ends. */
+    /** The row lines the vertical line crosses, running on past them both ways. */
     int crossings(const Segment &v) const
     {
         return int(std::count_if(m_horizontal.begin(), m_horizontal.end(), [&](const Segment &h) {
-            return v.at >= h.from && v.at <= h.to && h.at > v.from + kMeetTolerance
-                && h.at < v.to - kMeetTolerance;
+            return v.at >= h.from && v.at <= h.to && h.at > v.from + kEdgeTolerance
+                && h.at < v.to - kEdgeTolerance;
         }));
+    }
+
+    bool isColumnLine(const Segment &s) const
+    {
+        if (near(s.from, s.to) || !isStraight(s))
+            return false;
+        const bool top = meetsRowLine(s.at, s.from);
+        const bool bottom = meetsRowLine(s.at, s.to);
+        // A piece split off a seal's ring may be the ring's side: it must run from one row
+        // line's place to another's, as a column line under a seal does.
+        if (s.splitOff && (!nearAny(s.from, m_grid.rowEdges) || !nearAny(s.to, m_grid.rowEdges)))
+            return false;
+        // Through a row line: no stroke of text does that.
+        if (const int crossed = crossings(s); crossed > 0)
+            return top || bottom || crossed >= 2;
+        // Within one row: from its top line to its bottom line, one of them perhaps broken.
+        if (!nearAny(s.from, m_grid.rowEdges) || !nearAny(s.to, m_grid.rowEdges))
+            return false;
+        return (top && bottom) || (top && inGapOfRowLine(s.at, s.to))
+            || (bottom && inGapOfRowLine(s.at, s.from));
     }
 
     /**
@@ -341,16 +370,7 @@ private:
      */
     void keepVerticalsBetweenRows()
     {
-        m_vertical.removeIf([&](const Segment &s) {
-            if (near(s.from, s.to) || !isStraight(s))
-                return true;
-            const bool top = meetsRowLine(s.at, s.from);
-            const bool bottom = meetsRowLine(s.at, s.to);
-            if (int(top) + int(bottom) + crossings(s) >= 2)
-                return false;
-            return !(top && inGapOfRowLine(s.at, s.to))
-                && !(bottom && inGapOfRowLine(s.at, s.from));
-        });
+        m_vertical.removeIf([&](const Segment &s) { return !isColumnLine(s); });
     }
 
     void findColumns()

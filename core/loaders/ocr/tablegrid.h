@@ -43,10 +43,11 @@ struct TableGrids
 /**
  * Finds the ruled tables of a binary page (ink 1, at kOcrDpi). Ruling lines are what stays of
  * the ink after an opening with long horizontal and vertical structuring elements (text does
- * not hold runs that long); the rows are the horizontal lines, the columns the vertical lines
- * that run from one row line to another. Two neighbouring grid cells with no line between
- * them are one merged cell. The grid, not the reading order, gives each cell its row and
- * column.
+ * not hold runs that long); where a line touches other ink (a seal's ring), the straight runs
+ * are split from the rest. The rows are the horizontal lines; the columns are the straight
+ * vertical lines that meet or cross two row lines, or end where a seal broke one, which the
+ * strokes of text never do. Two neighbouring grid cells with no line between them are one
+ * merged cell. The grid, not the reading order, gives each cell its row and column.
  */
 TableGrids findTableGrids(Pix *binary);
 
