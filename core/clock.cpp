@@ -29,6 +29,14 @@ ReadBudget::ReadBudget(std::chrono::milliseconds time, const std::atomic<bool> *
     , m_cancel(cancel)
 { }
 
+void ReadBudget::extend(std::chrono::milliseconds more) const
+{
+    if (m_deadline.isForever())
+        return;
+    m_deadline += more.count();
+    m_time += more;
+}
+
 Error ReadBudget::error(const QString &where) const
 {
     using namespace Qt::StringLiterals;

@@ -46,6 +46,11 @@ public:
     bool cancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
     bool expired() const { return m_deadline.hasExpired(); }
     bool exhausted() const { return cancelled() || expired(); }
+    /**
+     * Gives the read `more` time: a loader that starts work known to be slow (OCR of a page,
+     * seconds each) extends the budget of the thread reading the file, by a bounded amount.
+     */
+    void extend(std::chrono::milliseconds more) const;
     /** Why reading stopped (read.cancelled, read.too_slow), naming `where` it stopped. */
     Error error(const QString &where) const;
 
@@ -65,8 +70,9 @@ public:
     };
 
 private:
-    QDeadlineTimer m_deadline;
-    std::chrono::milliseconds m_time;
+    // Mutable for extend(): the budget is installed and read as const, by one thread.
+    mutable QDeadlineTimer m_deadline;
+    mutable std::chrono::milliseconds m_time;
     const std::atomic<bool> *m_cancel;
 };
 

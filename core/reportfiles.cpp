@@ -191,7 +191,8 @@ private:
 QStringList reportFilePatterns()
 {
     return {u"*.txt"_s,   u"*.md"_s,   u"*.text"_s, u"*.html"_s, u"*.htm"_s, u"*.xhtml"_s,
-            u"*.shtml"_s, u"*.docx"_s, u"*.doc"_s,  u"*.wps"_s,  u"*.rtf"_s, u"*.pdf"_s};
+            u"*.shtml"_s, u"*.docx"_s, u"*.doc"_s,  u"*.wps"_s,  u"*.rtf"_s, u"*.pdf"_s,
+            u"*.png"_s,   u"*.jpg"_s,  u"*.jpeg"_s, u"*.tif"_s,  u"*.tiff"_s};
 }
 
 bool hasReportFileSuffix(const QString &fileName)

@@ -5,6 +5,7 @@
 #include "extract/documentlayout.h"
 #include "extract/tableextractor.h"
 #include "extract/titleparser.h"
+#include "extract/uncertainocr.h"
 #include "loaders/documentloader.h"
 #include "rules/checksession.h"
 #include "text/normalizedtext.h"
@@ -338,6 +339,8 @@ void ReportReader::analyzeText(Report &report, const QString &text) const
     }
     if (layout.secondReportLine() >= 0)
         report.errors.append(secondReportError(normalized.text(), layout, report.file));
+    if (!report.ocrPages.isEmpty())
+        distrustUncertainOcr(report.cells, report.regions, report.text, m_rules);
     report.findings
         = CheckSession::checkOnce(m_checker, report.cells, report.statements, report.splitChoices);
 }

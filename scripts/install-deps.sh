@@ -13,6 +13,8 @@ packages=(
     libqt6sql6-sqlite libqt6sql6-psql
     libgl-dev libicu-dev libxlsxwriter-dev libzip-dev libpoppler-cpp-dev libxml2-dev zlib1g-dev
     libpoppler-qt6-dev qt6-image-formats-plugins
+    libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng
+    poppler-utils
     postgresql
     xvfb xauth fonts-noto-cjk
     clang-format clang-tidy python3

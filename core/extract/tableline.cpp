@@ -129,12 +129,16 @@ bool isAsciiLetter(QChar c)
 /**
  * A token standing where a figure should that is no figure the engine reads: digits with
  * letters or signs (6x, 1e3, 0x10, 10%), a fraction (NFKC writes ½ as 1⁄2), digits of another
- * script (٦), more digits than a figure may have, or Chinese numerals (十万万). It is read as
+ * script (٦), more digits than a figure may have, Chinese numerals (十万万), or OCR's mark for a
+ * figure it could not read (U+FFFD). It is read as
  * unreadable in its own cell; read as text, it would turn the row's figures into its label.
  * Chinese numerals alone count only after the line's first token, which may be an enumerator.
  */
 bool isUnreadableFigure(QStringView token, bool firstOnLine)
 {
+    // OCR writes U+FFFD where a cell holds ink it cannot read as a figure (a seal over it).
+    if (token == QChar(QChar::ReplacementCharacter))
+        return true;
     bool digit = false;
     bool numeralsOnly = true;
     for (QChar c : token) {

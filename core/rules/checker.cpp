@@ -206,6 +206,12 @@ std::optional<Finding> Checker::missingFinding(int cell, const std::vector<CellV
         finding.expected = value.value;
         finding.suggestion = Suggestion {cell, *value.value};
         finding.message = tr("%1; the rules determine %2").arg(where, number(*value.value));
+    } else if (value.state == CellState::Unreadable && value.extractedValue) {
+        // OCR read a figure here but was not sure of it (distrustUncertainOcr).
+        finding.suggestion = Suggestion {cell, *value.extractedValue};
+        finding.message = tr("%1; OCR reads %2 there, but not with confidence: check it against "
+                             "the scan")
+                              .arg(where, number(*value.extractedValue));
     } else if (rowPrintsNoFigure(cell, cells)) {
         finding.suggestion = Suggestion {cell, 0};
         finding.message = tr("%1; the rules do not determine it, but no cell of its row has a "

@@ -8,6 +8,7 @@
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFont>
 #include <QFontDatabase>
 #include <QFontInfo>
 #include <QFontMetricsF>
@@ -288,18 +289,20 @@ QStringList wrap(const QString &text, const QFontMetricsF &metrics, double width
     return lines;
 }
 
-class PdfPainter
+/** Lays a fixture document out on pages (in points), as writePdfFixture and the scans draw it. */
+class PageLayout
 {
 public:
-    PdfPainter(QPdfWriter &writer, QPainter &painter, double pageHeight)
-        : m_writer(writer)
-        , m_painter(painter)
-        , m_metrics(painter.font(), &writer)
+    PageLayout(const QFontMetricsF &metrics, double pageHeight)
+        : m_metrics(metrics)
         , m_pageHeight(pageHeight)
-    { }
+    {
+        m_pages.append(FixturePage {});
+    }
 
     void paragraph(const QString &text, double width);
     void table(const FixtureTable &table);
+    QList<FixturePage> pages() const { return m_pages; }
 
 private:
     double baseline(double top, double height) const
@@ -308,29 +311,32 @@ private:
     }
     void newPage()
     {
-        m_writer.newPage();
+        m_pages.append(FixturePage {});
         m_y = kMargin;
     }
+    void text(const QPointF &at, const QString &text)
+    {
+        m_pages.back().texts.append(FixtureText {at, text});
+    }
 
-    QPdfWriter &m_writer;
-    QPainter &m_painter;
-    QFontMetricsF m_metrics;
+    const QFontMetricsF &m_metrics;
     double m_pageHeight;
     double m_y = kMargin;
+    QList<FixturePage> m_pages;
 };
 
-void PdfPainter::paragraph(const QString &text, double width)
+void PageLayout::paragraph(const QString &text, double width)
 {
     for (const QString &line : wrap(text, m_metrics, width)) {
         if (m_y + kLineHeight > m_pageHeight - kMargin)
             newPage();
-        m_painter.drawText(QPointF(kMargin, baseline(m_y, kLineHeight)), line);
+        this->text(QPointF(kMargin, baseline(m_y, kLineHeight)), line);
         m_y += kLineHeight;
     }
     m_y += 5;
 }
 
-void PdfPainter::table(const FixtureTable &table)
+void PageLayout::table(const FixtureTable &table)
 {
     const TableGeometry geometry = measure(table, m_metrics);
     m_y += 6;
@@ -349,8 +355,11 @@ void PdfPainter::table(const FixtureTable &table)
         y += kRowHeight;
     }
     int current = 0;
+    QRectF area;
     for (int r = 0; r < table.rows; ++r) {
         if (page[size_t(r)] != current) {
+            m_pages.back().tables.append(area);
+            area = QRectF();
             newPage();
             current = page[size_t(r)];
         }
@@ -368,15 +377,17 @@ void PdfPainter::table(const FixtureTable &table)
             const double right = geometry.left[size_t(cell.column + cell.columnSpan)];
             const QRectF box(left, top[size_t(r)], right - left,
                              top[size_t(last)] + kRowHeight - top[size_t(r)]);
-            m_painter.drawRect(box);
+            m_pages.back().boxes.append(box);
+            area = area.united(box);
             if (!starts || cell.text.isEmpty())
                 continue;
             const bool centred = table.headerRows[cell.row] || cell.column >= table.labelColumns;
             const double textWidth = m_metrics.horizontalAdvance(cell.text);
             const double x = centred ? left + (box.width() - textWidth) / 2 : left + kPadding;
-            m_painter.drawText(QPointF(x, baseline(box.top(), box.height())), cell.text);
+            text(QPointF(x, baseline(box.top(), box.height())), cell.text);
         }
     }
+    m_pages.back().tables.append(area);
     m_y = top[size_t(table.rows - 1)] + kRowHeight + 10;
 }
 
@@ -559,19 +570,30 @@ QByteArray writeDocxFixture(const FixtureDocument &document)
                      {u"word/document.xml"_s, xml.toUtf8()}});
 }
 
-bool writePdfFixture(const FixtureDocument &document, QByteArray *pdf, QString *problem)
+namespace {
+
+QFont fixtureFont()
 {
-    const QString family = u"Noto Sans CJK SC"_s;
+    QFont font(u"Noto Sans CJK SC"_s);
+    font.setPixelSize(int(kFontSize));
+    return font;
+}
+
+} // namespace
+
+std::optional<FixtureLayout> layoutFixture(const FixtureDocument &document, QString *problem,
+                                           double pageHeight)
+{
+    const QFont font = fixtureFont();
+    const QString family = font.family();
     if (!QFontDatabase::families().contains(family)) {
         *problem = u"the CJK font %1 is not installed (Debian: fonts-noto-cjk); the PDF "
                    u"fixtures cannot be written without it"_s.arg(family);
-        return false;
+        return std::nullopt;
     }
-    QFont font(family);
-    font.setPixelSize(int(kFontSize));
     if (QFontInfo(font).family() != family) {
         *problem = u"the font %1 resolves to %2"_s.arg(family, QFontInfo(font).family());
-        return false;
+        return std::nullopt;
     }
     // As wide as the widest table needs, at least A4 landscape: real reports wrap long labels
     // in narrow columns, which a text layer cannot tell from separate rows.
@@ -581,8 +603,42 @@ bool writePdfFixture(const FixtureDocument &document, QByteArray *pdf, QString *
         if (block.table)
             width = std::max(width, measure(*block.table, metrics).left.back() + kMargin);
     }
-    const double height = 595;
+    const double height = pageHeight;
 
+    // Text is placed with the metrics of a 72 dpi PDF page (unhinted), whatever it is drawn on.
+    QBuffer sink;
+    sink.open(QIODevice::WriteOnly);
+    QPdfWriter metricsDevice(&sink);
+    metricsDevice.setResolution(72);
+    const QFontMetricsF pageMetrics(font, &metricsDevice);
+    PageLayout pages(pageMetrics, height);
+    for (const FixtureBlock &block : document) {
+        if (block.table)
+            pages.table(*block.table);
+        else
+            pages.paragraph(block.paragraph, width - 2 * kMargin);
+    }
+    return FixtureLayout {QSizeF(width, height), pages.pages()};
+}
+
+void paintFixturePage(QPainter &painter, const FixturePage &page)
+{
+    painter.save();
+    painter.setFont(fixtureFont());
+    painter.setPen(QPen(Qt::black, 0.5));
+    painter.setBrush(Qt::NoBrush);
+    for (const QRectF &box : page.boxes)
+        painter.drawRect(box);
+    for (const FixtureText &text : page.texts)
+        painter.drawText(text.baseline, text.text);
+    painter.restore();
+}
+
+bool writePdfFixture(const FixtureDocument &document, QByteArray *pdf, QString *problem)
+{
+    const std::optional<FixtureLayout> layout = layoutFixture(document, problem);
+    if (!layout)
+        return false;
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     {
@@ -590,21 +646,17 @@ bool writePdfFixture(const FixtureDocument &document, QByteArray *pdf, QString *
         writer.setResolution(72);
         writer.setCreator(u"Nianbao tests"_s);
         writer.setPageSize(
-            QPageSize(QSizeF(width, height), QPageSize::Point, QString(), QPageSize::ExactMatch));
+            QPageSize(layout->pageSize, QPageSize::Point, QString(), QPageSize::ExactMatch));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         QPainter painter;
         if (!painter.begin(&writer)) {
             *problem = u"QPainter cannot paint on the QPdfWriter"_s;
             return false;
         }
-        painter.setFont(font);
-        painter.setPen(QPen(Qt::black, 0.5));
-        PdfPainter pages(writer, painter, height);
-        for (const FixtureBlock &block : document) {
-            if (block.table)
-                pages.table(*block.table);
-            else
-                pages.paragraph(block.paragraph, width - 2 * kMargin);
+        for (qsizetype i = 0; i < layout->pages.size(); ++i) {
+            if (i > 0)
+                writer.newPage();
+            paintFixturePage(painter, layout->pages[i]);
         }
         painter.end();
     }

@@ -4,10 +4,15 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QPointF>
+#include <QRectF>
+#include <QSizeF>
 #include <QString>
 #include <QStringView>
 
 #include <optional>
+
+class QPainter;
 
 namespace nianbao::test {
 
@@ -61,6 +66,46 @@ QByteArray writeHtmlFixture(const FixtureDocument &document, const QByteArray &e
 /** A Word .docx written with libzip: paragraphs of several runs, tables with gridSpan and
  *  vMerge. Empty on failure. */
 QByteArray writeDocxFixture(const FixtureDocument &document);
+
+/** A line of text a fixture page draws, at its baseline's left end (points). */
+struct FixtureText
+{
+    QPointF baseline;
+    QString text;
+};
+
+/** What one page of a drawn fixture holds, in points from its top left corner. */
+struct FixturePage
+{
+    QList<QRectF> boxes; ///< table cell borders, merged cells as one box
+    QList<FixtureText> texts;
+    QList<QRectF> tables; ///< the area of each table (or table part) on the page
+};
+
+/** A fixture document laid out on pages of one size (points), as the PDF fixture draws it. */
+struct FixtureLayout
+{
+    QSizeF pageSize;
+    QList<FixturePage> pages;
+};
+
+/** A4 landscape's height, in points: the PDF fixture's pages. */
+inline constexpr double kA4LandscapeHeight = 595;
+/** A3 portrait's height, in points: a page as wide as A4 landscape that holds all three tables. */
+inline constexpr double kA3PortraitHeight = 1191;
+
+/**
+ * Lays a document out in Noto Sans CJK SC on pages `pageHeight` points tall and at least A4
+ * landscape wide (as wide as the widest table needs): paragraphs wrapped, tables cell by cell
+ * with page breaks inside them.
+ * nullopt (with a message) when the CJK font is missing. writePdfFixture and the scans
+ * (scannedpages.h) draw this layout, so a scan shows exactly what the PDF fixture holds.
+ */
+std::optional<FixtureLayout> layoutFixture(const FixtureDocument &document, QString *problem,
+                                           double pageHeight = kA4LandscapeHeight);
+
+/** Draws one laid-out page on any paint device; the painter's transform maps points. */
+void paintFixturePage(QPainter &painter, const FixturePage &page);
 
 /**
  * A PDF written with Qt's QPdfWriter in Noto Sans CJK SC: paragraphs wrapped to the page, the

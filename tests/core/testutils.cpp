@@ -174,4 +174,46 @@ QString toFullWidthDigits(QString text)
     return text;
 }
 
+CellScore scoreCells(const Report &report, const std::vector<std::optional<double>> &truth,
+                     const QSet<int> &blank, const ReportTemplate &reportTemplate)
+{
+    QSet<int> flagged;
+    QHash<int, double> suggested;
+    for (const Finding &finding : report.findings) {
+        for (int cell : finding.cells)
+            flagged.insert(cell);
+        if (finding.suggestion)
+            suggested.insert(finding.suggestion->cell, finding.suggestion->value);
+    }
+    CellScore score;
+    for (int c = 0; c < reportTemplate.cellCount(); ++c) {
+        ++score.total;
+        const std::optional<double> expected
+            = c < int(truth.size()) ? truth[size_t(c)] : std::nullopt;
+        if (c >= int(report.cells.size())) {
+            score.wrong.append(reportTemplate.cells()[c].key.toString() % u": absent"_s);
+            continue;
+        }
+        const CellValue &cell = report.cells[size_t(c)];
+        const bool same = expected && cell.value && std::abs(*cell.value - *expected) < 1e-9;
+        bool right = same;
+        if (!expected)
+            right = !cell.value;
+        else if (blank.contains(c))
+            right
+                = same || (!cell.value && suggested.contains(c) && suggested.value(c) == *expected);
+        if (right) {
+            ++score.right;
+            continue;
+        }
+        const QString line = u"%1: expected %2, read %3 (%4)"_s.arg(
+            reportTemplate.cells()[c].key.toString(), numberText(expected), numberText(cell.value),
+            cellStateName(cell.state));
+        score.wrong.append(line);
+        if (cell.state == CellState::Extracted && cell.value && !flagged.contains(c))
+            score.silent.append(line);
+    }
+    return score;
+}
+
 } // namespace nianbao::test

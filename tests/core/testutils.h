@@ -78,6 +78,26 @@ QSet<int> cellIndices(const QSet<QString> &keys, const ReportTemplate &reportTem
 QStringList cellDifferences(const Report &report, const std::vector<std::optional<double>> &truth,
                             const QSet<int> &blank, const ReportTemplate &reportTemplate);
 
+/**
+ * How a report's cells compare with the true figures, counted as tests/real/score.py counts
+ * them. A cell is right when it holds its true figure; a cell blank in the source (`blank`) is
+ * also right when it holds no value and a finding suggests the true one; a cell without a true
+ * figure is right when it holds no value. A wrong cell is silent when it is read as extracted
+ * with a value and no finding names it: the reviewer is not told to look.
+ */
+struct CellScore
+{
+    int total = 0;
+    int right = 0;
+    QStringList wrong; ///< "key: expected E, read V (state)" per wrong cell
+    QStringList silent; ///< the wrong cells nothing flags, as in `wrong`
+
+    double rate() const { return total > 0 ? double(right) / total : 0.0; }
+};
+
+CellScore scoreCells(const Report &report, const std::vector<std::optional<double>> &truth,
+                     const QSet<int> &blank, const ReportTemplate &reportTemplate);
+
 /** A failure message for cellDifferences(): how many cells differ, and the first of them. */
 QByteArray differencesMessage(const QStringList &differences);
 

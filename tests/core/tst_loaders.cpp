@@ -511,16 +511,16 @@ void TestLoaders::unreadableFiles_data()
     QTest::addColumn<QString>("fileName");
     QTest::addColumn<QString>("code");
 
-    QTest::newRow("a scanned PDF without a text layer is pdf.no_text_layer")
-        << writeScannedPdf() << u"scan.pdf"_s << u"pdf.no_text_layer"_s;
+    QTest::newRow("a scanned PDF in which OCR finds no text is ocr.no_text")
+        << writeScannedPdf() << u"scan.pdf"_s << u"ocr.no_text"_s;
     QBuffer empty;
     empty.open(QIODevice::WriteOnly);
     {
         QPdfWriter writer(&empty);
         QPainter painter(&writer);
     }
-    QTest::newRow("a PDF with a blank page is pdf.no_text_layer")
-        << empty.data() << u"blank.pdf"_s << u"pdf.no_text_layer"_s;
+    QTest::newRow("a PDF with a blank page is ocr.no_text")
+        << empty.data() << u"blank.pdf"_s << u"ocr.no_text"_s;
     QTest::newRow("a PDF locked with a user password is pdf.encrypted")
         << writeEncryptedPdf("Annual report 2023", "secret", "owner") << u"locked.pdf"_s
         << u"pdf.encrypted"_s;
@@ -604,8 +604,8 @@ void TestLoaders::loaderChosenByContent_data()
         << QByteArray("not a pdf") << u"x.PDF"_s << u"pdf"_s;
     QTest::newRow("a text report is text")
         << QByteArray("某局2023年政府信息公开工作年度报告") << u"x.txt"_s << u"text"_s;
-    QTest::newRow("a PNG named .txt stays with the text loader (file.binary)")
-        << QByteArray("\x89PNG\r\n\x1A\n", 8) << u"x.txt"_s << u"text"_s;
+    QTest::newRow("a PNG named .txt is read as an image: its bytes decide")
+        << QByteArray("\x89PNG\r\n\x1A\n", 8) << u"x.txt"_s << u"image"_s;
 }
 
 void TestLoaders::loaderChosenByContent()

@@ -3,6 +3,8 @@
 #include "pdfloader.h"
 
 #include "clock.h"
+#include "loaders/ocr/ocrengine.h"
+#include "loaders/ocr/ocrlimits.h"
 #include "pdflayout.h"
 #include "pdfstreams.h"
 #include "popplerchild.h"
@@ -20,8 +22,6 @@ namespace nianbao {
 
 namespace {
 
-/** Pages with fewer visible characters than this have no text layer worth the name. */
-constexpr int kMinCharactersPerPage = 5;
 /** Text whose share of unmapped characters exceeds this cannot be read. */
 constexpr double kMaxUnmappedShare = 0.3;
 /** What page content and the like may inflate to in all: reports' inflate to some 150 KB.
@@ -45,6 +45,52 @@ QString pageList(const QList<int> &pages)
  * fork, so a child forked while another thread allocates could wait on it until the budget
  * ran out (seen in batch checks of the ASan CLI; release builds are unaffected).
  */
+/** Appends `part` (laid out from pages starting at `firstPage`) to `document`. */
+void appendPart(const PdfText &part, int firstPage, LoadedDocument &document)
+{
+    if (!document.text.isEmpty() && !document.text.endsWith(u'\n'))
+        document.text += u'\n';
+    const int offset = int(document.text.size());
+    document.text += part.text;
+    for (PageRegion region : part.regions) {
+        region.start += offset;
+        region.end += offset;
+        region.page += firstPage;
+        document.regions.append(region);
+    }
+    document.warnings.append(part.warnings);
+}
+
+/**
+ * The text of a PDF some of whose pages OCR read: each run of pages with a text layer laid out
+ * as ever, each OCR'd page as OCR read it, in page order.
+ */
+LoadedDocument mergedDocument(std::vector<PdfPage> pages, const std::vector<PopplerPage> &read)
+{
+    LoadedDocument document {{}, u"PDF+OCR"_s, {}};
+    std::vector<PdfPage> run;
+    int runStart = 0;
+    for (size_t p = 0; p <= pages.size(); ++p) {
+        const bool ocr = p < pages.size() && read[p].ocrState == PopplerPage::Ocr::Read;
+        if ((ocr || p == pages.size()) && !run.empty())
+            appendPart(layoutPdfText(run), runStart, document);
+        if (p == pages.size())
+            break;
+        if (!ocr) {
+            if (run.empty())
+                runStart = int(p);
+            run.push_back(std::move(pages[p]));
+            continue;
+        }
+        run.clear();
+        if (!document.text.isEmpty() && !document.text.endsWith(u'\n'))
+            document.text += u'\n';
+        appendOcrPage(read[p].ocr, int(p), document);
+        document.pageSizes.removeLast(); // the caller lists every page's size
+    }
+    return document;
+}
+
 std::atomic<PdfLoader::Isolation> s_isolation {
     kAddressSanitizer ? PdfLoader::Isolation::InProcess : PdfLoader::Isolation::ChildProcess};
 
@@ -157,15 +203,23 @@ Result<LoadedDocument> PdfLoader::documentOf(PopplerPages read)
     QList<Error> warnings;
     int characters = 0;
     int unmapped = 0;
+    QList<int> ocrPages;
+    QList<int> pagesPastOcrCap;
+    bool ocrFailed = false;
     for (PopplerPage &source : read.pages) {
         const int p = int(pages.size());
         const int pageCharacters = visibleCharacters(source.words, &unmapped);
         characters += pageCharacters;
-        if (pageCharacters < kMinCharactersPerPage) {
+        if (source.ocrState == PopplerPage::Ocr::Read && hasText(source.ocr)) {
+            ocrPages.append(p);
+        } else if (pageCharacters < kMinCharactersPerPage) {
             if (source.sidewaysCharacters >= kMinCharactersPerPage)
                 pagesOnlySideways.append(p);
             else
                 pagesWithoutText.append(p);
+            ocrFailed = ocrFailed || source.ocrState == PopplerPage::Ocr::Failed;
+            if (source.ocrState == PopplerPage::Ocr::Skipped)
+                pagesPastOcrCap.append(p);
         }
         if (source.crowded)
             crowdedPages.append(p);
@@ -206,19 +260,21 @@ Result<LoadedDocument> PdfLoader::documentOf(PopplerPages read)
                                {}});
     }
 
-    if (pagesWithoutText.size() == int(pages.size())) {
-        return Error {u"pdf.no_text_layer"_s,
-                      tr("The PDF has no text layer: it is a scan (pictures of pages). Run OCR "
-                         "on it (e.g. ocrmypdf, or a PDF editor's text recognition), or open a "
-                         "text version of the report (HTML, Word), then open that file."),
-                      {}};
-    }
+    if (pagesWithoutText.size() == int(pages.size()))
+        return noTextError(ocrFailed);
     if (!pagesWithoutText.isEmpty()) {
         warnings.append(Error {u"pdf.pages_without_text"_s,
-                               tr("Pages %1 of the PDF have no text layer (scanned); figures on "
-                                  "them cannot be read. Run OCR on the PDF, or open a text "
-                                  "version of the report.")
+                               tr("Pages %1 of the PDF have no text layer, and OCR read no text "
+                                  "on them; figures on them cannot be read. Check them against "
+                                  "the PDF.")
                                    .arg(pageList(pagesWithoutText)),
+                               {}});
+    }
+    if (!pagesPastOcrCap.isEmpty()) {
+        warnings.append(Error {u"ocr.too_many_pages"_s,
+                               tr("The PDF has more than %1 scanned pages; only the first %1 are "
+                                  "read with OCR, more than any report has.")
+                                   .arg(kMaxOcrPages),
                                {}});
     }
     if (characters > 0 && double(unmapped) / characters > kMaxUnmappedShare) {
@@ -228,10 +284,56 @@ Result<LoadedDocument> PdfLoader::documentOf(PopplerPages read)
                                   "on the PDF, or open a text version of the report."),
                                {}});
     }
+    if (!ocrPages.isEmpty()) {
+        LoadedDocument document = mergedDocument(std::move(pages), read.pages);
+        warnings.append(document.warnings);
+        document.warnings = std::move(warnings);
+        document.pageSizes = std::move(pageSizes);
+        return document;
+    }
     PdfText text = layoutPdfText(pages);
     warnings.append(text.warnings);
     return LoadedDocument {std::move(text.text), u"PDF"_s, std::move(warnings),
                            std::move(text.regions), std::move(pageSizes)};
+}
+
+/** OCR of the pages the reader rendered (Tesseract runs here, not in the child). */
+std::optional<Error> PdfLoader::readScans(PopplerPages &read)
+{
+    for (size_t p = 0; p < read.pages.size(); ++p) {
+        PopplerPage &page = read.pages[p];
+        if (page.ocrState != PopplerPage::Ocr::Prepared)
+            continue;
+        Result<OcrPage> ocr = OcrEngine::readPrepared(page.scan);
+        page.scan = {};
+        if (ReadBudget::current().exhausted())
+            return ReadBudget::current().error(tr("page %1 of the PDF (OCR)").arg(p + 1));
+        if (!ocr && ocr.error().code == u"ocr.unavailable")
+            return ocr.error();
+        page.ocrState = ocr ? PopplerPage::Ocr::Read : PopplerPage::Ocr::Failed;
+        if (ocr) {
+            page.ocr = std::move(ocr.value());
+            page.ocr.size = page.size; // the page's own, not one rounded through pixels
+        }
+    }
+    return std::nullopt;
+}
+
+/** Why a PDF with no text layer gives no text: OCR could not run, or read nothing. */
+Error PdfLoader::noTextError(bool ocrFailed)
+{
+    if (ocrFailed)
+        return Error {u"ocr.unavailable"_s,
+                      tr("The PDF has no text layer (it is a scan), and OCR could not run: "
+                         "Tesseract or its Chinese language data (chi_sim) is missing. Install "
+                         "tesseract-ocr-chi-sim, or open a text version of the report (HTML, "
+                         "Word)."),
+                      {}};
+    return Error {u"ocr.no_text"_s,
+                  tr("The PDF has no text layer (it is a scan), and OCR found no text on its "
+                     "pages: they are blank or hold only pictures. Open a text version of the "
+                     "report (HTML, Word)."),
+                  {}};
 }
 
 Result<LoadedDocument> PdfLoader::load(const QByteArray &bytes) const
@@ -246,6 +348,8 @@ Result<LoadedDocument> PdfLoader::load(const QByteArray &bytes) const
         ? readPopplerPagesInProcess(bytes)
         : readPopplerPagesInChild(bytes);
     if (std::optional<Error> error = readingError(read))
+        return *error;
+    if (std::optional<Error> error = readScans(read))
         return *error;
     return documentOf(std::move(read));
 }

@@ -15,8 +15,10 @@ struct PopplerPages;
 /**
  * PDF reports with a text layer, read through Poppler's GUI-free C++ binding (poppler-cpp):
  * each page's words with their boxes are rebuilt into lines and tables by layoutPdfText, and
- * each piece of text keeps its page region (LoadedDocument::regions). Scanned PDFs without a
- * text layer and password-protected PDFs are errors that say what the reviewer can do.
+ * each piece of text keeps its page region (LoadedDocument::regions). Pages without a text
+ * layer (scans) are rendered and prepared for OCR in the same child process, read with
+ * OcrEngine here, and merged with the others in page order. Password-protected PDFs are errors that
+ * say what the reviewer can do.
  *
  * Poppler runs in a child process (readPopplerPagesInChild), bounded in memory and time and
  * killed on cancel; the pre-scan of the streams (inflatedStreamBytes) refuses the plain
@@ -52,6 +54,8 @@ private:
     static std::optional<Error> inflationError(const QByteArray &bytes);
     static std::optional<Error> readingError(const PopplerPages &read);
     static Result<LoadedDocument> documentOf(PopplerPages read);
+    static std::optional<Error> readScans(PopplerPages &read);
+    static Error noTextError(bool ocrFailed);
 };
 
 } // namespace nianbao

@@ -4,6 +4,7 @@
 
 #include "childprocess.h"
 #include "clock.h"
+#include "loaders/ocr/ocrlimits.h"
 
 #include <QDataStream>
 #include <QIODevice>
@@ -31,7 +32,7 @@ constexpr int kExitOutOfMemory = 3;
 /** The child's exit status when something else was thrown. */
 constexpr int kExitThrown = 4;
 
-enum class Record : quint8 { Opened, Page, End };
+enum class Record : quint8 { Opened, Page, End, OcrBegins };
 
 qint64 residentBytes(pid_t pid)
 {
@@ -69,7 +70,12 @@ public:
                 << quint32(page.words.size());
             for (const PdfWord &word : page.words)
                 out << word;
+            out << quint8(page.ocrState) << page.scan;
         });
+    }
+    bool ocrBegins() override
+    {
+        return send(Record::OcrBegins, [](QDataStream &) {});
     }
     bool end()
     {
@@ -105,6 +111,10 @@ private:
         if (null >= 0)
             dup2(null, STDERR_FILENO);
     }
+    // The parent keeps the budget and kills the child when it is spent; the child must not
+    // stop at the deadline the parent has since extended.
+    const ReadBudget unlimited(std::chrono::milliseconds::max());
+    const ReadBudget::Scope scope(unlimited);
     try {
         PipeWriter writer(fd);
         readWithPoppler(bytes, writer);
@@ -211,6 +221,9 @@ private:
         case Record::End:
             m_ended = true;
             break;
+        case Record::OcrBegins:
+            ReadBudget::current().extend(kOcrTimePerPage);
+            break;
         default:
             return false;
         }
@@ -231,6 +244,9 @@ private:
         page.words.resize(words);
         for (PdfWord &word : page.words)
             in >> word;
+        quint8 ocrState = 0;
+        in >> ocrState >> page.scan;
+        page.ocrState = PopplerPage::Ocr(ocrState);
         m_pages.pages.push_back(std::move(page));
     }
 

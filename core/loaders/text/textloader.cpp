@@ -6,6 +6,7 @@
 #include "loaders/docx/legacywordloader.h"
 #include "loaders/html/htmlloader.h"
 #include "loaders/html/htmlparser.h"
+#include "loaders/ocr/imageloader.h"
 #include "loaders/pdf/pdfloader.h"
 #include "text/textdecoder.h"
 
@@ -237,6 +238,7 @@ const DocumentLoader &loaderFor(const QString &fileName, QByteArrayView head)
     static const DocxLoader docx;
     static const LegacyWordLoader legacyWord;
     static const HtmlLoader html;
+    static const ImageLoader image;
     static const TextLoader text;
     // What the bytes are decides first: reports are often saved under the wrong name (a web
     // page as .doc, a .docx as .doc).
@@ -248,11 +250,14 @@ const DocumentLoader &loaderFor(const QString &fileName, QByteArrayView head)
         return legacyWord;
     if (HtmlLoader::looksLikeHtml(head))
         return html;
+    if (ImageLoader::looksLikeImage(head))
+        return image;
     // Then the name, for what has no signature of its own (HTML fragments) and for damaged
     // files, so that the reviewer hears "damaged PDF" rather than "binary data".
     for (const DocumentLoader *loader :
          {static_cast<const DocumentLoader *>(&pdf), static_cast<const DocumentLoader *>(&docx),
-          static_cast<const DocumentLoader *>(&html)}) {
+          static_cast<const DocumentLoader *>(&html),
+          static_cast<const DocumentLoader *>(&image)}) {
         if (loader->accepts(fileName, head))
             return *loader;
     }
