@@ -27,6 +27,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <limits>
 #include <thread>
@@ -265,6 +266,59 @@ Latency editLatency(const Report &report, const Checker &checker, int edits)
     return Latency {micros[micros.size() / 2], micros[size_t(double(micros.size()) * 0.99)]};
 }
 
+/** Pages OCR read across the scans, and how long it took on `threads` threads. */
+struct OcrRun
+{
+    qsizetype pages = 0;
+    double seconds = 0;
+};
+
+/** Reads every scan in `files` (each file once, any thread) as the importer does. */
+OcrRun readScans(const QStringList &files, int threads)
+{
+    const ReportReader reader;
+    std::atomic<qsizetype> next {0};
+    std::atomic<qsizetype> pages {0};
+    OcrRun run;
+    run.seconds = secondsOf([&] {
+        std::vector<std::thread> workers;
+        for (int t = 0; t < threads; ++t) {
+            workers.emplace_back([&] {
+                for (qsizetype i = next++; i < files.size(); i = next++)
+                    pages += reader.readFile(files[i]).ocrPages.size();
+            });
+        }
+        for (std::thread &worker : workers)
+            worker.join();
+    });
+    run.pages = pages;
+    return run;
+}
+
+/** `nianbao-bench --scans DIR`: OCR's pages per second on one thread and on every core. */
+int benchmarkScans(const QString &dir)
+{
+    QStringList files;
+    for (const QFileInfo &file : QDir(dir).entryInfoList(
+             {u"*.png"_s, u"*.jpg"_s, u"*.jpeg"_s, u"*.tif"_s, u"*.tiff"_s, u"*.pdf"_s},
+             QDir::Files, QDir::Name))
+        files.append(file.filePath());
+    QTextStream out(stdout);
+    if (files.isEmpty()) {
+        out << "no scans (png, jpg, tif, tiff, pdf) in " << dir << "\n";
+        return 1;
+    }
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    for (const int threads : {1, cores}) {
+        const OcrRun run = readScans(files, threads);
+        out << "OCR, " << threads << " thread(s): " << run.pages << " pages of " << files.size()
+            << " files in " << QString::number(run.seconds, 'f', 2) << " s = "
+            << QString::number(double(run.pages) / run.seconds, 'f', 2) << " pages/s\n";
+        out.flush();
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -280,10 +334,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption corpusOption(
         u"corpus"_s, u"Write the corpus into DIR and keep it (default: a temporary folder)."_s,
         u"DIR"_s);
+    const QCommandLineOption scansOption(
+        u"scans"_s,
+        u"Instead: OCR every scan in DIR (png, jpg, tif, pdf) on 1 thread and on all cores."_s,
+        u"DIR"_s);
     parser.addOption(corpusOption);
+    parser.addOption(scansOption);
     parser.addOption(countOption);
     parser.addOption(editsOption);
     parser.process(app);
+    if (parser.isSet(scansOption))
+        return benchmarkScans(parser.value(scansOption));
     const int count = std::max(3, parser.value(countOption).toInt());
 
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
