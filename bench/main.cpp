@@ -312,8 +312,8 @@ int benchmarkScans(const QString &dir)
     for (const int threads : {1, cores}) {
         const OcrRun run = readScans(files, threads);
         out << "OCR, " << threads << " thread(s): " << run.pages << " pages of " << files.size()
-            << " files in " << QString::number(run.seconds, 'f', 2) << " s = "
-            << QString::number(double(run.pages) / run.seconds, 'f', 2) << " pages/s\n";
+            << " files in " << QString::number(run.seconds, 'f', 2)
+            << " s = " << QString::number(double(run.pages) / run.seconds, 'f', 2) << " pages/s\n";
         out.flush();
     }
     return 0;

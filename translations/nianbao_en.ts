@@ -283,6 +283,10 @@ Reports open without saving to a library.</source>
         <source>The figures of %1 are run together (&quot;%2&quot;); the rules leave %3 ways (%4), and the only one where 现行有效 plus 本年废止 is at least 本年制发 (a document issued this year stays in force unless repealed) is read. Check it against the source</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1; OCR reads %2 there, but not with confidence: check it against the scan</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::DocumentView</name>
@@ -729,6 +733,36 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
+    <name>nianbao::ImageLoader</name>
+    <message>
+        <source>Page %1 of the image is damaged; the pages before it are read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of the image is %2 × %3 pixels; Nianbao reads scans of at most %4 pixels a side and %5 million pixels (an A4 page scanned at 600 dpi is 4,961 × 7,016). Scan the report at 300 dpi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image cannot be read: it is damaged, incomplete or not a PNG, JPEG or TIFF image. Scan or download it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image has more than %1 pages; only the first %1 are read, more than any report has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page %1 of the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>OCR found no text in the image (%n page(s)): it is blank, or not a scan of a report.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>nianbao::Importer</name>
     <message>
         <source>The connection to the review library %1 was lost (%2); trying again for up to %3 s</source>
@@ -877,6 +911,17 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
+    <name>nianbao::OcrEngine</name>
+    <message>
+        <source>The page image could not be prepared for OCR (Leptonica failed on it): it is damaged or in a form Nianbao does not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR is not available: Tesseract or its Chinese language data (chi_sim) is not installed. Install tesseract-ocr-chi-sim, or open a text version of the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nianbao::PageSource</name>
     <message>
         <source>%1 is not a PDF or an image: it has no pages to show.</source>
@@ -939,14 +984,6 @@ Reports open without saving to a library.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The PDF has no text layer: it is a scan (pictures of pages). Run OCR on it (e.g. ocrmypdf, or a PDF editor&apos;s text recognition), or open a text version of the report (HTML, Word), then open that file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pages %1 of the PDF have no text layer (scanned); figures on them cannot be read. Run OCR on the PDF, or open a text version of the report.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Much of the PDF&apos;s text cannot be mapped to characters (its fonts lack a Unicode table), so it reads as garbage. Run OCR on the PDF, or open a text version of the report.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -992,6 +1029,26 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>The PDF could not be read: the system has no process or file handle left to read it in. Close other programs and read it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages %1 of the PDF have no text layer, and OCR read no text on them; figures on them cannot be read. Check them against the PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF has more than %1 scanned pages; only the first %1 are read with OCR, more than any report has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page %1 of the PDF (OCR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF has no text layer (it is a scan), and OCR could not run: Tesseract or its Chinese language data (chi_sim) is missing. Install tesseract-ocr-chi-sim, or open a text version of the report (HTML, Word).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF has no text layer (it is a scan), and OCR found no text on its pages: they are blank or hold only pictures. Open a text version of the report (HTML, Word).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

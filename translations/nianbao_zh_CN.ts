@@ -286,6 +286,10 @@ Reports open without saving to a library.</source>
         <source>The figures of %1 are run together (&quot;%2&quot;); the rules leave %3 ways (%4), and the only one where 现行有效 plus 本年废止 is at least 本年制发 (a document issued this year stays in force unless repealed) is read. Check it against the source</source>
         <translation>%1 的数字连在一起（“%2”）；勾稽关系允许 %3 种拆分（%4），已按“现行有效件数加本年废止件数不少于本年制发件数”（本年制发的文件除废止外仍然有效）采用唯一符合的一种。请对照原文核对</translation>
     </message>
+    <message>
+        <source>%1; OCR reads %2 there, but not with confidence: check it against the scan</source>
+        <translation>%1；OCR 在此处识别为 %2，但把握不足：请对照扫描件核对</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::DocumentView</name>
@@ -730,6 +734,35 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
+    <name>nianbao::ImageLoader</name>
+    <message>
+        <source>Page %1 of the image is damaged; the pages before it are read.</source>
+        <translation>图像第 %1 页已损坏；已读取其之前的页面。</translation>
+    </message>
+    <message>
+        <source>Page %1 of the image is %2 × %3 pixels; Nianbao reads scans of at most %4 pixels a side and %5 million pixels (an A4 page scanned at 600 dpi is 4,961 × 7,016). Scan the report at 300 dpi.</source>
+        <translation>图像第 %1 页为 %2 × %3 像素；年报审校读取的扫描件每边最多 %4 像素、总计最多 %5 百万像素（以 600 dpi 扫描的 A4 页面为 4,961 × 7,016）。请以 300 dpi 扫描报告。</translation>
+    </message>
+    <message>
+        <source>The image cannot be read: it is damaged, incomplete or not a PNG, JPEG or TIFF image. Scan or download it again.</source>
+        <translation>无法读取该图像：文件已损坏、不完整，或不是 PNG、JPEG、TIFF 图像。请重新扫描或下载。</translation>
+    </message>
+    <message>
+        <source>The image has more than %1 pages; only the first %1 are read, more than any report has.</source>
+        <translation>图像超过 %1 页；只读取前 %1 页，已多于任何报告的页数。</translation>
+    </message>
+    <message>
+        <source>page %1 of the image</source>
+        <translation>图像第 %1 页</translation>
+    </message>
+    <message numerus="yes">
+        <source>OCR found no text in the image (%n page(s)): it is blank, or not a scan of a report.</source>
+        <translation>
+            <numerusform>OCR 在图像中未找到文字（%n 页）：图像为空白，或不是报告的扫描件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>nianbao::Importer</name>
     <message>
         <source>The connection to the review library %1 was lost (%2); trying again for up to %3 s</source>
@@ -878,6 +911,17 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
+    <name>nianbao::OcrEngine</name>
+    <message>
+        <source>The page image could not be prepared for OCR (Leptonica failed on it): it is damaged or in a form Nianbao does not read.</source>
+        <translation>无法为 OCR 准备该页图像（Leptonica 处理失败）：图像已损坏，或为年报审校不支持的格式。</translation>
+    </message>
+    <message>
+        <source>OCR is not available: Tesseract or its Chinese language data (chi_sim) is not installed. Install tesseract-ocr-chi-sim, or open a text version of the report.</source>
+        <translation>OCR 不可用：未安装 Tesseract 或其中文语言数据（chi_sim）。请安装 tesseract-ocr-chi-sim，或打开报告的文字版本。</translation>
+    </message>
+</context>
+<context>
     <name>nianbao::PageSource</name>
     <message>
         <source>%1 is not a PDF or an image: it has no pages to show.</source>
@@ -942,14 +986,6 @@ Reports open without saving to a library.</source>
         <translation>PDF 受密码保护。请在 PDF 阅读器中输入密码打开，打印或另存为未加密的 PDF，或向发布机关索取未加密的版本；然后打开该文件。</translation>
     </message>
     <message>
-        <source>The PDF has no text layer: it is a scan (pictures of pages). Run OCR on it (e.g. ocrmypdf, or a PDF editor&apos;s text recognition), or open a text version of the report (HTML, Word), then open that file.</source>
-        <translation>PDF 没有文本层：它是扫描件（页面图片）。请对其进行 OCR 文字识别（例如使用 ocrmypdf 或 PDF 编辑器的文字识别功能），或获取报告的文本版本（HTML、Word），然后打开该文件。</translation>
-    </message>
-    <message>
-        <source>Pages %1 of the PDF have no text layer (scanned); figures on them cannot be read. Run OCR on the PDF, or open a text version of the report.</source>
-        <translation>PDF 第 %1 页没有文本层（扫描件），其中的数字无法读取。请对该 PDF 进行 OCR 文字识别，或打开报告的文本版本。</translation>
-    </message>
-    <message>
         <source>Much of the PDF&apos;s text cannot be mapped to characters (its fonts lack a Unicode table), so it reads as garbage. Run OCR on the PDF, or open a text version of the report.</source>
         <translation>PDF 中的大部分文字无法对应到字符（其字体缺少 Unicode 映射表），读出来是乱码。请对该 PDF 进行 OCR 文字识别，或打开报告的文本版本。</translation>
     </message>
@@ -996,6 +1032,26 @@ Reports open without saving to a library.</source>
     <message>
         <source>The PDF could not be read: the system has no process or file handle left to read it in. Close other programs and read it again.</source>
         <translation>无法读取该 PDF：系统已没有可用的进程或文件句柄来读取它。请关闭其他程序后重新读取。</translation>
+    </message>
+    <message>
+        <source>Pages %1 of the PDF have no text layer, and OCR read no text on them; figures on them cannot be read. Check them against the PDF.</source>
+        <translation>PDF 第 %1 页没有文字层，OCR 也未识别出文字；其上的数字无法读取。请对照 PDF 核对。</translation>
+    </message>
+    <message>
+        <source>The PDF has more than %1 scanned pages; only the first %1 are read with OCR, more than any report has.</source>
+        <translation>PDF 扫描页超过 %1 页；只对前 %1 页进行 OCR，已多于任何报告的页数。</translation>
+    </message>
+    <message>
+        <source>page %1 of the PDF (OCR)</source>
+        <translation>PDF 第 %1 页（OCR）</translation>
+    </message>
+    <message>
+        <source>The PDF has no text layer (it is a scan), and OCR could not run: Tesseract or its Chinese language data (chi_sim) is missing. Install tesseract-ocr-chi-sim, or open a text version of the report (HTML, Word).</source>
+        <translation>该 PDF 没有文字层（为扫描件），且 OCR 无法运行：缺少 Tesseract 或其中文语言数据（chi_sim）。请安装 tesseract-ocr-chi-sim，或打开报告的文字版本（HTML、Word）。</translation>
+    </message>
+    <message>
+        <source>The PDF has no text layer (it is a scan), and OCR found no text on its pages: they are blank or hold only pictures. Open a text version of the report (HTML, Word).</source>
+        <translation>该 PDF 没有文字层（为扫描件），OCR 在其页面上也未找到文字：页面为空白或只有图片。请打开报告的文字版本（HTML、Word）。</translation>
     </message>
 </context>
 <context>

@@ -75,7 +75,9 @@ void TestBadInput::initTestCase()
     QVERIFY(m_dir.isValid());
     QVERIFY(writeFile(path(u"empty.txt"_s), {}));
     // A program, not a picture: a PNG is read as an image now, whatever its name.
-    QByteArray binary("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16);
+    QByteArray binary("\x7F"
+                      "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+                      16);
     for (int i = 0; i < 8192; ++i)
         binary.append(char((i * 131 + 7) % 256));
     QVERIFY(writeFile(path(u"picture.txt"_s), binary));
