@@ -10,12 +10,17 @@
 #include "reviewpanel.h"
 #include "reviewsession.h"
 #include "reviewwindow.h"
+#include "scannedpages.h"
 #include "widgettestutils.h"
 
 #include <QAction>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QProcess>
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -97,6 +102,7 @@ private slots:
     void textReportsHaveNoPageTab();
     void theReportPanelNamesThePagesOcrRead();
     void pagesAreRenderedWithinTheBound();
+    void aScanOpensWithItsTablesAndPage();
 };
 
 void TestPageView::initTestCase()
@@ -363,4 +369,77 @@ void TestPageView::pagesAreRenderedWithinTheBound()
 }
 
 QTEST_MAIN(TestPageView)
+/** The cells `nianbao-cli check --json` reads in `file`: key → value (null if none). */
+QHash<QString, QJsonValue> cliCells(const QString &file)
+{
+    QProcess cli;
+    cli.start(QStringLiteral(NIANBAO_CLI_PATH), {u"check"_s, u"--json"_s, file});
+    if (!cli.waitForFinished(120'000))
+        return {};
+    const QJsonDocument json = QJsonDocument::fromJson(cli.readAllStandardOutput());
+    const QJsonValue reports = json.object().value(u"reports"_s);
+    const QJsonObject report
+        = (reports.isArray() ? reports.toArray() : json.array()).first().toObject();
+    QHash<QString, QJsonValue> cells;
+    for (const QJsonValue &cell : report.value(u"cells"_s).toArray())
+        cells.insert(cell[u"key"_s].toString(), cell[u"value"_s]);
+    return cells;
+}
+
+void TestPageView::aScanOpensWithItsTablesAndPage()
+{
+    // Seed 004's tables, printed on one A3 page and scanned at 300 dpi: turned, noisy, stamped.
+    const FixtureDocument tables = tablesOnly(fixtureDocument(QString::fromUtf8([] {
+        QFile seed(seed004Path());
+        return seed.open(QIODevice::ReadOnly) ? seed.readAll() : QByteArray();
+    }())));
+    ScanOptions options;
+    options.rotationDegrees = 1.2;
+    options.gaussianNoise = 3;
+    options.pageHeight = kA3PortraitHeight;
+    QString problem;
+    const QList<QImage> pages = renderScannedPages(tables, options, &problem);
+    QVERIFY2(pages.size() == 1, qPrintable(problem));
+    const QString scan = m_dir.filePath(u"scan.png"_s);
+    QFile out(scan);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(writeImageFile(pages.front(), "png", 0));
+    out.close();
+
+    QVERIFY(openAndWait(scan));
+    const ReviewSession &session = *document()->session();
+    QCOMPARE(session.report().ocrPages, QList<int> {0});
+    int read = 0;
+    int unsure = 0;
+    for (const CellValue &cell : session.cells()) {
+        read += cell.hasValue();
+        unsure += cell.state == CellState::Unreadable;
+    }
+    QVERIFY2(read >= 190, qPrintable(u"%1 cells read, %2 unreadable"_s.arg(read).arg(unsure)));
+    auto *ocrLabel = m_window->findChild<QLabel *>(u"ocrPagesLabel"_s);
+    QVERIFY(!ocrLabel->isHidden());
+    QCOMPARE(ocrLabel->text(), u"OCR, page 1"_s);
+
+    // The page beside the tables, the selected cell's box outlined on it.
+    QVERIFY(tabs()->isTabEnabled(1));
+    showPage();
+    QTRY_COMPARE(pageView()->pageCount(), 1);
+    QVERIFY2(pageView()->message().isEmpty(), qPrintable(pageView()->message()));
+    const QList<CellBox> boxes = cellBoxes();
+    QVERIFY(boxes.size() >= 190);
+    clickCell(*m_window, boxes.last().cell);
+    QCOMPARE(pageView()->outlinedBox(), boxes.last().box.rect);
+
+    // nianbao-cli reads the same cells.
+    const QHash<QString, QJsonValue> cli = cliCells(scan);
+    QCOMPARE(cli.size(), qsizetype(session.cells().size()));
+    const ReportTemplate &form = ReportTemplate::standard();
+    for (int c = 0; c < form.cellCount(); ++c) {
+        const QJsonValue value = cli.value(form.cells()[c].key.toString());
+        const std::optional<double> window = session.cell(c).value;
+        QVERIFY2(window ? value.toDouble() == *window : value.isNull(),
+                 qPrintable(form.cells()[c].key.toString()));
+    }
+}
+
 #include "tst_pageview.moc"
