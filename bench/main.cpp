@@ -282,6 +282,7 @@ OcrRun readScans(const QStringList &files, int threads)
     OcrRun run;
     run.seconds = secondsOf([&] {
         std::vector<std::thread> workers;
+        workers.reserve(size_t(threads));
         for (int t = 0; t < threads; ++t) {
             workers.emplace_back([&] {
                 for (qsizetype i = next++; i < files.size(); i = next++)

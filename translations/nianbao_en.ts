@@ -909,6 +909,14 @@ Reports open without saving to a library.</source>
         <source>nianbao-cli export: give --bom or --no-bom, not both</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>OCR, page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCR, page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::OcrEngine</name>
@@ -1862,6 +1870,14 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
     </message>
     <message>
         <source>Go to the &amp;Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (OCR, page %2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (OCR, page %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

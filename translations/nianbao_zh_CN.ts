@@ -909,6 +909,14 @@ Reports open without saving to a library.</source>
         <source>nianbao-cli export: give --bom or --no-bom, not both</source>
         <translation>nianbao-cli export：请只给出 --bom 或 --no-bom 之一</translation>
     </message>
+    <message>
+        <source>OCR, page %1 of %2</source>
+        <translation>OCR，第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>OCR, page %1</source>
+        <translation>OCR，第 %1 页</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::OcrEngine</name>
@@ -1858,6 +1866,14 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
     <message>
         <source>Go to the &amp;Page</source>
         <translation>转到页面(&amp;P)</translation>
+    </message>
+    <message>
+        <source>%1 (OCR, page %2 of %3)</source>
+        <translation>%1（OCR，第 %2 页，共 %3 页）</translation>
+    </message>
+    <message>
+        <source>%1 (OCR, page %2)</source>
+        <translation>%1（OCR，第 %2 页）</translation>
     </message>
 </context>
 <context>

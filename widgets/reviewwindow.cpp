@@ -763,7 +763,14 @@ void ReviewWindow::importIntoLibrary(const ReportFileScan &scan)
         [dialog](const ImportProgress &progress) {
             // Files are read ahead of the batch being stored: the count is what is stored,
             // and a file is named as its reading begins, so a slow one is seen while read.
-            const QString name = QFileInfo(progress.file).fileName();
+            QString name = QFileInfo(progress.file).fileName();
+            if (progress.ocrPage > 0)
+                name = progress.ocrPages > 0
+                    ? tr("%1 (OCR, page %2 of %3)")
+                          .arg(name)
+                          .arg(progress.ocrPage)
+                          .arg(progress.ocrPages)
+                    : tr("%1 (OCR, page %2)").arg(name).arg(progress.ocrPage);
             dialog->setLabelText(
                 progress.finished
                     ? tr("Imported %1 of %2: %3").arg(progress.done).arg(progress.total).arg(name)

@@ -46,11 +46,20 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments)
     return true;
 }
 
-/** Names each file as its reading starts, so a slow one is visible while it is read. */
+/** Names each file as its reading starts, and each page OCR reads, so a slow one is seen. */
 void printProgress(QTextStream &err, const ImportProgress &progress)
 {
     if (!progress.notice.isEmpty())
         err << printable(progress.notice) << '\n';
+    else if (progress.ocrPage > 0)
+        err << "    " << printable(progress.file) << ": "
+            << (progress.ocrPages > 0
+                    ? QCoreApplication::translate("nianbao::LibraryCommands", "OCR, page %1 of %2")
+                          .arg(progress.ocrPage)
+                          .arg(progress.ocrPages)
+                    : QCoreApplication::translate("nianbao::LibraryCommands", "OCR, page %1")
+                          .arg(progress.ocrPage))
+            << '\n';
     else if (!progress.finished)
         err << '[' << progress.done + 1 << '/' << progress.total << "] " << printable(progress.file)
             << '\n';

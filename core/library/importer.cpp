@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importer.h"
 
+#include "loaders/ocr/ocrprogress.h"
+
 #include "library/reviewlibrary.h"
 #include "reportreader.h"
 #include "rules/checksession.h"
@@ -84,13 +86,15 @@ class ReadAhead final
 {
 public:
     using Started = std::function<void(qsizetype index)>;
+    using PageRead = std::function<void(qsizetype index, int page, int pages)>;
 
     ReadAhead(const QStringList &files, const ReportReader &reader, const QSet<quint64> &stored,
-              Started started)
+              Started started, PageRead pageRead)
         : m_files(files)
         , m_reader(reader)
         , m_stored(stored)
         , m_started(std::move(started))
+        , m_pageRead(std::move(pageRead))
         , m_slots(size_t(Importer::kReadAhead))
     {
         const int threads
@@ -139,6 +143,8 @@ private:
             const qsizetype index = m_next++;
             lock.unlock();
             m_started(index);
+            const OcrProgress::Scope pages(
+                [this, index](int page, int pages) { m_pageRead(index, page, pages); });
             Result<ReadFile> read = readFile(m_reader, m_stored, m_files[index]);
             lock.lock();
             m_slots[size_t(index % Importer::kReadAhead)] = std::move(read);
@@ -150,6 +156,7 @@ private:
     const ReportReader &m_reader;
     const QSet<quint64> &m_stored;
     const Started m_started;
+    const PageRead m_pageRead;
     std::mutex m_mutex;
     std::condition_variable m_ready; ///< a file was read
     std::condition_variable m_space; ///< a file was taken: the workers may read further
@@ -193,6 +200,8 @@ private:
     void started(qsizetype index);
     void finished(qsizetype index);
     void notice(qsizetype index, const QString &text);
+    /** Page `page` of `pages` (0: not known) of the file is being OCR'd. */
+    void pageRead(qsizetype index, int page, int pages);
     /** Puts a file read into the batch; false if the import was cancelled inside it. */
     bool add(qsizetype index, Result<ReadFile> read);
     bool batchIsFull() const;
@@ -234,6 +243,15 @@ void Importer::Run::finished(qsizetype index)
     ++m_done;
     if (m_progress)
         m_progress(ImportProgress {m_done, int(m_files.size()), m_files[index], true});
+}
+
+void Importer::Run::pageRead(qsizetype index, int page, int pages)
+{
+    if (!m_progress)
+        return;
+    const std::lock_guard lock(m_progressMutex);
+    m_progress(
+        ImportProgress {m_done, int(m_files.size()), m_files[index], false, {}, page, pages});
 }
 
 void Importer::Run::notice(qsizetype index, const QString &text)
@@ -387,10 +405,16 @@ ImportSummary Importer::Run::run()
     const QSet<quint64> stored = hashes ? hashes.value() : QSet<quint64>();
     bool goOn = true;
     {
-        ReadAhead ahead(m_files, m_reader, stored, [this](qsizetype index) {
-            if (!cancelled())
-                started(index);
-        });
+        ReadAhead ahead(
+            m_files, m_reader, stored,
+            [this](qsizetype index) {
+                if (!cancelled())
+                    started(index);
+            },
+            [this](qsizetype index, int page, int pages) {
+                if (!cancelled())
+                    pageRead(index, page, pages);
+            });
         // Short waits, so that Cancel and a batch's age are seen while a slow file is read.
         constexpr std::chrono::milliseconds kPoll {50};
         for (qsizetype i = 0; i < total && goOn;) {

@@ -20,7 +20,8 @@ class ReviewLibrary;
 
 /**
  * How far an import has come; passed to the progress callback as each file's reading begins
- * (`finished` false, so a slow file is named while it is read) and once the file is done with:
+ * (`finished` false, so a slow file is named while it is read), as each page of a scan is
+ * OCR'd (seconds a page), and once the file is done with:
  * its report committed to the library, or its failure counted (`finished` true).
  */
 struct ImportProgress
@@ -30,6 +31,9 @@ struct ImportProgress
     QString file;
     bool finished = true;
     QString notice = {}; ///< what happened meanwhile, e.g. the connection was lost
+    /** While `file` is OCR'd: the page being read (from 1), and of how many (0: not known). */
+    int ocrPage = 0;
+    int ocrPages = 0;
 };
 
 /** What an import did: counts, every file that failed or was skipped, each with its reason. */

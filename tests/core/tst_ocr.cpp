@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clock.h"
 #include "extract/uncertainocr.h"
+#include "library/importer.h"
 #include "loaders/documentloader.h"
 #include "loaders/ocr/imageloader.h"
 #include "loaders/ocr/ocrlimits.h"
+#include "loaders/ocr/ocrprogress.h"
 #include "loaders/ocr/ocrtext.h"
 #include "reportfiles.h"
 #include "reporttemplate.h"
@@ -12,10 +14,12 @@
 
 #include <QBuffer>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFontDatabase>
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
 
@@ -190,6 +194,7 @@ private slots:
     void readsATurnedPageUnderARedSeal();
     void readsAScannedPdfAndAMixedOne();
     void distrustsUncertainFigures();
+    void importNamesEachPageItReadsOnce();
     void refusesBadImages_data();
     void refusesBadImages();
     void takesImageFilesByContentAndName();
@@ -401,6 +406,49 @@ void TestOcr::distrustsUncertainFigures()
         QCOMPARE(read.cells[size_t(penalty)].value, std::optional<double>(7890));
         QCOMPARE(read.cells[size_t(sumCell)].state, CellState::Extracted);
     }
+}
+
+void TestOcr::importNamesEachPageItReadsOnce()
+{
+    // A scan of two pages, as an image-only PDF.
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setResolution(72);
+        writer.setPageSize(
+            QPageSize(QSizeF(312, 240), QPageSize::Point, QString(), QPageSize::ExactMatch));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        QPainter painter(&writer);
+        painter.drawImage(QRectF(0, 0, 312, 240), drawPage());
+        writer.newPage();
+        painter.drawImage(QRectF(0, 0, 312, 240), drawPage(1.0));
+    }
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString scan = dir.filePath(u"scan.pdf"_s);
+    QFile file(scan);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(buffer.data());
+    file.close();
+
+    const Importer importer(dir.filePath(u"library.sqlite"_s));
+    QList<QPair<int, int>> pages;
+    const auto collect = [&pages](const ImportProgress &progress) {
+        if (progress.ocrPage > 0)
+            pages.append({progress.ocrPage, progress.ocrPages});
+    };
+    const ImportSummary first = importer.run(QStringList {scan}, collect);
+    QCOMPARE(first.imported, 1);
+    const QList<QPair<int, int>> expected {{1, 2}, {2, 2}};
+    QCOMPARE(pages, expected);
+    // The same bytes again: found in the library by their hash, not OCR'd again.
+    pages.clear();
+    const ImportSummary again = importer.run(QStringList {scan}, collect);
+    QCOMPARE(again.duplicates, 1);
+    QVERIFY(pages.isEmpty());
+    // Without a listener, reading says nothing and needs none.
+    OcrProgress::report(1, 1);
 }
 
 void TestOcr::refusesBadImages_data()

@@ -5,6 +5,7 @@
 #include "reportlistmodel.h"
 #include "reviewdocument.h"
 #include "reviewwindow.h"
+#include "scannedpages.h"
 #include "widgettestutils.h"
 
 #include <QApplication>
@@ -150,6 +151,43 @@ private slots:
         QVERIFY(importAndWait({repaired}));
         QCOMPARE(m_window->reportList()->rowCount(), 1);
         QVERIFY(m_window->reportList()->document(rowOf(repaired))->isLoaded());
+    }
+
+    void theProgressNamesThePageOcrReads()
+    {
+        // A scan of seed 004's tables on one A3 page: OCR takes seconds, the dialog says so.
+        QFile seed(seed004Path());
+        QVERIFY(seed.open(QIODevice::ReadOnly));
+        const FixtureDocument tables
+            = tablesOnly(fixtureDocument(QString::fromUtf8(seed.readAll())));
+        ScanOptions options;
+        options.pageHeight = kA3PortraitHeight;
+        QString problem;
+        const QList<QImage> pages = renderScannedPages(tables, options, &problem);
+        QVERIFY2(pages.size() == 1, qPrintable(problem));
+        const QString scan = path(u"scan.png"_s);
+        QFile out(scan);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(writeImageFile(pages.front(), "png", 0));
+        out.close();
+
+        m_window->openPaths({scan});
+        auto *progress = m_window->findChild<QProgressDialog *>(u"importProgressDialog"_s);
+        QVERIFY(progress);
+        QStringList labels;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                if (!m_window->isLoading())
+                    return true;
+                if (labels.isEmpty() || labels.back() != progress->labelText())
+                    labels.append(progress->labelText());
+                return false;
+            },
+            60000));
+        const QString expected = MarkingTranslator::kMark + u"scan.png (OCR, page 1 of 1)"_s;
+        QVERIFY2(std::any_of(labels.begin(), labels.end(),
+                             [&](const QString &label) { return label.contains(expected); }),
+                 qPrintable(labels.join(u" | "_s)));
     }
 };
 

@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "ocrengine.h"
 #include "ocrlimits.h"
+#include "ocrprogress.h"
 #include "pixptr.h"
 
 #include <leptonica/allheaders.h>
@@ -75,6 +76,9 @@ public:
                                 &bps, &spp, &cmap)
             == 0;
     }
+
+    /** How many pages the file holds, if known before they are read (a TIFF's are not). */
+    int knownCount() const { return m_tiff ? 0 : 1; }
 
     bool start()
     {
@@ -198,6 +202,7 @@ Result<LoadedDocument> ImageLoader::load(const QByteArray &bytes) const
             document.warnings.append(damagedPageWarning(page));
             break;
         }
+        OcrProgress::report(page + 1, pages.knownCount());
         Result<OcrPage> read = OcrEngine::readPage(image.get(), resolutionOf(image.get()));
         if (!read)
             return read.error();

@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "loaders/ocr/ocrengine.h"
 #include "loaders/ocr/ocrlimits.h"
+#include "loaders/ocr/ocrprogress.h"
 #include "pdflayout.h"
 #include "pdfstreams.h"
 #include "popplerchild.h"
@@ -300,10 +301,15 @@ Result<LoadedDocument> PdfLoader::documentOf(PopplerPages read)
 /** OCR of the pages the reader rendered (Tesseract runs here, not in the child). */
 std::optional<Error> PdfLoader::readScans(PopplerPages &read)
 {
+    const int scans = int(std::count_if(read.pages.begin(), read.pages.end(), [](const auto &page) {
+        return page.ocrState == PopplerPage::Ocr::Prepared;
+    }));
+    int scan = 0;
     for (size_t p = 0; p < read.pages.size(); ++p) {
         PopplerPage &page = read.pages[p];
         if (page.ocrState != PopplerPage::Ocr::Prepared)
             continue;
+        OcrProgress::report(++scan, scans);
         Result<OcrPage> ocr = OcrEngine::readPrepared(page.scan);
         page.scan = {};
         if (ReadBudget::current().exhausted())
