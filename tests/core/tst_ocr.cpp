@@ -24,6 +24,7 @@
 #include <QtEndian>
 
 #include <atomic>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using namespace nianbao;
@@ -121,6 +122,27 @@ QByteArray encoded(const QImage &image, const char *format)
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, format);
+    return buffer.data();
+}
+
+/** A PDF of `pages` pages of 312 × 240 points, each painted by `paint(painter, page)`. */
+QByteArray pdfOfPages(int pages, const std::function<void(QPainter &, int)> &paint)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setResolution(72);
+    writer.setPageSize(
+        QPageSize(QSizeF(312, 240), QPageSize::Point, QString(), QPageSize::ExactMatch));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    {
+        QPainter painter(&writer);
+        for (int page = 0; page < pages; ++page) {
+            if (page > 0)
+                writer.newPage();
+            paint(painter, page);
+        }
+    }
     return buffer.data();
 }
 
@@ -310,24 +332,17 @@ void TestOcr::readsATurnedPageUnderARedSeal()
 
 void TestOcr::readsAScannedPdfAndAMixedOne()
 {
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    {
-        QPdfWriter writer(&buffer);
-        writer.setResolution(72);
-        writer.setPageSize(
-            QPageSize(QSizeF(312, 240), QPageSize::Point, QString(), QPageSize::ExactMatch));
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        QPainter painter(&writer);
-        painter.setFont(fixtureFont());
+    // A page with a text layer, then a scanned one.
+    const QByteArray pdf = pdfOfPages(2, [](QPainter &painter, int page) {
+        if (page == 1) {
+            painter.drawImage(QRectF(0, 0, 312, 240), drawPage());
+            return;
+        }
         QFont font = fixtureFont();
         font.setPixelSize(12);
         painter.setFont(font);
         painter.drawText(QPoint(30, 60), u"本页有文字层：本年收到申请6件。"_s);
-        writer.newPage();
-        painter.drawImage(QRectF(0, 0, 312, 240), drawPage());
-    }
-    const QByteArray pdf = buffer.data();
+    });
     Result<LoadedDocument> loaded = loaderFor(u"mixed.pdf"_s, pdf).load(pdf);
     QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().message));
     const LoadedDocument &document = loaded.value();
@@ -411,25 +426,15 @@ void TestOcr::distrustsUncertainFigures()
 void TestOcr::importNamesEachPageItReadsOnce()
 {
     // A scan of two pages, as an image-only PDF.
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    {
-        QPdfWriter writer(&buffer);
-        writer.setResolution(72);
-        writer.setPageSize(
-            QPageSize(QSizeF(312, 240), QPageSize::Point, QString(), QPageSize::ExactMatch));
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        QPainter painter(&writer);
-        painter.drawImage(QRectF(0, 0, 312, 240), drawPage());
-        writer.newPage();
-        painter.drawImage(QRectF(0, 0, 312, 240), drawPage(1.0));
-    }
+    const QByteArray pdf = pdfOfPages(2, [](QPainter &painter, int page) {
+        painter.drawImage(QRectF(0, 0, 312, 240), drawPage(page));
+    });
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString scan = dir.filePath(u"scan.pdf"_s);
     QFile file(scan);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(buffer.data());
+    file.write(pdf);
     file.close();
 
     const Importer importer(dir.filePath(u"library.sqlite"_s));

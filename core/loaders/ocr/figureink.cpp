@@ -28,21 +28,6 @@ constexpr int kWritingMargin = 6;
 /** Ink pieces a figure has at most: more is a smudge or a picture, not a figure. */
 constexpr int kMaxPieces = 40;
 
-QList<QRect> pieces(Pix *cell)
-{
-    QList<QRect> rects;
-    BOXA *boxes = pixConnCompBB(cell, 8);
-    if (!boxes)
-        return rects;
-    for (int i = 0; i < boxaGetCount(boxes); ++i) {
-        l_int32 x = 0, y = 0, w = 0, h = 0;
-        boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
-        rects.append(QRect(x, y, w, h));
-    }
-    boxaDestroy(&boxes);
-    return rects;
-}
-
 bool touchesSide(const QRect &piece, const QSize &cell)
 {
     return piece.left() <= 0 || piece.top() <= 0 || piece.right() >= cell.width() - 1
@@ -66,7 +51,7 @@ bool isDecimalPoint(const QRect &piece, const QList<QRect> &digits, int height, 
 QList<QRect> figurePieces(Pix *cell)
 {
     const QSize size(pixGetWidth(cell), pixGetHeight(cell));
-    QList<QRect> inside = pieces(cell);
+    QList<QRect> inside = inkPieces(cell);
     inside.removeIf([&](const QRect &piece) { return touchesSide(piece, size); });
     if (inside.isEmpty() || inside.size() > kMaxPieces)
         return {};
@@ -107,7 +92,7 @@ QRect writingIn(Pix *page, const QRect &box)
     if (!cell)
         return {};
     const QSize size(pixGetWidth(cell.get()), pixGetHeight(cell.get()));
-    QList<QRect> inside = pieces(cell.get());
+    QList<QRect> inside = inkPieces(cell.get());
     inside.removeIf([&](const QRect &piece) { return touchesSide(piece, size); });
     int tallest = 0;
     for (const QRect &piece : std::as_const(inside))

@@ -143,37 +143,24 @@ QList<Segment> splitIntoLines(Pix *lines, const QRect &box, bool horizontal, int
 QList<Segment> segmentsOf(Pix *lines, bool horizontal, int minLength)
 {
     QList<Segment> segments;
-    BOXA *boxes = pixConnCompBB(lines, 8);
-    if (!boxes)
-        return segments;
-    for (int i = 0; i < boxaGetCount(boxes); ++i) {
-        l_int32 x = 0, y = 0, w = 0, h = 0;
-        boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
-        const QRect box(x, y, w, h);
-        if ((horizontal ? h : w) > kMaxLineThickness) {
+    for (const QRect &box : inkPieces(lines)) {
+        if ((horizontal ? box.height() : box.width()) > kMaxLineThickness) {
             segments.append(splitIntoLines(lines, box, horizontal, minLength));
             continue;
         }
-        segments.append(horizontal ? Segment {x, x + w, y + h / 2, box}
-                                   : Segment {y, y + h, x + w / 2, box});
+        const QPoint centre(box.x() + box.width() / 2, box.y() + box.height() / 2);
+        segments.append(horizontal ? Segment {box.x(), box.x() + box.width(), centre.y(), box}
+                                   : Segment {box.y(), box.y() + box.height(), centre.x(), box});
     }
-    boxaDestroy(&boxes);
     return segments;
 }
 
 QList<QRect> componentBoxes(Pix *lines)
 {
-    QList<QRect> rects;
-    BOXA *boxes = pixConnCompBB(lines, 8);
-    if (!boxes)
-        return rects;
-    for (int i = 0; i < boxaGetCount(boxes); ++i) {
-        l_int32 x = 0, y = 0, w = 0, h = 0;
-        boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
-        if (w >= kMinTableWidth && h >= kMinTableHeight)
-            rects.append(QRect(x, y, w, h));
-    }
-    boxaDestroy(&boxes);
+    QList<QRect> rects = inkPieces(lines);
+    rects.removeIf([](const QRect &box) {
+        return box.width() < kMinTableWidth || box.height() < kMinTableHeight;
+    });
     std::sort(rects.begin(), rects.end(),
               [](const QRect &a, const QRect &b) { return a.top() < b.top(); });
     return rects;
