@@ -103,6 +103,7 @@ private slots:
     void theReportPanelNamesThePagesOcrRead();
     void pagesAreRenderedWithinTheBound();
     void aScanOpensWithItsTablesAndPage();
+    void aMultiPageTiffShowsEachPage();
 };
 
 void TestPageView::initTestCase()
@@ -440,6 +441,42 @@ void TestPageView::aScanOpensWithItsTablesAndPage()
         QVERIFY2(window ? value.toDouble() == *window : value.isNull(),
                  qPrintable(form.cells()[c].key.toString()));
     }
+}
+
+void TestPageView::aMultiPageTiffShowsEachPage()
+{
+    // Seed 004's tables on A4 pages, scanned at 150 dpi into one multi-page TIFF.
+    QFile seed(seed004Path());
+    QVERIFY(seed.open(QIODevice::ReadOnly));
+    const FixtureDocument tables = tablesOnly(fixtureDocument(QString::fromUtf8(seed.readAll())));
+    ScanOptions options;
+    options.dpi = 150;
+    options.colour = false;
+    QString problem;
+    const QList<QImage> pages = renderScannedPages(tables, options, &problem);
+    QVERIFY2(pages.size() > 1, qPrintable(problem));
+    const QString scan = m_dir.filePath(u"scan.tiff"_s);
+    QFile out(scan);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(writeMultiPageTiff(pages));
+    out.close();
+
+    QVERIFY(openAndWait(scan));
+    QCOMPARE(document()->session()->report().ocrPages.size(), pages.size());
+    showPage();
+    QTRY_COMPARE(pageView()->pageCount(), int(pages.size()));
+    QVERIFY2(pageView()->message().isEmpty(), qPrintable(pageView()->message()));
+    // A cell on each page: the view turns to it and outlines its box.
+    QList<int> seen;
+    for (const CellBox &box : cellBoxes()) {
+        if (seen.contains(box.box.page))
+            continue;
+        seen.append(box.box.page);
+        clickCell(*m_window, box.cell);
+        QCOMPARE(pageView()->currentPage(), box.box.page);
+        QCOMPARE(pageView()->outlinedBox(), box.box.rect);
+    }
+    QVERIFY(seen.size() >= 2);
 }
 
 #include "tst_pageview.moc"
