@@ -4,6 +4,7 @@
 
 #include "extract/labelmatcher.h"
 #include "loaders/ocr/ocrlimits.h"
+#include "loaders/ocr/ocrtext.h"
 #include "reporttemplate.h"
 #include "rules/rulebook.h"
 
@@ -33,8 +34,7 @@ int ocrConfidence(const SourceSpan &span, const QList<PageRegion> &regions)
 
 bool hasChinese(QStringView text)
 {
-    return std::any_of(text.begin(), text.end(),
-                       [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; });
+    return std::any_of(text.begin(), text.end(), isHanCharacter);
 }
 
 /**

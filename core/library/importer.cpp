@@ -202,6 +202,8 @@ private:
     void notice(qsizetype index, const QString &text);
     /** Page `page` of `pages` (0: not known) of the file is being OCR'd. */
     void pageRead(qsizetype index, int page, int pages);
+    /** Tells the listener the file is being read: begun, a notice, or a page OCR reads. */
+    void reading(qsizetype index, const QString &notice = {}, int page = 0, int pages = 0);
     /** Puts a file read into the batch; false if the import was cancelled inside it. */
     bool add(qsizetype index, Result<ReadFile> read);
     bool batchIsFull() const;
@@ -229,12 +231,18 @@ private:
     QElapsedTimer m_batchAge;
 };
 
-void Importer::Run::started(qsizetype index)
+void Importer::Run::reading(qsizetype index, const QString &notice, int page, int pages)
 {
     if (!m_progress)
         return;
     const std::lock_guard lock(m_progressMutex);
-    m_progress(ImportProgress {m_done, int(m_files.size()), m_files[index], false});
+    m_progress(
+        ImportProgress {m_done, int(m_files.size()), m_files[index], false, notice, page, pages});
+}
+
+void Importer::Run::started(qsizetype index)
+{
+    reading(index);
 }
 
 void Importer::Run::finished(qsizetype index)
@@ -247,19 +255,12 @@ void Importer::Run::finished(qsizetype index)
 
 void Importer::Run::pageRead(qsizetype index, int page, int pages)
 {
-    if (!m_progress)
-        return;
-    const std::lock_guard lock(m_progressMutex);
-    m_progress(
-        ImportProgress {m_done, int(m_files.size()), m_files[index], false, {}, page, pages});
+    reading(index, {}, page, pages);
 }
 
 void Importer::Run::notice(qsizetype index, const QString &text)
 {
-    if (!m_progress)
-        return;
-    const std::lock_guard lock(m_progressMutex);
-    m_progress(ImportProgress {m_done, int(m_files.size()), m_files[index], false, text});
+    reading(index, text);
 }
 
 bool Importer::Run::add(qsizetype index, Result<ReadFile> read)

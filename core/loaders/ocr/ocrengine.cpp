@@ -50,9 +50,7 @@ bool mayBeFigure(const QString &text)
     compact.remove(u' ');
     const bool digit
         = std::any_of(compact.begin(), compact.end(), [](QChar c) { return c.isDigit(); });
-    const auto chinese = std::count_if(compact.begin(), compact.end(), [](QChar c) {
-        return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF;
-    });
+    const auto chinese = std::count_if(compact.begin(), compact.end(), isHanCharacter);
     return chinese == 0 || (chinese == 1 && (digit || compact.size() <= 2));
 }
 

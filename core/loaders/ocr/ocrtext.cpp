@@ -63,6 +63,11 @@ bool isFigureButForLetters(QStringView text)
 
 } // namespace
 
+bool isHanCharacter(QChar c)
+{
+    return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF;
+}
+
 QString tidyOcrText(const QString &text, DigitSpaces digitSpaces)
 {
     const QString simple = text.simplified();

@@ -6,6 +6,9 @@
 
 namespace nianbao {
 
+/** Whether `c` is a Chinese character (the CJK Unified Ideographs block). */
+bool isHanCharacter(QChar c);
+
 /** Whether a space between two digits is taken out (a figure Tesseract split) or kept. */
 enum class DigitSpaces { Join, Keep };
 
