@@ -58,6 +58,8 @@ done
 
 # UBSan aborts on its first report (-fno-sanitize-recover); ASan and LSan report to libFuzzer.
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# Known one-time allocations of system libraries (tests/fuzz/lsan.supp says which and why).
+export LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}
 failed=()
 for target in "${targets[@]}"; do
     corpus=$build/corpus/$target
