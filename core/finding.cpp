@@ -20,6 +20,11 @@ QString severityName(Severity severity)
     return {};
 }
 
+QString faultName(Fault fault)
+{
+    return fault == Fault::Reading ? QStringLiteral("reading") : QStringLiteral("source");
+}
+
 QString FindingKey::toString() const
 {
     static constexpr std::array<const char *, 8> kNames

@@ -66,6 +66,19 @@ inline size_t qHash(const FindingKey &key, size_t seed = 0)
     return qHashMulti(seed, int(key.kind), key.index);
 }
 
+/**
+ * Where a finding's fault lies: in the published report (its own figures break the rule) or in
+ * our reading of it (a figure was split from a run of digits, deduced, or OCR'd, and another
+ * reading would satisfy the rule). A review opinion asks the agency only about the first.
+ */
+enum class Fault : quint8 {
+    Source, ///< the published report is inconsistent
+    Reading, ///< the reading is uncertain
+};
+
+/** "source" or "reading", for JSON and storage. */
+QString faultName(Fault fault);
+
 /** A value the rules determine for one cell. */
 struct Suggestion
 {
@@ -95,6 +108,7 @@ struct Finding
     int statement = -1; ///< index of the stated figure, for text.table
     /** segment.ambiguous: each way the run splits into `cells`, for the reviewer to choose. */
     QList<QList<Suggestion>> choices;
+    Fault fault = Fault::Source;
 
     friend bool operator==(const Finding &, const Finding &) = default;
 };
