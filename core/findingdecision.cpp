@@ -2,6 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "findingdecision.h"
 
+#include "finding.h"
+#include "reporttemplate.h"
+
+#include <QStringList>
+
 #include <array>
 
 namespace nianbao {
@@ -22,6 +27,24 @@ std::optional<DecisionState> decisionStateFromKey(QStringView key)
             return DecisionState(i);
     }
     return std::nullopt;
+}
+
+QString findingSignature(const Finding &finding, const ReportTemplate &reportTemplate)
+{
+    QStringList keys;
+    keys.reserve(finding.cells.size());
+    for (int cell : finding.cells) {
+        if (cell >= 0 && cell < reportTemplate.cellCount())
+            keys.append(reportTemplate.cells()[cell].key.toString());
+    }
+    keys.sort();
+    return finding.rule + u':' + keys.join(u',');
+}
+
+FindingDecision decisionOn(const Finding &finding, const QHash<QString, FindingDecision> &decisions,
+                           const ReportTemplate &reportTemplate)
+{
+    return decisions.value(findingSignature(finding, reportTemplate));
 }
 
 } // namespace nianbao

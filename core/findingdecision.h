@@ -3,11 +3,15 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QString>
 
 #include <optional>
 
 namespace nianbao {
+
+struct Finding;
+class ReportTemplate;
 
 /** What a reviewer decided about one finding. */
 enum class DecisionState : quint8 {
@@ -35,5 +39,15 @@ struct FindingDecision
     bool isOpen() const { return state == DecisionState::Open; }
     friend bool operator==(const FindingDecision &, const FindingDecision &) = default;
 };
+
+/**
+ * What identifies a finding across re-checks and re-imports: its rule and the keys of its cells
+ * ("requests.balance:requests.received.natural,…"), not its position in the list.
+ */
+QString findingSignature(const Finding &finding, const ReportTemplate &reportTemplate);
+
+/** The decision on `finding` in `decisions` (by signature), Open when there is none. */
+FindingDecision decisionOn(const Finding &finding, const QHash<QString, FindingDecision> &decisions,
+                           const ReportTemplate &reportTemplate);
 
 } // namespace nianbao

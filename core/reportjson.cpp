@@ -66,7 +66,8 @@ QJsonObject findingJson(const Finding &finding, const ReportTemplate &reportTemp
                         {u"cells"_s, cells},
                         {u"message"_s, finding.message},
                         {u"expected"_s, number(finding.expected)},
-                        {u"actual"_s, number(finding.actual)}};
+                        {u"actual"_s, number(finding.actual)},
+                        {u"fault"_s, faultName(finding.fault)}};
     if (finding.suggestion) {
         object.insert(
             u"suggestion"_s,
@@ -380,6 +381,8 @@ void ReportJsonWriter::appendFindings(QByteArray &out, const QList<Finding> &fin
         json.endArray();
         json.key("expected");
         json.value(finding.expected);
+        json.key("fault");
+        json.value(faultName(finding.fault));
         json.key("message");
         json.value(finding.message);
         json.key("rule");

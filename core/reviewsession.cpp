@@ -6,6 +6,7 @@
 
 #include <QLocale>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -234,6 +235,51 @@ void ReviewSession::setCellNote(int cell, const QString &note)
     else
         m_cellNotes.insert(cell, note);
     emit cellNoteChanged(cell);
+}
+
+ReviewCounts ReviewSession::counts() const
+{
+    const bool anyDismissed
+        = std::any_of(m_decisions.cbegin(), m_decisions.cend(),
+                      [](const FindingDecision &d) { return d.state == DecisionState::Dismissed; });
+    if (!anyDismissed)
+        return m_checks.counts();
+    QList<Finding> standing;
+    for (const Finding &finding : m_checks.findings()) {
+        if (decision(finding).state != DecisionState::Dismissed)
+            standing.append(finding);
+    }
+    return countReview(standing, m_checks.cells());
+}
+
+FindingDecision ReviewSession::decision(const Finding &finding) const
+{
+    if (m_decisions.isEmpty())
+        return {};
+    return decisionOn(finding, m_decisions, m_template);
+}
+
+Result<void> ReviewSession::decide(const Finding &finding, DecisionState state,
+                                   const QString &reason)
+{
+    if (state == DecisionState::Dismissed && reason.trimmed().isEmpty())
+        return Error {u"decision.no_reason"_s,
+                      tr("Say why the finding is dismissed (for example: the agency confirmed "
+                         "the figure)."),
+                      {}};
+    const QString signature = findingSignature(finding, m_template);
+    FindingDecision decided {state, reason.trimmed(), m_reviewer, m_clock.now()};
+    const FindingDecision current = m_decisions.value(signature);
+    if (current.state == decided.state && current.reason == decided.reason)
+        return {};
+    m_decisions.insert(signature, std::move(decided));
+    emit decisionChanged(signature);
+    return {};
+}
+
+void ReviewSession::restoreDecisions(QHash<QString, FindingDecision> decisions)
+{
+    m_decisions = std::move(decisions);
 }
 
 } // namespace nianbao

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "clock.h"
+#include "findingdecision.h"
 #include "report.h"
 #include "rules/checksession.h"
 
@@ -52,7 +53,8 @@ public:
     const std::vector<CellValue> &cells() const { return m_checks.cells(); }
     const CellValue &cell(int cell) const { return m_checks.cells()[size_t(cell)]; }
     QList<Finding> findings() const { return m_checks.findings(); }
-    ReviewCounts counts() const { return m_checks.counts(); }
+    /** The counts the report list shows: dismissed findings no longer count. */
+    ReviewCounts counts() const;
     const QList<Correction> &corrections() const { return m_corrections; }
     const QString &reviewer() const { return m_reviewer; }
 
@@ -94,6 +96,18 @@ public:
     void setAgency(const QString &agency);
     void setYear(int year);
 
+    /** The reviewer's decision on `finding`: Open unless confirmed or dismissed. */
+    FindingDecision decision(const Finding &finding) const;
+    /** Every decision, by finding signature (findingSignature()). */
+    const QHash<QString, FindingDecision> &decisions() const { return m_decisions; }
+    /**
+     * Confirms, dismisses or reopens `finding`, recording the reviewer and time. A dismissal
+     * needs its reason ("单位已核实该数字无误"); without one it is refused and nothing changes.
+     */
+    Result<void> decide(const Finding &finding, DecisionState state, const QString &reason = {});
+    /** Puts back decisions kept in the library, without signalling a change (nothing to save). */
+    void restoreDecisions(QHash<QString, FindingDecision> decisions);
+
 signals:
     void cellAboutToChange(int cell);
     /** A cell changed, as `correction` records it (appended to corrections() already). */
@@ -105,6 +119,8 @@ signals:
     void cellNoteChanged(int cell);
     /** The agency or the year changed (report() has the new ones). */
     void identityChanged();
+    /** A finding was confirmed, dismissed or reopened: decisions()[signature] says how. */
+    void decisionChanged(const QString &signature);
 
 private:
     void replaceCell(int cell, const CellValue &value);
@@ -123,6 +139,7 @@ private:
     ReviewStatus m_status = ReviewStatus::Unreviewed;
     QString m_note;
     QHash<int, QString> m_cellNotes;
+    QHash<QString, FindingDecision> m_decisions;
 };
 
 } // namespace nianbao

@@ -3,6 +3,8 @@
 #include "dialogs.h"
 
 #include <QFileDialog>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPrintDialog>
 #include <QPushButton>
@@ -84,6 +86,14 @@ QString Dialogs::saveFile(QWidget *parent, const QString &title, const QString &
                           const QString &suggested)
 {
     return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+}
+
+std::optional<QString> Dialogs::askText(QWidget *parent, const QString &title, const QString &label)
+{
+    bool accepted = false;
+    const QString text
+        = QInputDialog::getText(parent, title, label, QLineEdit::Normal, {}, &accepted);
+    return accepted ? std::optional<QString>(text) : std::nullopt;
 }
 
 bool Dialogs::choosePrinter(QWidget *parent, QPrinter *printer)

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <optional>
+
 #include <QStringList>
 
 #include <functional>
@@ -44,6 +46,9 @@ public:
     /** Asks where to save; `suggested` is the file name offered. Empty when cancelled. */
     virtual QString saveFile(QWidget *parent, const QString &title, const QString &filter,
                              const QString &suggested);
+    /** Asks for a line of text (a reason); nullopt when cancelled. */
+    virtual std::optional<QString> askText(QWidget *parent, const QString &title,
+                                           const QString &label);
     /** Lets the user set up `printer` (QPrintDialog). False when cancelled. */
     virtual bool choosePrinter(QWidget *parent, QPrinter *printer);
 

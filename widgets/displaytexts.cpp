@@ -108,6 +108,27 @@ QString severityText(Severity severity)
     return {};
 }
 
+QString faultText(Fault fault)
+{
+    return fault == Fault::Reading
+        ? QCoreApplication::translate("nianbao::Fault", "Reading uncertain")
+        : QCoreApplication::translate("nianbao::Fault", "Report inconsistent");
+}
+
+QString decisionText(const FindingDecision &decision)
+{
+    switch (decision.state) {
+    case DecisionState::Open:
+        return QCoreApplication::translate("nianbao::Decision", "Open");
+    case DecisionState::Confirmed:
+        return QCoreApplication::translate("nianbao::Decision", "Confirmed");
+    case DecisionState::Dismissed:
+        return QCoreApplication::translate("nianbao::Decision", "Dismissed: %1")
+            .arg(decision.reason);
+    }
+    return {};
+}
+
 QString formatValue(std::optional<double> value)
 {
     return value ? QString::number(*value, 'g', 12) : QString();

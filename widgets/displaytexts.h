@@ -16,6 +16,10 @@ QString reviewStatusText(ReviewStatus status);
 /** Missing, extracted, … as the reviewer reads them. */
 QString cellStateText(CellState state);
 QString severityText(Severity severity);
+/** 报告自身不一致 / 识别存疑: where a finding's fault lies, as the reviewer reads it. */
+QString faultText(Fault fault);
+/** 待处理 / 已确认 / 已排除, with the reason of a dismissal. */
+QString decisionText(const FindingDecision &decision);
 /** A cell's value as the tables show it; empty when there is none. */
 QString formatValue(std::optional<double> value);
 

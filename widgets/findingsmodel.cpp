@@ -6,6 +6,10 @@
 #include "reporttemplate.h"
 #include "reviewdocument.h"
 
+#include <QFont>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QPalette>
 #include <QSet>
 
 #include <algorithm>
@@ -23,8 +27,10 @@ void FindingsModel::setDocument(ReviewDocument *document)
     if (m_document)
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
-    if (document)
+    if (document) {
         connect(document, &ReviewDocument::findingsChanged, this, &FindingsModel::update);
+        connect(document, &ReviewDocument::decisionChanged, this, &FindingsModel::decisionChanged);
+    }
     reload();
 }
 
@@ -58,6 +64,28 @@ void FindingsModel::update(const FindingsDelta &delta)
         m_findings.insert(at, added);
         endInsertRows();
     }
+}
+
+void FindingsModel::decisionChanged(const QString &signature)
+{
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    for (int row = 0; row < m_findings.size(); ++row) {
+        if (findingSignature(m_findings[row], reportTemplate) == signature)
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+}
+
+QVariant FindingsModel::decisionLook(const Finding &finding, int role) const
+{
+    // A dismissed finding stays in the list, greyed and in italics, so the reviewer sees it
+    // was looked at; the counts leave it out.
+    if (!m_document || m_document->decision(finding).state != DecisionState::Dismissed)
+        return {};
+    if (role == Qt::ForegroundRole)
+        return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+    QFont font;
+    font.setItalic(true);
+    return font;
 }
 
 void FindingsModel::reload()
@@ -110,6 +138,8 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         return toolTip(finding, index.column());
     if (role == Qt::DisplayRole)
         return displayText(finding, index.column());
+    if (role == Qt::ForegroundRole || role == Qt::FontRole)
+        return decisionLook(finding, role);
     return {};
 }
 
@@ -126,6 +156,10 @@ QString FindingsModel::displayText(const Finding &finding, int column) const
         return finding.message;
     case SuggestionColumn:
         return suggestionText(finding);
+    case FaultColumn:
+        return faultText(finding.fault);
+    case DecisionColumn:
+        return m_document ? decisionText(m_document->decision(finding)) : QString();
     case ColumnCount:
         break;
     }
@@ -151,9 +185,27 @@ QString FindingsModel::toolTip(const Finding &finding, int column) const
                 % formatValue(finding.suggestion->value) % u"\n("
                 % cellKeys({finding.suggestion->cell}) % u')';
         return suggestionText(finding);
+    case FaultColumn:
+        return finding.fault == Fault::Reading
+            ? tr("The figures were split from a run of digits, deduced or could not be read, "
+                 "and another reading satisfies the rule: check the reading against the page.")
+            : tr("The report's own figures break the rule: a matter for the agency.");
+    case DecisionColumn:
+        return decisionToolTip(finding);
     default:
         return displayText(finding, column);
     }
+}
+
+QString FindingsModel::decisionToolTip(const Finding &finding) const
+{
+    const FindingDecision decision
+        = m_document ? m_document->decision(finding) : FindingDecision {};
+    if (decision.isOpen() && decision.reviewer.isEmpty())
+        return tr("Not decided yet: confirm it, or dismiss it with a reason.");
+    return tr("%1, by %2 on %3")
+        .arg(decisionText(decision), decision.reviewer,
+             QLocale().toString(decision.when.toLocalTime(), QLocale::ShortFormat));
 }
 
 QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -171,6 +223,10 @@ QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Message");
     case SuggestionColumn:
         return tr("Suggestion");
+    case FaultColumn:
+        return tr("Fault");
+    case DecisionColumn:
+        return tr("Decision");
     case ColumnCount:
         break;
     }

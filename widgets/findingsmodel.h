@@ -25,6 +25,8 @@ public:
         MessageColumn,
         SuggestionColumn,
         CellsColumn,
+        FaultColumn,
+        DecisionColumn,
         ColumnCount
     };
     enum Role { FindingKeyRole = Qt::UserRole + 1, SeverityRole };
@@ -46,10 +48,14 @@ public:
 private:
     void reload();
     void update(const FindingsDelta &delta);
+    /** Repaints the rows of the finding(s) with `signature` (grey once dismissed). */
+    void decisionChanged(const QString &signature);
+    QVariant decisionLook(const Finding &finding, int role) const;
     QString cellsText(const Finding &finding) const;
     QString suggestionText(const Finding &finding) const;
     QString displayText(const Finding &finding, int column) const;
     QString toolTip(const Finding &finding, int column) const;
+    QString decisionToolTip(const Finding &finding) const;
 
     QPointer<ReviewDocument> m_document;
     QList<Finding> m_findings;

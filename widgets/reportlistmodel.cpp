@@ -64,6 +64,7 @@ void ReportListModel::watch(ReviewDocument *document)
         documentChanged(document);
     };
     connect(document, &ReviewDocument::findingsChanged, this, changed);
+    connect(document, &ReviewDocument::decisionChanged, this, changed);
     if (ReviewSession *session = document->session()) {
         connect(session, &ReviewSession::statusChanged, this, changed);
         connect(session, &ReviewSession::identityChanged, this, changed);

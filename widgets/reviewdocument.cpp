@@ -20,6 +20,8 @@ ReviewDocument::ReviewDocument(Report report, const Checker &checker, const QStr
     if (report.loaded) {
         m_session = std::make_unique<ReviewSession>(std::move(report), checker, reviewer);
         connect(m_session.get(), &ReviewSession::findingsChanged, this, &ReviewDocument::apply);
+        connect(m_session.get(), &ReviewSession::decisionChanged, this,
+                &ReviewDocument::decisionChanged);
         m_findings = m_session->findings();
     }
     reindex();
@@ -57,7 +59,40 @@ QList<Finding> ReviewDocument::findingsOf(int cell) const
 
 ReviewCounts ReviewDocument::counts() const
 {
-    return m_session ? countReview(m_findings, m_session->cells()) : ReviewCounts {};
+    if (!m_session)
+        return {};
+    if (m_session->decisions().isEmpty())
+        return countReview(m_findings, m_session->cells());
+    QList<Finding> standing;
+    for (const Finding &finding : m_findings) {
+        if (decision(finding).state != DecisionState::Dismissed)
+            standing.append(finding);
+    }
+    return countReview(standing, m_session->cells());
+}
+
+FindingDecision ReviewDocument::decision(const Finding &finding) const
+{
+    return m_session ? m_session->decision(finding) : FindingDecision {};
+}
+
+ReviewDocument::DecisionCounts ReviewDocument::decisionCounts() const
+{
+    DecisionCounts counts;
+    for (const Finding &finding : m_findings) {
+        switch (decision(finding).state) {
+        case DecisionState::Open:
+            ++counts.open;
+            break;
+        case DecisionState::Confirmed:
+            ++counts.confirmed;
+            break;
+        case DecisionState::Dismissed:
+            ++counts.dismissed;
+            break;
+        }
+    }
+    return counts;
 }
 
 qint64 ReviewDocument::libraryId() const

@@ -47,8 +47,21 @@ public:
     QList<Finding> findings() const { return m_findings; }
     std::optional<Finding> finding(std::optional<FindingKey> key) const;
     QList<Finding> findingsOf(int cell) const;
-    /** Findings by severity and the cells not read, as the library keeps them (countReview). */
+    /**
+     * Findings by severity and the cells not read, as the library keeps them (countReview);
+     * findings the reviewer dismissed do not count.
+     */
     ReviewCounts counts() const;
+    /** The reviewer's decision on `finding` (Open when the report could not be read). */
+    FindingDecision decision(const Finding &finding) const;
+    /** How many findings are open, confirmed and dismissed. */
+    struct DecisionCounts
+    {
+        int open = 0;
+        int confirmed = 0;
+        int dismissed = 0;
+    };
+    DecisionCounts decisionCounts() const;
     int errorCount() const { return counts().errors; }
     int warningCount() const { return counts().warnings; }
     /** Cells the source left blank or that could not be read (and no one has filled since). */
@@ -65,6 +78,8 @@ signals:
      * The index is current.
      */
     void findingsChanged(const nianbao::FindingsDelta &delta);
+    /** A finding was confirmed, dismissed or reopened (by its signature). */
+    void decisionChanged(const QString &signature);
 
 private:
     /** Applies an edit's delta to the ordered findings and the index by cell. */

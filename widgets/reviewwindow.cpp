@@ -128,6 +128,7 @@ ReviewWindow::~ReviewWindow()
 void ReviewWindow::setDialogs(Dialogs *dialogs)
 {
     m_dialogs = dialogs ? dialogs : &Dialogs::standard();
+    m_findingsView->setDialogs(m_dialogs);
 }
 
 void ReviewWindow::createWidgets()
@@ -165,6 +166,7 @@ void ReviewWindow::createWidgets()
 
     m_findingsView = new FindingsView(m_cursor, this);
     m_findingsLabel = new QLabel(this);
+    m_findingsLabel->setObjectName(u"findingsLabel"_s);
     m_reviewPanel = new ReviewPanel(m_cursor, this);
     m_historyView = new QUndoView(m_undoGroup, this);
     m_historyView->setObjectName(u"historyView"_s);
@@ -290,6 +292,9 @@ void ReviewWindow::createActions()
     QMenu *review = menu("reviewMenu");
     addAction(review, "actionNextFinding", Qt::Key_F8);
     addAction(review, "actionPreviousFinding", Qt::SHIFT | Qt::Key_F8);
+    // The decisions on the findings pane's current finding (its context menu has them too).
+    review->addActions({m_findingsView->confirmAction(), m_findingsView->dismissAction(),
+                        m_findingsView->reopenAction()});
     // Ctrl+PgDn/PgUp switch tables, as they switch tabs elsewhere.
     addAction(review, "actionNextReport", Qt::ALT | Qt::Key_PageDown);
     addAction(review, "actionPreviousReport", Qt::ALT | Qt::Key_PageUp);
@@ -514,7 +519,7 @@ void ReviewWindow::retranslateUi()
     setWindowTitle(tr("Nianbao — annual report review"));
     m_cancelLoading->setText(tr("Cancel opening"));
     m_filter->setPlaceholderText(tr("Filter reports (Ctrl+Shift+F)"));
-    m_findingsLabel->setText(tr("&Findings"));
+    updateFindingsLabel();
     m_documentTabs->setTabText(0, tr("Original Text"));
     m_documentTabs->setTabText(1, tr("Page"));
     m_documentTabs->setTabToolTip(1,
@@ -990,10 +995,33 @@ void ReviewWindow::showDocument(ReviewDocument *document)
     m_undoGroup->setActiveStack(document ? document->undoStack() : nullptr);
     m_cursor->setDocument(document);
     disconnect(m_findingsShown);
-    if (document)
-        m_findingsShown = connect(document, &ReviewDocument::findingsChanged, this,
-                                  &ReviewWindow::updateActions);
+    disconnect(m_decisionsShown);
+    if (document) {
+        m_findingsShown = connect(document, &ReviewDocument::findingsChanged, this, [this] {
+            updateActions();
+            updateFindingsLabel();
+        });
+        m_decisionsShown = connect(document, &ReviewDocument::decisionChanged, this,
+                                   &ReviewWindow::updateFindingsLabel);
+    }
     updateActions();
+    updateFindingsLabel();
+}
+
+void ReviewWindow::updateFindingsLabel()
+{
+    const ReviewDocument *document = currentDocument();
+    if (!document || !document->session()) {
+        m_findingsLabel->setText(tr("&Findings"));
+        return;
+    }
+    const ReviewDocument::DecisionCounts counts = document->decisionCounts();
+    QString text = tr("&Findings: %n open", nullptr, counts.open);
+    if (counts.confirmed > 0)
+        text += tr(" · %n confirmed", nullptr, counts.confirmed);
+    if (counts.dismissed > 0)
+        text += tr(" · %n dismissed", nullptr, counts.dismissed);
+    m_findingsLabel->setText(text);
 }
 
 void ReviewWindow::closeCurrentReport()

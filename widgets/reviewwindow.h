@@ -155,6 +155,8 @@ private:
     void applySuggestion();
     void setReviewStatus(int status);
     void updateActions();
+    /** "Findings: 2 open · 1 confirmed · 1 dismissed" for the shown report. */
+    void updateFindingsLabel();
     void updateUndoTexts();
     void showInputRejected(const QString &message);
     void chooseLanguage(const QString &language);
@@ -210,6 +212,7 @@ private:
     bool m_selectFirstLoaded = true;
     DraftKeeper *m_drafts = nullptr;
     QMetaObject::Connection m_findingsShown; ///< the shown report's findings → updateActions
+    QMetaObject::Connection m_decisionsShown; ///< its decisions → updateFindingsLabel
 };
 
 } // namespace nianbao

@@ -20,6 +20,7 @@ LibraryBinding::LibraryBinding(ReviewLibrary &library, qint64 documentId, qint64
     connect(session, &ReviewSession::noteChanged, this, &LibraryBinding::saveStatus);
     connect(session, &ReviewSession::cellNoteChanged, this, &LibraryBinding::saveCellNote);
     connect(session, &ReviewSession::identityChanged, this, &LibraryBinding::saveIdentity);
+    connect(session, &ReviewSession::decisionChanged, this, &LibraryBinding::saveDecision);
 }
 
 LibraryBinding *LibraryBinding::restore(ReviewSession *session, const StoredReview &stored,
@@ -29,6 +30,7 @@ LibraryBinding *LibraryBinding::restore(ReviewSession *session, const StoredRevi
     session->setNote(stored.note);
     for (auto note = stored.cellNotes.cbegin(); note != stored.cellNotes.cend(); ++note)
         session->setCellNote(note.key(), note.value());
+    session->restoreDecisions(stored.decisions);
     auto *binding = new LibraryBinding(library, stored.id, stored.version, session);
     binding->m_sourceSha256 = stored.sha256;
     return binding;
@@ -51,6 +53,12 @@ void LibraryBinding::saveCellNote(int cell)
     finish(m_library.saveCellNote(m_documentId, m_version,
                                   ReportTemplate::standard().cells()[cell].key,
                                   m_session->cellNote(cell)));
+}
+
+void LibraryBinding::saveDecision(const QString &signature)
+{
+    finish(m_library.saveDecision(m_documentId, m_version, signature,
+                                  m_session->decisions().value(signature), m_session->counts()));
 }
 
 void LibraryBinding::saveIdentity()

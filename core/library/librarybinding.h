@@ -16,10 +16,10 @@ struct StoredReview;
 
 /**
  * Commits every confirmed change of a review session to the library at once: each cell
- * correction, the review status and note, cell notes, and the agency and year, each its own
- * transaction carrying the version it read. When another reviewer saved first, the save is refused
- * and saveFailed() says so; the session keeps its state, and the reviewer can reload the report
- * from the library.
+ * correction, the review status and note, cell notes, the agency and year, and the decisions
+ * on findings, each its own transaction carrying the version it read. When another reviewer
+ * saved first, the save is refused and saveFailed() says so; the session keeps its state, and
+ * the reviewer can reload the report from the library.
  */
 class LibraryBinding final : public QObject
 {
@@ -54,6 +54,7 @@ private:
     void saveStatus();
     void saveCellNote(int cell);
     void saveIdentity();
+    void saveDecision(const QString &signature);
     void finish(const Result<qint64> &result);
 
     ReviewLibrary &m_library;

@@ -422,6 +422,17 @@ const char *const kSchemaV5[] = {
     "ALTER TABLE documents ADD COLUMN pages TEXT",
 };
 
+// Version 6: the reviewer's decisions on findings, by the file's bytes and the finding's
+// signature (its rule and cells), so that they outlive the report's removal and come back when
+// the same file is imported again; and the reviewer's agency aliases (a renamed department, a
+// name written two ways), for pairing an agency's years.
+const char *const kSchemaV6[] = {
+    "CREATE TABLE finding_decisions (sha256 TEXT NOT NULL, signature TEXT NOT NULL,"
+    " state TEXT NOT NULL, reason TEXT, reviewer TEXT, decided_at TEXT NOT NULL,"
+    " PRIMARY KEY (sha256, signature))",
+    "CREATE TABLE agency_aliases (alias TEXT PRIMARY KEY, agency TEXT NOT NULL)",
+};
+
 // Covering: the list is read from the index alone, never from rows that hold whole texts (a
 // list of 100,000 reports read through the rows took 1.6 s, through the index 0.1 s).
 const char *const kSummaryIndex
@@ -821,6 +832,13 @@ Result<void> ReviewLibrary::migrateFrom(int from)
                 return done.error();
         }
     }
+    if (from < 6) {
+        for (const char *statement : kSchemaV6) {
+            Result<QSqlQuery> done = run(database(), QString::fromLatin1(statement));
+            if (!done)
+                return done.error();
+        }
+    }
     Result<QSqlQuery> versioned = run(database(),
                                       from == 0 ? u"INSERT INTO meta (key, value) VALUES "
                                                   "('schema_version', :version)"_s
@@ -1171,6 +1189,10 @@ Result<StoredReview> ReviewLibrary::load(qint64 id) const
         if (!loaded)
             return loaded.error();
     }
+    Result<QHash<QString, FindingDecision>> decided = decisions(id);
+    if (!decided)
+        return decided.error();
+    review.decisions = std::move(decided.value());
     return review;
 }
 
@@ -1466,6 +1488,95 @@ Result<void> ReviewLibrary::removeReport(qint64 id)
         Result<QSqlQuery> done = run(database(), QString::fromLatin1(statement), {{u"id"_s, id}});
         if (!done)
             return done.error();
+    }
+    return transaction.commit();
+}
+
+Result<QHash<QString, FindingDecision>> ReviewLibrary::decisions(qint64 id) const
+{
+    Result<QSqlQuery> query
+        = run(database(),
+              u"SELECT signature, state, reason, reviewer, decided_at FROM finding_decisions"
+              " WHERE sha256 = (SELECT sha256 FROM documents WHERE id = :id)"_s,
+              {{u"id"_s, id}});
+    if (!query)
+        return query.error();
+    QHash<QString, FindingDecision> decisions;
+    QSqlQuery &row = query.value();
+    while (row.next()) {
+        const std::optional<DecisionState> state = decisionStateFromKey(row.value(1).toString());
+        if (!state)
+            continue; // written by a newer Nianbao: leave it, and the finding open
+        decisions.insert(
+            row.value(0).toString(),
+            FindingDecision {*state, row.value(2).toString(), row.value(3).toString(),
+                             QDateTime::fromString(row.value(4).toString(), Qt::ISODateWithMs)});
+    }
+    return decisions;
+}
+
+Result<qint64> ReviewLibrary::saveDecision(qint64 id, qint64 expectedVersion,
+                                           const QString &signature,
+                                           const FindingDecision &decision,
+                                           std::optional<ReviewCounts> counts)
+{
+    const QVariantHash values {
+        {u"id"_s, id},
+        {u"signature"_s, signature},
+        {u"state"_s, decisionStateKey(decision.state)},
+        {u"reason"_s, decision.reason},
+        {u"reviewer"_s, decision.reviewer},
+        {u"decided_at"_s, decision.when.toUTC().toString(Qt::ISODateWithMs)}};
+    // Delete and insert: one statement pair that SQLite and PostgreSQL read alike.
+    QList<Statement> statements {
+        {u"DELETE FROM finding_decisions WHERE signature = :signature"
+         " AND sha256 = (SELECT sha256 FROM documents WHERE id = :id)"_s,
+         {{u"id"_s, id}, {u"signature"_s, signature}}},
+        {u"INSERT INTO finding_decisions (sha256, signature, state, reason, reviewer, decided_at)"
+         " SELECT sha256, :signature, :state, :reason, :reviewer, :decided_at FROM documents"
+         " WHERE id = :id"_s,
+         values}};
+    if (counts) {
+        // A dismissed finding no longer counts in the report list.
+        statements.append({u"UPDATE documents SET error_count = :errors, warning_count = :warnings,"
+                           " unread_count = :unread WHERE id = :id"_s,
+                           {{u"errors"_s, counts->errors},
+                            {u"warnings"_s, counts->warnings},
+                            {u"unread"_s, counts->unread},
+                            {u"id"_s, id}}});
+    }
+    return saveVersioned(id, expectedVersion, statements, decision.reviewer);
+}
+
+Result<QHash<QString, QString>> ReviewLibrary::agencyAliases() const
+{
+    Result<QSqlQuery> query = run(database(), u"SELECT alias, agency FROM agency_aliases"_s);
+    if (!query)
+        return query.error();
+    QHash<QString, QString> aliases;
+    QSqlQuery &row = query.value();
+    while (row.next())
+        aliases.insert(row.value(0).toString(), row.value(1).toString());
+    return aliases;
+}
+
+Result<void> ReviewLibrary::saveAgencyAliases(const QHash<QString, QString> &aliases)
+{
+    Transaction transaction(database(), isPostgres());
+    Result<void> begun = transaction.begin();
+    if (!begun)
+        return begun;
+    Result<QSqlQuery> cleared = run(database(), u"DELETE FROM agency_aliases"_s);
+    if (!cleared)
+        return cleared.error();
+    for (auto alias = aliases.cbegin(); alias != aliases.cend(); ++alias) {
+        if (alias.key().trimmed().isEmpty() || alias.value().trimmed().isEmpty())
+            continue;
+        Result<QSqlQuery> inserted = run(
+            database(), u"INSERT INTO agency_aliases (alias, agency) VALUES (:alias, :agency)"_s,
+            {{u"alias"_s, alias.key().trimmed()}, {u"agency"_s, alias.value().trimmed()}});
+        if (!inserted)
+            return inserted.error();
     }
     return transaction.commit();
 }

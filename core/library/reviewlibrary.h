@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "findingdecision.h"
 #include "report.h"
 #include "result.h"
 #include "reviewsession.h"
@@ -54,6 +55,7 @@ struct StoredReview
     QString note;
     QHash<int, QString> cellNotes;
     QList<Correction> corrections;
+    QHash<QString, FindingDecision> decisions; ///< by finding signature (findingSignature())
 };
 
 /** A reviewer's change of a report's agency or year, for the audit trail. */
@@ -107,7 +109,7 @@ class ReviewLibrary final
     Q_DECLARE_TR_FUNCTIONS(nianbao::ReviewLibrary)
 
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     /**
      * Opens the library at `location`: a SQLite file path, or a postgres:// or postgresql://
@@ -186,6 +188,23 @@ public:
                                 const QString &reviewer, const QDateTime &when);
     /** The agency and year changes of a report, oldest first. */
     Result<QList<ReportChange>> reportChanges(qint64 id) const;
+    /**
+     * The reviewer's decisions on the report's findings, by finding signature
+     * (findingSignature()). They belong to the file's bytes: removing the report keeps them,
+     * and importing the same file again brings them back.
+     */
+    Result<QHash<QString, FindingDecision>> decisions(qint64 id) const;
+    /** Records a decision on the finding with `signature` (reopening records Open). */
+    Result<qint64> saveDecision(qint64 id, qint64 expectedVersion, const QString &signature,
+                                const FindingDecision &decision,
+                                std::optional<ReviewCounts> counts = {});
+    /**
+     * The reviewer's agency aliases: a name as written (a renamed department, another
+     * spelling) → the agency it is, for pairing an agency's reports across years.
+     */
+    Result<QHash<QString, QString>> agencyAliases() const;
+    /** Replaces every alias with `aliases`, in one transaction. */
+    Result<void> saveAgencyAliases(const QHash<QString, QString> &aliases);
     /** Deletes a report and everything kept about it (cells, corrections, notes), at once. */
     Result<void> removeReport(qint64 id);
 

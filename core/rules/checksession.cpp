@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checksession.h"
 
+#include "faultlocation.h"
+
 #include <algorithm>
 
 namespace nianbao {
@@ -12,6 +14,7 @@ CheckSession::CheckSession(const Checker &checker, std::vector<CellValue> cells,
     , m_cells(std::move(cells))
     , m_statements(std::move(statements))
     , m_splitChoices(std::move(splitChoices))
+    , m_openSplits(cellsOfOpenSplits(m_splitChoices, int(m_cells.size())))
 {
     recheckFully();
 }
@@ -113,6 +116,7 @@ QList<Finding> CheckSession::withFixes(QList<Finding> base) const
     m_checker.foldZeroDeductions(base, m_cells);
     m_checker.addSplitChoices(base, m_splitChoices, m_statements, m_cells);
     sortByKey(base);
+    locateFaults(base, m_cells, m_openSplits);
     return base;
 }
 

@@ -91,7 +91,8 @@ private:
     void recheckCell(int cell);
     void setBaseFinding(FindingKey key, std::optional<Finding> finding);
     void refreshSuggestions();
-    /** `base` (in key order) with the localized fixes, the folds and the split choices. */
+    /** `base` (in key order) with the localized fixes, the folds, the split choices and where
+     *  each finding's fault lies. */
     QList<Finding> withFixes(QList<Finding> base) const;
     static FindingsDelta difference(const QList<Finding> &before, const QList<Finding> &after);
 
@@ -99,6 +100,7 @@ private:
     std::vector<CellValue> m_cells;
     QList<StatedFigure> m_statements;
     QList<SplitChoice> m_splitChoices;
+    std::vector<bool> m_openSplits; ///< cells of m_splitChoices (cellsOfOpenSplits())
     QHash<FindingKey, Finding> m_base; ///< findings as their rule states them, no suggestion
     QList<Finding> m_findings; ///< m_base with the localized fixes attached, in key order
 };

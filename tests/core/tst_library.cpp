@@ -261,6 +261,10 @@ private slots:
     void staleSaveIsRefused();
     void boundSessionsSaveEveryChange_data();
     void boundSessionsSaveEveryChange();
+    void decisionsOnFindingsAreKeptWithTheFile_data() { addLocations(); }
+    void decisionsOnFindingsAreKeptWithTheFile();
+    void agencyAliasesAreKept_data() { addLocations(); }
+    void agencyAliasesAreKept();
     void importGoesOnPastBadFiles();
     void killedImportKeepsCommittedReports();
     void concurrentImportsAndEditsLoseNothing_data();
@@ -470,6 +474,8 @@ void TestLibrary::aVersionOneLibraryIsMigrated()
         QSqlQuery query(database);
         QVERIFY(query.exec(u"ALTER TABLE documents DROP COLUMN split_choices"_s));
         QVERIFY(query.exec(u"DROP TABLE report_changes"_s));
+        QVERIFY(query.exec(u"DROP TABLE finding_decisions"_s));
+        QVERIFY(query.exec(u"DROP TABLE agency_aliases"_s));
         QVERIFY(query.exec(u"DROP INDEX documents_summary"_s));
         for (const char *column : {"error_count", "warning_count", "unread_count", "updated_at",
                                    "updated_by", "pages"}) {
@@ -511,12 +517,14 @@ void TestLibrary::aVersionFourLibraryOpensWithoutPages()
         QVERIFY(database.open());
         QSqlQuery query(database);
         QVERIFY(query.exec(u"ALTER TABLE documents DROP COLUMN pages"_s));
+        QVERIFY(query.exec(u"DROP TABLE finding_decisions"_s));
+        QVERIFY(query.exec(u"DROP TABLE agency_aliases"_s));
         QVERIFY(query.exec(u"UPDATE meta SET value = '4' WHERE key = 'schema_version'"_s));
         database.close();
     }
     QSqlDatabase::removeDatabase(u"version4"_s);
     std::unique_ptr<ReviewLibrary> reopened = ReviewLibrary::open(path).value();
-    QCOMPARE(reopened->schemaVersion(), 5);
+    QCOMPARE(reopened->schemaVersion(), ReviewLibrary::kSchemaVersion);
     const StoredReview loaded = reopened->load(id).value();
     QCOMPARE(loaded.report.text, report.text);
     QVERIFY(loaded.report.regions.isEmpty());
@@ -657,6 +665,77 @@ void TestLibrary::boundSessionsSaveEveryChange()
     QCOMPARE(bobFailed.front().front().value<Error>().code, u"library.conflict"_s);
     QVERIFY(!bobBinding->isInSync());
     QCOMPARE(*alice->load(id).value().report.cells[size_t(cell)].value, 5.0);
+}
+
+void TestLibrary::decisionsOnFindingsAreKeptWithTheFile()
+{
+    QFETCH(QString, location);
+    QByteArray bytes;
+    const Report report = seedReport(kSeed004, &bytes);
+    std::unique_ptr<ReviewLibrary> library = freshLibrary(location);
+    QVERIFY(library);
+    const qint64 id = library->addReport(report, sha256(bytes)).value().id;
+    const ReportReader reader;
+    const FixedClock clock;
+    StoredReview stored = library->load(id).value();
+    ReviewSession session(stored.report, reader.checker(), u"alice"_s, clock);
+    auto *binding = LibraryBinding::restore(&session, stored, *library);
+    // Seed 004 leaves three cells blank: three value.missing findings.
+    const QList<Finding> findings = session.findings();
+    QCOMPARE(findings.size(), 3);
+    const ReviewCounts before = session.counts();
+
+    // A dismissal needs its reason; without one nothing is recorded.
+    QCOMPARE(session.decide(findings[0], DecisionState::Dismissed).error().code,
+             u"decision.no_reason"_s);
+    QVERIFY(session.decisions().isEmpty());
+    QVERIFY(session.decide(findings[0], DecisionState::Dismissed, u"单位已核实：该项确为空白"_s));
+    QVERIFY(session.decide(findings[1], DecisionState::Confirmed));
+    QVERIFY(binding->isInSync());
+    const ReviewCounts after = session.counts();
+    QCOMPARE(after.errors + after.warnings, before.errors + before.warnings - 1);
+    // The list shows the counts without the dismissed finding.
+    QCOMPARE(library->documents().value().value(0).counts, std::optional(after));
+
+    // Kept by the file's bytes: removing the report and importing the same file brings them back.
+    QVERIFY(library->removeReport(id));
+    const qint64 again = library->addReport(report, sha256(bytes)).value().id;
+    stored = library->load(again).value();
+    QCOMPARE(stored.decisions.size(), 2);
+    ReviewSession reopened(stored.report, reader.checker(), u"bob"_s, clock);
+    LibraryBinding::restore(&reopened, stored, *library);
+    const FindingDecision dismissed = reopened.decision(reopened.findings()[0]);
+    QCOMPARE(dismissed.state, DecisionState::Dismissed);
+    QCOMPARE(dismissed.reason, u"单位已核实：该项确为空白"_s);
+    QCOMPARE(dismissed.reviewer, u"alice"_s);
+    QCOMPARE(dismissed.when, clock.now());
+    QCOMPARE(reopened.decision(reopened.findings()[1]).state, DecisionState::Confirmed);
+    QCOMPARE(reopened.decision(reopened.findings()[2]).state, DecisionState::Open);
+
+    // Reopening is recorded too, by whoever reopened it.
+    QVERIFY(reopened.decide(reopened.findings()[0], DecisionState::Open));
+    const FindingDecision reopenedDecision = library->load(again).value().decisions.value(
+        findingSignature(reopened.findings()[0], ReportTemplate::standard()));
+    QCOMPARE(reopenedDecision.state, DecisionState::Open);
+    QCOMPARE(reopenedDecision.reviewer, u"bob"_s);
+}
+
+void TestLibrary::agencyAliasesAreKept()
+{
+    QFETCH(QString, location);
+    std::unique_ptr<ReviewLibrary> library = freshLibrary(location);
+    QVERIFY(library);
+    QVERIFY(library->agencyAliases().value().isEmpty());
+    const QHash<QString, QString> aliases {
+        {u"平潭综合实验区行政服务中心管理委员会"_s, u"平潭综合实验区行政审批局"_s},
+        {u"  "_s, u"空名不存"_s}};
+    QVERIFY(library->saveAgencyAliases(aliases));
+    const QHash<QString, QString> kept = library->agencyAliases().value();
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(kept.value(u"平潭综合实验区行政服务中心管理委员会"_s), u"平潭综合实验区行政审批局"_s);
+    // Saving replaces the whole table: the window's editor saves what it shows.
+    QVERIFY(library->saveAgencyAliases({}));
+    QVERIFY(library->agencyAliases().value().isEmpty());
 }
 
 void TestLibrary::importGoesOnPastBadFiles()

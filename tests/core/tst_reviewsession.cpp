@@ -68,6 +68,9 @@ private slots:
     void cellChangedCarriesTheCorrection();
     void cellsAreNamedByTheirKeys();
     void openingAReportKeepsTheReadersFindings();
+    void eachFindingSaysWhereItsFaultLies_data();
+    void eachFindingSaysWhereItsFaultLies();
+    void aDismissalNeedsItsReasonAndLeavesTheCounts();
 };
 
 void TestReviewSession::inputIsReadLikeAReviewerWritesIt_data()
@@ -220,6 +223,76 @@ void TestReviewSession::openingAReportKeepsTheReadersFindings()
         QVERIFY2(std::is_sorted(read.cbegin(), read.cend(), findingBefore), qPrintable(file));
     }
     QVERIFY(withFindings > 10);
+}
+
+void TestReviewSession::eachFindingSaysWhereItsFaultLies_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<bool>("reading"); // Fault::Reading, else Fault::Source
+    // The published tables break the form's own rule (1 + 0 in, 2 out), read one way only.
+    QTest::newRow("r14: its balance does not hold")
+        << u"real/r14-pingtan-gaj-2021.txt"_s << u"requests.balance"_s << false;
+    // The narrative says 424 and the table 34089 read by plausibility as 3 | 4 | 0 | 89: the
+    // digits split other ways too, one of them giving 424.
+    QTest::newRow("q79: a split chosen by plausibility")
+        << u"real/q79-pingtan-gwhbgs-2022.txt"_s << u"text.table"_s << true;
+    // Text stands where the figures should and cannot be read as them.
+    QTest::newRow("r07: figures that cannot be read")
+        << u"real/r07-shanghai-govoffice-2025.txt"_s << u"value.missing"_s << true;
+    // The agency left the cells blank (the rules fill them in): the report's doing.
+    QTest::newRow("seed 004: blank cells")
+        << u"seeds/004_1a8c02130c595433/report.txt"_s << u"value.missing"_s << false;
+}
+
+void TestReviewSession::eachFindingSaysWhereItsFaultLies()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, rule);
+    QFETCH(bool, reading);
+    const Fault fault = reading ? Fault::Reading : Fault::Source;
+    const Report report = ReportReader().readFile(test::dataPath(file));
+    int found = 0;
+    for (const Finding &finding : report.findings) {
+        if (finding.rule != rule)
+            continue;
+        if (rule == u"value.missing") {
+            // A cell left blank is the report's doing, one we could not read ours.
+            const bool unreadable = report.cells[size_t(finding.cells.value(0))].extractedState
+                == CellState::Unreadable;
+            QVERIFY2(finding.fault == (unreadable ? Fault::Reading : Fault::Source),
+                     qPrintable(finding.message));
+            if (unreadable != reading)
+                continue;
+        }
+        ++found;
+        QVERIFY2(finding.fault == fault, qPrintable(finding.message));
+    }
+    QVERIFY(found > 0);
+}
+
+void TestReviewSession::aDismissalNeedsItsReasonAndLeavesTheCounts()
+{
+    const std::unique_ptr<ReviewSession> session = seedSession();
+    const QList<Finding> findings = session->findings();
+    QVERIFY(!findings.isEmpty());
+    const ReviewCounts before = session->counts();
+    QSignalSpy decided(session.get(), &ReviewSession::decisionChanged);
+    QCOMPARE(session->decide(findings[0], DecisionState::Dismissed, u"  "_s).error().code,
+             u"decision.no_reason"_s);
+    QCOMPARE(decided.size(), 0);
+    QVERIFY(session->decide(findings[0], DecisionState::Dismissed, u"单位已核实"_s));
+    QCOMPARE(decided.size(), 1);
+    QCOMPARE(session->decision(findings[0]).reviewer, u"alice"_s);
+    QCOMPARE(session->counts().errors + session->counts().warnings,
+             before.errors + before.warnings - 1);
+    QCOMPARE(session->counts().unread, before.unread); // blank cells stay unread
+    // The same decision again changes nothing and says nothing.
+    QVERIFY(session->decide(findings[0], DecisionState::Dismissed, u"单位已核实"_s));
+    QCOMPARE(decided.size(), 1);
+    // Re-checking (a language switch rebuilds every finding) keeps the decision.
+    session->retranslate();
+    QCOMPARE(session->decision(session->findings()[0]).state, DecisionState::Dismissed);
 }
 
 QTEST_GUILESS_MAIN(TestReviewSession)

@@ -9,6 +9,8 @@
 #include "undocommands.h"
 #include "widgettestutils.h"
 
+#include <QAction>
+#include <QFont>
 #include <QLabel>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -135,6 +137,68 @@ private slots:
         QCOMPARE(shownIds(), before);
         QCOMPARE(view->currentIndex().data(FindingsModel::FindingKeyRole).value<FindingKey>(),
                  selected);
+    }
+
+    void aDismissedFindingStaysGreyedAndLeavesTheCounts()
+    {
+        auto *view = m_window->findChild<FindingsView *>(u"findingsView"_s);
+        ReviewDocument *document = m_window->currentDocument();
+        const QAbstractItemModel *model = view->model();
+        auto *label = m_window->findChild<QLabel *>(u"findingsLabel"_s);
+        QVERIFY(label);
+        const int errorsBefore = document->errorCount() + document->warningCount();
+        view->setCurrentIndex(model->index(0, 0));
+        QVERIFY(view->dismissAction()->isEnabled());
+        QVERIFY(!view->reopenAction()->isEnabled());
+        const QModelIndex decision = model->index(0, FindingsModel::DecisionColumn);
+        QVERIFY(!decision.data(Qt::ForegroundRole).isValid());
+
+        // Cancelling the reason dialog records nothing.
+        m_dialogs.textAccepted = false;
+        view->dismissAction()->trigger();
+        QVERIFY(document->session()->decisions().isEmpty());
+
+        m_dialogs.textAccepted = true;
+        m_dialogs.text = u"单位已核实该项确为空白"_s;
+        view->dismissAction()->trigger();
+        QVERIFY(decision.data().toString().contains(u"单位已核实该项确为空白"_s));
+        QVERIFY(decision.data(Qt::ForegroundRole).isValid()); // greyed
+        QVERIFY(model->index(0, FindingsModel::MessageColumn)
+                    .data(Qt::FontRole)
+                    .value<QFont>()
+                    .italic());
+        QCOMPARE(model->rowCount(), 3); // still listed
+        QCOMPARE(document->errorCount() + document->warningCount(), errorsBefore - 1);
+        QCOMPARE(document->decisionCounts().open, 2);
+        QCOMPARE(document->decisionCounts().dismissed, 1);
+        QVERIFY2(label->text().contains(u'2') && label->text().contains(u'1'),
+                 qPrintable(label->text()));
+        QVERIFY(!view->dismissAction()->isEnabled());
+
+        view->setCurrentIndex(model->index(1, 0));
+        view->confirmAction()->trigger();
+        QCOMPARE(document->decisionCounts().confirmed, 1);
+        QVERIFY(!model->index(1, 0).data(Qt::ForegroundRole).isValid()); // confirmed: not grey
+
+        // Reopening puts both back as they were.
+        view->reopenAction()->trigger();
+        view->setCurrentIndex(model->index(0, 0));
+        QVERIFY(view->reopenAction()->isEnabled());
+        view->reopenAction()->trigger();
+        QVERIFY(!decision.data(Qt::ForegroundRole).isValid());
+        QCOMPARE(document->decisionCounts().open, 3);
+        QCOMPARE(document->errorCount() + document->warningCount(), errorsBefore);
+    }
+
+    void eachFindingSaysWhereItsFaultLies()
+    {
+        // Seed 004's blank cells are the report's own: the agency left them out.
+        auto *view = m_window->findChild<FindingsView *>(u"findingsView"_s);
+        const QAbstractItemModel *model = view->model();
+        const QString mark(MarkingTranslator::kMark);
+        for (int row = 0; row < model->rowCount(); ++row)
+            QCOMPARE(model->index(row, FindingsModel::FaultColumn).data().toString(),
+                     mark + u"Report inconsistent"_s);
     }
 };
 

@@ -65,6 +65,12 @@ public:
         return savePath;
     }
     bool choosePrinter(QWidget *, QPrinter *printer) override;
+    QString text; ///< the answer to askText()
+    bool textAccepted = true; ///< false: askText() is cancelled
+    std::optional<QString> askText(QWidget *, const QString &, const QString &) override
+    {
+        return textAccepted ? std::optional<QString>(text) : std::nullopt;
+    }
 };
 
 /** The window's table view that shows a cell. */
