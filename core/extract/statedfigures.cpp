@@ -113,6 +113,12 @@ struct StatedFigureReader::Line
     std::vector<Tie> ties; ///< the phrases tied on this line so far
     std::vector<int> cueEnds; ///< for the figure being read: where its cue may end
 
+    /** Compact offsets [from, to) as a span of the normalized text. */
+    SourceSpan spanOf(int from, int to) const
+    {
+        return SourceSpan {origin[size_t(from)], origin[size_t(to - 1)] + 1};
+    }
+
     bool overlapsTie(const QList<int> &cells, int start, int end) const
     {
         return std::any_of(ties.cbegin(), ties.cend(), [&](const Tie &tie) {
@@ -265,18 +271,14 @@ void StatedFigureReader::readLine(const QString &normalized, int start, int end,
     const qsizetype firstFigure = out.figures.size();
     const qsizetype firstRelation = out.relations.size();
 
-    // Compact offsets to a span of the normalized text.
-    const auto spanOf = [&line](int from, int to) {
-        return SourceSpan {line.origin[size_t(from)], line.origin[size_t(to - 1)] + 1};
-    };
     const auto record = [&](const StatementPhrase &phrase, double value, int phraseStart,
                             int phraseEnd, int figureStart, int figureEnd) {
         line.ties.push_back(Line::Tie {&phrase.cells, phraseStart, phraseEnd});
-        const SourceSpan span = spanOf(phraseStart, phraseEnd);
+        const SourceSpan span = line.spanOf(phraseStart, phraseEnd);
         const QString text = normalized.sliced(span.start, span.length());
         if (phrase.rule == u"text.table") {
             out.figures.append(
-                StatedFigure {phrase.cell, value, text, span, spanOf(figureStart, figureEnd)});
+                StatedFigure {phrase.cell, value, text, span, line.spanOf(figureStart, figureEnd)});
         } else {
             StatedRelation relation;
             relation.rule = phrase.rule;
@@ -284,30 +286,11 @@ void StatedFigureReader::readLine(const QString &normalized, int start, int end,
             relation.value = value;
             relation.text = text;
             relation.span = span;
-            relation.figureSpan = spanOf(figureStart, figureEnd);
+            relation.figureSpan = line.spanOf(figureStart, figureEnd);
             out.relations.append(relation);
         }
-        double percent = 0;
-        int decimals = 0;
-        int percentStart = 0;
-        int percentEnd = 0;
-        const StatementShares &shares = m_rules.shares;
-        if (!phrase.share || shares.whole.isEmpty()
-            || !readShare(line, phraseEnd, &percent, &decimals, &percentStart, &percentEnd)
-            || !contextHolds(line, shares.context, phraseStart, phraseEnd,
-                             m_relationSentenceBreaks))
-            return;
-        StatedRelation share;
-        share.rule = shares.rule;
-        share.cells = phrase.cells;
-        share.value = value;
-        share.percent = percent;
-        share.decimals = decimals;
-        share.whole = shares.whole;
-        share.span = spanOf(phraseStart, percentEnd);
-        share.text = normalized.sliced(share.span.start, share.span.length());
-        share.figureSpan = spanOf(percentStart, percentEnd);
-        out.relations.append(share);
+        if (phrase.share)
+            readShare(normalized, line, phrase, value, phraseStart, phraseEnd, out.relations);
     };
 
     for (int u = 0; hasUnit && u < size; ++u) {
@@ -429,8 +412,34 @@ void StatedFigureReader::readLine(const QString &normalized, int start, int end,
     std::stable_sort(out.relations.begin() + firstRelation, out.relations.end(), byStart);
 }
 
-bool StatedFigureReader::readShare(const Line &line, int position, double *percent, int *decimals,
-                                   int *percentStart, int *percentEnd) const
+void StatedFigureReader::readShare(const QString &normalized, const Line &line,
+                                   const StatementPhrase &phrase, double value, int phraseStart,
+                                   int phraseEnd, QList<StatedRelation> &out) const
+{
+    const StatementShares &shares = m_rules.shares;
+    double percent = 0;
+    int decimals = 0;
+    int percentStart = 0;
+    int percentEnd = 0;
+    if (shares.whole.isEmpty()
+        || !readPercent(line, phraseEnd, &percent, &decimals, &percentStart, &percentEnd)
+        || !contextHolds(line, shares.context, phraseStart, phraseEnd, m_relationSentenceBreaks))
+        return;
+    StatedRelation share;
+    share.rule = shares.rule;
+    share.cells = phrase.cells;
+    share.value = value;
+    share.percent = percent;
+    share.decimals = decimals;
+    share.whole = shares.whole;
+    share.span = line.spanOf(phraseStart, percentEnd);
+    share.text = normalized.sliced(share.span.start, share.span.length());
+    share.figureSpan = line.spanOf(percentStart, percentEnd);
+    out.append(share);
+}
+
+bool StatedFigureReader::readPercent(const Line &line, int position, double *percent, int *decimals,
+                                     int *percentStart, int *percentEnd) const
 {
     // ，占51.85% or （17.46%）: a cue or an opening parenthesis, then digits and %.
     const QString &compact = line.compact;

@@ -93,9 +93,12 @@ private:
 
     void readLine(const QString &normalized, int start, int end, NarrativeStatements &out,
                   Line &scratch) const;
-    /** The share printed at `position` (，占51.85% or （17.46%）): its percentage's span. */
-    bool readShare(const Line &line, int position, double *percent, int *decimals,
-                   int *percentStart, int *percentEnd) const;
+    /** Appends the share printed after a phrase marked `share`, when its whole is clear. */
+    void readShare(const QString &normalized, const Line &line, const StatementPhrase &phrase,
+                   double value, int phraseStart, int phraseEnd, QList<StatedRelation> &out) const;
+    /** The percentage printed at `position` (，占51.85% or （17.46%）) and its span. */
+    bool readPercent(const Line &line, int position, double *percent, int *decimals,
+                     int *percentStart, int *percentEnd) const;
     bool contextHolds(const Line &line, const QStringList &words, int phraseStart, int phraseEnd,
                       const CharSet &sentenceBreaks) const;
     bool matchBefore(const Line &line, const Pattern &pattern, std::span<const int> cueEnds,

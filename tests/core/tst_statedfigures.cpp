@@ -126,6 +126,37 @@ void TestStatedFigures::templateHasStatements()
     QVERIFY(!parsed);
     QCOMPARE(parsed.error().code, u"template.statement"_s);
     QVERIFY2(parsed.error().message.contains(u"共收到申请"_s), qPrintable(parsed.error().message));
+
+    // A relation's phrase names its cells and its rule; the template knows every rule it names.
+    bool combined = false;
+    for (const StatementPhrase &phrase : rules.phrases) {
+        QCOMPARE(phrase.cells.size(), phrase.cellKeys.size());
+        QVERIFY2(phrase.cells.size() == 1 || phrase.rule != u"text.table",
+                 qPrintable(phrase.cellKeys.join(u'+')));
+        QVERIFY2(std::any_of(ReportTemplate::standard().rules().cbegin(),
+                             ReportTemplate::standard().rules().cend(),
+                             [&](const RuleDefinition &rule) { return rule.id == phrase.rule; }),
+                 qPrintable(phrase.rule));
+        combined = combined || phrase.rule == u"text.combined";
+    }
+    QVERIFY(combined);
+    QCOMPARE(rules.shares.whole.size(), 1);
+    // The bundled template with one more phrase whose second cell does not exist.
+    QFile bundled(u":/template/template.json"_s);
+    QVERIFY(bundled.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(bundled.readAll()).object();
+    QJsonObject statements = root[u"statements"_s].toObject();
+    QJsonArray phrases = statements[u"phrases"_s].toArray();
+    phrases.append(QJsonObject {
+        {u"rule"_s, u"text.combined"_s},
+        {u"cells"_s, QJsonArray {u"requests.disclosed.total"_s, u"requests.nothing.total"_s}},
+        {u"patterns"_s, QJsonArray {u"予以公开及部分公开{n}"_s}}});
+    statements[u"phrases"_s] = phrases;
+    root[u"statements"_s] = statements;
+    const Result<ReportTemplate> unknown = ReportTemplate::fromJson(QJsonDocument(root).toJson());
+    QVERIFY(!unknown);
+    QVERIFY2(unknown.error().message.contains(u"requests.nothing.total"_s),
+             qPrintable(unknown.error().message));
 }
 
 void TestStatedFigures::figures_data()
