@@ -20,13 +20,15 @@ QString severityName(Severity severity);
 /**
  * What a finding is about, in the order a report's findings are listed: a cell's own findings
  * (missing, out of its domain) by cell, then the template's rules, the stated figures, the
- * per-table folds of blank zeros, the rows of fused figures, and the other years.
+ * stated relations, the per-table folds of blank zeros, the rows of fused figures, and the
+ * other years.
  */
 enum class FindingKind : quint8 {
     Missing, ///< index: the cell
     Domain, ///< index: the cell
     Check, ///< index: the RuleBook check
     Statement, ///< index: the stated figure
+    Relation, ///< index: the stated relation (text.combined, text.share …)
     Zeros, ///< index: the table
     Split, ///< index: the split choice
     SplitText, ///< index: the stated figure no split of its row gives

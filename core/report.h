@@ -32,6 +32,7 @@ struct Report
     int year = 0;
     std::vector<CellValue> cells; ///< one per template cell, in template order
     QList<StatedFigure> statements;
+    QList<StatedRelation> relations; ///< what the narrative states beyond one figure
     QList<Finding> findings;
     QList<Error> errors;
     /** Rows whose fused digits split in several ways the rules leave tied. */

@@ -273,6 +273,7 @@ bool ReportReader::stopIfOutOfTime(Report &report, const QString &stage) const
     if (!budget.exhausted())
         return false;
     report.statements.clear();
+    report.relations.clear();
     report.splitChoices.clear();
     report.cells.assign(size_t(m_template.cellCount()), CellValue {});
     Error error = budget.error(stage);
@@ -291,7 +292,9 @@ void ReportReader::analyzeText(Report &report, const QString &text) const
     report.agency = title.agency;
     report.year = title.year;
 
-    report.statements = m_statements.read(normalized, layout, text);
+    NarrativeStatements narrative = m_statements.readAll(normalized, layout, text);
+    report.statements = std::move(narrative.figures);
+    report.relations = std::move(narrative.relations);
     if (stopIfOutOfTime(report, tr("the figures stated in the text")))
         return;
     ExtractedTables tables = m_extractor.extract(normalized, layout);
@@ -305,6 +308,7 @@ void ReportReader::analyzeText(Report &report, const QString &text) const
     report.cells = std::move(tables.cells);
     if (tables.tablesFound == 0 && report.year > 0 && report.year < kFirstYearOfTheForm) {
         report.statements.clear();
+        report.relations.clear();
         report.splitChoices.clear();
         report.errors.append(fileError(
             u"format.before_2021"_s,
@@ -317,6 +321,7 @@ void ReportReader::analyzeText(Report &report, const QString &text) const
     }
     if (tables.tablesFound == 0) {
         report.statements.clear();
+        report.relations.clear();
         report.splitChoices.clear();
         report.errors.append(fileError(u"tables.none"_s,
                                        tr("No statistical tables (sections 二, 三, 四) were found "
@@ -341,8 +346,8 @@ void ReportReader::analyzeText(Report &report, const QString &text) const
         report.errors.append(secondReportError(normalized.text(), layout, report.file));
     if (!report.ocrPages.isEmpty())
         distrustUncertainOcr(report.cells, report.regions, report.text, m_rules);
-    report.findings
-        = CheckSession::checkOnce(m_checker, report.cells, report.statements, report.splitChoices);
+    report.findings = CheckSession::checkOnce(m_checker, report.cells, report.statements,
+                                              report.splitChoices, report.relations);
 }
 
 } // namespace nianbao

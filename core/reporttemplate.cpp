@@ -186,7 +186,11 @@ bool isValidPattern(const QString &pattern, bool implied)
 Result<StatementPhrase> parseStatementPhrase(const QJsonObject &object)
 {
     StatementPhrase phrase;
-    phrase.cellKey = object["cell"_L1].toString();
+    phrase.rule = object["rule"_L1].toString(u"text.table"_s);
+    phrase.cellKeys = object.contains("cells"_L1) ? stringList(object["cells"_L1])
+                                                  : QStringList {object["cell"_L1].toString()};
+    phrase.cellKey = phrase.cellKeys.value(0);
+    phrase.share = object["share"_L1].toBool();
     phrase.implied = object.contains("value"_L1);
     phrase.value = object["value"_L1].toDouble();
     for (const QJsonValue &pattern : object["patterns"_L1].toArray()) {
@@ -215,10 +219,17 @@ Result<StatementRules> parseStatements(const QJsonObject &object)
     rules.gap = object["gap"_L1].toInt(rules.gap);
     rules.breaks = statementForm(object["breaks"_L1].toString());
     rules.sentenceBreaks = statementForm(object["sentence_breaks"_L1].toString());
+    rules.relationSentenceBreaks
+        = statementForm(object["relation_sentence_breaks"_L1].toString(rules.sentenceBreaks));
     rules.connectors = statementForms(object["connectors"_L1]);
     rules.approximate = statementForms(object["approximate"_L1]);
     rules.figureNotPrecededBy = statementForms(object["figure_not_preceded_by"_L1]);
     rules.unitNotFollowedBy = statementForms(object["unit_not_followed_by"_L1]);
+    const QJsonObject shares = object["shares"_L1].toObject();
+    rules.shares.rule = shares["rule"_L1].toString(u"text.share"_s);
+    rules.shares.cues = statementForms(shares["cues"_L1]);
+    rules.shares.wholeKeys = stringList(shares["of"_L1]);
+    rules.shares.context = statementForms(shares["context"_L1]);
     for (const QJsonValue &phrase : object["phrases"_L1].toArray()) {
         Result<StatementPhrase> parsed = parseStatementPhrase(phrase.toObject());
         if (!parsed)
@@ -268,13 +279,26 @@ Result<ReportTemplate> ReportTemplate::fromJson(const QByteArray &json)
 
 Result<void> ReportTemplate::resolveStatements()
 {
+    const auto resolve = [this](const QStringList &keys, QList<int> &cells) -> Result<void> {
+        for (const QString &key : keys) {
+            const int cell = cellIndex(CellKey(key));
+            if (cell < 0)
+                return Error {u"template.statement"_s,
+                              u"A statement phrase names unknown cell %1"_s.arg(key),
+                              {}};
+            cells.append(cell);
+        }
+        return {};
+    };
     for (StatementPhrase &phrase : m_statements.phrases) {
-        phrase.cell = cellIndex(CellKey(phrase.cellKey));
-        if (phrase.cell < 0)
-            return Error {u"template.statement"_s,
-                          u"A statement phrase names unknown cell %1"_s.arg(phrase.cellKey),
-                          {}};
+        Result<void> resolved = resolve(phrase.cellKeys, phrase.cells);
+        if (!resolved)
+            return resolved;
+        phrase.cell = phrase.cells.value(0, -1);
     }
+    Result<void> whole = resolve(m_statements.shares.wholeKeys, m_statements.shares.whole);
+    if (!whole)
+        return whole;
     for (const QString &number : std::as_const(m_statements.sections)) {
         const bool known
             = std::any_of(m_sections.cbegin(), m_sections.cend(),

@@ -92,8 +92,13 @@ struct TemplateCell
  */
 struct StatementPhrase
 {
-    QString cellKey;
-    int cell = -1; ///< template cell index
+    QString cellKey; ///< the first of cellKeys
+    int cell = -1; ///< template cell index of cellKey
+    /** text.table for one cell's figure; another rule (text.combined …) for a StatedRelation. */
+    QString rule;
+    QStringList cellKeys; ///< the cells the figure sums; one for text.table
+    QList<int> cells; ///< template cell indices of cellKeys
+    bool share = false; ///< its figure may be followed by a share (占51.85%), see StatementShares
     bool implied = false; ///< a negative phrase (未收到…): states `value` without a figure
     double value = 0; ///< the implied value
     QStringList patterns; ///< literals, … for a bounded gap, {n} for figure and unit
@@ -102,6 +107,19 @@ struct StatementPhrase
     QStringList notPrecededBy; ///< none of these may end where the phrase begins
     QStringList notFollowedBy; ///< none of these may begin where the phrase ends
     QStringList context; ///< if any: one must stand in the phrase's sentence or the one before
+};
+
+/**
+ * The share printed after a figure (予以公开及部分公开42件，占51.85%): its cues, the cells it is a
+ * share of, and the words that make that whole clear (办结: the share is of the requests handled).
+ */
+struct StatementShares
+{
+    QString rule; ///< text.share
+    QStringList cues; ///< may stand before the percentage: 占比, 占总数的, 占
+    QStringList wholeKeys; ///< the cells the share is of
+    QList<int> whole; ///< template cell indices of wholeKeys
+    QStringList context; ///< one must stand in the figure's sentence or the one before
 };
 
 /**
@@ -115,11 +133,14 @@ struct StatementRules
     int gap = 20; ///< longest … gap, in characters other than spaces
     QString breaks; ///< characters no gap crosses and that end a clause
     QString sentenceBreaks; ///< characters that end a sentence (for `context`)
+    /** For the context of a relation or share: a list cut by ； (办结81件，其中：…；…) is one. */
+    QString relationSentenceBreaks;
     QStringList connectors; ///< may stand between a cue and its figure: 共计, 为
     QStringList approximate; ///< next to the unit, make a figure approximate: 余, 多
     QStringList figureNotPrecededBy; ///< before a figure, make it no count: 第, 约
     QStringList unitNotFollowedBy; ///< after the unit, make it no count of items: 工作日
     QList<StatementPhrase> phrases; ///< in priority order
+    StatementShares shares;
 };
 
 /**

@@ -46,7 +46,8 @@ ReviewSession::ReviewSession(Report report, const Checker &checker, QString revi
     : QObject(parent)
     , m_report(std::move(report))
     , m_template(checker.rules().reportTemplate())
-    , m_checks(checker, m_report.cells, m_report.statements, m_report.splitChoices)
+    , m_checks(checker, m_report.cells, m_report.statements, m_report.splitChoices,
+               m_report.relations)
     , m_reviewer(std::move(reviewer))
     , m_clock(clock)
 { }

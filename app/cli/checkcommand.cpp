@@ -73,6 +73,22 @@ void printHead(QTextStream &out, const Report &report, const ReportTemplate &rep
                         cellValueText(figure.value), printable(figure.text))
             << '\n';
     }
+    const auto keys = [&](const QList<int> &cells) {
+        QStringList names;
+        for (int cell : cells)
+            names.append(reportTemplate.cells()[cell].key.toString());
+        return names.join(u'+');
+    };
+    for (const StatedRelation &relation : report.relations) {
+        const QString value = relation.percent
+            ? QString::number(*relation.percent, 'f', relation.decimals) % u"% / "_s
+                % keys(relation.whole)
+            : cellValueText(relation.value);
+        out << "  "
+            << QCoreApplication::translate("nianbao::CheckCommand", "stated: %1 %2 = %3 (\"%4\")")
+                   .arg(relation.rule, keys(relation.cells), value, printable(relation.text))
+            << '\n';
+    }
     for (const Finding &finding : report.findings)
         printFinding(out, finding, reportTemplate);
 }

@@ -106,17 +106,23 @@ struct StatedFigureReader::Line
 
     struct Tie
     {
-        int cell = -1;
+        const QList<int> *cells = nullptr; ///< the tied phrase's cells
         int start = 0; ///< compact offsets of the phrase
         int end = 0;
     };
     std::vector<Tie> ties; ///< the phrases tied on this line so far
     std::vector<int> cueEnds; ///< for the figure being read: where its cue may end
 
-    bool overlapsTie(int cell, int start, int end) const
+    /** Compact offsets [from, to) as a span of the normalized text. */
+    SourceSpan spanOf(int from, int to) const
+    {
+        return SourceSpan {origin[size_t(from)], origin[size_t(to - 1)] + 1};
+    }
+
+    bool overlapsTie(const QList<int> &cells, int start, int end) const
     {
         return std::any_of(ties.cbegin(), ties.cend(), [&](const Tie &tie) {
-            return tie.cell == cell && tie.start < end && start < tie.end;
+            return *tie.cells == cells && tie.start < end && start < tie.end;
         });
     }
 };
@@ -137,6 +143,7 @@ StatedFigureReader::StatedFigureReader(const ReportTemplate &reportTemplate)
     }
     m_breaks.add(m_rules.breaks);
     m_sentenceBreaks.add(m_rules.sentenceBreaks);
+    m_relationSentenceBreaks.add(m_rules.relationSentenceBreaks);
     for (int p = 0; p < int(m_rules.phrases.size()); ++p) {
         const StatementPhrase &phrase = m_rules.phrases[p];
         for (const QString &text : phrase.patterns) {
@@ -177,7 +184,14 @@ QList<StatedFigure> StatedFigureReader::read(const NormalizedText &text,
                                              const DocumentLayout &layout,
                                              QStringView original) const
 {
-    QList<StatedFigure> figures;
+    return readAll(text, layout, original).figures;
+}
+
+NarrativeStatements StatedFigureReader::readAll(const NormalizedText &text,
+                                                const DocumentLayout &layout,
+                                                QStringView original) const
+{
+    NarrativeStatements found;
     std::vector<LineRange> ranges;
     for (int section : m_sections) {
         // The first section also covers a report whose opening heading is missing; a later one
@@ -195,7 +209,7 @@ QList<StatedFigure> StatedFigureReader::read(const NormalizedText &text,
         // (…受理政府\n信息公开申请 17 件).
         for (int l = std::max(range.first, done); l < range.last; ++l) {
             if (l % kLinesPerBudgetCheck == 0 && ReadBudget::current().exhausted())
-                return figures; // the reader reports read.too_slow
+                return found; // the reader reports read.too_slow
             const TableLine &line = lines[size_t(l)];
             if (line.isBlank() || isTableLine(line))
                 continue;
@@ -206,24 +220,30 @@ QList<StatedFigure> StatedFigureReader::read(const NormalizedText &text,
                     break;
                 ++last;
             }
-            readLine(text.text(), line.start, lines[size_t(last)].end, figures, scratch);
+            readLine(text.text(), line.start, lines[size_t(last)].end, found, scratch);
             l = last;
         }
         done = std::max(done, range.last);
     }
-    for (StatedFigure &figure : figures) {
-        const SourceSpan phrase = figure.span; // normalized offsets until here
-        const SourceSpan number = figure.figureSpan;
-        figure.span = text.toOriginal(phrase.start, phrase.end);
-        figure.figureSpan = text.toOriginal(number.start, number.end);
-        if (!original.isEmpty() && figure.span.isValid() && figure.span.end <= original.size())
-            figure.text = original.sliced(figure.span.start, figure.span.length()).toString();
-    }
-    return figures;
+    const auto toOriginal = [&](auto &statements) {
+        for (auto &statement : statements) {
+            const SourceSpan phrase = statement.span; // normalized offsets until here
+            const SourceSpan number = statement.figureSpan;
+            statement.span = text.toOriginal(phrase.start, phrase.end);
+            statement.figureSpan = text.toOriginal(number.start, number.end);
+            if (!original.isEmpty() && statement.span.isValid()
+                && statement.span.end <= original.size())
+                statement.text
+                    = original.sliced(statement.span.start, statement.span.length()).toString();
+        }
+    };
+    toOriginal(found.figures);
+    toOriginal(found.relations);
+    return found;
 }
 
 void StatedFigureReader::readLine(const QString &normalized, int start, int end,
-                                  QList<StatedFigure> &out, Line &line) const
+                                  NarrativeStatements &out, Line &line) const
 {
     line.ties.clear();
     line.compact.resize(end - start);
@@ -248,21 +268,29 @@ void StatedFigureReader::readLine(const QString &normalized, int start, int end,
         return;
     const QString &compact = line.compact;
     const int size = int(compact.size());
-    const qsizetype firstNew = out.size();
+    const qsizetype firstFigure = out.figures.size();
+    const qsizetype firstRelation = out.relations.size();
 
     const auto record = [&](const StatementPhrase &phrase, double value, int phraseStart,
                             int phraseEnd, int figureStart, int figureEnd) {
-        line.ties.push_back(Line::Tie {phrase.cell, phraseStart, phraseEnd});
-        const int from = line.origin[size_t(phraseStart)];
-        const int to = line.origin[size_t(phraseEnd - 1)] + 1;
-        StatedFigure figure;
-        figure.cell = phrase.cell;
-        figure.value = value;
-        figure.text = normalized.sliced(from, to - from);
-        figure.span = SourceSpan {from, to};
-        figure.figureSpan
-            = SourceSpan {line.origin[size_t(figureStart)], line.origin[size_t(figureEnd - 1)] + 1};
-        out.append(figure);
+        line.ties.push_back(Line::Tie {&phrase.cells, phraseStart, phraseEnd});
+        const SourceSpan span = line.spanOf(phraseStart, phraseEnd);
+        const QString text = normalized.sliced(span.start, span.length());
+        if (phrase.rule == u"text.table") {
+            out.figures.append(
+                StatedFigure {phrase.cell, value, text, span, line.spanOf(figureStart, figureEnd)});
+        } else {
+            StatedRelation relation;
+            relation.rule = phrase.rule;
+            relation.cells = phrase.cells;
+            relation.value = value;
+            relation.text = text;
+            relation.span = span;
+            relation.figureSpan = line.spanOf(figureStart, figureEnd);
+            out.relations.append(relation);
+        }
+        if (phrase.share)
+            readShare(normalized, line, phrase, value, phraseStart, phraseEnd, out.relations);
     };
 
     for (int u = 0; hasUnit && u < size; ++u) {
@@ -324,8 +352,9 @@ void StatedFigureReader::readLine(const QString &normalized, int start, int end,
         bool ambiguous = false;
         for (const Pattern &pattern : m_figurePatterns) {
             const StatementPhrase &phrase = m_rules.phrases[pattern.phrase];
-            if (tiedPhrase >= 0 && m_rules.phrases[tiedPhrase].cell == phrase.cell)
-                continue; // a phrase of the same cell already tied it
+            if (tiedPhrase >= 0 && m_rules.phrases[tiedPhrase].cells == phrase.cells
+                && m_rules.phrases[tiedPhrase].rule == phrase.rule)
+                continue; // a phrase of the same cells already tied it
             if (!pattern.gapBeforeFigure && !pattern.before.empty()
                 && std::none_of(cueEnds.cbegin(), cueEnds.cend(), [&](int end) {
                        return end > 0 && compact[end - 1] == pattern.before.back().text.back();
@@ -371,14 +400,84 @@ void StatedFigureReader::readLine(const QString &normalized, int start, int end,
             if (!matchAfter(line, std::span(pattern.before).subspan(1), at + int(first.text.size()),
                             &phraseEnd)
                 || !passesGuards(line, phrase, at, phraseEnd)
-                || line.overlapsTie(phrase.cell, at, phraseEnd))
+                || line.overlapsTie(phrase.cells, at, phraseEnd))
                 continue;
             record(phrase, phrase.value, at, phraseEnd, at, phraseEnd);
         }
     }
-    std::stable_sort(
-        out.begin() + firstNew, out.end(),
-        [](const StatedFigure &a, const StatedFigure &b) { return a.span.start < b.span.start; });
+    const auto byStart = [](const auto &a, const auto &b) {
+        return a.span.start < b.span.start;
+    };
+    std::stable_sort(out.figures.begin() + firstFigure, out.figures.end(), byStart);
+    std::stable_sort(out.relations.begin() + firstRelation, out.relations.end(), byStart);
+}
+
+void StatedFigureReader::readShare(const QString &normalized, const Line &line,
+                                   const StatementPhrase &phrase, double value, int phraseStart,
+                                   int phraseEnd, QList<StatedRelation> &out) const
+{
+    const StatementShares &shares = m_rules.shares;
+    double percent = 0;
+    int decimals = 0;
+    int percentStart = 0;
+    int percentEnd = 0;
+    if (shares.whole.isEmpty()
+        || !readPercent(line, phraseEnd, &percent, &decimals, &percentStart, &percentEnd)
+        || !contextHolds(line, shares.context, phraseStart, phraseEnd, m_relationSentenceBreaks))
+        return;
+    StatedRelation share;
+    share.rule = shares.rule;
+    share.cells = phrase.cells;
+    share.value = value;
+    share.percent = percent;
+    share.decimals = decimals;
+    share.whole = shares.whole;
+    share.span = line.spanOf(phraseStart, percentEnd);
+    share.text = normalized.sliced(share.span.start, share.span.length());
+    share.figureSpan = line.spanOf(percentStart, percentEnd);
+    out.append(share);
+}
+
+bool StatedFigureReader::readPercent(const Line &line, int position, double *percent, int *decimals,
+                                     int *percentStart, int *percentEnd) const
+{
+    // ，占51.85% or （17.46%）: a cue or an opening parenthesis, then digits and %.
+    const QString &compact = line.compact;
+    const int size = int(compact.size());
+    bool opened = false;
+    if (position < size && (compact[position] == u',' || compact[position] == u'(')) {
+        opened = compact[position] == u'(';
+        ++position;
+    }
+    bool cued = false;
+    for (const QString &cue : std::as_const(m_rules.shares.cues)) {
+        if (QStringView(compact).sliced(position).startsWith(cue)) {
+            position += int(cue.size());
+            cued = true;
+            break;
+        }
+    }
+    if (!cued && !opened)
+        return false;
+    const int start = position;
+    int point = -1;
+    while (position < size && (isAsciiDigit(compact[position]) || compact[position] == u'.')) {
+        if (compact[position] == u'.') {
+            if (point >= 0)
+                return false;
+            point = position;
+        }
+        ++position;
+    }
+    if (position == start || position >= size || compact[position] != u'%' || point == start
+        || point == position - 1)
+        return false;
+    bool ok = false;
+    *percent = QStringView(compact).sliced(start, position - start).toDouble(&ok);
+    *decimals = point < 0 ? 0 : position - point - 1;
+    *percentStart = start;
+    *percentEnd = position + 1;
+    return ok;
 }
 
 bool StatedFigureReader::matchBefore(const Line &line, const Pattern &pattern,
@@ -490,16 +589,33 @@ bool StatedFigureReader::passesGuards(const Line &line, const StatementPhrase &p
                 return false;
         }
     }
-    if (!phrase.context.isEmpty()) {
-        int sentenceStart = boundaryBefore(phraseStart, m_sentenceBreaks);
-        if (sentenceStart > 0)
-            sentenceStart = boundaryBefore(sentenceStart - 1, m_sentenceBreaks);
-        const QStringView sentences = QStringView(compact).sliced(
-            sentenceStart, boundaryAfter(phraseEnd, m_sentenceBreaks) - sentenceStart);
-        return std::any_of(phrase.context.cbegin(), phrase.context.cend(),
-                           [&](const QString &word) { return sentences.contains(word); });
+    return contextHolds(line, phrase.context, phraseStart, phraseEnd,
+                        phrase.rule == u"text.table" ? m_sentenceBreaks : m_relationSentenceBreaks);
+}
+
+bool StatedFigureReader::contextHolds(const Line &line, const QStringList &words, int phraseStart,
+                                      int phraseEnd, const CharSet &sentenceBreaks) const
+{
+    if (words.isEmpty())
+        return true;
+    // The phrase's sentence and the one before: 办结81件。其中予以公开…
+    const QString &compact = line.compact;
+    const int size = int(compact.size());
+    int sentenceStart = phraseStart;
+    while (sentenceStart > 0 && !sentenceBreaks.contains(compact[sentenceStart - 1]))
+        --sentenceStart;
+    if (sentenceStart > 0) {
+        --sentenceStart;
+        while (sentenceStart > 0 && !sentenceBreaks.contains(compact[sentenceStart - 1]))
+            --sentenceStart;
     }
-    return true;
+    int sentenceEnd = phraseEnd;
+    while (sentenceEnd < size && !sentenceBreaks.contains(compact[sentenceEnd]))
+        ++sentenceEnd;
+    const QStringView sentences
+        = QStringView(compact).sliced(sentenceStart, sentenceEnd - sentenceStart);
+    return std::any_of(words.cbegin(), words.cend(),
+                       [&](const QString &word) { return sentences.contains(word); });
 }
 
 bool StatedFigureReader::isCountAt(const Line &line, int position) const

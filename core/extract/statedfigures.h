@@ -18,6 +18,13 @@
 
 namespace nianbao {
 
+/** What a narrative states: single figures (text.table) and relations (text.combined …). */
+struct NarrativeStatements
+{
+    QList<StatedFigure> figures;
+    QList<StatedRelation> relations;
+};
+
 /**
  * Finds the figures a report's narrative states about its table cells (rule text.table), e.g.
  * 共收到政府信息公开申请6件 → requests.received.total = 6, or 未收到依申请公开事项 → 0.
@@ -27,6 +34,10 @@ namespace nianbao {
  * negative phrase that implies 0. Only the narrative of the configured sections (一, 六) is read,
  * never a table line. A figure is tied only when exactly one cell's phrase matches it; anything
  * approximate (62余件), ordinal (第3条) or unmatched (主动公开政府信息608条) is left alone.
+ *
+ * A phrase with a rule other than text.table states a relation instead: a figure that sums
+ * several cells (予以公开及部分公开42件), or, after a phrase marked `share`, the share its
+ * figure is of another (，占51.85%).
  *
  * ReportReader runs it once per report, after the tables; the window shows the spans.
  */
@@ -40,6 +51,9 @@ public:
      * `original` (the decoded text `text` was made from) is given, StatedFigure::text is the
      * phrase exactly as written there (e.g. with ６); otherwise it is the normalized phrase.
      */
+    NarrativeStatements readAll(const NormalizedText &text, const DocumentLayout &layout,
+                                QStringView original = {}) const;
+    /** The stated figures alone (readAll().figures). */
     QList<StatedFigure> read(const NormalizedText &text, const DocumentLayout &layout,
                              QStringView original = {}) const;
 
@@ -77,8 +91,16 @@ private:
     };
     struct Line;
 
-    void readLine(const QString &normalized, int start, int end, QList<StatedFigure> &out,
+    void readLine(const QString &normalized, int start, int end, NarrativeStatements &out,
                   Line &scratch) const;
+    /** Appends the share printed after a phrase marked `share`, when its whole is clear. */
+    void readShare(const QString &normalized, const Line &line, const StatementPhrase &phrase,
+                   double value, int phraseStart, int phraseEnd, QList<StatedRelation> &out) const;
+    /** The percentage printed at `position` (，占51.85% or （17.46%）) and its span. */
+    bool readPercent(const Line &line, int position, double *percent, int *decimals,
+                     int *percentStart, int *percentEnd) const;
+    bool contextHolds(const Line &line, const QStringList &words, int phraseStart, int phraseEnd,
+                      const CharSet &sentenceBreaks) const;
     bool matchBefore(const Line &line, const Pattern &pattern, std::span<const int> cueEnds,
                      int *phraseStart) const;
     bool matchAfter(const Line &line, std::span<const Literal> literals, int position,
@@ -97,6 +119,7 @@ private:
     CharSet m_impliedFirstChars; ///< first characters of the negative phrases
     CharSet m_breaks; ///< StatementRules::breaks
     CharSet m_sentenceBreaks; ///< StatementRules::sentenceBreaks
+    CharSet m_relationSentenceBreaks; ///< StatementRules::relationSentenceBreaks
 };
 
 } // namespace nianbao

@@ -274,6 +274,113 @@ std::optional<Finding> Checker::statementFinding(int statement,
     return finding;
 }
 
+namespace {
+
+/** The sum of `cells`, or nullopt while one of them is unknown. */
+std::optional<double> knownSum(const QList<int> &of, const std::vector<CellValue> &cells)
+{
+    double sum = 0;
+    for (int cell : of) {
+        const std::optional<double> &value = cells[size_t(cell)].value;
+        if (!value)
+            return std::nullopt;
+        sum += *value;
+    }
+    return sum;
+}
+
+/**
+ * Whether `share` (in percent) prints as `printed` with `decimals` digits: rounded (51.85 is
+ * [51.845, 51.855)) or cut off (51.85 is [51.85, 51.86)), since reports do both.
+ */
+bool printsAs(double share, double printed, int decimals)
+{
+    const double unit = std::pow(10.0, -decimals);
+    return share >= printed - unit / 2 - kTolerance && share < printed + unit - kTolerance;
+}
+
+} // namespace
+
+QString Checker::labelsText(const QList<int> &cells) const
+{
+    // A whole group of rows reads as the form names it: (三) 不予公开 · 总计, 行政诉讼 · 总计.
+    const TemplateCell &first = m_template.cells()[cells.value(0)];
+    const TemplateTable &table = m_template.tables()[first.table];
+    const auto groupOf = [&](const TemplateRow &row) {
+        return row.subgroup.isEmpty() ? row.group : row.subgroup;
+    };
+    const QString group = groupOf(table.rows[first.row]);
+    const bool wholeGroup = cells.size() > 1 && !group.isEmpty()
+        && std::all_of(cells.begin(), cells.end(),
+                       [&](int cell) {
+                           const TemplateCell &c = m_template.cells()[cell];
+                           return c.table == first.table && c.column == first.column
+                               && groupOf(table.rows[c.row]) == group;
+                       })
+        && std::count_if(table.rows.begin(), table.rows.end(),
+                         [&](const TemplateRow &row) { return groupOf(row) == group; })
+            == cells.size();
+    if (wholeGroup)
+        return group % u" · "_s % table.columns[first.column].label;
+    QStringList labels;
+    for (int cell : cells)
+        labels.append(m_template.cellLabel(cell));
+    return labels.join(u" + "_s);
+}
+
+std::optional<Finding> Checker::relationFinding(int index, const QList<StatedRelation> &relations,
+                                                const std::vector<CellValue> &cells) const
+{
+    const StatedRelation &relation = relations[index];
+    const std::optional<double> part = knownSum(relation.cells, cells);
+    if (!part)
+        return std::nullopt;
+    std::optional<Finding> finding;
+    if (relation.percent) {
+        finding = shareFinding(relation, *part, cells);
+    } else if (std::abs(*part - relation.value) > kTolerance) {
+        finding = Finding {};
+        finding->expected = relation.value;
+        finding->actual = part;
+        finding->message = tr("The text states %1 (\"%2\"), but the table has %3 for %4")
+                               .arg(number(relation.value), relation.text, number(*part),
+                                    labelsText(relation.cells));
+    }
+    if (!finding)
+        return std::nullopt;
+    const RuleDefinition *rule = m_rules.rule(relation.rule);
+    finding->key = {FindingKind::Relation, index};
+    finding->rule = relation.rule;
+    // A misread sentence must never raise an error: warning unless the template says otherwise.
+    finding->severity = rule && rule->severity == u"error" ? Severity::Error : Severity::Warning;
+    if (finding->cells.isEmpty())
+        finding->cells = relation.cells;
+    return finding;
+}
+
+std::optional<Finding> Checker::shareFinding(const StatedRelation &relation, double part,
+                                             const std::vector<CellValue> &cells) const
+{
+    const std::optional<double> whole = knownSum(relation.whole, cells);
+    if (!whole || *whole <= 0)
+        return std::nullopt;
+    const double share = part / *whole * 100;
+    if (printsAs(share, *relation.percent, relation.decimals))
+        return std::nullopt;
+    Finding finding;
+    finding.cells = relation.cells + relation.whole;
+    finding.leftCount = int(relation.cells.size());
+    finding.expected = relation.percent;
+    finding.actual = share;
+    finding.message
+        = tr("The text states a share of %1% (\"%2\"), but by the table %3 is %4 of %5 (%6), "
+             "%7%")
+              .arg(QString::number(*relation.percent, 'f', relation.decimals), relation.text,
+                   labelsText(relation.cells), number(part), labelsText(relation.whole),
+                   number(*whole), QString::number(share, 'f', relation.decimals + 2));
+    return finding;
+}
+
 std::optional<Finding> Checker::splitChoiceFinding(int index, const QList<SplitChoice> &choices,
                                                    const std::vector<CellValue> &cells) const
 {

@@ -48,6 +48,12 @@ public:
     bool rowPrintsNoFigure(int cell, const std::vector<CellValue> &cells) const;
     std::optional<Finding> statementFinding(int statement, const QList<StatedFigure> &statements,
                                             const std::vector<CellValue> &cells) const;
+    /**
+     * text.combined, text.appeals, text.contains, text.share: a relation the narrative states
+     * that the table's figures break; none while one of its cells is unknown.
+     */
+    std::optional<Finding> relationFinding(int relation, const QList<StatedRelation> &relations,
+                                           const std::vector<CellValue> &cells) const;
 
     /**
      * segment.ambiguous: a row's run of fused digits splits into its cells in several ways the
@@ -134,6 +140,9 @@ private:
     QString tiedFixesText(const std::vector<Fix> &fixes) const;
     QString sideText(const LinearCheck &check, const std::vector<int> &side) const;
     static QString describeAbsence(const QString &label, const CellValue &value);
+    QString labelsText(const QList<int> &cells) const;
+    std::optional<Finding> shareFinding(const StatedRelation &relation, double part,
+                                        const std::vector<CellValue> &cells) const;
 
     const RuleBook &m_rules;
     const ReportTemplate &m_template;

@@ -9,11 +9,13 @@
 namespace nianbao {
 
 CheckSession::CheckSession(const Checker &checker, std::vector<CellValue> cells,
-                           QList<StatedFigure> statements, QList<SplitChoice> splitChoices)
+                           QList<StatedFigure> statements, QList<SplitChoice> splitChoices,
+                           QList<StatedRelation> relations)
     : m_checker(checker)
     , m_cells(std::move(cells))
     , m_statements(std::move(statements))
     , m_splitChoices(std::move(splitChoices))
+    , m_relations(std::move(relations))
     , m_openSplits(cellsOfOpenSplits(m_splitChoices, int(m_cells.size())))
 {
     recheckFully();
@@ -21,9 +23,10 @@ CheckSession::CheckSession(const Checker &checker, std::vector<CellValue> cells,
 
 QList<Finding> CheckSession::checkOnce(const Checker &checker, std::vector<CellValue> &cells,
                                        const QList<StatedFigure> &statements,
-                                       const QList<SplitChoice> &splitChoices)
+                                       const QList<SplitChoice> &splitChoices,
+                                       const QList<StatedRelation> &relations)
 {
-    CheckSession session(checker, std::move(cells), statements, splitChoices);
+    CheckSession session(checker, std::move(cells), statements, splitChoices, relations);
     cells = std::move(session.m_cells);
     return std::move(session.m_findings);
 }
@@ -82,6 +85,8 @@ void CheckSession::recheckFully()
         add(m_checker.checkFinding(check, m_cells));
     for (int s = 0; s < int(m_statements.size()); ++s)
         add(m_checker.statementFinding(s, m_statements, m_cells));
+    for (int r = 0; r < int(m_relations.size()); ++r)
+        add(m_checker.relationFinding(r, m_relations, m_cells));
     m_base.clear();
     for (const Finding &finding : std::as_const(base))
         m_base.insert(finding.key, finding);
@@ -106,6 +111,12 @@ void CheckSession::recheckCell(int cell)
         if (m_statements[s].cell == cell)
             setBaseFinding({FindingKind::Statement, s},
                            m_checker.statementFinding(s, m_statements, m_cells));
+    }
+    for (int r = 0; r < int(m_relations.size()); ++r) {
+        const StatedRelation &relation = m_relations[r];
+        if (relation.cells.contains(cell) || relation.whole.contains(cell))
+            setBaseFinding({FindingKind::Relation, r},
+                           m_checker.relationFinding(r, m_relations, m_cells));
     }
 }
 

@@ -62,7 +62,8 @@ class CheckSession
 {
 public:
     CheckSession(const Checker &checker, std::vector<CellValue> cells,
-                 QList<StatedFigure> statements, QList<SplitChoice> splitChoices = {});
+                 QList<StatedFigure> statements, QList<SplitChoice> splitChoices = {},
+                 QList<StatedRelation> relations = {});
 
     /**
      * Checks a report once, for those who keep no session (the reader, the batch): fills the
@@ -70,7 +71,8 @@ public:
      */
     static QList<Finding> checkOnce(const Checker &checker, std::vector<CellValue> &cells,
                                     const QList<StatedFigure> &statements,
-                                    const QList<SplitChoice> &splitChoices = {});
+                                    const QList<SplitChoice> &splitChoices = {},
+                                    const QList<StatedRelation> &relations = {});
 
     const std::vector<CellValue> &cells() const { return m_cells; }
     const QList<StatedFigure> &statements() const { return m_statements; }
@@ -100,6 +102,7 @@ private:
     std::vector<CellValue> m_cells;
     QList<StatedFigure> m_statements;
     QList<SplitChoice> m_splitChoices;
+    QList<StatedRelation> m_relations;
     std::vector<bool> m_openSplits; ///< cells of m_splitChoices (cellsOfOpenSplits())
     QHash<FindingKey, Finding> m_base; ///< findings as their rule states them, no suggestion
     QList<Finding> m_findings; ///< m_base with the localized fixes attached, in key order

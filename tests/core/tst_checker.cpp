@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "reportreader.h"
 #include "reporttemplate.h"
 #include "rules/checker.h"
 #include "rules/checksession.h"
@@ -111,6 +112,22 @@ QStringList ruleIds(const QList<Finding> &findings)
     return ids;
 }
 
+/** The rules of the findings about stated relations (text.combined …), each a warning. */
+QStringList relationRules(const QList<Finding> &findings)
+{
+    QStringList ids;
+    for (const Finding &finding : findings) {
+        if (finding.key.kind != FindingKind::Relation)
+            continue;
+        ids.append(finding.rule);
+        if (finding.severity != Severity::Warning)
+            ids.append(u"(not a warning)"_s);
+    }
+    ids.removeDuplicates();
+    ids.sort();
+    return ids;
+}
+
 } // namespace
 
 namespace nianbao {
@@ -138,6 +155,10 @@ private slots:
     void blanksTheRulesForceToZeroAreDeducedAndReportedOnce();
     void aBlankTheRulesDisagreeOnIsNotDeduced();
     void statedFigureContradictingTheTableFires();
+    void realNarrativesAgreeWithTheirTables_data();
+    void realNarrativesAgreeWithTheirTables();
+    void relationsTheTableBreaksWarn();
+    void sharesAllowTheirPrintedRounding();
     void yearCarryComparesConsecutiveReports();
     void consistentReportsYieldNoFinding();
     void everySingleCellPerturbationIsFoundAndLocalized();
@@ -310,6 +331,100 @@ void TestChecker::statedFigureContradictingTheTableFires()
     QCOMPARE(ruleIds(findings), QStringList {u"text.table"_s});
     QCOMPARE(*findings[0].expected, value + 4);
     QCOMPARE(*findings[0].actual, value);
+}
+
+void TestChecker::realNarrativesAgreeWithTheirTables_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("relations");
+
+    // 办结依申请公开81件，其中：予以公开及部分公开42件，占51.85%；… 行政诉讼案件7件。
+    QTest::newRow("p35: five outcome groups, their shares and the appeals")
+        << u"p35-pingtan-2023.txt"_s << 12;
+    // 办结 1191 件（含上年结转 189 件）… 予以公开及部分公开 208 件（17.46%）…
+    QTest::newRow("r07: 含 clause, four groups and their shares")
+        << u"r07-shanghai-govoffice-2025.txt"_s << 9;
+    // 答复 3050 件（含上年度结转申请 34 件…）… 政府信息公开行政诉讼 46 件
+    QTest::newRow("r23: 含 clause and 行政诉讼") << u"r23-huaian-2024.pdf"_s << 2;
+    // 共有行政诉讼案件1件、行政复议案件2件
+    QTest::newRow("r03: 行政诉讼案件 and 行政复议案件") << u"r03-pingtan-2022.txt"_s << 2;
+    // 行政复议36起，行政诉讼9起
+    QTest::newRow("p37: 行政诉讼9起") << u"p37-pingtan-2025.txt"_s << 1;
+}
+
+void TestChecker::realNarrativesAgreeWithTheirTables()
+{
+    QFETCH(QString, file);
+    QFETCH(int, relations);
+    const Report report = ReportReader().readFile(test::dataPath(u"real/"_s % file));
+    QCOMPARE(int(report.relations.size()), relations);
+    QCOMPARE(relationRules(report.findings), QStringList {});
+}
+
+void TestChecker::relationsTheTableBreaksWarn()
+{
+    const RuleBook rules(tmpl());
+    const Checker checker(rules);
+    // r07: 办结 1191 件（含上年结转 189 件）… 予以公开及部分公开 208 件（17.46%）; the table
+    // has 206 disclosed and 2 partially disclosed.
+    Report r07 = ReportReader().readFile(test::dataPath(u"real/r07-shanghai-govoffice-2025.txt"_s));
+    CheckSession session(checker, r07.cells, r07.statements, r07.splitChoices, r07.relations);
+    QCOMPARE(relationRules(session.findings()), QStringList {});
+    const int disclosed = cellOf("requests.disclosed.total");
+    session.setCell(disclosed, 196);
+    QCOMPARE(relationRules(session.findings()),
+             (QStringList {u"text.combined"_s, u"text.share"_s}));
+    const auto message = [&](const QString &rule) {
+        for (const Finding &finding : session.findings()) {
+            if (finding.rule == rule)
+                return finding.message;
+        }
+        return QString();
+    };
+    QVERIFY2(message(u"text.combined"_s).contains(u"(一) 予以公开"_s),
+             qPrintable(message(u"text.combined"_s)));
+    QVERIFY2(message(u"text.share"_s).contains(u"17.46%"_s), qPrintable(message(u"text.share"_s)));
+    session.setCell(disclosed, 206);
+    QCOMPARE(relationRules(session.findings()), QStringList {});
+    session.setCell(cellOf("requests.total_processed.total"), 1291);
+    QVERIFY(relationRules(session.findings()).contains(u"text.contains"_s));
+
+    // p35: 行政复议案件2件、行政诉讼案件7件 against 7 lawsuits in the two litigation groups.
+    Report p35 = ReportReader().readFile(test::dataPath(u"real/p35-pingtan-2023.txt"_s));
+    CheckSession appeals(checker, p35.cells, p35.statements, p35.splitChoices, p35.relations);
+    const int direct = cellOf("appeals.litigation_direct.total");
+    appeals.setCell(direct, *appeals.cells()[size_t(direct)].value + 1);
+    QCOMPARE(relationRules(appeals.findings()), QStringList {u"text.appeals"_s});
+}
+
+void TestChecker::sharesAllowTheirPrintedRounding()
+{
+    const RuleBook rules(tmpl());
+    const Checker checker(rules);
+    std::vector<CellValue> cells(size_t(tmpl().cellCount()));
+    const int disclosed = cellOf("requests.disclosed.total");
+    const int processed = cellOf("requests.total_processed.total");
+    setValue(cells, processed, 81);
+    StatedRelation share;
+    share.rule = u"text.share"_s;
+    share.cells = {disclosed};
+    share.whole = {processed};
+    share.decimals = 2;
+    const auto fires = [&](double part, double percent) {
+        setValue(cells, disclosed, part);
+        share.percent = percent;
+        return checker.relationFinding(0, {share}, cells).has_value();
+    };
+    // 42 / 81 = 51.851…%: printed 51.85 (rounded); 2 / 3 = 66.666…%: 66.67 or cut to 66.66.
+    QVERIFY(!fires(42, 51.85));
+    QVERIFY(fires(42, 51.84));
+    QVERIFY(fires(42, 51.87));
+    setValue(cells, processed, 3);
+    QVERIFY(!fires(2, 66.67));
+    QVERIFY(!fires(2, 66.66));
+    QVERIFY(fires(2, 66.65));
+    setValue(cells, processed, 0);
+    QVERIFY(!fires(0, 0)); // no whole, no share to check
 }
 
 void TestChecker::yearCarryComparesConsecutiveReports()

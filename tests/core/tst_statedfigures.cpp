@@ -58,6 +58,33 @@ QStringList pairs(const QList<StatedFigure> &figures)
     return list;
 }
 
+/** "rule:key+key=value" lines (or "…=51.85%/key" for a share), sorted. */
+QStringList relationPairs(const QString &original)
+{
+    const NormalizedText text(original);
+    const DocumentLayout layout(text.text(), ReportTemplate::standard());
+    QStringList list;
+    for (const StatedRelation &relation :
+         StatedFigureReader().readAll(text, layout, original).relations) {
+        QStringList keys;
+        for (int cell : relation.cells)
+            keys.append(ReportTemplate::standard().cells()[cell].key.toString());
+        QString pair = relation.rule % u':' % keys.join(u'+') % u'=';
+        if (relation.percent) {
+            QStringList whole;
+            for (int cell : relation.whole)
+                whole.append(ReportTemplate::standard().cells()[cell].key.toString());
+            pair += QString::number(*relation.percent, 'f', relation.decimals) % u"%/"
+                % whole.join(u'+');
+        } else {
+            pair += QString::number(relation.value);
+        }
+        list.append(pair);
+    }
+    list.sort();
+    return list;
+}
+
 QString seedsDir()
 {
     return QStringLiteral(NIANBAO_TEST_DATA_DIR "/seeds");
@@ -78,6 +105,9 @@ private slots:
     void nonTies();
     void spans_data();
     void spans();
+    void relations_data();
+    void relations();
+    void sharesKeepTheirDigits();
     void seeds_data();
     void seeds();
 };
@@ -96,6 +126,37 @@ void TestStatedFigures::templateHasStatements()
     QVERIFY(!parsed);
     QCOMPARE(parsed.error().code, u"template.statement"_s);
     QVERIFY2(parsed.error().message.contains(u"共收到申请"_s), qPrintable(parsed.error().message));
+
+    // A relation's phrase names its cells and its rule; the template knows every rule it names.
+    bool combined = false;
+    for (const StatementPhrase &phrase : rules.phrases) {
+        QCOMPARE(phrase.cells.size(), phrase.cellKeys.size());
+        QVERIFY2(phrase.cells.size() == 1 || phrase.rule != u"text.table",
+                 qPrintable(phrase.cellKeys.join(u'+')));
+        QVERIFY2(std::any_of(ReportTemplate::standard().rules().cbegin(),
+                             ReportTemplate::standard().rules().cend(),
+                             [&](const RuleDefinition &rule) { return rule.id == phrase.rule; }),
+                 qPrintable(phrase.rule));
+        combined = combined || phrase.rule == u"text.combined";
+    }
+    QVERIFY(combined);
+    QCOMPARE(rules.shares.whole.size(), 1);
+    // The bundled template with one more phrase whose second cell does not exist.
+    QFile bundled(u":/template/template.json"_s);
+    QVERIFY(bundled.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(bundled.readAll()).object();
+    QJsonObject statements = root[u"statements"_s].toObject();
+    QJsonArray phrases = statements[u"phrases"_s].toArray();
+    phrases.append(QJsonObject {
+        {u"rule"_s, u"text.combined"_s},
+        {u"cells"_s, QJsonArray {u"requests.disclosed.total"_s, u"requests.nothing.total"_s}},
+        {u"patterns"_s, QJsonArray {u"予以公开及部分公开{n}"_s}}});
+    statements[u"phrases"_s] = phrases;
+    root[u"statements"_s] = statements;
+    const Result<ReportTemplate> unknown = ReportTemplate::fromJson(QJsonDocument(root).toJson());
+    QVERIFY(!unknown);
+    QVERIFY2(unknown.error().message.contains(u"requests.nothing.total"_s),
+             qPrintable(unknown.error().message));
 }
 
 void TestStatedFigures::figures_data()
@@ -161,6 +222,153 @@ void TestStatedFigures::figures()
     QFETCH(QString, other);
     QFETCH(QStringList, expected);
     QCOMPARE(pairs(readFigures(reportWith(overview, other))), expected);
+}
+
+void TestStatedFigures::relations_data()
+{
+    QTest::addColumn<QString>("overview");
+    QTest::addColumn<QStringList>("figures");
+    QTest::addColumn<QStringList>("relations");
+
+    const QString disclosed = u"requests.disclosed.total"_s;
+    const QString partially = u"requests.partially_disclosed.total"_s;
+    const QString processed = u"requests.total_processed.total"_s;
+    const QString withheld
+        = u"requests.withheld_state_secret.total+requests.withheld_law_prohibited.total+"
+          u"requests.withheld_security_stability.total+requests.withheld_third_party.total+"
+          u"requests.withheld_internal_affairs.total+requests.withheld_process_info.total+"
+          u"requests.withheld_enforcement_file.total+requests.withheld_query_matter.total"_s;
+    const QString unavailable
+        = u"requests.unavailable_not_held.total+requests.unavailable_needs_creation.total+"
+          u"requests.unavailable_unclear.total"_s;
+    const QString declined
+        = u"requests.declined_complaint.total+requests.declined_duplicate.total+"
+          u"requests.declined_publication.total+requests.declined_excessive.total+"
+          u"requests.declined_confirmation.total"_s;
+    const QString other = u"requests.other_no_correction.total+requests.other_unpaid_fee.total+"
+                          u"requests.other_misc.total"_s;
+    const QString litigation
+        = u"text.appeals:appeals.litigation_direct.total+appeals.litigation_after.total="_s;
+    const auto combined = [](const QString &cells, const char *value) -> QString {
+        return u"text.combined:"_s % cells % u'=' % QLatin1StringView(value);
+    };
+    const auto share = [&](const QString &cells, const char *percent) -> QString {
+        return u"text.share:"_s % cells % u'=' % QLatin1StringView(percent) % u"%/" % processed;
+    };
+
+    // tests/data/real/p35-pingtan-2023.txt: every outcome group with its share of 办结 81.
+    QTest::newRow("p35: the outcome groups, each with its share of the requests handled")
+        << u"办结依申请公开81件，其中：予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%；"
+           u"无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%；"
+           u"因政府信息公开引起的行政复议案件2件、行政诉讼案件7件。"_s
+        << QStringList {}
+        << QStringList {combined(disclosed % u'+' % partially, "42"),
+                        combined(declined, "1"),
+                        combined(other, "2"),
+                        combined(unavailable, "31"),
+                        combined(withheld, "5"),
+                        share(declined, "1.23"),
+                        share(disclosed % u'+' % partially, "51.85"),
+                        share(other, "2.47"),
+                        share(unavailable, "38.27"),
+                        share(withheld, "6.17"),
+                        litigation % u'7',
+                        u"text.appeals:appeals.reconsideration.total=2"_s};
+    // tests/data/real/r07-shanghai-govoffice-2025.txt: 办结 with a 含 clause, shares in
+    // parentheses; 重复申请等不予处理 names a reason, so it is not read as the whole group.
+    QTest::newRow("r07: 办结 1191 件（含上年结转 189 件） and shares in parentheses")
+        << u"市政府共受理政府信息公开申请 1295 件，办结 1191 件（含\n上年结转 189 "
+           u"件），均在法定期限"
+           u"内答复。其中，予以公开及部\n分公开 208 件（17.46%），不予公开 20 "
+           u"件（1.68%），因本机关\n"
+           u"不掌握等原因无法提供 564 件（47.36%），属信访、重复申请等\n不予处理 80 件（6.72%），"
+           u"其他处理 319 件（26.78%，含申请人\n主动撤回 157 件）。"_s
+        << QStringList {u"requests.carried_over.total=189"_s, u"requests.received.total=1295"_s}
+        << QStringList {combined(disclosed % u'+' % partially, "208"),
+                        combined(other, "319"),
+                        combined(unavailable, "564"),
+                        combined(withheld, "20"),
+                        u"text.contains:"_s % processed % u"=1191"_s,
+                        share(disclosed % u'+' % partially, "17.46"),
+                        share(other, "26.78"),
+                        share(unavailable, "47.36"),
+                        share(withheld, "1.68")};
+    // tests/data/real/r23-huaian-2024.pdf (page 1): 答复 with a 含 clause; 行政诉讼 46 件.
+    QTest::newRow("r23: 答复 3050 件（含上年度结转申请 34 件…） and 行政诉讼 46 件")
+        << u"2024 年，全市共受理政府信息公开申请 3119 件，答\n复 3050 件（含上年度结转申请 34 件，"
+           u"另有 103 件顺延到下年度\n答复），均在法定期限内予以答复。政府信息公开行政复议 351\n"
+           u"件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚\n未审结 37 件；"
+           u"政府信息公开行政诉讼 46 件，其中结果维持 25\n件，结果纠正 5 件，其他结果 9 件，"
+           u"尚未审结 7 件。"_s
+        << QStringList {u"appeals.reconsideration.total=351"_s, u"requests.carried_over.total=34"_s,
+                        u"requests.received.total=3119"_s}
+        << QStringList {litigation % u"46", u"text.contains:"_s % processed % u"=3050"_s};
+    QTest::newRow("收到…申请N件（含上年结转M件） sums the received and the carried over")
+        << u"共收到政府信息公开申请6件(含上年结转1件)。"_s
+        << QStringList {u"requests.carried_over.total=1"_s}
+        << QStringList {u"text.contains:requests.received.total+requests.carried_over.total=6"_s};
+    // tests/data/real/r03-pingtan-2022.txt
+    QTest::newRow("r03: 行政诉讼案件1件、行政复议案件2件")
+        << u"2022年，全区政府信息公开工作方面共有行政诉讼案件1件、行政复议案件2件，均已结案。"_s
+        << QStringList {}
+        << QStringList {litigation % u'1', u"text.appeals:appeals.reconsideration.total=2"_s};
+    // tests/data/real/p37-pingtan-2025.txt
+    QTest::newRow("p37: 行政复议36起，行政诉讼9起")
+        << u"全年办理因政府信息公开申请引发的行政复议36起，行政诉讼9起。"_s
+        << QStringList {u"appeals.reconsideration.total=36"_s} << QStringList {litigation % u'9'};
+    // tests/data/real/p32-pingtan-htpq-2024.txt: 被纠错 stands in another clause.
+    QTest::newRow("p32: 行政诉讼0件 after a clause about corrections")
+        << u"办理因政府信息公开引起的行政复议1件，当事人后续主动撤诉，未出现被纠错的情况，"
+           u"行政诉讼0件。"_s
+        << QStringList {u"appeals.reconsideration.total=1"_s} << QStringList {litigation % u'0'};
+    QTest::newRow("行政诉讼 said to be direct is that cell's own figure, no sum")
+        << u"未经复议直接起诉的行政诉讼1件。"_s
+        << QStringList {u"appeals.litigation_direct.total=1"_s} << QStringList {};
+    // tests/data/real/p30-pingtan-jjfzj-2023.txt: 条 counts items of information.
+    QTest::newRow("p30: 不予公开55条 counts information, not requests")
+        << u"其中，主动公开政府信息128条、依申请公开130条、不予公开55条。"_s << QStringList {}
+        << QStringList {};
+    // tests/data/real/r10-pingtan-xzspj-2023.html: a share of the ways of applying, no cell.
+    QTest::newRow("r10: a share of 网络申请 is of no cell")
+        << u"从申请方式看，网络申请3件，占43%；信函申请4件，占57%。"_s << QStringList {}
+        << QStringList {};
+    QTest::newRow("a share without 办结 nearby has no clear whole")
+        << u"共收到政府信息公开申请10件，其中予以公开及部分公开4件，占40%。"_s
+        << QStringList {u"requests.received.total=10"_s}
+        << QStringList {combined(disclosed % u'+' % partially, "4")};
+}
+
+void TestStatedFigures::relations()
+{
+    QFETCH(QString, overview);
+    QFETCH(QStringList, figures);
+    QFETCH(QStringList, relations);
+    const QString report = reportWith(overview);
+    figures.sort();
+    relations.sort();
+    QCOMPARE(pairs(readFigures(report)), figures);
+    // Joined, so that a failure prints both lists.
+    QCOMPARE(relationPairs(report).join(u'\n'), relations.join(u'\n'));
+}
+
+void TestStatedFigures::sharesKeepTheirDigits()
+{
+    // tests/data/real/p35-pingtan-2023.txt: the span of a share is the phrase and its
+    // percentage, and the printed digits fix the rounding the checker allows.
+    const QString report
+        = reportWith(u"办结依申请公开81件，其中：予以公开及部分公开42件，占51.85%；"
+                     u"不予公开5件，占6.17%。"_s);
+    const NormalizedText text(report);
+    const DocumentLayout layout(text.text(), ReportTemplate::standard());
+    const QList<StatedRelation> relations
+        = StatedFigureReader().readAll(text, layout, report).relations;
+    QCOMPARE(relations.size(), 4);
+    const StatedRelation &share = relations[1];
+    QCOMPARE(share.rule, u"text.share"_s);
+    QCOMPARE(share.text, u"予以公开及部分公开42件，占51.85%"_s);
+    QCOMPARE(*share.percent, 51.85);
+    QCOMPARE(share.decimals, 2);
+    QCOMPARE(report.sliced(share.figureSpan.start, share.figureSpan.length()), u"51.85%"_s);
 }
 
 void TestStatedFigures::nonTies_data()
