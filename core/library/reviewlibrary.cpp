@@ -259,6 +259,79 @@ QString splitChoicesJson(const QList<SplitChoice> &choices)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
+QJsonArray cellKeysJson(const QList<int> &cells)
+{
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    QJsonArray keys;
+    for (int cell : cells)
+        keys.append(reportTemplate.cells()[cell].key.toString());
+    return keys;
+}
+
+/** The cells `keys` name, or nullopt when one is not this template's. */
+std::optional<QList<int>> cellsFromKeys(const QJsonArray &keys)
+{
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    QList<int> cells;
+    for (const QJsonValue &key : keys) {
+        const int cell = reportTemplate.cellIndex(CellKey(key.toString()));
+        if (cell < 0)
+            return std::nullopt;
+        cells.append(cell);
+    }
+    return cells;
+}
+
+/** What the narrative states beyond one figure (予以公开及部分公开42件, 占51.85%), as JSON. */
+QString relationsJson(const QList<StatedRelation> &relations)
+{
+    QJsonArray array;
+    for (const StatedRelation &relation : relations) {
+        QJsonObject object {
+            {u"rule"_s, relation.rule},
+            {u"cells"_s, cellKeysJson(relation.cells)},
+            {u"value"_s, relation.value},
+            {u"text"_s, relation.text},
+            {u"span"_s, QJsonArray {relation.span.start, relation.span.end}},
+            {u"figure"_s, QJsonArray {relation.figureSpan.start, relation.figureSpan.end}}};
+        if (relation.percent) {
+            object.insert(u"percent"_s, *relation.percent);
+            object.insert(u"decimals"_s, relation.decimals);
+            object.insert(u"whole"_s, cellKeysJson(relation.whole));
+        }
+        array.append(object);
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<StatedRelation> relationsFromJson(const QString &json)
+{
+    QList<StatedRelation> relations;
+    for (const QJsonValue &value : QJsonDocument::fromJson(json.toUtf8()).array()) {
+        const QJsonObject object = value.toObject();
+        const std::optional<QList<int>> cells = cellsFromKeys(object[u"cells"_s].toArray());
+        const std::optional<QList<int>> whole = cellsFromKeys(object[u"whole"_s].toArray());
+        if (!cells || !whole)
+            continue; // written by another template: its cells are not this form's
+        StatedRelation relation;
+        relation.rule = object[u"rule"_s].toString();
+        relation.cells = *cells;
+        relation.whole = *whole;
+        relation.value = object[u"value"_s].toDouble();
+        relation.text = object[u"text"_s].toString();
+        const QJsonArray span = object[u"span"_s].toArray();
+        relation.span = SourceSpan {span.at(0).toInt(-1), span.at(1).toInt(-1)};
+        const QJsonArray figure = object[u"figure"_s].toArray();
+        relation.figureSpan = SourceSpan {figure.at(0).toInt(-1), figure.at(1).toInt(-1)};
+        if (object.contains(u"percent"_s)) {
+            relation.percent = object[u"percent"_s].toDouble();
+            relation.decimals = object[u"decimals"_s].toInt();
+        }
+        relations.append(relation);
+    }
+    return relations;
+}
+
 QList<SplitChoice> splitChoicesFromJson(const QString &json)
 {
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
@@ -424,13 +497,15 @@ const char *const kSchemaV5[] = {
 
 // Version 6: the reviewer's decisions on findings, by the file's bytes and the finding's
 // signature (its rule and cells), so that they outlive the report's removal and come back when
-// the same file is imported again; and the reviewer's agency aliases (a renamed department, a
-// name written two ways), for pairing an agency's years.
+// the same file is imported again; the reviewer's agency aliases (a renamed department, a
+// name written two ways), for pairing an agency's years; and what the narrative states beyond
+// one figure (NULL for reports imported before: their relations are read when imported again).
 const char *const kSchemaV6[] = {
     "CREATE TABLE finding_decisions (sha256 TEXT NOT NULL, signature TEXT NOT NULL,"
     " state TEXT NOT NULL, reason TEXT, reviewer TEXT, decided_at TEXT NOT NULL,"
     " PRIMARY KEY (sha256, signature))",
     "CREATE TABLE agency_aliases (alias TEXT PRIMARY KEY, agency TEXT NOT NULL)",
+    "ALTER TABLE documents ADD COLUMN relations TEXT",
 };
 
 // Covering: the list is read from the index alone, never from rows that hold whole texts (a
@@ -895,9 +970,10 @@ public:
         const QString insertDocument
             = u"INSERT INTO documents (sha256, path, encoding, agency, year, text, errors, loaded,"
               " imported_at, status, note, version, split_choices, error_count, warning_count,"
-              " unread_count, updated_at, pages) VALUES (:sha256, :path, :encoding, :agency,"
-              " :year, :text, :errors, :loaded, :imported_at, :status, '', 1, :split_choices,"
-              " :error_count, :warning_count, :unread_count, :imported_at, :pages)"_s
+              " unread_count, updated_at, pages, relations) VALUES (:sha256, :path, :encoding,"
+              " :agency, :year, :text, :errors, :loaded, :imported_at, :status, '', 1,"
+              " :split_choices, :error_count, :warning_count, :unread_count, :imported_at, :pages,"
+              " :relations)"_s
             + (postgres ? u" RETURNING id"_s : QString());
         const bool prepared = find.prepare(u"SELECT id FROM documents WHERE sha256 = :sha256"_s)
             && document.prepare(insertDocument) && cell.prepare(insertCells(1, cellPlaceholders))
@@ -1043,6 +1119,7 @@ Result<ImportResult> ReviewLibrary::insertReport(InsertQueries &queries, const R
     document.bindValue(u":errors"_s, errorsJson(report.errors));
     document.bindValue(u":split_choices"_s, splitChoicesJson(report.splitChoices));
     document.bindValue(u":pages"_s, pagesText(report));
+    document.bindValue(u":relations"_s, relationsJson(report.relations));
     document.bindValue(u":loaded"_s, report.loaded ? 1 : 0);
     document.bindValue(u":imported_at"_s, now);
     document.bindValue(u":status"_s, reviewStatusKey(ReviewStatus::Unreviewed));
@@ -1159,7 +1236,7 @@ Result<StoredReview> ReviewLibrary::load(qint64 id) const
     Result<QSqlQuery> query
         = run(database(),
               u"SELECT path, encoding, agency, year, text, errors, loaded, status, note, version,"
-              " split_choices, sha256, pages FROM documents WHERE id = :id"_s,
+              " split_choices, sha256, pages, relations FROM documents WHERE id = :id"_s,
               {{u"id"_s, id}});
     if (!query)
         return query.error();
@@ -1183,6 +1260,7 @@ Result<StoredReview> ReviewLibrary::load(qint64 id) const
     review.report.splitChoices = splitChoicesFromJson(row.value(10).toString());
     review.sha256 = QByteArray::fromHex(row.value(11).toString().toLatin1());
     readPages(row.value(12).toString(), review.report);
+    review.report.relations = relationsFromJson(row.value(13).toString());
     for (auto step : {&ReviewLibrary::loadCells, &ReviewLibrary::loadStatements,
                       &ReviewLibrary::loadCorrections}) {
         Result<void> loaded = (this->*step)(review);

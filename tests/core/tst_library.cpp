@@ -265,6 +265,7 @@ private slots:
     void decisionsOnFindingsAreKeptWithTheFile();
     void agencyAliasesAreKept_data() { addLocations(); }
     void agencyAliasesAreKept();
+    void narrativeRelationsSurviveTheLibrary();
     void importGoesOnPastBadFiles();
     void killedImportKeepsCommittedReports();
     void concurrentImportsAndEditsLoseNothing_data();
@@ -476,6 +477,7 @@ void TestLibrary::aVersionOneLibraryIsMigrated()
         QVERIFY(query.exec(u"DROP TABLE report_changes"_s));
         QVERIFY(query.exec(u"DROP TABLE finding_decisions"_s));
         QVERIFY(query.exec(u"DROP TABLE agency_aliases"_s));
+        QVERIFY(query.exec(u"ALTER TABLE documents DROP COLUMN relations"_s));
         QVERIFY(query.exec(u"DROP INDEX documents_summary"_s));
         for (const char *column : {"error_count", "warning_count", "unread_count", "updated_at",
                                    "updated_by", "pages"}) {
@@ -519,6 +521,7 @@ void TestLibrary::aVersionFourLibraryOpensWithoutPages()
         QVERIFY(query.exec(u"ALTER TABLE documents DROP COLUMN pages"_s));
         QVERIFY(query.exec(u"DROP TABLE finding_decisions"_s));
         QVERIFY(query.exec(u"DROP TABLE agency_aliases"_s));
+        QVERIFY(query.exec(u"ALTER TABLE documents DROP COLUMN relations"_s));
         QVERIFY(query.exec(u"UPDATE meta SET value = '4' WHERE key = 'schema_version'"_s));
         database.close();
     }
@@ -736,6 +739,39 @@ void TestLibrary::agencyAliasesAreKept()
     // Saving replaces the whole table: the window's editor saves what it shows.
     QVERIFY(library->saveAgencyAliases({}));
     QVERIFY(library->agencyAliases().value().isEmpty());
+}
+
+void TestLibrary::narrativeRelationsSurviveTheLibrary()
+{
+    // r07 states 予以公开及部分公开 208 件, shares 占…% and more: the window, opening it from the
+    // library, checks them as the CLI does from the file.
+    const QString file = test::dataPath(u"real/r07-shanghai-govoffice-2025.txt"_s);
+    QByteArray bytes;
+    QVERIFY(test::readFileBytes(file, &bytes));
+    const ReportReader reader;
+    const Report report = reader.readFile(file);
+    QVERIFY(report.relations.size() >= 5);
+    std::unique_ptr<ReviewLibrary> library = freshLibrary(m_dir.filePath(u"relations.sqlite"_s));
+    QVERIFY(library);
+    const qint64 id = library->addReport(report, sha256(bytes)).value().id;
+    const StoredReview stored = library->load(id).value();
+    QCOMPARE(stored.report.relations, report.relations);
+
+    // Changing 予以公开 breaks text.combined alike in a session from the file and from the library.
+    const int disclosed
+        = ReportTemplate::standard().cellIndex(CellKey(u"requests.disclosed.total"_s));
+    ReviewSession fromFile(report, reader.checker(), u"alice"_s);
+    ReviewSession fromLibrary(stored.report, reader.checker(), u"alice"_s);
+    QVERIFY(fromFile.setCellValue(disclosed, 1));
+    QVERIFY(fromLibrary.setCellValue(disclosed, 1));
+    const auto rules = [](const QList<Finding> &findings) {
+        QStringList names;
+        for (const Finding &finding : findings)
+            names.append(finding.rule);
+        return names;
+    };
+    QVERIFY(rules(fromFile.findings()).contains(u"text.combined"_s));
+    QCOMPARE(rules(fromLibrary.findings()), rules(fromFile.findings()));
 }
 
 void TestLibrary::importGoesOnPastBadFiles()
