@@ -11,50 +11,28 @@
 
 namespace nianbao {
 
-namespace {
-
-/** The cells Checker::yearCarryFindings reads: its rule's current and previous rows. */
-std::vector<int> yearCarryCells(const Checker &checker)
-{
-    const ReportTemplate &reportTemplate = checker.rules().reportTemplate();
-    const RuleDefinition *rule = checker.rules().rule(u"year.carry");
-    const int table = rule ? reportTemplate.tableIndex(rule->table) : -1;
-    std::vector<int> cells;
-    if (table < 0)
-        return cells;
-    const int rows[] = {reportTemplate.rowIndex(table, rule->current),
-                        reportTemplate.rowIndex(table, rule->previous)};
-    for (const int row : rows) {
-        if (row < 0)
-            continue;
-        for (int column = 0; column < int(reportTemplate.tables()[table].columns.size()); ++column)
-            cells.push_back(reportTemplate.cellIndex(table, row, column));
-    }
-    return cells;
-}
-
-} // namespace
-
-CarryLedger::CarryLedger(const Checker &checker, qsizetype count)
+CrossYearLedger::CrossYearLedger(const Checker &checker, qsizetype count,
+                                 const AgencyAliases &aliases)
     : m_checker(checker)
-    , m_cells(yearCarryCells(checker))
+    , m_aliases(aliases)
+    , m_cells(checker.crossYearCells())
     , m_entries(size_t(count))
 { }
 
-void CarryLedger::record(qsizetype index, const Report &report)
+void CrossYearLedger::record(qsizetype index, const Report &report)
 {
     Entry &entry = m_entries[size_t(index)];
-    entry.agency = report.agency;
+    entry.agency = agencyIdentity(report.agency, m_aliases);
     entry.year = report.year;
     entry.loaded = report.loaded;
-    if (report.agency.isEmpty() || report.cells.empty())
-        return; // year.carry never reads its figures
+    if (entry.agency.isEmpty() || report.cells.empty())
+        return; // no rule across years reads its figures
     entry.values.reserve(m_cells.size());
     for (const int cell : m_cells)
         entry.values.push_back(report.cells[size_t(cell)].value);
 }
 
-std::vector<CellValue> CarryLedger::expand(const Entry &entry) const
+std::vector<CellValue> CrossYearLedger::expand(const Entry &entry) const
 {
     std::vector<CellValue> cells(size_t(m_checker.rules().reportTemplate().cellCount()));
     for (size_t i = 0; i < entry.values.size(); ++i)
@@ -62,7 +40,7 @@ std::vector<CellValue> CarryLedger::expand(const Entry &entry) const
     return cells;
 }
 
-void CarryLedger::forEachFinding(
+void CrossYearLedger::forEachFinding(
     const std::function<void(qsizetype, QList<Finding> &&)> &found) const
 {
     // Index by agency and year; a report of year Y is compared with the same agency's Y-1 (the
@@ -78,15 +56,16 @@ void CarryLedger::forEachFinding(
         if (!previous || entry.agency.isEmpty())
             continue;
         QList<Finding> findings
-            = m_checker.yearCarryFindings(expand(*previous), previous->year, expand(entry));
+            = m_checker.crossYearFindings(expand(*previous), previous->year, expand(entry));
         if (!findings.isEmpty())
             found(qsizetype(i), std::move(findings));
     }
 }
 
-void addYearCarryFindings(std::vector<Report> &reports, const Checker &checker)
+void addCrossYearFindings(std::vector<Report> &reports, const Checker &checker,
+                          const AgencyAliases &aliases)
 {
-    CarryLedger ledger(checker, qsizetype(reports.size()));
+    CrossYearLedger ledger(checker, qsizetype(reports.size()), aliases);
     for (size_t i = 0; i < reports.size(); ++i)
         ledger.record(qsizetype(i), reports[i]);
     ledger.forEachFinding([&reports](qsizetype index, QList<Finding> &&findings) {
@@ -120,15 +99,20 @@ std::vector<Report> BatchChecker::check(const QStringList &files, int threads,
     return reports;
 }
 
+void BatchChecker::setAgencyAliases(const AgencyAliases &aliases)
+{
+    m_aliases = aliases;
+}
+
 void BatchChecker::stream(const QStringList &files, int threads, const ReportChecked &checked,
-                          const CarryFound &carried, const ReadStarted &started) const
+                          const CrossYearFound &crossYear, const ReadStarted &started) const
 {
     if (threads <= 0)
         threads = int(std::max(1u, std::thread::hardware_concurrency()));
     threads = std::min<int>(threads, int(files.size()));
     ReportReader reader(m_template);
     reader.setBudget(m_time, m_cancel);
-    CarryLedger ledger(reader.checker(), files.size());
+    CrossYearLedger ledger(reader.checker(), files.size(), m_aliases);
     std::atomic<qsizetype> next {0};
     auto work = [&] {
         for (qsizetype i = next++; i < files.size(); i = next++) {
@@ -145,7 +129,7 @@ void BatchChecker::stream(const QStringList &files, int threads, const ReportChe
     work();
     for (std::thread &worker : workers)
         worker.join();
-    ledger.forEachFinding(carried);
+    ledger.forEachFinding(crossYear);
 }
 
 } // namespace nianbao

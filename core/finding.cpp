@@ -27,8 +27,9 @@ QString faultName(Fault fault)
 
 QString FindingKey::toString() const
 {
-    static constexpr std::array<const char *, 8> kNames
-        = {"missing", "domain", "check", "statement", "zeros", "split", "splittext", "carry"};
+    static constexpr std::array<const char *, 9> kNames
+        = {"missing", "domain",    "check", "statement", "zeros",
+           "split",   "splittext", "carry", "stockflow"};
     return QLatin1StringView(kNames[size_t(kind)]) + u':' + QString::number(index);
 }
 
