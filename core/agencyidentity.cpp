@@ -52,6 +52,33 @@ const std::array<ShortForm, 4> &shortForms()
     return forms;
 }
 
+/**
+ * Where the region a name begins with ends (after 省, 自治区, 市, 自治州, 州, 盟 or 地区 with a
+ * name of two characters or more before it), or -1.
+ */
+qsizetype regionPrefixEnd(QStringView identity)
+{
+    static const QStringView kMarkers[]
+        = {u"自治区", u"自治州", u"地区", u"省", u"市", u"州", u"盟"};
+    qsizetype end = -1;
+    for (const QStringView marker : kMarkers) {
+        const qsizetype at = identity.indexOf(marker, 2);
+        if (at >= 0 && (end < 0 || at + marker.size() < end))
+            end = at + marker.size();
+    }
+    return end;
+}
+
+/** Whether `identity` begins with a place of its own: 洪泽区…, 沛县…, 昆山市…, 某旗… */
+bool beginsWithPlace(QStringView identity)
+{
+    for (qsizetype i = 1; i < identity.size(); ++i) {
+        if (QStringView(u"区县市旗").contains(identity[i]))
+            return i + 1 < identity.size(); // something after the place: 洪泽区政府
+    }
+    return false;
+}
+
 } // namespace
 
 QString agencyIdentity(const QString &name)
@@ -77,6 +104,15 @@ QString agencyIdentity(const QString &name, const AgencyAliases &aliases)
         identity = *it;
     }
     return identity;
+}
+
+QString localAgencyIdentity(const QString &identity)
+{
+    QStringView local = identity;
+    for (qsizetype end = regionPrefixEnd(local); end > 0 && beginsWithPlace(local.sliced(end));
+         end = regionPrefixEnd(local))
+        local = local.sliced(end);
+    return local.toString();
 }
 
 void addAgencyAlias(AgencyAliases &aliases, const QString &name, const QString &canonicalName)

@@ -26,6 +26,15 @@ QString agencyIdentity(const QString &name);
 /** The identity of `name`, then what `aliases` make of it, followed to its end. */
 QString agencyIdentity(const QString &name, const AgencyAliases &aliases);
 
+/**
+ * An identity without the higher regions written before its own place (江苏省淮安市洪泽区政府 →
+ * 洪泽区政府, 宿迁市沭阳县政府 → 沭阳县政府), or the identity itself when no place follows
+ * them (淮安市政府, 上海市市场监督管理局). Reports title an agency with or without them; the
+ * batch pairs such names only when one is written without them and no other agency could be
+ * meant (鼓楼区 is in 南京市 and in 福州市).
+ */
+QString localAgencyIdentity(const QString &identity);
+
 /** Records that the agency `name` is the agency `canonicalName` (both as written). */
 void addAgencyAlias(AgencyAliases &aliases, const QString &name, const QString &canonicalName);
 

@@ -5,6 +5,7 @@
 #include "reportreader.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <atomic>
 #include <thread>
@@ -40,19 +41,41 @@ std::vector<CellValue> CrossYearLedger::expand(const Entry &entry) const
     return cells;
 }
 
+std::vector<QString> CrossYearLedger::pairingAgencies() const
+{
+    // 洪泽区政府 is 淮安市洪泽区政府 when that is the only agency of the batch it can be.
+    QHash<QString, QSet<QString>> qualifiedByLocal;
+    std::vector<QString> locals;
+    locals.reserve(m_entries.size());
+    for (const Entry &entry : m_entries) {
+        locals.push_back(localAgencyIdentity(entry.agency));
+        if (locals.back() != entry.agency)
+            qualifiedByLocal[locals.back()].insert(entry.agency);
+    }
+    std::vector<QString> agencies;
+    agencies.reserve(m_entries.size());
+    for (size_t i = 0; i < m_entries.size(); ++i) {
+        const QSet<QString> qualified = qualifiedByLocal.value(m_entries[i].agency);
+        agencies.push_back(qualified.size() == 1 ? *qualified.cbegin() : m_entries[i].agency);
+    }
+    return agencies;
+}
+
 void CrossYearLedger::forEachFinding(
     const std::function<void(qsizetype, QList<Finding> &&)> &found) const
 {
     // Index by agency and year; a report of year Y is compared with the same agency's Y-1 (the
     // last such in the list, as a later insert replaces an earlier one).
+    const std::vector<QString> agencies = pairingAgencies();
     QHash<QPair<QString, int>, const Entry *> byAgencyYear;
-    for (const Entry &entry : m_entries) {
+    for (size_t i = 0; i < m_entries.size(); ++i) {
+        const Entry &entry = m_entries[i];
         if (entry.loaded && !entry.agency.isEmpty() && entry.year > 0)
-            byAgencyYear.insert({entry.agency, entry.year}, &entry);
+            byAgencyYear.insert({agencies[i], entry.year}, &entry);
     }
     for (size_t i = 0; i < m_entries.size(); ++i) {
         const Entry &entry = m_entries[i];
-        const Entry *previous = byAgencyYear.value({entry.agency, entry.year - 1});
+        const Entry *previous = byAgencyYear.value({agencies[i], entry.year - 1});
         if (!previous || entry.agency.isEmpty())
             continue;
         QList<Finding> findings

@@ -51,6 +51,11 @@ private:
         std::vector<std::optional<double>> values; ///< at m_cells, in that order
     };
     std::vector<CellValue> expand(const Entry &entry) const;
+    /**
+     * Each entry's agency as paired: a name written without its higher regions (洪泽区政府,
+     * see localAgencyIdentity) is the one name of the batch written with them, if only one is.
+     */
+    std::vector<QString> pairingAgencies() const;
 
     const Checker &m_checker;
     const AgencyAliases m_aliases;

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agencyidentity.h"
+#include "batchchecker.h"
 #include "reportreader.h"
 #include "reporttemplate.h"
 #include "rules/checker.h"
@@ -87,12 +88,15 @@ private slots:
     void identityOverlooksSmallDifferences_data();
     void identityOverlooksSmallDifferences();
     void aliasesJoinARenamedAgency();
+    void localIdentityDropsTheHigherRegions_data();
+    void localIdentityDropsTheHigherRegions();
     void stockFlowSaysBothYearsInTheFormsLabels();
     void stockFlowNeedsAllFourFigures();
     void crossYearFindingsHaveDistinctKeysInOrder();
     void crossYearCellsAreWhatTheRulesRead();
     void realAnswersAcrossYears();
     void realReportsAsReadAcrossYears_data();
+    void realNamesPairAsTheAgencies();
     void realReportsAsReadAcrossYears();
 
 private:
@@ -156,6 +160,33 @@ void TestCrossYear::aliasesJoinARenamedAgency()
     // A list that names each for the other still ends.
     addAgencyAlias(aliases, u"平潭综合实验区文化和旅游局"_s, u"平潭综合实验区旅游与文化体育局"_s);
     QVERIFY(!agencyIdentity(u"平潭综合实验区文化旅游局"_s, aliases).isEmpty());
+}
+
+void TestCrossYear::localIdentityDropsTheHigherRegions_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("local");
+    QTest::newRow("a district of a city") << u"淮安市洪泽区人民政府"_s << u"洪泽区政府"_s;
+    QTest::newRow("a county of a city of a province")
+        << u"江苏省宿迁市沭阳县发展和改革局"_s << u"沭阳县发展改革局"_s;
+    QTest::newRow("a county of one character") << u"徐州市沛县人民政府"_s << u"沛县政府"_s;
+    QTest::newRow("a city of a province") << u"浙江省杭州市西湖区人民政府"_s << u"西湖区政府"_s;
+    QTest::newRow("the city's own government keeps its city")
+        << u"淮安市人民政府"_s << u"淮安市政府"_s;
+    QTest::newRow("a city's department keeps its city")
+        << u"上海市市场监督管理局"_s << u"上海市市场监督管理局"_s;
+    QTest::newRow("a county's department: 市 of 市场 is no region")
+        << u"沭阳县市场监督管理局"_s << u"沭阳县市场监督管理局"_s;
+    QTest::newRow("a zone names no higher region")
+        << u"平潭综合实验区行政审批局"_s << u"平潭综合实验区行政审批局"_s;
+    QTest::newRow("州 inside a city's name is no region") << u"杭州市公安局"_s << u"杭州市公安局"_s;
+}
+
+void TestCrossYear::localIdentityDropsTheHigherRegions()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, local);
+    QCOMPARE(localAgencyIdentity(agencyIdentity(name)), local);
 }
 
 void TestCrossYear::stockFlowSaysBothYearsInTheFormsLabels()
@@ -335,6 +366,37 @@ void TestCrossYear::realReportsAsReadAcrossYears()
          reader.checker().crossYearFindings(before.cells, before.year, after.cells))
         found.append(summary(finding));
     QCOMPARE(found, expected);
+}
+
+void TestCrossYear::realNamesPairAsTheAgencies()
+{
+    // 洪泽区人民政府 (2023) titles itself 淮安市洪泽区人民政府 in 2024: one agency. 平潭综合实验区
+    // 行政审批局 (2023) is not 平潭综合实验区 (2024). Their figures follow on as published, so
+    // each earlier report is given a figure that breaks the rules were the pair made.
+    const ReportReader reader;
+    std::vector<Report> reports;
+    for (const char *name : {"r21-hongze-2023.pdf", "r22-hongze-2024.pdf",
+                             "r10-pingtan-xzspj-2023.html", "p36-pingtan-2024.txt"})
+        reports.push_back(reader.readFile(dataPath(u"real/"_s + QString::fromLatin1(name))));
+    QCOMPARE(reports[0].agency, u"洪泽区人民政府"_s);
+    QCOMPARE(reports[1].agency, u"淮安市洪泽区人民政府"_s);
+    QCOMPARE(reports[2].agency, u"平潭综合实验区行政审批局"_s);
+    QCOMPARE(reports[3].agency, u"平潭综合实验区"_s);
+    reports[0].cells[size_t(cellOf("requests.carried_forward.total"))].value = 2;
+    reports[0].cells[size_t(cellOf("active.normative.in_force"))].value = 4;
+    reports[2].cells[size_t(cellOf("requests.carried_forward.total"))].value = 5;
+    std::vector<QList<Finding>> own;
+    for (const Report &report : reports)
+        own.push_back(report.findings);
+    addCrossYearFindings(reports, reader.checker());
+    QStringList added;
+    for (const Finding &finding : reports[1].findings.mid(own[1].size()))
+        added.append(summary(finding));
+    QCOMPARE(added,
+             (QStringList {u"year.carry requests.carried_over.total 0 ≠ 2"_s,
+                           u"active.stock_flow active.normative.in_force 8 ≠ 7"_s}));
+    for (const size_t unpaired : {size_t(0), size_t(2), size_t(3)})
+        QCOMPARE(reports[unpaired].findings, own[unpaired]);
 }
 
 QTEST_GUILESS_MAIN(TestCrossYear)
