@@ -919,19 +919,31 @@ std::optional<Finding> Checker::stockFlowFinding(const RuleDefinition &rule, con
     finding.actual = nowValue;
     finding.expected = expected;
     // No suggestion: any of the four figures may be the wrong one, or another act repealed one.
-    const TemplateCell &cell = m_template.cells()[now];
-    const TemplateTable &table = m_template.tables()[cell.table];
-    finding.message
-        = tr("%1: %2 is %3 in %4, but %5 in %6 + %7 %8 − %9 %10 = %11 (%12)")
-              .arg(m_template.rowLabel(cell.table, cell.row), table.columns[cell.column].label,
-                   number(*nowValue))
-              .arg(previousYear + 1)
-              .arg(number(*beforeValue))
-              .arg(previousYear)
-              .arg(table.columns[m_template.cells()[added].column].label, number(*addedValue),
-                   table.columns[m_template.cells()[removed].column].label, number(*removedValue),
-                   number(expected), rule.description);
+    finding.message = stockFlowMessage(rule, finding, *beforeValue, previousYear, current);
     return finding;
+}
+
+QString Checker::stockFlowMessage(const RuleDefinition &rule, const Finding &finding, double before,
+                                  int previousYear, const std::vector<CellValue> &current) const
+{
+    const auto label = [this](int cell) {
+        const TemplateCell &templateCell = m_template.cells()[cell];
+        return m_template.tables()[templateCell.table].columns[templateCell.column].label;
+    };
+    const auto figure = [&current](int cell) {
+        return number(*current[size_t(cell)].value);
+    };
+    const int now = finding.cells[0];
+    const int added = finding.cells[1];
+    const int removed = finding.cells[2];
+    const TemplateCell &cell = m_template.cells()[now];
+    return tr("%1: %2 is %3 in %4, but %5 in %6 + %7 %8 − %9 %10 = %11 (%12)")
+        .arg(m_template.rowLabel(cell.table, cell.row), label(now), figure(now))
+        .arg(previousYear + 1)
+        .arg(number(before))
+        .arg(previousYear)
+        .arg(label(added), figure(added), label(removed), figure(removed),
+             number(*finding.expected), rule.description);
 }
 
 QList<Finding> Checker::yearCarryFindings(const std::vector<CellValue> &previous, int previousYear,

@@ -159,6 +159,9 @@ private:
                                             const std::vector<CellValue> &previous,
                                             int previousYear,
                                             const std::vector<CellValue> &current) const;
+    /** "行政规范性文件: 现行有效件数 is 440 in 2024, but 470 in 2023 + 本年制发件数 62 − …" */
+    QString stockFlowMessage(const RuleDefinition &rule, const Finding &finding, double before,
+                             int previousYear, const std::vector<CellValue> &current) const;
 
     const RuleBook &m_rules;
     const ReportTemplate &m_template;
