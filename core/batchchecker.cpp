@@ -5,56 +5,35 @@
 #include "reportreader.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <atomic>
 #include <thread>
 
 namespace nianbao {
 
-namespace {
-
-/** The cells Checker::yearCarryFindings reads: its rule's current and previous rows. */
-std::vector<int> yearCarryCells(const Checker &checker)
-{
-    const ReportTemplate &reportTemplate = checker.rules().reportTemplate();
-    const RuleDefinition *rule = checker.rules().rule(u"year.carry");
-    const int table = rule ? reportTemplate.tableIndex(rule->table) : -1;
-    std::vector<int> cells;
-    if (table < 0)
-        return cells;
-    const int rows[] = {reportTemplate.rowIndex(table, rule->current),
-                        reportTemplate.rowIndex(table, rule->previous)};
-    for (const int row : rows) {
-        if (row < 0)
-            continue;
-        for (int column = 0; column < int(reportTemplate.tables()[table].columns.size()); ++column)
-            cells.push_back(reportTemplate.cellIndex(table, row, column));
-    }
-    return cells;
-}
-
-} // namespace
-
-CarryLedger::CarryLedger(const Checker &checker, qsizetype count)
+CrossYearLedger::CrossYearLedger(const Checker &checker, qsizetype count,
+                                 const AgencyAliases &aliases)
     : m_checker(checker)
-    , m_cells(yearCarryCells(checker))
+    , m_aliases(aliases)
+    , m_cells(checker.crossYearCells())
     , m_entries(size_t(count))
 { }
 
-void CarryLedger::record(qsizetype index, const Report &report)
+void CrossYearLedger::record(qsizetype index, const Report &report)
 {
     Entry &entry = m_entries[size_t(index)];
-    entry.agency = report.agency;
+    entry.agency = agencyIdentity(report.agency, m_aliases);
     entry.year = report.year;
     entry.loaded = report.loaded;
-    if (report.agency.isEmpty() || report.cells.empty())
-        return; // year.carry never reads its figures
+    if (entry.agency.isEmpty() || report.cells.empty())
+        return; // no rule across years reads its figures
     entry.values.reserve(m_cells.size());
     for (const int cell : m_cells)
         entry.values.push_back(report.cells[size_t(cell)].value);
 }
 
-std::vector<CellValue> CarryLedger::expand(const Entry &entry) const
+std::vector<CellValue> CrossYearLedger::expand(const Entry &entry) const
 {
     std::vector<CellValue> cells(size_t(m_checker.rules().reportTemplate().cellCount()));
     for (size_t i = 0; i < entry.values.size(); ++i)
@@ -62,31 +41,54 @@ std::vector<CellValue> CarryLedger::expand(const Entry &entry) const
     return cells;
 }
 
-void CarryLedger::forEachFinding(
+std::vector<QString> CrossYearLedger::pairingAgencies() const
+{
+    // 洪泽区政府 is 淮安市洪泽区政府 when that is the only agency of the batch it can be.
+    QHash<QString, QSet<QString>> qualifiedByLocal;
+    std::vector<QString> locals;
+    locals.reserve(m_entries.size());
+    for (const Entry &entry : m_entries) {
+        locals.push_back(localAgencyIdentity(entry.agency));
+        if (locals.back() != entry.agency)
+            qualifiedByLocal[locals.back()].insert(entry.agency);
+    }
+    std::vector<QString> agencies;
+    agencies.reserve(m_entries.size());
+    for (size_t i = 0; i < m_entries.size(); ++i) {
+        const QSet<QString> qualified = qualifiedByLocal.value(m_entries[i].agency);
+        agencies.push_back(qualified.size() == 1 ? *qualified.cbegin() : m_entries[i].agency);
+    }
+    return agencies;
+}
+
+void CrossYearLedger::forEachFinding(
     const std::function<void(qsizetype, QList<Finding> &&)> &found) const
 {
     // Index by agency and year; a report of year Y is compared with the same agency's Y-1 (the
     // last such in the list, as a later insert replaces an earlier one).
+    const std::vector<QString> agencies = pairingAgencies();
     QHash<QPair<QString, int>, const Entry *> byAgencyYear;
-    for (const Entry &entry : m_entries) {
+    for (size_t i = 0; i < m_entries.size(); ++i) {
+        const Entry &entry = m_entries[i];
         if (entry.loaded && !entry.agency.isEmpty() && entry.year > 0)
-            byAgencyYear.insert({entry.agency, entry.year}, &entry);
+            byAgencyYear.insert({agencies[i], entry.year}, &entry);
     }
     for (size_t i = 0; i < m_entries.size(); ++i) {
         const Entry &entry = m_entries[i];
-        const Entry *previous = byAgencyYear.value({entry.agency, entry.year - 1});
+        const Entry *previous = byAgencyYear.value({agencies[i], entry.year - 1});
         if (!previous || entry.agency.isEmpty())
             continue;
         QList<Finding> findings
-            = m_checker.yearCarryFindings(expand(*previous), previous->year, expand(entry));
+            = m_checker.crossYearFindings(expand(*previous), previous->year, expand(entry));
         if (!findings.isEmpty())
             found(qsizetype(i), std::move(findings));
     }
 }
 
-void addYearCarryFindings(std::vector<Report> &reports, const Checker &checker)
+void addCrossYearFindings(std::vector<Report> &reports, const Checker &checker,
+                          const AgencyAliases &aliases)
 {
-    CarryLedger ledger(checker, qsizetype(reports.size()));
+    CrossYearLedger ledger(checker, qsizetype(reports.size()), aliases);
     for (size_t i = 0; i < reports.size(); ++i)
         ledger.record(qsizetype(i), reports[i]);
     ledger.forEachFinding([&reports](qsizetype index, QList<Finding> &&findings) {
@@ -120,15 +122,20 @@ std::vector<Report> BatchChecker::check(const QStringList &files, int threads,
     return reports;
 }
 
+void BatchChecker::setAgencyAliases(const AgencyAliases &aliases)
+{
+    m_aliases = aliases;
+}
+
 void BatchChecker::stream(const QStringList &files, int threads, const ReportChecked &checked,
-                          const CarryFound &carried, const ReadStarted &started) const
+                          const CrossYearFound &crossYear, const ReadStarted &started) const
 {
     if (threads <= 0)
         threads = int(std::max(1u, std::thread::hardware_concurrency()));
     threads = std::min<int>(threads, int(files.size()));
     ReportReader reader(m_template);
     reader.setBudget(m_time, m_cancel);
-    CarryLedger ledger(reader.checker(), files.size());
+    CrossYearLedger ledger(reader.checker(), files.size(), m_aliases);
     std::atomic<qsizetype> next {0};
     auto work = [&] {
         for (qsizetype i = next++; i < files.size(); i = next++) {
@@ -145,7 +152,7 @@ void BatchChecker::stream(const QStringList &files, int threads, const ReportChe
     work();
     for (std::thread &worker : workers)
         worker.join();
-    ledger.forEachFinding(carried);
+    ledger.forEachFinding(crossYear);
 }
 
 } // namespace nianbao

@@ -27,9 +27,9 @@ QString faultName(Fault fault)
 
 QString FindingKey::toString() const
 {
-    static constexpr std::array<const char *, 9> kNames
+    static constexpr std::array<const char *, 10> kNames
         = {"missing", "domain", "check",     "statement", "relation",
-           "zeros",   "split",  "splittext", "carry"};
+           "zeros",   "split",  "splittext", "carry",     "stockflow"};
     return QLatin1StringView(kNames[size_t(kind)]) + u':' + QString::number(index);
 }
 

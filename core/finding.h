@@ -21,7 +21,7 @@ QString severityName(Severity severity);
  * What a finding is about, in the order a report's findings are listed: a cell's own findings
  * (missing, out of its domain) by cell, then the template's rules, the stated figures, the
  * stated relations, the per-table folds of blank zeros, the rows of fused figures, and the
- * other years.
+ * rules across years (the carried-over requests, then the documents in force).
  */
 enum class FindingKind : quint8 {
     Missing, ///< index: the cell
@@ -33,6 +33,7 @@ enum class FindingKind : quint8 {
     Split, ///< index: the split choice
     SplitText, ///< index: the stated figure no split of its row gives
     Carry, ///< index: the cell year.carry compares
+    StockFlow, ///< index: the 现行有效件数 cell active.stock_flow compares
 };
 
 /**

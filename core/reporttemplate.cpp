@@ -125,6 +125,9 @@ RuleDefinition parseRule(const QJsonObject &object)
     rule.rhsRange = stringList(object["rhs_range"_L1]);
     rule.current = object["current"_L1].toString();
     rule.previous = object["previous"_L1].toString();
+    rule.rows = stringList(object["rows"_L1]);
+    rule.added = object["added"_L1].toString();
+    rule.removed = object["removed"_L1].toString();
     rule.description = object["description"_L1].toString();
     return rule;
 }

@@ -71,8 +71,11 @@ struct RuleDefinition
     QStringList lhs;
     QStringList rhs;
     QStringList rhsRange; ///< [first, last] row keys, inclusive
-    QString current;
-    QString previous;
+    QString current; ///< a cross-year rule's row (each column) or column (each row) this year
+    QString previous; ///< the same of the previous year's report
+    QStringList rows; ///< the rows an each-row cross-year rule covers (active.stock_flow)
+    QString added; ///< the column this year adds to `previous` (本年制发件数)
+    QString removed; ///< the column this year takes from it (本年废止件数)
     QString description;
 };
 

@@ -42,7 +42,7 @@ void printFinding(QTextStream &out, const Finding &finding, const ReportTemplate
     out << '\n';
 }
 
-/** The report up to its own last finding; year.carry findings may follow. */
+/** The report up to its own last finding; its cross-year findings may follow. */
 void printHead(QTextStream &out, const Report &report, const ReportTemplate &reportTemplate)
 {
     out << printable(report.file) << '\n';
@@ -100,13 +100,13 @@ void printErrors(QTextStream &out, const Report &report)
             << error.code << "] " << printable(error.message) << '\n';
 }
 
-/** One report's output, written on a worker thread, held until year.carry is known. */
+/** One report's output, written on a worker thread, held until the cross-year rules ran. */
 struct ReportOutput
 {
     QByteArray bytes; ///< the head (to the report's own last finding), then the tail
     qsizetype headSize = 0;
     bool hasFindings = false;
-    bool saysNoFindings = false; ///< text: "no findings" closes it unless year.carry adds some
+    bool saysNoFindings = false; ///< text: "no findings" closes it unless another year adds some
 
     QByteArrayView head() const { return QByteArrayView(bytes).first(headSize); }
     QByteArrayView tail() const { return QByteArrayView(bytes).sliced(headSize); }
@@ -151,7 +151,7 @@ public:
         return buffer;
     }
 
-    /** The year.carry findings, as they follow the report's own. */
+    /** The cross-year findings (year.carry, active.stock_flow), after the report's own. */
     QByteArray carried(const QList<Finding> &findings, bool afterOthers) const
     {
         QByteArray bytes;
@@ -186,8 +186,8 @@ private:
 };
 
 /**
- * Holds every report's output until all files are checked, since year.carry may add findings
- * to a report from a file later in the list. Past memoryLimit() bytes the outputs go to a
+ * Holds every report's output until all files are checked, since the cross-year rules may add
+ * findings to a report from a file later in the list. Past memoryLimit() bytes the outputs go to a
  * temporary file, so memory stays flat however many files are checked: only offsets are kept.
  */
 class OutputSpool
@@ -389,7 +389,7 @@ int runCheck(const QStringList &arguments)
     std::atomic<qsizetype> unreadableCount {0};
     std::atomic<bool> findings {false};
     // Reports are formatted on the workers as they are checked, then dropped; written out in
-    // file order once year.carry, which compares reports across the list, is known.
+    // file order once the cross-year rules, which compare reports across the list, have run.
     const auto checked = [&](qsizetype index, Report &&report) {
         if (!report.loaded)
             ++unreadableCount;
@@ -407,7 +407,7 @@ int runCheck(const QStringList &arguments)
     const auto write = [&out](QByteArrayView bytes) {
         out.write(bytes.data(), bytes.size());
     };
-    // Writes the reports before `end`, the last of them with its year.carry findings.
+    // Writes the reports before `end`, the last of them with its cross-year findings.
     const auto writeUpTo = [&](qsizetype end, const QList<Finding> &carried) {
         for (; written < end; ++written) {
             const ReportOutput output = spool.take(written);

@@ -938,6 +938,121 @@ void Checker::attachSuggestions(QList<Finding> &findings, const std::vector<Fix>
     }
 }
 
+QList<Finding> Checker::crossYearFindings(const std::vector<CellValue> &previous, int previousYear,
+                                          const std::vector<CellValue> &current) const
+{
+    return yearCarryFindings(previous, previousYear, current)
+        + stockFlowFindings(previous, previousYear, current);
+}
+
+std::vector<int> Checker::crossYearCells() const
+{
+    std::vector<int> cells;
+    const auto add = [&cells](int cell) {
+        if (cell >= 0 && std::find(cells.begin(), cells.end(), cell) == cells.end())
+            cells.push_back(cell);
+    };
+    if (const RuleDefinition *carry = m_rules.rule(u"year.carry")) {
+        const int table = m_template.tableIndex(carry->table);
+        for (const QString &row : {carry->current, carry->previous}) {
+            for (int column = 0;
+                 table >= 0 && column < int(m_template.tables()[table].columns.size()); ++column)
+                add(ruleCell(*carry, row, m_template.tables()[table].columns[column].key));
+        }
+    }
+    if (const RuleDefinition *stock = m_rules.rule(u"active.stock_flow")) {
+        for (const QString &row : stock->rows) {
+            for (const QString &column :
+                 {stock->previous, stock->current, stock->added, stock->removed})
+                add(ruleCell(*stock, row, column));
+        }
+    }
+    std::sort(cells.begin(), cells.end());
+    return cells;
+}
+
+int Checker::ruleCell(const RuleDefinition &rule, const QString &row, const QString &column) const
+{
+    const int table = m_template.tableIndex(rule.table);
+    if (table < 0)
+        return -1;
+    const int rowIndex = m_template.rowIndex(table, row);
+    const int columnIndex = m_template.columnIndex(table, column);
+    return rowIndex < 0 || columnIndex < 0 ? -1
+                                           : m_template.cellIndex(table, rowIndex, columnIndex);
+}
+
+QList<Finding> Checker::stockFlowFindings(const std::vector<CellValue> &previous, int previousYear,
+                                          const std::vector<CellValue> &current) const
+{
+    QList<Finding> findings;
+    const RuleDefinition *rule = m_rules.rule(u"active.stock_flow");
+    if (!rule)
+        return findings;
+    for (const QString &row : rule->rows) {
+        if (std::optional<Finding> finding
+            = stockFlowFinding(*rule, row, previous, previousYear, current))
+            findings.append(std::move(*finding));
+    }
+    return findings;
+}
+
+std::optional<Finding> Checker::stockFlowFinding(const RuleDefinition &rule, const QString &row,
+                                                 const std::vector<CellValue> &previous,
+                                                 int previousYear,
+                                                 const std::vector<CellValue> &current) const
+{
+    const int before = ruleCell(rule, row, rule.previous);
+    const int now = ruleCell(rule, row, rule.current);
+    const int added = ruleCell(rule, row, rule.added);
+    const int removed = ruleCell(rule, row, rule.removed);
+    if (before < 0 || now < 0 || added < 0 || removed < 0)
+        return std::nullopt;
+    const auto &beforeValue = previous[size_t(before)].value;
+    const auto &nowValue = current[size_t(now)].value;
+    const auto &addedValue = current[size_t(added)].value;
+    const auto &removedValue = current[size_t(removed)].value;
+    if (!beforeValue || !nowValue || !addedValue || !removedValue)
+        return std::nullopt;
+    const double expected = *beforeValue + *addedValue - *removedValue;
+    if (std::abs(*nowValue - expected) <= kTolerance)
+        return std::nullopt;
+    Finding finding;
+    finding.key = {FindingKind::StockFlow, now};
+    finding.rule = rule.id;
+    finding.severity = rule.severity == u"error" ? Severity::Error : Severity::Warning;
+    finding.cells = {now, added, removed};
+    finding.leftCount = 1;
+    finding.actual = nowValue;
+    finding.expected = expected;
+    // No suggestion: any of the four figures may be the wrong one, or another act repealed one.
+    finding.message = stockFlowMessage(rule, finding, *beforeValue, previousYear, current);
+    return finding;
+}
+
+QString Checker::stockFlowMessage(const RuleDefinition &rule, const Finding &finding, double before,
+                                  int previousYear, const std::vector<CellValue> &current) const
+{
+    const auto label = [this](int cell) {
+        const TemplateCell &templateCell = m_template.cells()[cell];
+        return m_template.tables()[templateCell.table].columns[templateCell.column].label;
+    };
+    const auto figure = [&current](int cell) {
+        return number(*current[size_t(cell)].value);
+    };
+    const int now = finding.cells[0];
+    const int added = finding.cells[1];
+    const int removed = finding.cells[2];
+    const TemplateCell &cell = m_template.cells()[now];
+    return tr("%1: %2 is %3 in %4, but %5 in %6 + %7 %8 − %9 %10 = %11 (%12)")
+        .arg(m_template.rowLabel(cell.table, cell.row), label(now), figure(now))
+        .arg(previousYear + 1)
+        .arg(number(before))
+        .arg(previousYear)
+        .arg(label(added), figure(added), label(removed), figure(removed),
+             number(*finding.expected), rule.description);
+}
+
 QList<Finding> Checker::yearCarryFindings(const std::vector<CellValue> &previous, int previousYear,
                                           const std::vector<CellValue> &current) const
 {

@@ -93,10 +93,29 @@ public:
     void attachSuggestions(QList<Finding> &findings, const std::vector<Fix> &fixes) const;
 
     /**
+     * Every rule across two years of one agency, year.carry then active.stock_flow: `previous`
+     * holds the cells of its report of `previousYear`, `current` those of its report of the year
+     * after. The findings are the later report's (the earlier one is the other side of the same
+     * rules and gets none), in key order. Used by the batch check and the window's years side
+     * by side.
+     */
+    QList<Finding> crossYearFindings(const std::vector<CellValue> &previous, int previousYear,
+                                     const std::vector<CellValue> &current) const;
+    /** The cells crossYearFindings reads, of either report: all a batch keeps of a report. */
+    std::vector<int> crossYearCells() const;
+
+    /**
      * year.carry: this year's carried_over must equal the previous year's carried_forward of
      * the same agency, column by column. Returns the findings for `current`.
      */
     QList<Finding> yearCarryFindings(const std::vector<CellValue> &previous, int previousYear,
+                                     const std::vector<CellValue> &current) const;
+    /**
+     * active.stock_flow: last year's 现行有效件数 plus this year's 本年制发件数 minus 本年废止件数
+     * is this year's 现行有效件数, for 规章 and 行政规范性文件. A warning: another act may repeal
+     * a document. Returns the findings for `current`, of year previousYear + 1.
+     */
+    QList<Finding> stockFlowFindings(const std::vector<CellValue> &previous, int previousYear,
                                      const std::vector<CellValue> &current) const;
 
     bool isBroken(int check, const std::vector<CellValue> &cells) const;
@@ -143,6 +162,15 @@ private:
     QString labelsText(const QList<int> &cells) const;
     std::optional<Finding> shareFinding(const StatedRelation &relation, double part,
                                         const std::vector<CellValue> &cells) const;
+    /** A cross-year rule's cell of `row` × `column` keys in its table, or -1. */
+    int ruleCell(const RuleDefinition &rule, const QString &row, const QString &column) const;
+    std::optional<Finding> stockFlowFinding(const RuleDefinition &rule, const QString &row,
+                                            const std::vector<CellValue> &previous,
+                                            int previousYear,
+                                            const std::vector<CellValue> &current) const;
+    /** "行政规范性文件: 现行有效件数 is 440 in 2024, but 470 in 2023 + 本年制发件数 62 − …" */
+    QString stockFlowMessage(const RuleDefinition &rule, const Finding &finding, double before,
+                             int previousYear, const std::vector<CellValue> &current) const;
 
     const RuleBook &m_rules;
     const ReportTemplate &m_template;

@@ -237,15 +237,15 @@ void TestReportJson::carryFromALaterFileIsFound()
 
     const BatchChecker checker;
     const std::vector<Report> kept = checker.check(files, 2);
-    // What year.carry compares: the last 2022 report in the list, not the first.
+    // What the cross-year rules compare: the last 2022 report in the list, not the first.
     const ReportReader reader;
     std::vector<Report> read;
     for (const QString &file : files)
         read.push_back(reader.readFile(file));
     const QList<Finding> fromLast
-        = reader.checker().yearCarryFindings(read[3].cells, 2022, read[0].cells);
+        = reader.checker().crossYearFindings(read[3].cells, 2022, read[0].cells);
     QVERIFY(!fromLast.isEmpty());
-    QVERIFY(fromLast != reader.checker().yearCarryFindings(read[2].cells, 2022, read[0].cells));
+    QVERIFY(fromLast != reader.checker().crossYearFindings(read[2].cells, 2022, read[0].cells));
     QCOMPARE(kept[0].findings, read[0].findings + fromLast);
     for (size_t i = 1; i < kept.size(); ++i)
         QCOMPARE(kept[i].findings, read[i].findings);
