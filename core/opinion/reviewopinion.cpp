@@ -74,6 +74,13 @@ QString printedFigure(const CellValue &value)
     return OpinionText::tr("空白");
 }
 
+/** The cell as the review holds it; blank when the report holds no cells (it was not read). */
+const CellValue &cellValue(const StoredReview &review, int cell)
+{
+    static const CellValue blank;
+    return size_t(cell) < review.report.cells.size() ? review.report.cells[size_t(cell)] : blank;
+}
+
 OpinionCell opinionCell(int cell, const StoredReview &review)
 {
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
@@ -87,11 +94,9 @@ OpinionCell opinionCell(int cell, const StoredReview &review)
     placed.row = formRowLabel(templateCell.table, templateCell.row);
     placed.columnNumber = grid ? templateCell.column + 1 : 0;
     placed.column = formColumnLabel(table.columns[templateCell.column]);
-    if (size_t(cell) < review.report.cells.size()) {
-        const CellValue &value = review.report.cells[size_t(cell)];
-        placed.printed = printedFigure(value);
-        placed.current = value.value;
-    }
+    const CellValue &value = cellValue(review, cell);
+    placed.printed = printedFigure(value);
+    placed.current = value.value;
     return placed;
 }
 
@@ -117,21 +122,21 @@ QString tableHeading(int cell)
 }
 
 /** 「A」6、「B」0: cells named by the label that tells them apart in their rule. */
-QString figuresText(const QList<OpinionCell> &cells, bool byColumn)
+QString figuresText(const QList<OpinionCell> &cells, bool namedByColumn)
 {
     QStringList parts;
     for (const OpinionCell &cell : cells)
-        parts.append(quoted(byColumn ? cell.column : cell.row) + u' ' + cell.printed);
+        parts.append(quoted(namedByColumn ? cell.column : cell.row) + u' ' + cell.printed);
     if (parts.size() > kMaxNamedCells + 2)
         parts = parts.first(kMaxNamedCells) + QStringList {u"……"_s, parts.last()};
     return parts.join(u'、');
 }
 
 /** One side of a rule: 「(七) 总计」为 5, or 3 + 0 = 3, or 「A」至「Z」各项之和为 9. */
-QString sideText(const QList<OpinionCell> &side, bool byColumn, double sum)
+QString sideText(const QList<OpinionCell> &side, bool namedByColumn, double sum)
 {
-    const auto name = [byColumn](const OpinionCell &cell) {
-        return quoted(byColumn ? cell.column : cell.row);
+    const auto name = [namedByColumn](const OpinionCell &cell) {
+        return quoted(namedByColumn ? cell.column : cell.row);
     };
     if (side.size() == 1)
         return OpinionText::tr("%1为 %2").arg(name(side.front()), number(sum));
@@ -167,20 +172,20 @@ void wordCheck(const ItemContext &context)
     const Finding &finding = context.finding;
     OpinionItem &item = context.item;
     const RuleDefinition *rule = ruleOf(finding.rule);
-    const bool byColumn = rule && rule->each == u"row";
+    const bool namedByColumn = rule && rule->each == u"row";
     const OpinionCell &first = item.cells.front();
-    item.where = first.table + u' ' + (byColumn ? rowPlace(first) : columnPlace(first));
+    item.where = first.table + u' ' + (namedByColumn ? rowPlace(first) : columnPlace(first));
     const qsizetype leftCount = std::clamp<qsizetype>(finding.leftCount, 1, item.cells.size());
     const QList<OpinionCell> left = item.cells.first(leftCount);
     const QList<OpinionCell> right = item.cells.sliced(leftCount);
     item.printed = OpinionText::tr("报告所列：%1；%2。")
-                       .arg(figuresText(left, byColumn), figuresText(right, byColumn));
+                       .arg(figuresText(left, namedByColumn), figuresText(right, namedByColumn));
     const double actual = finding.actual.value_or(0);
     const double expected = finding.expected.value_or(0);
     item.implied
         = OpinionText::tr("按勾稽关系（%1），%2，而 %3，两者应当相等，现相差 %4。")
-              .arg(rule ? rule->description : finding.rule, sideText(left, byColumn, actual),
-                   sideText(right, byColumn, expected), number(std::abs(actual - expected)));
+              .arg(rule ? rule->description : finding.rule, sideText(left, namedByColumn, actual),
+                   sideText(right, namedByColumn, expected), number(std::abs(actual - expected)));
     if (finding.alternatives > 0)
         item.suggestion
             = OpinionText::tr("有 %1 种单处更正均能使勾稽关系成立，请据实核对各项数字。")
@@ -198,8 +203,11 @@ void wordStatement(const ItemContext &context)
         : QString();
     const OpinionCell &cell = item.cells.front();
     item.where = cell.place();
-    item.printed = OpinionText::tr("正文称%1（%2），表格中该格填报为 %3。")
-                       .arg(quoted(phrase), number(finding.expected.value_or(0)), cell.printed);
+    // The figure follows the phrase when the phrase does not show it in digits (六件, 未收到…).
+    const QString figure = number(finding.expected.value_or(0));
+    const QString stated
+        = phrase.contains(figure) ? quoted(phrase) : quoted(phrase) + u'（' + figure + u'）';
+    item.printed = OpinionText::tr("正文称%1，表格中该格填报为 %2。").arg(stated, cell.printed);
     item.implied = OpinionText::tr("正文所述数字与表格数字应当一致。");
     item.request = OpinionText::tr("请核实正文与表格，统一更正为准确数字。");
 }
@@ -219,7 +227,7 @@ void wordMissing(const ItemContext &context)
     OpinionItem &item = context.item;
     const OpinionCell &cell = item.cells.front();
     item.where = cell.place();
-    item.printed = absenceText(cell, context.review.review.report.cells[size_t(cell.cell)]);
+    item.printed = absenceText(cell, cellValue(context.review.review, cell.cell));
     if (finding.expected)
         item.implied = OpinionText::tr("按勾稽关系，该格应为 %1。").arg(number(*finding.expected));
     else if (finding.suggestion && finding.suggestion->value == 0)
@@ -280,7 +288,7 @@ void wordSplit(const ItemContext &context)
     OpinionItem &item = context.item;
     const OpinionCell &cell = item.cells.front();
     item.where = cell.table + u' ' + rowPlace(cell);
-    const QString run = context.review.review.report.cells[size_t(cell.cell)].sourceText;
+    const QString run = cellValue(context.review.review, cell.cell).sourceText;
     item.printed = OpinionText::tr("该行各列数字连写为%1，无法确定各列数字。").arg(quoted(run));
     item.implied = OpinionText::tr("按勾稽关系有 %1 种分法。").arg(context.finding.choices.size());
     item.request = OpinionText::tr("请提供该行各列的准确数字。");
@@ -369,7 +377,9 @@ OpinionItem opinionItem(const Finding &finding, const ExportedReview &review)
     wordFinding({finding, review, item});
     if (finding.suggestion && finding.key.kind != FindingKind::Missing) {
         const OpinionCell cell = opinionCell(finding.suggestion->cell, review.review);
-        item.suggestion = OpinionText::tr("按勾稽关系，%1应为 %2。")
+        const bool stated = finding.statement >= 0;
+        item.suggestion = (stated ? OpinionText::tr("结合正文与勾稽关系，%1应为 %2。")
+                                  : OpinionText::tr("按勾稽关系，%1应为 %2。"))
                               .arg(cell.place(), number(finding.suggestion->value));
     }
     addCorrectionsAndNotes(item, review.review);

@@ -1,16 +1,19 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Issue 16 item 4: the review opinion (审核意见) on a report, its .docx, and `nianbao-cli opinion`.
+#include "library/reviewlibrary.h"
 #include "loaders/docx/ziparchive.h"
 #include "opinion/opiniondocx.h"
 #include "opinion/reviewopinion.h"
 #include "reportreader.h"
 #include "testutils.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSize>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -111,9 +114,11 @@ private slots:
     void docxIsAValidPackage();
     void docxParsesInPython();
     void docxReadsBackThroughTheWordLoader();
+    void docxOpensInLibreOffice();
     void docxRefusesAnUnwritablePath();
     void cliWritesOneDocxPerReport();
     void cliRefusesAFileAsFolder();
+    void cliWritesTheLibrarysCorrectionsAndNotes();
 };
 
 void TestOpinion::seedOpinionNamesEachFindingInTheFormsWords()
@@ -129,8 +134,7 @@ void TestOpinion::seedOpinionNamesEachFindingInTheFormsWords()
     QCOMPARE(received.where, u"表三 第1行「一、本年新收政府信息公开申请数量」 第1列「自然人」"_s);
     QCOMPARE(received.printed, u"报告中该格未填写数字（空白）。"_s);
     QCOMPARE(received.implied, u"按勾稽关系，该格应为 6。"_s);
-    QCOMPARE(opinion.items[1].where,
-             u"表三 第3行「(一) 予以公开」 第1列「自然人」"_s);
+    QCOMPARE(opinion.items[1].where, u"表三 第3行「(一) 予以公开」 第1列「自然人」"_s);
     QCOMPARE(opinion.items[1].implied, u"按勾稽关系，该格应为 3。"_s);
     QCOMPARE(opinion.items[2].implied, u"按勾稽关系，该格应为 0。"_s);
     const QString text = opinion.plainText();
@@ -154,14 +158,15 @@ void TestOpinion::realReportOpinionWordsTheBrokenRules()
              qPrintable(balance->implied));
     QVERIFY2(balance->implied.contains(u"3 + 0 = 3，而 0 + 0 = 0，两者应当相等，现相差 3"_s),
              qPrintable(balance->implied));
-    QCOMPARE(balance->suggestion,
-             u"按勾稽关系，表三 第1行「一、本年新收政府信息公开申请数量」 第1列「自然人」应为 0。"_s);
+    QCOMPARE(
+        balance->suggestion,
+        u"按勾稽关系，表三 第1行「一、本年新收政府信息公开申请数量」 第1列「自然人」应为 0。"_s);
     QVERIFY(itemOf(opinion, u"requests.balance"_s, 1)); // 总计 too
     QCOMPARE(itemOf(opinion, u"requests.balance"_s, 1)->where, u"表三 第7列「总计」"_s);
     const OpinionItem *stated = itemOf(opinion, u"text.table"_s);
     QVERIFY2(stated, qPrintable(opinion.plainText()));
     QVERIFY2(stated->printed.startsWith(u"正文称「"_s), qPrintable(stated->printed));
-    QVERIFY2(stated->printed.contains(u"（0），表格中该格填报为 3"_s), qPrintable(stated->printed));
+    QCOMPARE(stated->printed, u"正文称「共收到政府信息公开申请0条」，表格中该格填报为 3。"_s);
     QCOMPARE(stated->where, u"表三 第1行「一、本年新收政府信息公开申请数量」 第7列「总计」"_s);
     QVERIFY(!opinion.plainText().contains(u"requests."_s));
 }
@@ -332,6 +337,29 @@ void TestOpinion::docxReadsBackThroughTheWordLoader()
     QVERIFY(read.text.contains(u"按勾稽关系，该格应为 6。"_s));
 }
 
+void TestOpinion::docxOpensInLibreOffice()
+{
+    const QString office = QStandardPaths::findExecutable(u"soffice"_s);
+    if (office.isEmpty())
+        QSKIP("LibreOffice is not installed (libreoffice-writer-nogui)");
+    QTemporaryDir folder;
+    const ReviewOpinion opinion = buildReviewOpinion(reviewOf(seed004()), {}, fixedOptions());
+    QVERIFY(writeOpinionDocx(opinion, folder.filePath(u"seed.docx"_s)));
+    QProcess process;
+    // A profile of its own, so a LibreOffice the user has open does not take the job.
+    process.start(office,
+                  {u"-env:UserInstallation=file://"_s + folder.filePath(u"profile"_s),
+                   u"--headless"_s, u"--convert-to"_s, u"pdf"_s, u"--outdir"_s, folder.path(),
+                   folder.filePath(u"seed.docx"_s)});
+    QVERIFY(process.waitForFinished(180000));
+    const Report converted = reader().readFile(folder.filePath(u"seed.pdf"_s));
+    QVERIFY2(converted.loaded, process.readAllStandardError().constData());
+    const QString text = converted.text.simplified().remove(u' ');
+    QVERIFY2(text.contains(u"川汇区政府办公室："_s), qPrintable(text));
+    QVERIFY(text.contains(u"按勾稽关系，该格应为6。"_s));
+    QCOMPARE(converted.pageSizes.value(0).toSize(), QSize(595, 842)); // A4
+}
+
 void TestOpinion::docxRefusesAnUnwritablePath()
 {
     QTemporaryDir folder;
@@ -377,6 +405,56 @@ void TestOpinion::cliRefusesAFileAsFolder()
     QCOMPARE(code, 2);
     QVERIFY2(stderrBytes.contains("is not a folder"), stderrBytes.constData());
     QCOMPARE(runCli({u"opinion"_s, seed004()}), 2); // no --out
+}
+
+void TestOpinion::cliWritesTheLibrarysCorrectionsAndNotes()
+{
+    QTemporaryDir folder;
+    const QString location = folder.filePath(u"library.sqlite"_s);
+    {
+        std::unique_ptr<ReviewLibrary> library = ReviewLibrary::open(location).value();
+        const Report report = reader().readFile(realReport());
+        QByteArray bytes;
+        QVERIFY(readFileBytes(realReport(), &bytes));
+        const qint64 id
+            = library
+                  ->addReport(report, QCryptographicHash::hash(bytes, QCryptographicHash::Sha256))
+                  .value()
+                  .id;
+        const int received = cellOf("requests.received.natural");
+        CellValue current = report.cells[size_t(received)];
+        current.value = 5;
+        current.state = CellState::Corrected;
+        const Correction correction {received, report.cells[size_t(received)], current, u"李审核"_s,
+                                     QDateTime(QDate(2026, 12, 1), QTime(9, 30))};
+        const Result<qint64> version
+            = library->saveCell(id, library->load(id).value().version, correction);
+        QVERIFY(version);
+        QVERIFY(library->saveCellNote(id, version.value(),
+                                      ReportTemplate::standard().cells()[received].key,
+                                      u"单位来电说明"_s));
+    }
+    const QString out = folder.filePath(u"out"_s);
+    QByteArray stderrBytes;
+    QVERIFY2(
+        runCli({u"opinion"_s, u"--out"_s, out, u"--library"_s, location}, nullptr, &stderrBytes)
+            == 0,
+        stderrBytes.constData());
+    QByteArray bytes;
+    QVERIFY(readFileBytes(QDir(out).filePath(u"平潭综合实验区经济发展局-2023-审核意见.docx"_s),
+                          &bytes));
+    QString error;
+    const QString text = documentText(
+        ZipArchive::open(bytes).value()->read(u"word/document.xml"_s, 1 << 24).value(), &error);
+    QVERIFY(error.isEmpty());
+    QVERIFY2(text.contains(
+                 u"审核更正：表三 第1行「一、本年新收政府信息公开申请数量」 第1列「自然人」由 3 "
+                 u"改为 5（李审核，2026-12-01 09:30）"_s),
+             qPrintable(text));
+    QVERIFY(
+        text.contains(u"审核备注：表三 第1行「一、本年新收政府信息公开申请数量」 第1列「自然人」："
+                      u"单位来电说明"_s));
+    QVERIFY(text.contains(u"审核人：李审核"_s)); // the last reviewer who corrected
 }
 
 QTEST_GUILESS_MAIN(TestOpinion)
