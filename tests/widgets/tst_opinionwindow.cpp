@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPixmap>
 #include <QPrintPreviewDialog>
 #include <QPrintPreviewWidget>
 #include <QSettings>
@@ -126,6 +127,11 @@ private slots:
         QVERIFY(pages);
         QTRY_VERIFY(pages->pageCount() >= 1);
         QCOMPARE(preview->printer()->pageLayout().orientation(), QPageLayout::Portrait);
+        if (const QString out = qEnvironmentVariable("NIANBAO_OPINION_OUT"); !out.isEmpty()) {
+            preview->resize(900, 1000);
+            QDir().mkpath(out);
+            QVERIFY(preview->grab().save(QDir(out).filePath(u"preview.png"_s)));
+        }
         preview->close();
     }
 
