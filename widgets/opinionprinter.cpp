@@ -115,9 +115,8 @@ QString opinionHtml(const ReviewOpinion &opinion)
 
 QPageLayout opinionPageLayout()
 {
-    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                       QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm),
-                       QPageLayout::Millimeter);
+    return {QPageSize(QPageSize::A4), QPageLayout::Portrait,
+            QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter};
 }
 
 void paintOpinion(const ReviewOpinion &opinion, QPagedPaintDevice *device)

@@ -94,6 +94,12 @@ int writeOpinions(const QList<ExportedReview> &reviews, const QString &folder,
             continue;
         }
         out << printable(QDir::toNativeSeparators(path)) << '\n';
+        if (opinion.readingLeftOut > 0)
+            err << CliText::tr("%1: %2 findings that doubt the reading, not the report, are left "
+                               "out (--include-reading lists them)")
+                       .arg(printable(QDir::toNativeSeparators(path)))
+                       .arg(opinion.readingLeftOut)
+                << '\n';
     }
     return failed;
 }

@@ -62,7 +62,7 @@ bool isGrid(const TemplateTable &table)
 /** The figure as the report prints it: its text, the mark in its place, or 空白. */
 QString printedFigure(const CellValue &value)
 {
-    const QString text = value.sourceText.trimmed();
+    QString text = value.sourceText.trimmed();
     if (value.extractedState == CellState::Unreadable && !text.isEmpty())
         return OpinionText::tr("%1（无法辨认）").arg(quoted(text));
     if (value.isMark())
