@@ -118,6 +118,7 @@ private slots:
     void docxRefusesAnUnwritablePath();
     void cliWritesOneDocxPerReport();
     void cliRefusesAFileAsFolder();
+    void cliWritesTheOthersWhenAFileCannotBeRead();
     void cliWritesTheLibrarysCorrectionsAndNotes();
 };
 
@@ -405,6 +406,19 @@ void TestOpinion::cliRefusesAFileAsFolder()
     QCOMPARE(code, 2);
     QVERIFY2(stderrBytes.contains("is not a folder"), stderrBytes.constData());
     QCOMPARE(runCli({u"opinion"_s, seed004()}), 2); // no --out
+}
+
+void TestOpinion::cliWritesTheOthersWhenAFileCannotBeRead()
+{
+    QTemporaryDir folder;
+    QByteArray stderrBytes;
+    const int code = runCli(
+        {u"opinion"_s, u"--out"_s, folder.path(), seed004(), folder.filePath(u"missing.txt"_s)},
+        nullptr, &stderrBytes);
+    QCOMPARE(code, 2);
+    QVERIFY2(stderrBytes.contains("missing.txt"), stderrBytes.constData());
+    QCOMPARE(QDir(folder.path()).entryList({u"*.docx"_s}, QDir::Files),
+             QStringList {u"川汇区政府办公室-2023-审核意见.docx"_s});
 }
 
 void TestOpinion::cliWritesTheLibrarysCorrectionsAndNotes()
