@@ -119,7 +119,7 @@ struct ParagraphFormat
 {
     QString style;
     DocxWriter::Align align = DocxWriter::Align::Justify;
-    bool indent = false;
+    DocxWriter::ParagraphOptions options;
 };
 
 void writeParagraph(QXmlStreamWriter &xml, const QList<DocxWriter::Run> &runs,
@@ -129,7 +129,9 @@ void writeParagraph(QXmlStreamWriter &xml, const QList<DocxWriter::Run> &runs,
     xml.writeStartElement(u"w:pPr"_s);
     if (!format.style.isEmpty())
         writeValue(xml, u"w:pStyle"_s, format.style);
-    if (format.indent) {
+    if (format.options.testFlag(DocxWriter::KeepWithNext))
+        xml.writeEmptyElement(u"w:keepNext"_s);
+    if (format.options.testFlag(DocxWriter::Indent)) {
         // Two characters, as Chinese paragraphs begin.
         xml.writeEmptyElement(u"w:ind"_s);
         xml.writeAttribute(u"w:firstLineChars"_s, u"200"_s);
@@ -207,7 +209,7 @@ void writeTableRow(QXmlStreamWriter &xml, const QStringList &cells, const QList<
         xml.writeEndElement();
         // Every cell holds a paragraph, even an empty one: Word refuses a cell without.
         writeParagraph(xml, {DocxWriter::Run {cells.value(c), header}},
-                       {QString(), DocxWriter::Align::Left, false});
+                       {QString(), DocxWriter::Align::Left, DocxWriter::NoOption});
         xml.writeEndElement();
     }
     xml.writeEndElement();
@@ -279,26 +281,26 @@ Result<QByteArray> readSource(zip_source_t *source)
 void DocxWriter::addTitle(const QString &text)
 {
     appendXml(m_body, [&](QXmlStreamWriter &xml) {
-        writeParagraph(xml, {Run {text, false}}, {u"Title"_s, Align::Center, false});
+        writeParagraph(xml, {Run {text, false}}, {u"Title"_s, Align::Center, NoOption});
     });
 }
 
 void DocxWriter::addHeading(const QString &text)
 {
     appendXml(m_body, [&](QXmlStreamWriter &xml) {
-        writeParagraph(xml, {Run {text, false}}, {u"Heading1"_s, Align::Left, false});
+        writeParagraph(xml, {Run {text, false}}, {u"Heading1"_s, Align::Left, NoOption});
     });
 }
 
-void DocxWriter::addParagraph(const QString &text, Align align, bool indent)
+void DocxWriter::addParagraph(const QString &text, Align align, ParagraphOptions options)
 {
-    addParagraph(QList<Run> {Run {text, false}}, align, indent);
+    addParagraph(QList<Run> {Run {text, false}}, align, options);
 }
 
-void DocxWriter::addParagraph(const QList<Run> &runs, Align align, bool indent)
+void DocxWriter::addParagraph(const QList<Run> &runs, Align align, ParagraphOptions options)
 {
     appendXml(m_body, [&](QXmlStreamWriter &xml) {
-        writeParagraph(xml, runs, {QString(), align, indent});
+        writeParagraph(xml, runs, {QString(), align, options});
     });
 }
 

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QFlags>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -24,6 +25,12 @@ class DocxWriter final
 
 public:
     enum class Align { Left, Center, Right, Justify };
+    enum ParagraphOption {
+        NoOption = 0x0,
+        Indent = 0x1, ///< the first line indented two characters, as Chinese paragraphs begin
+        KeepWithNext = 0x2, ///< on the same page as the next paragraph (a heading, a signature)
+    };
+    Q_DECLARE_FLAGS(ParagraphOptions, ParagraphOption)
 
     /** A run of text in a paragraph. */
     struct Run
@@ -35,8 +42,10 @@ public:
     /** The document's title: centred, large, bold. */
     void addTitle(const QString &text);
     void addHeading(const QString &text);
-    void addParagraph(const QString &text, Align align = Align::Justify, bool indent = false);
-    void addParagraph(const QList<Run> &runs, Align align = Align::Justify, bool indent = false);
+    void addParagraph(const QString &text, Align align = Align::Justify,
+                      ParagraphOptions options = NoOption);
+    void addParagraph(const QList<Run> &runs, Align align = Align::Justify,
+                      ParagraphOptions options = NoOption);
     /** A table with ruled cells; the first row is the header (bold, repeated on each page).
      *  `widths` are the columns' shares of the text width, in percent. */
     void addTable(const QList<QStringList> &rows, const QList<int> &widths);
@@ -52,5 +61,7 @@ public:
 private:
     QByteArray m_body; ///< the body's block elements, XML
 };
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(DocxWriter::ParagraphOptions)
 
 } // namespace nianbao

@@ -24,7 +24,7 @@ struct OpinionText
     Q_DECLARE_TR_FUNCTIONS(nianbao::ReviewOpinion)
 };
 
-/** At most this many cells are named one by one; a longer list ends in 等 N 格. */
+/** At most this many figures of a rule are listed; a longer list shows its first, …, its last. */
 constexpr int kMaxNamedCells = 8;
 
 QString number(double value)
@@ -237,15 +237,33 @@ void wordMissing(const ItemContext &context)
     item.request = OpinionText::tr("请补填该格数字（没有发生的填 0）。");
 }
 
+/** The cells of one row: 「row」整行, or 「row」的「col」「col」. */
+QString rowCellsText(const QList<OpinionCell> &cells, int columnCount)
+{
+    if (cells.size() == columnCount && columnCount > 1)
+        return OpinionText::tr("%1整行").arg(quoted(cells.front().row));
+    QString columns;
+    for (const OpinionCell &cell : cells)
+        columns += quoted(cell.column);
+    return OpinionText::tr("%1的%2").arg(quoted(cells.front().row), columns);
+}
+
+/** Cells named row by row (cells come in template order, a row's together). */
 QString placesText(const QList<OpinionCell> &cells)
 {
-    QStringList places;
-    for (const OpinionCell &cell : cells.first(std::min<qsizetype>(cells.size(), kMaxNamedCells)))
-        places.append(quoted(cell.row) + quoted(cell.column));
-    QString text = places.join(u'、');
-    if (cells.size() > kMaxNamedCells)
-        text += OpinionText::tr("等 %1 格").arg(cells.size());
-    return text;
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    QStringList rows;
+    for (qsizetype first = 0; first < cells.size();) {
+        qsizetype end = first + 1;
+        while (end < cells.size() && cells[end].row == cells[first].row)
+            ++end;
+        const TemplateCell &where = reportTemplate.cells()[cells[first].cell];
+        const int columnCount
+            = int(reportTemplate.tables()[where.table].rows[where.row].cells.size());
+        rows.append(rowCellsText(cells.sliced(first, end - first), columnCount));
+        first = end;
+    }
+    return rows.join(u'；');
 }
 
 void wordZeros(const ItemContext &context)

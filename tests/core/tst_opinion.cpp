@@ -106,6 +106,7 @@ class TestOpinion : public QObject
 private slots:
     void seedOpinionNamesEachFindingInTheFormsWords();
     void realReportOpinionWordsTheBrokenRules();
+    void blankCellsTheRulesMakeZeroAreNamedRowByRow();
     void dismissedFindingIsLeftOutAndCounted();
     void readingFaultIsLeftOutUnlessConfirmedOrIncluded();
     void correctionsAndNotesAreQuoted();
@@ -170,6 +171,23 @@ void TestOpinion::realReportOpinionWordsTheBrokenRules()
     QCOMPARE(stated->printed, u"正文称「共收到政府信息公开申请0条」，表格中该格填报为 3。"_s);
     QCOMPARE(stated->where, u"表三 第1行「一、本年新收政府信息公开申请数量」 第7列「总计」"_s);
     QVERIFY(!opinion.plainText().contains(u"requests."_s));
+}
+
+void TestOpinion::blankCellsTheRulesMakeZeroAreNamedRowByRow()
+{
+    const ReviewOpinion opinion = buildReviewOpinion(
+        reviewOf(dataPath(u"real/q82-pingtan-htpq-2021.txt"_s)), {}, fixedOptions());
+    const auto zeros
+        = std::find_if(opinion.items.begin(), opinion.items.end(), [](const OpinionItem &item) {
+              return item.cells.size() > 1 && item.rule == u"value.missing";
+          });
+    QVERIFY2(zeros != opinion.items.end(), qPrintable(opinion.plainText()));
+    QCOMPARE(zeros->where, u"表三（21 格）"_s);
+    QVERIFY2(
+        zeros->printed.startsWith(
+            u"以下 21 格未填写数字（空白）：「(六) 其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请」整行；"_s),
+        qPrintable(zeros->printed));
+    QCOMPARE(zeros->request, u"请在上述空白格中填写 0。"_s);
 }
 
 void TestOpinion::dismissedFindingIsLeftOutAndCounted()
