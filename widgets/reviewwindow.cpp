@@ -18,6 +18,7 @@
 #include "library/importer.h"
 #include "library/librarybinding.h"
 #include "library/reviewlibrary.h"
+#include "opinionprinter.h"
 #include "pageview.h"
 #include "reportlistmodel.h"
 #include "reportlistproxy.h"
@@ -111,6 +112,7 @@ ReviewWindow::ReviewWindow(LanguageManager *languages, QWidget *parent)
     createWidgets();
     createActions();
     createReportListActions();
+    createOpinionActions();
     connectActions();
     retranslateUi();
     restoreLayout();
@@ -536,6 +538,7 @@ void ReviewWindow::retranslateUi()
     m_menus.value(u"helpMenu"_s)->setTitle(tr("&Help"));
     retranslateActions();
     retranslateReportListActions();
+    retranslateOpinionActions();
     updateUndoTexts();
 }
 
@@ -1087,6 +1090,7 @@ void ReviewWindow::updateActions()
     m_actions.value(u"actionRefresh"_s)->setEnabled(loaded && library());
     m_actions.value(u"actionPrint"_s)->setEnabled(document);
     m_actions.value(u"actionPrintPreview"_s)->setEnabled(document);
+    m_actions.value(u"actionOpinionPreview"_s)->setEnabled(document);
     m_statusGroup->setEnabled(loaded);
     if (loaded) {
         const int status = int(reviewStatuses().indexOf(document->session()->status()));
@@ -1267,6 +1271,104 @@ void ReviewWindow::previewCurrentReport()
                     printReport(*target, printer);
             });
     preview->open();
+}
+
+namespace {
+
+/** The opinion on an open report, signed by the reviewer of its session. */
+ReviewOpinion opinionOf(const ReviewDocument &document)
+{
+    OpinionOptions options;
+    options.reviewer = document.session() ? document.session()->reviewer() : reviewerName();
+    // TODO(issue 16): pass the reviewer's stored decisions once the library keeps them.
+    return buildReviewOpinion(exportedReviewOf(document), {}, options);
+}
+
+} // namespace
+
+void ReviewWindow::createOpinionActions()
+{
+    QMenu *file = m_menus.value(u"fileMenu"_s);
+    const QList<QAction *> actions = file->actions();
+    // After Print Preview, before the separator that follows it.
+    QAction *before = actions.value(actions.indexOf(m_actions.value(u"actionPrintPreview"_s)) + 1);
+    for (const char *name : {"actionOpinionPreview", "actionExportOpinions"}) {
+        auto *action = new QAction(this);
+        action->setObjectName(QString::fromLatin1(name));
+        m_actions.insert(action->objectName(), action);
+        file->insertAction(before, action);
+    }
+    connect(m_actions.value(u"actionOpinionPreview"_s), &QAction::triggered, this,
+            &ReviewWindow::previewOpinion);
+    connect(m_actions.value(u"actionExportOpinions"_s), &QAction::triggered, this,
+            &ReviewWindow::exportOpinions);
+}
+
+void ReviewWindow::retranslateOpinionActions()
+{
+    m_actions.value(u"actionOpinionPreview"_s)->setText(tr("Review &Opinion…"));
+    m_actions.value(u"actionOpinionPreview"_s)
+        ->setToolTip(tr("The written review opinion (审核意见) on this report, to print or save "
+                        "as PDF"));
+    m_actions.value(u"actionExportOpinions"_s)->setText(tr("Write Review Opi&nions to a Folder…"));
+    m_actions.value(u"actionExportOpinions"_s)
+        ->setToolTip(tr("A .pdf and a .docx review opinion for every report the list shows"));
+}
+
+void ReviewWindow::previewOpinion()
+{
+    ReviewDocument *document = currentDocument();
+    if (!document)
+        return;
+    auto *preview = new QPrintPreviewDialog(this);
+    preview->setObjectName(u"opinionPreviewDialog"_s);
+    preview->setAttribute(Qt::WA_DeleteOnClose);
+    preview->setWindowTitle(tr("Review Opinion"));
+    preview->printer()->setPageLayout(opinionPageLayout());
+    preview->printer()->setDocName(QFileInfo(document->filePath()).completeBaseName());
+    // The opinion as it stands when the preview opens; reopening it shows later edits.
+    connect(
+        preview, &QPrintPreviewDialog::paintRequested, this,
+        [opinion = opinionOf(*document)](QPrinter *printer) { printOpinion(opinion, printer); });
+    preview->open();
+}
+
+void ReviewWindow::exportOpinions()
+{
+    const QList<int> rows = rowsIn(int(ExportDialog::Scope::FilteredReports));
+    if (rows.isEmpty()) {
+        m_dialogs->information(this, tr("Review Opinions"), tr("There is no report in the list."));
+        return;
+    }
+    const QString folder = m_dialogs->openFolder(this, tr("Write Review Opinions to a Folder"));
+    if (folder.isEmpty())
+        return;
+    const Exporter exporter(m_loader->checker());
+    QList<ExportedReview> reviews;
+    for (int row : rows) {
+        if (const ReviewDocument *document = m_reports->document(row)) {
+            reviews.append(exportedReviewOf(*document));
+            continue;
+        }
+        if (!library() || m_reports->libraryId(row) == 0)
+            continue;
+        Result<ExportedReview> stored
+            = exporter.collectReport(*library(), m_reports->libraryId(row));
+        if (!stored) {
+            m_dialogs->information(this, tr("Review Opinions"), stored.error().message);
+            return;
+        }
+        reviews.append(std::move(stored).value());
+    }
+    OpinionOptions options;
+    options.reviewer = reviewerName();
+    const OpinionBatch batch = writeOpinions(reviews, folder, {}, options);
+    if (!batch.failures.isEmpty())
+        m_dialogs->information(this, tr("Review Opinions"), batch.failures.join(u'\n'));
+    statusBar()->showMessage(
+        tr("Wrote %n file(s) of review opinions to %1.", nullptr, int(batch.written.size()))
+            .arg(QDir::toNativeSeparators(folder)),
+        kMessageTimeout);
 }
 
 void ReviewWindow::setZoom(int steps)

@@ -168,6 +168,12 @@ private:
     QList<int> rowsIn(int scope) const;
     void printCurrentReport();
     void previewCurrentReport();
+    /** The review opinion (审核意见, issue 16 item 4): File › Review Opinion…, and a folder of
+     *  them (.pdf and .docx) for every report the list shows. */
+    void createOpinionActions();
+    void retranslateOpinionActions();
+    void previewOpinion();
+    void exportOpinions();
     void setZoom(int steps);
     /** The files of an import that are open from the library now, for Open Recent. */
     QStringList importedFiles(const QStringList &files) const;

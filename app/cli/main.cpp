@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkcommand.h"
 #include "librarycommands.h"
+#include "opinioncommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -23,13 +24,16 @@ int main(int argc, char *argv[])
         return nianbao::runImport(arguments);
     if (command == u"export")
         return nianbao::runExport(arguments);
+    if (command == u"opinion")
+        return nianbao::runOpinion(arguments);
     QTextStream(stderr) << QCoreApplication::translate(
         "main",
         "usage: nianbao-cli check [--json] FILE...\n"
         "       nianbao-cli text FILE\n"
         "       nianbao-cli import PATH... [--library L]\n"
         "       nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] "
-        "[--reviewed-only] [--no-bom]")
+        "[--reviewed-only] [--no-bom]\n"
+        "       nianbao-cli opinion --out DIR [--library L | FILE...]")
                         << '\n';
     return command == u"--help" || command == u"-h" ? nianbao::ExitClean : nianbao::ExitFailure;
 }
