@@ -278,6 +278,14 @@ Result<void> ReviewSession::decide(const Finding &finding, DecisionState state,
     return {};
 }
 
+void ReviewSession::setPreviousYear(std::vector<CellValue> cells, int year)
+{
+    m_previousYear = cells.empty() ? 0 : year;
+    const FindingsDelta delta = m_checks.setPreviousYear(std::move(cells), year);
+    if (!delta.isEmpty())
+        emit findingsChanged(delta);
+}
+
 void ReviewSession::restoreDecisions(QHash<QString, FindingDecision> decisions)
 {
     m_decisions = std::move(decisions);

@@ -105,6 +105,14 @@ public:
      * needs its reason ("单位已核实该数字无误"); without one it is refused and nothing changes.
      */
     Result<void> decide(const Finding &finding, DecisionState state, const QString &reason = {});
+    /**
+     * Checks this report against the same agency's report of the year before (its current
+     * cells): year.carry and active.stock_flow join the findings, and edits re-check them.
+     * An empty `cells` drops the other year.
+     */
+    void setPreviousYear(std::vector<CellValue> cells, int year);
+    /** The year of the report setPreviousYear() gave, 0 if none. */
+    int previousYear() const { return m_previousYear; }
     /** Puts back decisions kept in the library, without signalling a change (nothing to save). */
     void restoreDecisions(QHash<QString, FindingDecision> decisions);
 
@@ -140,6 +148,7 @@ private:
     QString m_note;
     QHash<int, QString> m_cellNotes;
     QHash<QString, FindingDecision> m_decisions;
+    int m_previousYear = 0;
 };
 
 } // namespace nianbao

@@ -62,7 +62,35 @@ Reports open without saving to a library.</source>
         <source>usage: nianbao-cli check [--json] FILE...
        nianbao-cli text FILE
        nianbao-cli import PATH... [--library L]
-       nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] [--reviewed-only] [--no-bom]</source>
+       nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] [--reviewed-only] [--no-bom]
+       nianbao-cli opinion --out DIR [--library L | FILE...]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::AgencyAliasDialog</name>
+    <message>
+        <source>Agency Aliases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports of one agency are compared across years when their names match. Names that differ only in full-width or half-width forms, spaces, 人民政府/政府 or 办公室/办 match already; list here a renamed department or another name under which an agency publishes, and the agency it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name in the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -209,6 +237,10 @@ Reports open without saving to a library.</source>
         <source>nianbao-cli: the temporary file in %1 cannot be written (%2); the rest of the output is kept in memory until every file is checked</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>stated: %1 %2 = %3 (&quot;%4&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Checker</name>
@@ -287,6 +319,29 @@ Reports open without saving to a library.</source>
         <source>%1; OCR reads %2 there, but not with confidence: check it against the scan</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The text states a share of %1% (&quot;%2&quot;), but by the table %3 is %4 of %5 (%6), %7%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is %3 in %4, but %5 in %6 + %7 %8 − %9 %10 = %11 (%12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::Decision</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismissed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::DocumentView</name>
@@ -333,6 +388,17 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>The Word file&apos;s %1 unpacks to more than %2 MB, far more than any report&apos;s text: it is a zip bomb or not a report, and is not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::DocxWriter</name>
+    <message>
+        <source>Cannot write the Word document: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -595,6 +661,17 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
+    <name>nianbao::Fault</name>
+    <message>
+        <source>Reading uncertain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report inconsistent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nianbao::FindBar</name>
     <message>
         <source>Not found</source>
@@ -648,6 +725,61 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures were split from a run of digits, deduced or could not be read, and another reading satisfies the rule: check the reading against the page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report&apos;s own figures break the rule: a matter for the agency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not decided yet: confirm it, or dismiss it with a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, by %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::FindingsView</name>
+    <message>
+        <source>&amp;Confirm Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agency must correct or explain it: it goes in the review opinion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss Finding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set it aside with a reason (the agency confirmed the figure): it stays greyed in the list and is left out of the review opinion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reopen Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is this finding set aside? (for example: the agency confirmed the figure)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -926,6 +1058,96 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>OCR is not available: Tesseract or its Chinese language data (chi_sim) is not installed. Install tesseract-ocr-chi-sim, or open a text version of the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::OpinionCommand</name>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 findings that doubt the reading, not the report, are left out (--include-reading lists them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a review opinion (审核意见, .docx) for each report: from FILEs, or from the review library&apos;s stored reviews with their corrections and notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder to write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review library (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who signs the opinions (default: the last reviewer who corrected).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The opinions&apos; date (default: today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also list findings that doubt Nianbao&apos;s reading rather than the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report files (default: the library&apos;s reports).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[FILE...]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: nianbao-cli opinion --out DIR [--library L | FILE...] [--reviewer NAME] [--date YYYY-MM-DD] [--include-reading]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 opinions written to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::OpinionPrinter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1337,6 +1559,313 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
+    <name>nianbao::ReviewOpinion</name>
+    <message>
+        <source>审核意见备注：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核人：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>需要更正或说明的问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（无法辨认）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空白</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>表%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第%1行%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第%1列%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1为 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1至%2各项之和为 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报告所列：%1；%2。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按勾稽关系（%1），%2，而 %3，两者应当相等，现相差 %4。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有 %1 种单处更正均能使勾稽关系成立，请据实核对各项数字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核实上述数字，更正有误之处；如数字无误，请书面说明理由。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正文称%1，表格中该格填报为 %2。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正文所述数字与表格数字应当一致。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核实正文与表格，统一更正为准确数字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报告中该格为 %1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报告中该格填写为 %1，未填数字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报告中该格未填写数字（空白）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按勾稽关系，该格应为 %1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该行各格均未填写，通常表示没有发生，应填 0。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>勾稽关系不能确定该格数字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请补填该格数字（没有发生的填 0）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1整行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1的%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按勾稽关系，该格应为 0。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请在该格填写 0。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（%2 格）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>以下 %1 格未填写数字（空白）：%2。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>件数为非负整数，其余各格已合成总计，按勾稽关系这些格均应为 0。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请在上述空白格中填写 0。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报告中该格填报为 %1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收费金额（万元）不能为负数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>件数应为不小于 0 的整数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核实更正。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该行各列数字连写为%1，无法确定各列数字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按勾稽关系有 %1 种分法。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请提供该行各列的准确数字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本年报告该格填报为 %1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上一年度报告「四、结转下年度继续办理」为 %1，两年数字应当衔接。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核实更正，或说明两年数字不一致的原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正文称%1，所占比例为 %2%。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按表格中的数字计算，该比例为 %1%。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正文称%1，为 %2。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>表格中相应各格合计为 %1，两者应当一致。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核实正文与表格，更正不一致之处。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按上一年度现行有效件数加本年制发、减本年废止计算，应为 %1（其他文件废止或失效的除外）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核实更正，或说明两年数字不衔接的原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1由 %2 改为 %3（%4，%5）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结合正文与勾稽关系，%1应为 %2。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按勾稽关系，%1应为 %2。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关于政府信息公开工作年度报告（%1）的审核意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关于%1政府信息公开工作年度报告的审核意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关于%1%2年政府信息公开工作年度报告的审核意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>你单位%1年政府信息公开工作年度报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>你单位政府信息公开工作年度报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1的文件无法读取（%2），请重新报送可以读取的报告文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>经审核，%1的表格数据未发现需要更正的问题。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>经审核，%1存在以下 %2 处问题，请逐项核实，予以更正或作出书面说明，并将更正后的报告及说明报送我办。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>另有 %1 项经核实不再列入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未审核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已审核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>存疑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1年%2月%3日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报告单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报告文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（已确认）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核更正：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核备注：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审核状态：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-审核意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nianbao::ReviewPanel</name>
     <message>
         <source>Select a cell in a table or a figure in the text.</source>
@@ -1440,6 +1969,10 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>The form has no cell “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the finding is dismissed (for example: the agency confirmed the figure).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1880,6 +2413,82 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
         <source>%1 (OCR, page %2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Agency &amp;Aliases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names under which one agency publishes, so that its years are compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency Aliases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency aliases are kept in a review library; open one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Findings: %n open</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n confirmed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n dismissed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Review &amp;Opinion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The written review opinion (审核意见) on this report, to print or save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write Review Opi&amp;nions to a Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A .pdf and a .docx review opinion for every report the list shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review Opinion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review Opinions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no report in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write Review Opinions to a Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) of review opinions to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Rule</name>
@@ -1925,6 +2534,26 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
     </message>
     <message>
         <source>Run-together figures split by plausibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text&apos;s combined figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text&apos;s appeals and lawsuits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text&apos;s figure and what it includes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text&apos;s share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents in force follow from last year</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

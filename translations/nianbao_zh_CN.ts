@@ -63,11 +63,40 @@ Reports open without saving to a library.</source>
         <source>usage: nianbao-cli check [--json] FILE...
        nianbao-cli text FILE
        nianbao-cli import PATH... [--library L]
-       nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] [--reviewed-only] [--no-bom]</source>
+       nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] [--reviewed-only] [--no-bom]
+       nianbao-cli opinion --out DIR [--library L | FILE...]</source>
         <translation>用法：nianbao-cli check [--json] 文件...
-       nianbao-cli text 文件
-       nianbao-cli import 路径... [--library 库]
-       nianbao-cli export --format csv|csv-wide|xlsx|json --out 文件 [--library 库] [--reviewed-only] [--no-bom]</translation>
+      nianbao-cli text 文件
+      nianbao-cli import 路径... [--library L]
+      nianbao-cli export --format csv|csv-wide|xlsx|json --out 文件 [--library L] [--reviewed-only] [--no-bom]
+      nianbao-cli opinion --out 文件夹 [--library L | 文件...]</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::AgencyAliasDialog</name>
+    <message>
+        <source>Agency Aliases</source>
+        <translation>机关别名</translation>
+    </message>
+    <message>
+        <source>Reports of one agency are compared across years when their names match. Names that differ only in full-width or half-width forms, spaces, 人民政府/政府 or 办公室/办 match already; list here a renamed department or another name under which an agency publishes, and the agency it is.</source>
+        <translation>同一机关不同年度的报告，按机关名称对应后逐年比对。仅全角半角、空格、“人民政府/政府”或“办公室/办”不同的名称已自动对应；在此列出更名的部门或机关使用的其他名称，以及它所对应的机关。</translation>
+    </message>
+    <message>
+        <source>Name in the report</source>
+        <translation>报告中的名称</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>对应机关</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -213,6 +242,10 @@ Reports open without saving to a library.</source>
         <source>nianbao-cli: the temporary file in %1 cannot be written (%2); the rest of the output is kept in memory until every file is checked</source>
         <translation>nianbao-cli：无法写入 %1 中的临时文件（%2）；其余输出将保存在内存中，直到所有文件检查完毕</translation>
     </message>
+    <message>
+        <source>stated: %1 %2 = %3 (&quot;%4&quot;)</source>
+        <translation>正文所述：%1 %2 = %3（“%4”）</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Checker</name>
@@ -290,6 +323,29 @@ Reports open without saving to a library.</source>
         <source>%1; OCR reads %2 there, but not with confidence: check it against the scan</source>
         <translation>%1；OCR 在此处识别为 %2，但把握不足：请对照扫描件核对</translation>
     </message>
+    <message>
+        <source>The text states a share of %1% (&quot;%2&quot;), but by the table %3 is %4 of %5 (%6), %7%</source>
+        <translation>正文称比例为 %1%（“%2”），但按表格，%3 为 %5（%6）中的 %4，占 %7%</translation>
+    </message>
+    <message>
+        <source>%1: %2 is %3 in %4, but %5 in %6 + %7 %8 − %9 %10 = %11 (%12)</source>
+        <translation>%1：%4年%2为 %3，但 %6年为 %5，加%7 %8、减%9 %10，应为 %11（%12）</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::Decision</name>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Dismissed: %1</source>
+        <translation>已排除：%1</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::DocumentView</name>
@@ -339,6 +395,17 @@ Reports open without saving to a library.</source>
     <message>
         <source>The Word file&apos;s %1 unpacks to more than %2 MB, far more than any report&apos;s text: it is a zip bomb or not a report, and is not read.</source>
         <translation>该 Word 文件的 %1 解压后超过 %2 MB，远多于任何报告的文字：它是压缩炸弹或并非报告，不予读取。</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::DocxWriter</name>
+    <message>
+        <source>Cannot write the Word document: %1</source>
+        <translation>无法写入 Word 文档：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -597,6 +664,17 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
+    <name>nianbao::Fault</name>
+    <message>
+        <source>Reading uncertain</source>
+        <translation>识别存疑</translation>
+    </message>
+    <message>
+        <source>Report inconsistent</source>
+        <translation>报告自身不一致</translation>
+    </message>
+</context>
+<context>
     <name>nianbao::FindBar</name>
     <message>
         <source>Not found</source>
@@ -650,6 +728,61 @@ Reports open without saving to a library.</source>
     <message>
         <source>Suggestion</source>
         <translation>建议</translation>
+    </message>
+    <message>
+        <source>The figures were split from a run of digits, deduced or could not be read, and another reading satisfies the rule: check the reading against the page.</source>
+        <translation>该数字是从连写的数字中拆分、按规则推算或无法辨认的，换一种读法即可满足规则：请对照原文核对识别结果。</translation>
+    </message>
+    <message>
+        <source>The report&apos;s own figures break the rule: a matter for the agency.</source>
+        <translation>报告本身的数字不符合规则：需由报告单位更正或说明。</translation>
+    </message>
+    <message>
+        <source>Not decided yet: confirm it, or dismiss it with a reason.</source>
+        <translation>尚未处理：请确认，或注明理由后排除。</translation>
+    </message>
+    <message>
+        <source>%1, by %2 on %3</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>问题来源</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::FindingsView</name>
+    <message>
+        <source>&amp;Confirm Finding</source>
+        <translation>确认问题(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The agency must correct or explain it: it goes in the review opinion.</source>
+        <translation>报告单位须更正或说明：列入审核意见。</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss Finding…</source>
+        <translation>排除问题(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Set it aside with a reason (the agency confirmed the figure): it stays greyed in the list and is left out of the review opinion.</source>
+        <translation>注明理由后排除（如单位已核实数字无误）：在列表中以灰色保留，不列入审核意见。</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen Finding</source>
+        <translation>重新打开问题(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Dismiss Finding</source>
+        <translation>排除问题</translation>
+    </message>
+    <message>
+        <source>Why is this finding set aside? (for example: the agency confirmed the figure)</source>
+        <translation>排除该问题的理由？（例如：单位已核实该数字无误）</translation>
     </message>
 </context>
 <context>
@@ -927,6 +1060,96 @@ Reports open without saving to a library.</source>
     <message>
         <source>OCR is not available: Tesseract or its Chinese language data (chi_sim) is not installed. Install tesseract-ocr-chi-sim, or open a text version of the report.</source>
         <translation>OCR 不可用：未安装 Tesseract 或其中文语言数据（chi_sim）。请安装 tesseract-ocr-chi-sim，或打开报告的文字版本。</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::OpinionCommand</name>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 不是文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder %1</source>
+        <translation>无法写入文件夹 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 findings that doubt the reading, not the report, are left out (--include-reading lists them)</source>
+        <translation>%1：%2 项属于识别存疑而非报告问题，未列入（--include-reading 可列入）</translation>
+    </message>
+    <message>
+        <source>Write a review opinion (审核意见, .docx) for each report: from FILEs, or from the review library&apos;s stored reviews with their corrections and notes</source>
+        <translation>为每份报告写出审核意见（.docx）：来自所给文件，或来自审核库中保存的审核结果（含更正与备注）</translation>
+    </message>
+    <message>
+        <source>The folder to write to.</source>
+        <translation>写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>The review library (default: %1).</source>
+        <translation>审核库（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>Who signs the opinions (default: the last reviewer who corrected).</source>
+        <translation>审核意见的署名人（默认：最后一位作出更正的审核人）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>The opinions&apos; date (default: today).</source>
+        <translation>审核意见的日期（默认：今天）。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Also list findings that doubt Nianbao&apos;s reading rather than the report.</source>
+        <translation>同时列出属于识别存疑、而非报告本身的问题。</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>命令。</translation>
+    </message>
+    <message>
+        <source>Report files (default: the library&apos;s reports).</source>
+        <translation>报告文件（默认：审核库中的报告）。</translation>
+    </message>
+    <message>
+        <source>[FILE...]</source>
+        <translation>[文件...]</translation>
+    </message>
+    <message>
+        <source>usage: nianbao-cli opinion --out DIR [--library L | FILE...] [--reviewer NAME] [--date YYYY-MM-DD] [--include-reading]</source>
+        <translation>用法：nianbao-cli opinion --out 文件夹 [--library L | 文件...] [--reviewer 姓名] [--date YYYY-MM-DD] [--include-reading]</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>%1 opinions written to %2</source>
+        <translation>已将 %1 份审核意见写入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::OpinionPrinter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder %1.</source>
+        <translation>无法写入文件夹 %1。</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1559,313 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
+    <name>nianbao::ReviewOpinion</name>
+    <message>
+        <source>审核意见备注：%1</source>
+        <translation>审核意见备注：%1</translation>
+    </message>
+    <message>
+        <source>审核人：%1</source>
+        <translation>审核人：%1</translation>
+    </message>
+    <message>
+        <source>需要更正或说明的问题</source>
+        <translation>需要更正或说明的问题</translation>
+    </message>
+    <message>
+        <source>%1（无法辨认）</source>
+        <translation>%1（无法辨认）</translation>
+    </message>
+    <message>
+        <source>空白</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <source>表%1</source>
+        <translation>表%1</translation>
+    </message>
+    <message>
+        <source>第%1行%2</source>
+        <translation>第%1行%2</translation>
+    </message>
+    <message>
+        <source>第%1列%2</source>
+        <translation>第%1列%2</translation>
+    </message>
+    <message>
+        <source>%1为 %2</source>
+        <translation>%1为 %2</translation>
+    </message>
+    <message>
+        <source>%1至%2各项之和为 %3</source>
+        <translation>%1至%2各项之和为 %3</translation>
+    </message>
+    <message>
+        <source>报告所列：%1；%2。</source>
+        <translation>报告所列：%1；%2。</translation>
+    </message>
+    <message>
+        <source>按勾稽关系（%1），%2，而 %3，两者应当相等，现相差 %4。</source>
+        <translation>按勾稽关系（%1），%2，而 %3，两者应当相等，现相差 %4。</translation>
+    </message>
+    <message>
+        <source>有 %1 种单处更正均能使勾稽关系成立，请据实核对各项数字。</source>
+        <translation>有 %1 种单处更正均能使勾稽关系成立，请据实核对各项数字。</translation>
+    </message>
+    <message>
+        <source>请核实上述数字，更正有误之处；如数字无误，请书面说明理由。</source>
+        <translation>请核实上述数字，更正有误之处；如数字无误，请书面说明理由。</translation>
+    </message>
+    <message>
+        <source>正文称%1，表格中该格填报为 %2。</source>
+        <translation>正文称%1，表格中该格填报为 %2。</translation>
+    </message>
+    <message>
+        <source>正文所述数字与表格数字应当一致。</source>
+        <translation>正文所述数字与表格数字应当一致。</translation>
+    </message>
+    <message>
+        <source>请核实正文与表格，统一更正为准确数字。</source>
+        <translation>请核实正文与表格，统一更正为准确数字。</translation>
+    </message>
+    <message>
+        <source>报告中该格为 %1。</source>
+        <translation>报告中该格为 %1。</translation>
+    </message>
+    <message>
+        <source>报告中该格填写为 %1，未填数字。</source>
+        <translation>报告中该格填写为 %1，未填数字。</translation>
+    </message>
+    <message>
+        <source>报告中该格未填写数字（空白）。</source>
+        <translation>报告中该格未填写数字（空白）。</translation>
+    </message>
+    <message>
+        <source>按勾稽关系，该格应为 %1。</source>
+        <translation>按勾稽关系，该格应为 %1。</translation>
+    </message>
+    <message>
+        <source>该行各格均未填写，通常表示没有发生，应填 0。</source>
+        <translation>该行各格均未填写，通常表示没有发生，应填 0。</translation>
+    </message>
+    <message>
+        <source>勾稽关系不能确定该格数字。</source>
+        <translation>勾稽关系不能确定该格数字。</translation>
+    </message>
+    <message>
+        <source>请补填该格数字（没有发生的填 0）。</source>
+        <translation>请补填该格数字（没有发生的填 0）。</translation>
+    </message>
+    <message>
+        <source>%1整行</source>
+        <translation>%1整行</translation>
+    </message>
+    <message>
+        <source>%1的%2</source>
+        <translation>%1的%2</translation>
+    </message>
+    <message>
+        <source>按勾稽关系，该格应为 0。</source>
+        <translation>按勾稽关系，该格应为 0。</translation>
+    </message>
+    <message>
+        <source>请在该格填写 0。</source>
+        <translation>请在该格填写 0。</translation>
+    </message>
+    <message>
+        <source>%1（%2 格）</source>
+        <translation>%1（%2 格）</translation>
+    </message>
+    <message>
+        <source>以下 %1 格未填写数字（空白）：%2。</source>
+        <translation>以下 %1 格未填写数字（空白）：%2。</translation>
+    </message>
+    <message>
+        <source>件数为非负整数，其余各格已合成总计，按勾稽关系这些格均应为 0。</source>
+        <translation>件数为非负整数，其余各格已合成总计，按勾稽关系这些格均应为 0。</translation>
+    </message>
+    <message>
+        <source>请在上述空白格中填写 0。</source>
+        <translation>请在上述空白格中填写 0。</translation>
+    </message>
+    <message>
+        <source>报告中该格填报为 %1。</source>
+        <translation>报告中该格填报为 %1。</translation>
+    </message>
+    <message>
+        <source>收费金额（万元）不能为负数。</source>
+        <translation>收费金额（万元）不能为负数。</translation>
+    </message>
+    <message>
+        <source>件数应为不小于 0 的整数。</source>
+        <translation>件数应为不小于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>请核实更正。</source>
+        <translation>请核实更正。</translation>
+    </message>
+    <message>
+        <source>该行各列数字连写为%1，无法确定各列数字。</source>
+        <translation>该行各列数字连写为%1，无法确定各列数字。</translation>
+    </message>
+    <message>
+        <source>按勾稽关系有 %1 种分法。</source>
+        <translation>按勾稽关系有 %1 种分法。</translation>
+    </message>
+    <message>
+        <source>请提供该行各列的准确数字。</source>
+        <translation>请提供该行各列的准确数字。</translation>
+    </message>
+    <message>
+        <source>本年报告该格填报为 %1。</source>
+        <translation>本年报告该格填报为 %1。</translation>
+    </message>
+    <message>
+        <source>上一年度报告「四、结转下年度继续办理」为 %1，两年数字应当衔接。</source>
+        <translation>上一年度报告「四、结转下年度继续办理」为 %1，两年数字应当衔接。</translation>
+    </message>
+    <message>
+        <source>请核实更正，或说明两年数字不一致的原因。</source>
+        <translation>请核实更正，或说明两年数字不一致的原因。</translation>
+    </message>
+    <message>
+        <source>正文称%1，所占比例为 %2%。</source>
+        <translation>正文称%1，所占比例为 %2%。</translation>
+    </message>
+    <message>
+        <source>按表格中的数字计算，该比例为 %1%。</source>
+        <translation>按表格中的数字计算，该比例为 %1%。</translation>
+    </message>
+    <message>
+        <source>正文称%1，为 %2。</source>
+        <translation>正文称%1，为 %2。</translation>
+    </message>
+    <message>
+        <source>表格中相应各格合计为 %1，两者应当一致。</source>
+        <translation>表格中相应各格合计为 %1，两者应当一致。</translation>
+    </message>
+    <message>
+        <source>请核实正文与表格，更正不一致之处。</source>
+        <translation>请核实正文与表格，更正不一致之处。</translation>
+    </message>
+    <message>
+        <source>按上一年度现行有效件数加本年制发、减本年废止计算，应为 %1（其他文件废止或失效的除外）。</source>
+        <translation>按上一年度现行有效件数加本年制发、减本年废止计算，应为 %1（其他文件废止或失效的除外）。</translation>
+    </message>
+    <message>
+        <source>请核实更正，或说明两年数字不衔接的原因。</source>
+        <translation>请核实更正，或说明两年数字不衔接的原因。</translation>
+    </message>
+    <message>
+        <source>%1由 %2 改为 %3（%4，%5）</source>
+        <translation>%1由 %2 改为 %3（%4，%5）</translation>
+    </message>
+    <message>
+        <source>结合正文与勾稽关系，%1应为 %2。</source>
+        <translation>结合正文与勾稽关系，%1应为 %2。</translation>
+    </message>
+    <message>
+        <source>按勾稽关系，%1应为 %2。</source>
+        <translation>按勾稽关系，%1应为 %2。</translation>
+    </message>
+    <message>
+        <source>关于政府信息公开工作年度报告（%1）的审核意见</source>
+        <translation>关于政府信息公开工作年度报告（%1）的审核意见</translation>
+    </message>
+    <message>
+        <source>关于%1政府信息公开工作年度报告的审核意见</source>
+        <translation>关于%1政府信息公开工作年度报告的审核意见</translation>
+    </message>
+    <message>
+        <source>关于%1%2年政府信息公开工作年度报告的审核意见</source>
+        <translation>关于%1%2年政府信息公开工作年度报告的审核意见</translation>
+    </message>
+    <message>
+        <source>你单位%1年政府信息公开工作年度报告</source>
+        <translation>你单位%1年政府信息公开工作年度报告</translation>
+    </message>
+    <message>
+        <source>你单位政府信息公开工作年度报告</source>
+        <translation>你单位政府信息公开工作年度报告</translation>
+    </message>
+    <message>
+        <source>%1的文件无法读取（%2），请重新报送可以读取的报告文件。</source>
+        <translation>%1的文件无法读取（%2），请重新报送可以读取的报告文件。</translation>
+    </message>
+    <message>
+        <source>经审核，%1的表格数据未发现需要更正的问题。</source>
+        <translation>经审核，%1的表格数据未发现需要更正的问题。</translation>
+    </message>
+    <message>
+        <source>经审核，%1存在以下 %2 处问题，请逐项核实，予以更正或作出书面说明，并将更正后的报告及说明报送我办。</source>
+        <translation>经审核，%1存在以下 %2 处问题，请逐项核实，予以更正或作出书面说明，并将更正后的报告及说明报送我办。</translation>
+    </message>
+    <message>
+        <source>另有 %1 项经核实不再列入。</source>
+        <translation>另有 %1 项经核实不再列入。</translation>
+    </message>
+    <message>
+        <source>未审核</source>
+        <translation>未审核</translation>
+    </message>
+    <message>
+        <source>审核中</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>已审核</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>存疑</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <source>%1年%2月%3日</source>
+        <translation>%1年%2月%3日</translation>
+    </message>
+    <message>
+        <source>报告单位</source>
+        <translation>报告单位</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>报告文件</source>
+        <translation>报告文件</translation>
+    </message>
+    <message>
+        <source>审核状态</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <source>审核人</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>（已确认）</source>
+        <translation>（已确认）</translation>
+    </message>
+    <message>
+        <source>审核更正：%1</source>
+        <translation>审核更正：%1</translation>
+    </message>
+    <message>
+        <source>审核备注：%1</source>
+        <translation>审核备注：%1</translation>
+    </message>
+    <message>
+        <source>审核状态：%1</source>
+        <translation>审核状态：%1</translation>
+    </message>
+    <message>
+        <source>-审核意见</source>
+        <translation>-审核意见</translation>
+    </message>
+</context>
+<context>
     <name>nianbao::ReviewPanel</name>
     <message>
         <source>Select a cell in a table or a figure in the text.</source>
@@ -1440,6 +1970,10 @@ Reports open without saving to a library.</source>
     <message>
         <source>The form has no cell “%1”.</source>
         <translation>表中没有“%1”这一格。</translation>
+    </message>
+    <message>
+        <source>Say why the finding is dismissed (for example: the agency confirmed the figure).</source>
+        <translation>请说明排除该问题的理由（例如：单位已核实该数字无误）。</translation>
     </message>
 </context>
 <context>
@@ -1875,6 +2409,78 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
         <source>%1 (OCR, page %2)</source>
         <translation>%1（OCR，第 %2 页）</translation>
     </message>
+    <message>
+        <source>Agency &amp;Aliases…</source>
+        <translation>机关别名(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Names under which one agency publishes, so that its years are compared</source>
+        <translation>同一机关使用的不同名称，用于逐年比对</translation>
+    </message>
+    <message>
+        <source>Agency Aliases</source>
+        <translation>机关别名</translation>
+    </message>
+    <message>
+        <source>Agency aliases are kept in a review library; open one first.</source>
+        <translation>机关别名保存在审核库中；请先打开审核库。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Findings: %n open</source>
+        <translation>
+            <numerusform>问题(&amp;F)：%n 项待处理</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n confirmed</source>
+        <translation>
+            <numerusform> · %n 项已确认</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n dismissed</source>
+        <translation>
+            <numerusform> · %n 项已排除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Review &amp;Opinion…</source>
+        <translation>审核意见(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>The written review opinion (审核意见) on this report, to print or save as PDF</source>
+        <translation>本报告的书面审核意见，可打印或存为 PDF</translation>
+    </message>
+    <message>
+        <source>Write Review Opi&amp;nions to a Folder…</source>
+        <translation>将审核意见写入文件夹(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>A .pdf and a .docx review opinion for every report the list shows</source>
+        <translation>为列表中的每份报告写出 .pdf 和 .docx 审核意见</translation>
+    </message>
+    <message>
+        <source>Review Opinion</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>Review Opinions</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>There is no report in the list.</source>
+        <translation>列表中没有报告。</translation>
+    </message>
+    <message>
+        <source>Write Review Opinions to a Folder</source>
+        <translation>将审核意见写入文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) of review opinions to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个审核意见文件写入 %1。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Rule</name>
@@ -1921,6 +2527,26 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
     <message>
         <source>Run-together figures split by plausibility</source>
         <translation>数字粘连：按合理性拆分</translation>
+    </message>
+    <message>
+        <source>Text&apos;s combined figure</source>
+        <translation>正文合计数</translation>
+    </message>
+    <message>
+        <source>Text&apos;s appeals and lawsuits</source>
+        <translation>正文复议诉讼数</translation>
+    </message>
+    <message>
+        <source>Text&apos;s figure and what it includes</source>
+        <translation>正文总数与所含数</translation>
+    </message>
+    <message>
+        <source>Text&apos;s share</source>
+        <translation>正文比例</translation>
+    </message>
+    <message>
+        <source>Documents in force follow from last year</source>
+        <translation>现行有效件数逐年衔接</translation>
     </message>
 </context>
 <context>

@@ -152,6 +152,7 @@ ReviewDocument *DocumentManager::openStored(const StoredReview &stored)
                     emit saveRefused(target, error);
             });
         });
+        comparePreviousYear(session);
     }
     const int row = m_reports->rowOfLibraryId(stored.id);
     if (row >= 0)
@@ -160,6 +161,19 @@ ReviewDocument *DocumentManager::openStored(const StoredReview &stored)
         m_reports->addDocument(document);
     adopt(document);
     return document;
+}
+
+void DocumentManager::comparePreviousYear(ReviewSession *session)
+{
+    // The other year as the library holds it now, corrections included; a failed lookup only
+    // leaves the cross-year rules out, as for a report without a previous year.
+    const Report &report = session->report();
+    const Result<qint64> previous = m_library->reportOfAgency(report.agency, report.year - 1);
+    if (!previous || previous.value() == 0)
+        return;
+    Result<StoredReview> stored = m_library->load(previous.value());
+    if (stored)
+        session->setPreviousYear(std::move(stored.value().report.cells), report.year - 1);
 }
 
 ReviewDocument *DocumentManager::documentWithId(qint64 id)

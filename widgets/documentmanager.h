@@ -21,6 +21,7 @@ class Checker;
 class ReportListModel;
 class ReportLoader;
 class ReviewLibrary;
+class ReviewSession;
 struct Report;
 struct StoredReview;
 
@@ -93,6 +94,8 @@ signals:
 private:
     void adopt(ReviewDocument *document);
     ReviewDocument *openStored(const StoredReview &stored);
+    /** Gives the session the same agency's report of the year before, if the library has it. */
+    void comparePreviousYear(ReviewSession *session);
 
     QString m_reviewer;
     ReportListModel *m_reports;

@@ -141,6 +141,7 @@ ExportedReview exportedReviewOf(const ReviewDocument &document)
     review.note = session->note();
     review.cellNotes = session->cellNotes();
     review.corrections = session->corrections();
+    review.decisions = session->decisions();
     exported.findings = document.findings();
     return exported;
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reviewwindow.h"
 
+#include "agencyaliasdialog.h"
 #include "dialogs.h"
 #include "displaytexts.h"
 #include "documentmanager.h"
@@ -354,11 +355,45 @@ void ReviewWindow::createReportListActions()
     connect(m_cursor, &ReviewCursor::documentChanged, this,
             [remove](ReviewDocument *document) { remove->setEnabled(document); });
     remove->setEnabled(false);
+
+    auto *aliases = new QAction(this);
+    aliases->setObjectName(u"actionAgencyAliases"_s);
+    m_actions.insert(aliases->objectName(), aliases);
+    m_menus.value(u"fileMenu"_s)->insertAction(m_actions.value(u"actionRefresh"_s), aliases);
+    connect(aliases, &QAction::triggered, this, &ReviewWindow::editAgencyAliases);
 }
 
 void ReviewWindow::retranslateReportListActions()
 {
     m_actions.value(u"actionDeleteReport"_s)->setText(tr("&Delete Report from the Library…"));
+    m_actions.value(u"actionAgencyAliases"_s)->setText(tr("Agency &Aliases…"));
+    m_actions.value(u"actionAgencyAliases"_s)
+        ->setToolTip(tr("Names under which one agency publishes, so that its years are compared"));
+}
+
+void ReviewWindow::editAgencyAliases()
+{
+    ReviewLibrary *library = this->library();
+    if (!library) {
+        m_dialogs->information(this, tr("Agency Aliases"),
+                               tr("Agency aliases are kept in a review library; open one first."));
+        return;
+    }
+    const Result<QHash<QString, QString>> aliases = library->agencyAliases();
+    if (!aliases) {
+        m_dialogs->information(this, tr("Agency Aliases"), aliases.error().message);
+        return;
+    }
+    auto *dialog = new AgencyAliasDialog(aliases.value(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        ReviewLibrary *library = this->library();
+        const Result<void> saved
+            = library ? library->saveAgencyAliases(dialog->aliases()) : Result<void>();
+        if (!saved)
+            m_dialogs->information(this, tr("Agency Aliases"), saved.error().message);
+    });
+    dialog->open();
 }
 
 QString ReviewWindow::reportName(const ReviewDocument *document) const
@@ -1280,7 +1315,7 @@ ReviewOpinion opinionOf(const ReviewDocument &document)
 {
     OpinionOptions options;
     options.reviewer = document.session() ? document.session()->reviewer() : reviewerName();
-    // TODO(issue 16): pass the reviewer's stored decisions once the library keeps them.
+    // The session's decisions travel in the exported review.
     return buildReviewOpinion(exportedReviewOf(document), {}, options);
 }
 

@@ -115,6 +115,8 @@ private:
     QString reportName(const ReviewDocument *document) const;
     /** Deletes the report in view from the library, after the reviewer confirms. */
     void deleteCurrentReport();
+    /** The library's agency aliases, in a dialog that saves them when accepted. */
+    void editAgencyAliases();
     void connectActions();
     /** Export, print, find, tables and zoom (issue 13, items 12, 15 and 16). */
     void connectToolActions();

@@ -452,8 +452,9 @@ Result<ExportedReview> Exporter::collectReport(const ReviewLibrary &library, qin
     Result<StoredReview> review = library.load(id);
     if (!review)
         return review.error();
-    const CheckSession checks(m_checker, review.value().report.cells,
-                              review.value().report.statements, review.value().report.splitChoices);
+    const Report &report = review.value().report;
+    const CheckSession checks(m_checker, report.cells, report.statements, report.splitChoices,
+                              report.relations);
     review.value().report.cells = checks.cells();
     return ExportedReview {std::move(review).value(), checks.findings()};
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reviewlibrary.h"
 
+#include "agencyidentity.h"
 #include "reporttemplate.h"
 
 #include <QCoreApplication>
@@ -1657,6 +1658,30 @@ Result<void> ReviewLibrary::saveAgencyAliases(const QHash<QString, QString> &ali
             return inserted.error();
     }
     return transaction.commit();
+}
+
+Result<qint64> ReviewLibrary::reportOfAgency(const QString &agency, int year) const
+{
+    const Result<QHash<QString, QString>> written = agencyAliases();
+    if (!written)
+        return written.error();
+    AgencyAliases aliases;
+    for (auto alias = written.value().cbegin(); alias != written.value().cend(); ++alias)
+        addAgencyAlias(aliases, alias.key(), alias.value());
+    const QString wanted = agencyIdentity(agency, aliases);
+    if (wanted.isEmpty() || year <= 0)
+        return qint64(0);
+    Result<QSqlQuery> query
+        = run(database(), u"SELECT id, agency FROM documents WHERE year = :year ORDER BY id DESC"_s,
+              {{u"year"_s, year}});
+    if (!query)
+        return query.error();
+    QSqlQuery &row = query.value();
+    while (row.next()) {
+        if (agencyIdentity(row.value(1).toString(), aliases) == wanted)
+            return row.value(0).toLongLong();
+    }
+    return qint64(0);
 }
 
 } // namespace nianbao

@@ -205,6 +205,12 @@ public:
     Result<QHash<QString, QString>> agencyAliases() const;
     /** Replaces every alias with `aliases`, in one transaction. */
     Result<void> saveAgencyAliases(const QHash<QString, QString> &aliases);
+    /**
+     * The id of the report of `agency` (as agencyIdentity() pairs names, with the alias table)
+     * for `year`, 0 if the library holds none; the most recently imported when it holds several.
+     * Reads the list's index only, never a report.
+     */
+    Result<qint64> reportOfAgency(const QString &agency, int year) const;
     /** Deletes a report and everything kept about it (cells, corrections, notes), at once. */
     Result<void> removeReport(qint64 id);
 

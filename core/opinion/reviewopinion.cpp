@@ -325,6 +325,55 @@ void wordCarry(const ItemContext &context)
     item.request = OpinionText::tr("请核实更正，或说明两年数字不一致的原因。");
 }
 
+/** The places of the item's cells, joined: 表三 第1行「…」 第7列「总计」、… */
+QString placesOf(const OpinionItem &item)
+{
+    QStringList places;
+    for (const OpinionCell &cell : item.cells)
+        places.append(cell.place());
+    return places.join(u'、');
+}
+
+void wordRelation(const ItemContext &context)
+{
+    const Finding &finding = context.finding;
+    OpinionItem &item = context.item;
+    const QList<StatedRelation> &relations = context.review.review.report.relations;
+    const QString text = finding.key.index >= 0 && finding.key.index < relations.size()
+        ? relations[finding.key.index].text
+        : QString();
+    item.where = placesOf(item);
+    if (finding.rule == u"text.share") {
+        item.printed = OpinionText::tr("正文称%1，所占比例为 %2%。")
+                           .arg(quoted(text), number(finding.expected.value_or(0)));
+        item.implied = OpinionText::tr("按表格中的数字计算，该比例为 %1%。")
+                           .arg(QString::number(finding.actual.value_or(0), 'f', 2));
+    } else {
+        item.printed = OpinionText::tr("正文称%1，为 %2。")
+                           .arg(quoted(text), number(finding.expected.value_or(0)));
+        item.implied = OpinionText::tr("表格中相应各格合计为 %1，两者应当一致。")
+                           .arg(number(finding.actual.value_or(0)));
+    }
+    item.request = OpinionText::tr("请核实正文与表格，更正不一致之处。");
+}
+
+void wordStockFlow(const ItemContext &context)
+{
+    const Finding &finding = context.finding;
+    OpinionItem &item = context.item;
+    // The finding's key names its 现行有效件数 cell, the figure the flow of documents implies.
+    const auto inForce
+        = std::find_if(item.cells.cbegin(), item.cells.cend(),
+                       [&](const OpinionCell &c) { return c.cell == finding.key.index; });
+    const OpinionCell &cell = inForce != item.cells.cend() ? *inForce : item.cells.front();
+    item.where = cell.place();
+    item.printed = OpinionText::tr("本年报告该格填报为 %1。").arg(cell.printed);
+    item.implied = OpinionText::tr("按上一年度现行有效件数加本年制发、减本年废止计算，应为 %1"
+                                   "（其他文件废止或失效的除外）。")
+                       .arg(number(finding.expected.value_or(0)));
+    item.request = OpinionText::tr("请核实更正，或说明两年数字不衔接的原因。");
+}
+
 void wordFinding(const ItemContext &context)
 {
     switch (context.finding.key.kind) {
@@ -343,6 +392,10 @@ void wordFinding(const ItemContext &context)
         return wordSplit(context);
     case FindingKind::Carry:
         return wordCarry(context);
+    case FindingKind::Relation:
+        return wordRelation(context);
+    case FindingKind::StockFlow:
+        return wordStockFlow(context);
     }
 }
 
@@ -448,7 +501,9 @@ ReviewOpinion buildReviewOpinion(const ExportedReview &review, const DecisionLoo
     for (const Error &error : stored.report.errors)
         opinion.problems.append(error.message);
     for (const Finding &finding : review.findings) {
-        const FindingDecision decision = decisions ? decisions(finding) : FindingDecision();
+        const FindingDecision decision = decisions
+            ? decisions(finding)
+            : decisionOn(finding, stored.decisions, ReportTemplate::standard());
         if (!isIncluded(finding, decision, options)) {
             ++(decision.state == DecisionState::Dismissed ? opinion.dismissed
                                                           : opinion.readingLeftOut);

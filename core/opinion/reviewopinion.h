@@ -119,7 +119,8 @@ struct OpinionOptions
 
 /**
  * Builds the opinion on one report under review: its current cells, findings, corrections and
- * notes (`review`), with each finding's decision from `decisions` (none: every finding open).
+ * notes (`review`), with each finding's decision from `decisions` (none: the decisions the
+ * review holds, as the library keeps them).
  * A dismissed finding is left out and counted; a finding of reading is left out unless it is
  * confirmed or `options` include such findings.
  */

@@ -21,6 +21,15 @@ CheckSession::CheckSession(const Checker &checker, std::vector<CellValue> cells,
     recheckFully();
 }
 
+namespace {
+
+bool isAcrossYears(FindingKind kind)
+{
+    return kind == FindingKind::Carry || kind == FindingKind::StockFlow;
+}
+
+} // namespace
+
 QList<Finding> CheckSession::checkOnce(const Checker &checker, std::vector<CellValue> &cells,
                                        const QList<StatedFigure> &statements,
                                        const QList<SplitChoice> &splitChoices,
@@ -90,6 +99,11 @@ void CheckSession::recheckFully()
     m_base.clear();
     for (const Finding &finding : std::as_const(base))
         m_base.insert(finding.key, finding);
+    if (!m_previousYear.empty()) {
+        recheckAcrossYears();
+        base = m_base.values();
+        sortByKey(base);
+    }
     m_findings = withFixes(std::move(base));
 }
 
@@ -118,12 +132,23 @@ void CheckSession::recheckCell(int cell)
             setBaseFinding({FindingKind::Relation, r},
                            m_checker.relationFinding(r, m_relations, m_cells));
     }
+    if (!m_previousYear.empty() && m_acrossYears[size_t(cell)])
+        recheckAcrossYears();
 }
 
 QList<Finding> CheckSession::withFixes(QList<Finding> base) const
 {
+    // The other year's figures are not this report's to fix: no localized fix goes on them.
+    QList<Finding> acrossYears;
+    base.removeIf([&acrossYears](const Finding &finding) {
+        if (!isAcrossYears(finding.key.kind))
+            return false;
+        acrossYears.append(finding);
+        return true;
+    });
     if (!base.isEmpty())
         m_checker.attachSuggestions(base, m_checker.localize(m_cells, m_statements));
+    base.append(acrossYears);
     m_checker.foldZeroDeductions(base, m_cells);
     m_checker.addSplitChoices(base, m_splitChoices, m_statements, m_cells);
     sortByKey(base);
@@ -199,6 +224,34 @@ FindingsDelta CheckSession::difference(const QList<Finding> &before, const QList
         }
     }
     return delta;
+}
+
+FindingsDelta CheckSession::setPreviousYear(std::vector<CellValue> cells, int year)
+{
+    const QList<Finding> before = m_findings;
+    m_previousYear = std::move(cells);
+    m_previousYearNumber = year;
+    if (m_acrossYears.empty()) {
+        m_acrossYears.assign(m_cells.size(), false);
+        for (int cell : m_checker.crossYearCells())
+            m_acrossYears[size_t(cell)] = true;
+    }
+    recheckAcrossYears();
+    QList<Finding> base = m_base.values();
+    sortByKey(base);
+    m_findings = withFixes(std::move(base));
+    return difference(before, m_findings);
+}
+
+void CheckSession::recheckAcrossYears()
+{
+    m_base.removeIf(
+        [](const QHash<FindingKey, Finding>::iterator it) { return isAcrossYears(it.key().kind); });
+    if (m_previousYear.size() != m_cells.size())
+        return;
+    for (Finding &finding :
+         m_checker.crossYearFindings(m_previousYear, m_previousYearNumber, m_cells))
+        m_base.insert(finding.key, std::move(finding));
 }
 
 } // namespace nianbao

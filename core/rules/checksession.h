@@ -87,10 +87,17 @@ public:
     FindingsDelta recheck();
     /** Puts a whole cell (value, state, span) in place, e.g. to undo an edit. */
     FindingsDelta replaceCell(int cell, const CellValue &value);
+    /**
+     * The same agency's report of the year before (its current cells), for the rules across
+     * years (year.carry, active.stock_flow); an empty `cells` drops it. Edits re-check them too.
+     */
+    FindingsDelta setPreviousYear(std::vector<CellValue> cells, int year);
 
 private:
     void recheckFully();
     void recheckCell(int cell);
+    /** Replaces the cross-year findings in m_base with those of the current cells. */
+    void recheckAcrossYears();
     void setBaseFinding(FindingKey key, std::optional<Finding> finding);
     void refreshSuggestions();
     /** `base` (in key order) with the localized fixes, the folds, the split choices and where
@@ -104,6 +111,9 @@ private:
     QList<SplitChoice> m_splitChoices;
     QList<StatedRelation> m_relations;
     std::vector<bool> m_openSplits; ///< cells of m_splitChoices (cellsOfOpenSplits())
+    std::vector<CellValue> m_previousYear; ///< empty: no report of the year before
+    int m_previousYearNumber = 0;
+    std::vector<bool> m_acrossYears; ///< the cells the cross-year rules read
     QHash<FindingKey, Finding> m_base; ///< findings as their rule states them, no suggestion
     QList<Finding> m_findings; ///< m_base with the localized fixes attached, in key order
 };

@@ -462,9 +462,19 @@ void TestOpinion::cliWritesTheLibrarysCorrectionsAndNotes()
         const Result<qint64> version
             = library->saveCell(id, library->load(id).value().version, correction);
         QVERIFY(version);
-        QVERIFY(library->saveCellNote(id, version.value(),
-                                      ReportTemplate::standard().cells()[received].key,
-                                      u"单位来电说明"_s));
+        const Result<qint64> noted = library->saveCellNote(
+            id, version.value(), ReportTemplate::standard().cells()[received].key,
+            u"单位来电说明"_s);
+        QVERIFY(noted);
+        // The reviewer dismissed the text's 0 against the table's 3: the opinion leaves it out.
+        const auto stated
+            = std::find_if(report.findings.cbegin(), report.findings.cend(),
+                           [](const Finding &finding) { return finding.rule == u"text.table"; });
+        QVERIFY(stated != report.findings.cend());
+        QVERIFY(library->saveDecision(id, noted.value(),
+                                      findingSignature(*stated, ReportTemplate::standard()),
+                                      {DecisionState::Dismissed, u"单位说明正文笔误"_s, u"李审核"_s,
+                                       QDateTime(QDate(2026, 12, 1), QTime(9, 40))}));
     }
     const QString out = folder.filePath(u"out"_s);
     QByteArray stderrBytes;
@@ -487,6 +497,8 @@ void TestOpinion::cliWritesTheLibrarysCorrectionsAndNotes()
         text.contains(u"审核备注：表三 第1行「一、本年新收政府信息公开申请数量」 第1列「自然人」："
                       u"单位来电说明"_s));
     QVERIFY(text.contains(u"审核人：李审核"_s)); // the last reviewer who corrected
+    QVERIFY2(text.contains(u"另有 1 项经核实不再列入。"_s), qPrintable(text));
+    QVERIFY(!text.contains(u"共收到政府信息公开申请0条"_s));
 }
 
 QTEST_GUILESS_MAIN(TestOpinion)

@@ -71,6 +71,7 @@ private slots:
     void eachFindingSaysWhereItsFaultLies_data();
     void eachFindingSaysWhereItsFaultLies();
     void aDismissalNeedsItsReasonAndLeavesTheCounts();
+    void thePreviousYearIsCheckedAsTheReviewerEdits();
 };
 
 void TestReviewSession::inputIsReadLikeAReviewerWritesIt_data()
@@ -293,6 +294,42 @@ void TestReviewSession::aDismissalNeedsItsReasonAndLeavesTheCounts()
     // Re-checking (a language switch rebuilds every finding) keeps the decision.
     session->retranslate();
     QCOMPARE(session->decision(session->findings()[0]).state, DecisionState::Dismissed);
+}
+
+void TestReviewSession::thePreviousYearIsCheckedAsTheReviewerEdits()
+{
+    // 平潭综合实验区行政审批局: 2023 has 16 行政规范性文件 in force; 2024 issues 15, repeals 6 and
+    // prints 21 in force, where 16 + 15 − 6 = 25.
+    const ReportReader reader;
+    const Report before = reader.readFile(test::dataPath(u"real/r10-pingtan-xzspj-2023.html"_s));
+    ReviewSession session(reader.readFile(test::dataPath(u"real/r11-pingtan-xzspj-2024.html"_s)),
+                          checker(), u"alice"_s);
+    const auto stockFlow = [&session] {
+        QList<Finding> found;
+        for (const Finding &finding : session.findings()) {
+            if (finding.rule == u"active.stock_flow")
+                found.append(finding);
+        }
+        return found;
+    };
+    QVERIFY(stockFlow().isEmpty());
+    QSignalSpy changed(&session, &ReviewSession::findingsChanged);
+    session.setPreviousYear(before.cells, 2023);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(session.previousYear(), 2023);
+    QCOMPARE(stockFlow().size(), 1);
+    QCOMPARE(*stockFlow().front().actual, 21.0);
+    QCOMPARE(*stockFlow().front().expected, 25.0);
+
+    // The reviewer's correction re-checks it at once; clearing the other year drops it.
+    const int inForce = tmpl().cellIndex(CellKey(u"active.normative.in_force"_s));
+    QVERIFY(session.setCellValue(inForce, 25));
+    QVERIFY(stockFlow().isEmpty());
+    QVERIFY(session.setCellValue(inForce, 21));
+    QCOMPARE(stockFlow().size(), 1);
+    session.setPreviousYear({}, 0);
+    QVERIFY(stockFlow().isEmpty());
+    QCOMPARE(session.previousYear(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestReviewSession)

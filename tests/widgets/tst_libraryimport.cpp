@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "agencyaliasdialog.h"
 #include "library/reviewlibrary.h"
 #include "markingtranslator.h"
 #include "reportlistmodel.h"
@@ -8,12 +9,17 @@
 #include "scannedpages.h"
 #include "widgettestutils.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QFile>
 #include <QProgressDialog>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using namespace nianbao;
 using namespace nianbao::test;
@@ -151,6 +157,54 @@ private slots:
         QVERIFY(importAndWait({repaired}));
         QCOMPARE(m_window->reportList()->rowCount(), 1);
         QVERIFY(m_window->reportList()->document(rowOf(repaired))->isLoaded());
+    }
+
+    void aReportOpensBesideTheSameAgencysPreviousYear()
+    {
+        // 平潭综合实验区行政审批局 2023 and 2024: the library pairs them, and the 2024 report
+        // shows active.stock_flow (2023's 16 in force + 15 − 6 is not the 21 printed).
+        const QString real = QStringLiteral(NIANBAO_TEST_DATA_DIR) + u"/real/"_s;
+        QVERIFY(importAndWait({real + u"r10-pingtan-xzspj-2023.html"_s}));
+        QVERIFY(importAndWait({real + u"r11-pingtan-xzspj-2024.html"_s}));
+        // Opened from the list, as a reviewer opens it.
+        ReportListModel *list = m_window->reportList();
+        const int row = list->rowOfFile(real + u"r11-pingtan-xzspj-2024.html"_s);
+        QVERIFY(row >= 0);
+        auto *view = m_window->findChild<QTreeView *>(u"reportListView"_s);
+        auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
+        QVERIFY(proxy);
+        view->setCurrentIndex(proxy->mapFromSource(list->index(row, 0)));
+        ReviewDocument *later = m_window->currentDocument();
+        QVERIFY(later && later->isLoaded());
+        QCOMPARE(later->session()->report().year, 2024);
+        QCOMPARE(later->session()->previousYear(), 2023);
+        QStringList rules;
+        for (const Finding &finding : later->findings())
+            rules.append(finding.rule);
+        QVERIFY2(rules.contains(u"active.stock_flow"_s), qPrintable(rules.join(u", ")));
+        QVERIFY(!rules.contains(u"year.carry"_s)); // the requests carried over do agree
+    }
+
+    void agencyAliasesAreEditedInTheWindow()
+    {
+        QVERIFY(m_window->library()->saveAgencyAliases({{u"某县信息中心"_s, u"某县大数据局"_s}}));
+        m_window->findChild<QAction *>(u"actionAgencyAliases"_s)->trigger();
+        auto *dialog = m_window->findChild<AgencyAliasDialog *>(u"agencyAliasDialog"_s);
+        QVERIFY(dialog && dialog->isVisible());
+        QTableWidget *table = dialog->table();
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 0)->text(), u"某县信息中心"_s);
+        dialog->findChild<QPushButton *>(u"addAliasButton"_s)->click();
+        QCOMPARE(table->rowCount(), 2);
+        table->item(1, 0)->setText(u"平潭综合实验区行政服务中心"_s);
+        table->item(1, 1)->setText(u"平潭综合实验区行政审批局"_s);
+        table->selectRow(0);
+        dialog->findChild<QPushButton *>(u"removeAliasButton"_s)->click();
+        dialog->accept();
+        const QHash<QString, QString> saved = m_window->library()->agencyAliases().value();
+        QCOMPARE(saved,
+                 (QHash<QString, QString> {
+                     {u"平潭综合实验区行政服务中心"_s, u"平潭综合实验区行政审批局"_s}}));
     }
 
     void theProgressNamesThePageOcrReads()
