@@ -1611,9 +1611,10 @@ Result<qint64> ReviewLibrary::saveDecision(qint64 id, qint64 expectedVersion,
         {u"DELETE FROM finding_decisions WHERE signature = :signature"
          " AND sha256 = (SELECT sha256 FROM documents WHERE id = :id)"_s,
          {{u"id"_s, id}, {u"signature"_s, signature}}},
+        // VALUES, not INSERT … SELECT: PostgreSQL cannot type parameters in a select list.
         {u"INSERT INTO finding_decisions (sha256, signature, state, reason, reviewer, decided_at)"
-         " SELECT sha256, :signature, :state, :reason, :reviewer, :decided_at FROM documents"
-         " WHERE id = :id"_s,
+         " VALUES ((SELECT sha256 FROM documents WHERE id = :id), :signature, :state, :reason,"
+         " :reviewer, :decided_at)"_s,
          values}};
     if (counts) {
         // A dismissed finding no longer counts in the report list.
