@@ -54,9 +54,9 @@ std::vector<QString> CrossYearLedger::pairingAgencies() const
     }
     std::vector<QString> agencies;
     agencies.reserve(m_entries.size());
-    for (size_t i = 0; i < m_entries.size(); ++i) {
-        const QSet<QString> qualified = qualifiedByLocal.value(m_entries[i].agency);
-        agencies.push_back(qualified.size() == 1 ? *qualified.cbegin() : m_entries[i].agency);
+    for (const Entry &entry : m_entries) {
+        const QSet<QString> qualified = qualifiedByLocal.value(entry.agency);
+        agencies.push_back(qualified.size() == 1 ? *qualified.cbegin() : entry.agency);
     }
     return agencies;
 }

@@ -269,11 +269,11 @@ Result<void> ReviewSession::decide(const Finding &finding, DecisionState state,
                          "the figure)."),
                       {}};
     const QString signature = findingSignature(finding, m_template);
-    FindingDecision decided {state, reason.trimmed(), m_reviewer, m_clock.now()};
+    const FindingDecision decided {state, reason.trimmed(), m_reviewer, m_clock.now()};
     const FindingDecision current = m_decisions.value(signature);
     if (current.state == decided.state && current.reason == decided.reason)
         return {};
-    m_decisions.insert(signature, std::move(decided));
+    m_decisions.insert(signature, decided);
     emit decisionChanged(signature);
     return {};
 }

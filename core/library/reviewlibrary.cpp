@@ -274,7 +274,7 @@ std::optional<QList<int>> cellsFromKeys(const QJsonArray &keys)
 {
     const ReportTemplate &reportTemplate = ReportTemplate::standard();
     QList<int> cells;
-    for (const QJsonValue &key : keys) {
+    for (const auto &key : keys) {
         const int cell = reportTemplate.cellIndex(CellKey(key.toString()));
         if (cell < 0)
             return std::nullopt;
@@ -308,7 +308,8 @@ QString relationsJson(const QList<StatedRelation> &relations)
 QList<StatedRelation> relationsFromJson(const QString &json)
 {
     QList<StatedRelation> relations;
-    for (const QJsonValue &value : QJsonDocument::fromJson(json.toUtf8()).array()) {
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const auto &value : array) {
         const QJsonObject object = value.toObject();
         const std::optional<QList<int>> cells = cellsFromKeys(object[u"cells"_s].toArray());
         const std::optional<QList<int>> whole = cellsFromKeys(object[u"whole"_s].toArray());

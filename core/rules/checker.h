@@ -52,7 +52,7 @@ public:
      * text.combined, text.appeals, text.contains, text.share: a relation the narrative states
      * that the table's figures break; none while one of its cells is unknown.
      */
-    std::optional<Finding> relationFinding(int relation, const QList<StatedRelation> &relations,
+    std::optional<Finding> relationFinding(int index, const QList<StatedRelation> &relations,
                                            const std::vector<CellValue> &cells) const;
 
     /**

@@ -249,9 +249,9 @@ void CheckSession::recheckAcrossYears()
         [](const QHash<FindingKey, Finding>::iterator it) { return isAcrossYears(it.key().kind); });
     if (m_previousYear.size() != m_cells.size())
         return;
-    for (Finding &finding :
+    for (const Finding &finding :
          m_checker.crossYearFindings(m_previousYear, m_previousYearNumber, m_cells))
-        m_base.insert(finding.key, std::move(finding));
+        m_base.insert(finding.key, finding);
 }
 
 } // namespace nianbao
