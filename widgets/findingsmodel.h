@@ -24,9 +24,9 @@ public:
         RuleColumn,
         MessageColumn,
         SuggestionColumn,
-        CellsColumn,
-        FaultColumn,
         DecisionColumn,
+        FaultColumn,
+        CellsColumn,
         ColumnCount
     };
     enum Role { FindingKeyRole = Qt::UserRole + 1, SeverityRole };

@@ -35,7 +35,7 @@ FindingsView::FindingsView(ReviewCursor *cursor, QWidget *parent)
     header()->resizeSection(FindingsModel::SuggestionColumn, 170);
     header()->resizeSection(FindingsModel::CellsColumn, 140);
     header()->setSectionResizeMode(FindingsModel::FaultColumn, QHeaderView::ResizeToContents);
-    header()->resizeSection(FindingsModel::DecisionColumn, 150);
+    header()->resizeSection(FindingsModel::DecisionColumn, 110);
     connect(m_model, &QAbstractItemModel::modelReset, this, &FindingsView::followCursor);
     connect(cursor, &ReviewCursor::documentChanged, this, &FindingsView::setDocument);
     connect(cursor, &ReviewCursor::selectionChanged, this, &FindingsView::followCursor);
