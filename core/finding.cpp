@@ -27,9 +27,10 @@ QString faultName(Fault fault)
 
 QString FindingKey::toString() const
 {
-    static constexpr std::array<const char *, 10> kNames
-        = {"missing", "domain", "check",     "statement", "relation",
-           "zeros",   "split",  "splittext", "carry",     "stockflow"};
+    // In FindingKind's order.
+    static constexpr std::array<const char *, 11> kNames
+        = {"missing", "domain",    "check", "statement", "relation", "zeros",
+           "split",   "splittext", "carry", "stockflow", "rollup"};
     return QLatin1StringView(kNames[size_t(kind)]) + u':' + QString::number(index);
 }
 

@@ -21,7 +21,8 @@ QString severityName(Severity severity);
  * What a finding is about, in the order a report's findings are listed: a cell's own findings
  * (missing, out of its domain) by cell, then the template's rules, the stated figures, the
  * stated relations, the per-table folds of blank zeros, the rows of fused figures, and the
- * rules across years (the carried-over requests, then the documents in force).
+ * rules across years (the carried-over requests, then the documents in force), and last a
+ * summary report's sums over its units (rollup.sum, only when the reports are rolled up).
  */
 enum class FindingKind : quint8 {
     Missing, ///< index: the cell
@@ -34,6 +35,7 @@ enum class FindingKind : quint8 {
     SplitText, ///< index: the stated figure no split of its row gives
     Carry, ///< index: the cell year.carry compares
     StockFlow, ///< index: the 现行有效件数 cell active.stock_flow compares
+    Rollup, ///< index: the cell rollup.sum compares
 };
 
 /**

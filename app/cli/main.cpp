@@ -3,6 +3,7 @@
 #include "checkcommand.h"
 #include "librarycommands.h"
 #include "opinioncommand.h"
+#include "rollupcommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -26,6 +27,8 @@ int main(int argc, char *argv[])
         return nianbao::runExport(arguments);
     if (command == u"opinion")
         return nianbao::runOpinion(arguments);
+    if (command == u"rollup")
+        return nianbao::runRollup(arguments);
     QTextStream(stderr) << QCoreApplication::translate(
         "main",
         "usage: nianbao-cli check [--json] FILE...\n"
@@ -33,7 +36,9 @@ int main(int argc, char *argv[])
         "       nianbao-cli import PATH... [--library L]\n"
         "       nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] "
         "[--reviewed-only] [--no-bom]\n"
-        "       nianbao-cli opinion --out DIR [--library L | FILE...]")
+        "       nianbao-cli opinion --out DIR [--library L | FILE...]\n"
+        "       nianbao-cli rollup --summary FILE [--json] UNIT_FILE...\n"
+        "       nianbao-cli rollup --consolidate --out FILE [--format F] UNIT_FILE...")
                         << '\n';
     return command == u"--help" || command == u"-h" ? nianbao::ExitClean : nianbao::ExitFailure;
 }

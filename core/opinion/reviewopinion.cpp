@@ -374,6 +374,19 @@ void wordStockFlow(const ItemContext &context)
     item.request = OpinionText::tr("请核实更正，或说明两年数字不衔接的原因。");
 }
 
+/** rollup.sum: a summary report's cell against the sum of its units' (nianbao-cli rollup). */
+void wordRollup(const ItemContext &context)
+{
+    OpinionItem &item = context.item;
+    const OpinionCell &cell = item.cells.front();
+    item.where = cell.place();
+    item.printed = OpinionText::tr("汇总报告该格填报为 %1。").arg(cell.printed);
+    item.implied
+        = OpinionText::tr("所属单位报告相应数字之和为 %1（汇总报告另含本机关数字的除外）。")
+              .arg(number(context.finding.expected.value_or(0)));
+    item.request = OpinionText::tr("请核实更正，或说明汇总数与所属单位之和不一致的原因。");
+}
+
 void wordFinding(const ItemContext &context)
 {
     switch (context.finding.key.kind) {
@@ -396,6 +409,8 @@ void wordFinding(const ItemContext &context)
         return wordRelation(context);
     case FindingKind::StockFlow:
         return wordStockFlow(context);
+    case FindingKind::Rollup:
+        return wordRollup(context);
     }
 }
 
