@@ -63,7 +63,84 @@ Reports open without saving to a library.</source>
        nianbao-cli text FILE
        nianbao-cli import PATH... [--library L]
        nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] [--reviewed-only] [--no-bom]
-       nianbao-cli opinion --out DIR [--library L | FILE...]</source>
+       nianbao-cli opinion --out DIR [--library L | FILE...]
+       nianbao-cli rollup --summary FILE [--json] UNIT_FILE...
+       nianbao-cli rollup --consolidate --out FILE [--format F] UNIT_FILE...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao</name>
+    <message>
+        <source>summary of %n unit(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consolidated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consolidated (%n reports)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nianbao-cli rollup: not every file could be read; nothing written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a summary report against its units, or consolidate reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The summary report whose figures should be the units&apos; sums.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the findings as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the consolidated table of the reports instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>csv (the default), csv-wide, xlsx or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The units&apos; report files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNIT_FILE...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: nianbao-cli rollup --consolidate --out FILE [--format csv|csv-wide|xlsx|json] UNIT_FILE...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: nianbao-cli rollup --summary FILE [--json] UNIT_FILE...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1864,6 +1941,18 @@ Reports open without saving to a library.</source>
         <source>-审核意见</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>汇总报告该格填报为 %1。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所属单位报告相应数字之和为 %1（汇总报告另含本机关数字的除外）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核实更正，或说明汇总数与所属单位之和不一致的原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReviewPanel</name>
@@ -2491,6 +2580,31 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
     </message>
 </context>
 <context>
+    <name>nianbao::Rollup</name>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the summary reports %2, its %n unit(s) add up to %3 (%4). A summary that also counts its own agency&apos;s figures may rightly exceed the sum.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>nianbao::Rule</name>
     <message>
         <source>Requests in = requests out</source>
@@ -2554,6 +2668,10 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
     </message>
     <message>
         <source>Documents in force follow from last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary equals its units&apos; sum</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

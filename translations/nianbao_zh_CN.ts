@@ -64,12 +64,91 @@ Reports open without saving to a library.</source>
        nianbao-cli text FILE
        nianbao-cli import PATH... [--library L]
        nianbao-cli export --format csv|csv-wide|xlsx|json --out FILE [--library L] [--reviewed-only] [--no-bom]
-       nianbao-cli opinion --out DIR [--library L | FILE...]</source>
+       nianbao-cli opinion --out DIR [--library L | FILE...]
+       nianbao-cli rollup --summary FILE [--json] UNIT_FILE...
+       nianbao-cli rollup --consolidate --out FILE [--format F] UNIT_FILE...</source>
         <translation>用法：nianbao-cli check [--json] 文件...
       nianbao-cli text 文件
       nianbao-cli import 路径... [--library L]
       nianbao-cli export --format csv|csv-wide|xlsx|json --out 文件 [--library L] [--reviewed-only] [--no-bom]
-      nianbao-cli opinion --out 文件夹 [--library L | 文件...]</translation>
+      nianbao-cli opinion --out 文件夹 [--library L | 文件...]
+      nianbao-cli rollup --summary 文件 [--json] 单位文件...
+      nianbao-cli rollup --consolidate --out 文件 [--format F] 单位文件...</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao</name>
+    <message>
+        <source>summary of %n unit(s)</source>
+        <translation>%n 个单位的汇总</translation>
+    </message>
+    <message>
+        <source>no findings</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <source>consolidated</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>consolidated (%n reports)</source>
+        <translation>汇总（%n 份报告）</translation>
+    </message>
+    <message>
+        <source>nianbao-cli rollup: not every file could be read; nothing written</source>
+        <translation>nianbao-cli rollup：有文件无法读取，未写入任何内容</translation>
+    </message>
+    <message>
+        <source>Check a summary report against its units, or consolidate reports</source>
+        <translation>核对汇总报告与所属单位报告，或汇总多份报告</translation>
+    </message>
+    <message>
+        <source>The summary report whose figures should be the units&apos; sums.</source>
+        <translation>汇总报告，其数字应为所属单位数字之和。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Print the findings as JSON.</source>
+        <translation>以 JSON 输出问题。</translation>
+    </message>
+    <message>
+        <source>Write the consolidated table of the reports instead.</source>
+        <translation>改为写出这些报告的汇总表。</translation>
+    </message>
+    <message>
+        <source>The file to write.</source>
+        <translation>写入的文件。</translation>
+    </message>
+    <message>
+        <source>csv (the default), csv-wide, xlsx or json.</source>
+        <translation>csv（默认）、csv-wide、xlsx 或 json。</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>命令。</translation>
+    </message>
+    <message>
+        <source>The units&apos; report files.</source>
+        <translation>所属单位的报告文件。</translation>
+    </message>
+    <message>
+        <source>UNIT_FILE...</source>
+        <translation>单位文件...</translation>
+    </message>
+    <message>
+        <source>usage: nianbao-cli rollup --consolidate --out FILE [--format csv|csv-wide|xlsx|json] UNIT_FILE...</source>
+        <translation>用法：nianbao-cli rollup --consolidate --out 文件 [--format csv|csv-wide|xlsx|json] 单位文件...</translation>
+    </message>
+    <message>
+        <source>usage: nianbao-cli rollup --summary FILE [--json] UNIT_FILE...</source>
+        <translation>用法：nianbao-cli rollup --summary 文件 [--json] 单位文件...</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +1943,18 @@ Reports open without saving to a library.</source>
         <source>-审核意见</source>
         <translation>-审核意见</translation>
     </message>
+    <message>
+        <source>汇总报告该格填报为 %1。</source>
+        <translation>汇总报告该格填报为 %1。</translation>
+    </message>
+    <message>
+        <source>所属单位报告相应数字之和为 %1（汇总报告另含本机关数字的除外）。</source>
+        <translation>所属单位报告相应数字之和为 %1（汇总报告另含本机关数字的除外）。</translation>
+    </message>
+    <message>
+        <source>请核实更正，或说明汇总数与所属单位之和不一致的原因。</source>
+        <translation>请核实更正，或说明汇总数与所属单位之和不一致的原因。</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReviewPanel</name>
@@ -2483,6 +2574,29 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
     </message>
 </context>
 <context>
+    <name>nianbao::Rollup</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 等（另有 %n 个）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the summary reports %2, its %n unit(s) add up to %3 (%4). A summary that also counts its own agency&apos;s figures may rightly exceed the sum.</source>
+        <translation>
+            <numerusform>%1：汇总报告填报为 %2，其 %n 个所属单位合计为 %3（%4）。汇总报告另含本机关数字的，可以大于合计。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>nianbao::Rule</name>
     <message>
         <source>Requests in = requests out</source>
@@ -2547,6 +2661,10 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
     <message>
         <source>Documents in force follow from last year</source>
         <translation>现行有效件数逐年衔接</translation>
+    </message>
+    <message>
+        <source>Summary equals its units&apos; sum</source>
+        <translation>汇总数等于所属单位之和</translation>
     </message>
 </context>
 <context>

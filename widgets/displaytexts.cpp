@@ -38,6 +38,7 @@ QString translatedRuleName(const QString &rule)
         {"year.carry", QT_TRANSLATE_NOOP("nianbao::Rule", "Carried over from last year")},
         {"active.stock_flow",
          QT_TRANSLATE_NOOP("nianbao::Rule", "Documents in force follow from last year")},
+        {"rollup.sum", QT_TRANSLATE_NOOP("nianbao::Rule", "Summary equals its units' sum")},
         {"segment.ambiguous",
          QT_TRANSLATE_NOOP("nianbao::Rule", "Run-together figures: several splits")},
         {"segment.by_text",
