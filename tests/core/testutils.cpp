@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QStringEncoder>
 
 #include <unicode/ucnv.h>
@@ -214,6 +215,19 @@ CellScore scoreCells(const Report &report, const std::vector<std::optional<doubl
             score.silent.append(line);
     }
     return score;
+}
+
+bool runCli(const QStringList &arguments, CliRun *run, const QProcessEnvironment &environment)
+{
+    QProcess cli;
+    cli.setProcessEnvironment(environment);
+    cli.start(QStringLiteral(NIANBAO_CLI_PATH), arguments);
+    if (!cli.waitForFinished(60000) || cli.exitStatus() != QProcess::NormalExit)
+        return false;
+    run->exitCode = cli.exitCode();
+    run->out = cli.readAllStandardOutput();
+    run->err = cli.readAllStandardError();
+    return true;
 }
 
 } // namespace nianbao::test

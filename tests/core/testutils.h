@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QProcessEnvironment>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -110,5 +111,20 @@ QString toFullWidthDigits(QString text);
 
 /** A number as test messages print it. */
 QString numberText(const std::optional<double> &value);
+
+/** What nianbao-cli did: its exit status and what it printed. */
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+/**
+ * Runs nianbao-cli (NIANBAO_CLI_PATH) with `arguments`, as a user would; false if it did not
+ * start, or did not finish normally within a minute.
+ */
+bool runCli(const QStringList &arguments, CliRun *run,
+            const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 
 } // namespace nianbao::test

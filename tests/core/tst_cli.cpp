@@ -33,28 +33,6 @@ using namespace nianbao::test;
 
 namespace {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-/** Runs nianbao-cli with `arguments`; false if it did not start or finish normally. */
-bool runCli(const QStringList &arguments, CliRun *run,
-            const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
-{
-    QProcess cli;
-    cli.setProcessEnvironment(environment);
-    cli.start(QStringLiteral(NIANBAO_CLI_PATH), arguments);
-    if (!cli.waitForFinished(60000) || cli.exitStatus() != QProcess::NormalExit)
-        return false;
-    run->exitCode = cli.exitCode();
-    run->out = cli.readAllStandardOutput();
-    run->err = cli.readAllStandardError();
-    return true;
-}
-
 /** The reports of tests/data/real that have expected answers (NAME.json), by name. */
 QStringList realReports()
 {

@@ -23,6 +23,7 @@
 #endif
 
 using namespace nianbao;
+using namespace nianbao::test;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -111,24 +112,6 @@ QByteArray fileHash(const QString &path)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(&file);
     return hash.result();
-}
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray err;
-};
-
-/** Runs nianbao-cli with `arguments`; false if it did not start or finish normally. */
-bool runCli(const QStringList &arguments, CliRun *run)
-{
-    QProcess cli;
-    cli.start(QStringLiteral(NIANBAO_CLI_PATH), arguments);
-    if (!cli.waitForFinished(60000) || cli.exitStatus() != QProcess::NormalExit)
-        return false;
-    run->exitCode = cli.exitCode();
-    run->err = cli.readAllStandardError();
-    return true;
 }
 
 } // namespace

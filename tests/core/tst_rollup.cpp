@@ -9,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -47,23 +46,6 @@ bool loadAnswers(const QString &name, Answers *answers)
 QString unitPath(const QString &name)
 {
     return dataPath(u"real/"_s % name % u".txt"_s);
-}
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-};
-
-bool runCli(const QStringList &arguments, CliRun *run)
-{
-    QProcess cli;
-    cli.start(QStringLiteral(NIANBAO_CLI_PATH), arguments);
-    if (!cli.waitForFinished(60000) || cli.exitStatus() != QProcess::NormalExit)
-        return false;
-    run->exitCode = cli.exitCode();
-    run->out = cli.readAllStandardOutput();
-    return true;
 }
 
 QString figure(double value)
