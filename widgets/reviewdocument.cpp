@@ -59,16 +59,8 @@ QList<Finding> ReviewDocument::findingsOf(int cell) const
 
 ReviewCounts ReviewDocument::counts() const
 {
-    if (!m_session)
-        return {};
-    if (m_session->decisions().isEmpty())
-        return countReview(m_findings, m_session->cells());
-    QList<Finding> standing;
-    for (const Finding &finding : m_findings) {
-        if (decision(finding).state != DecisionState::Dismissed)
-            standing.append(finding);
-    }
-    return countReview(standing, m_session->cells());
+    // m_findings mirrors the session's findings: one rule for what counts, the session's.
+    return m_session ? m_session->counts() : ReviewCounts {};
 }
 
 FindingDecision ReviewDocument::decision(const Finding &finding) const
