@@ -9,7 +9,10 @@
 # usage: scripts/tidy-changed.sh [BASE]   (BASE: a commit; default NIANBAO_TIDY_BASE, else the
 # commit before the latest run of work: HEAD's first-parent history back to the first gap of more
 # than two hours between commits, at most 60 commits. A landing is a session's run of commits,
-# and checking only HEAD~1 let every commit but the last one through.)
+# and checking only HEAD~1 let every commit but the last one through. When .ci/tidy-clean names
+# a later ancestor of HEAD, that commit is the base: its tree was checked clean when it was
+# recorded (scripts/tidy-changed.sh --record), so lines before it need no second check.)
+#        scripts/tidy-changed.sh --record   checks, then writes HEAD to .ci/tidy-clean
 # Needs a configured and built tree with compile_commands.json: build/ci (or NIANBAO_TIDY_BUILD).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -27,7 +30,25 @@ latest_run_base() {
     echo "HEAD~1"
 }
 
-base=${1:-${NIANBAO_TIDY_BASE:-$(latest_run_base)}}
+# The commit .ci/tidy-clean names, if it is an ancestor of HEAD and newer than `base`.
+recorded_base() {
+    local base=$1 recorded
+    recorded=$(tr -d '[:space:]' <.ci/tidy-clean 2>/dev/null || true)
+    if [[ -n $recorded ]] && git merge-base --is-ancestor "$recorded" HEAD 2>/dev/null \
+        && { ! git rev-parse --verify --quiet "$base^{commit}" >/dev/null \
+            || git merge-base --is-ancestor "$base" "$recorded"; }; then
+        echo "$recorded"
+    else
+        echo "$base"
+    fi
+}
+
+record=false
+if [[ ${1:-} == --record ]]; then
+    record=true
+    shift
+fi
+base=${1:-${NIANBAO_TIDY_BASE:-$(recorded_base "$(latest_run_base)")}}
 build=${NIANBAO_TIDY_BUILD:-build/ci}
 if ! git rev-parse --verify --quiet "$base^{commit}" >/dev/null; then
     echo "tidy-changed.sh: no commit $base to compare with; nothing to check"
@@ -40,6 +61,7 @@ fi
 diff=$(git diff -U0 "$base" -- 'core/*.cpp' 'widgets/*.cpp' 'app/*.cpp' 'bench/*.cpp')
 if [[ -z $diff ]]; then
     echo "tidy-changed.sh: no C++ source changed since $base"
+    $record && git rev-parse HEAD >.ci/tidy-clean
     exit 0
 fi
 out=$(printf '%s\n' "$diff" | clang-tidy-diff-14.py -p1 -path "$build" -j 2 -quiet 2>&1 || true)
@@ -51,3 +73,7 @@ if [[ -n $findings ]]; then
     exit 1
 fi
 echo "tidy-changed.sh: the lines changed since $base in $files files are clang-tidy clean"
+if $record; then
+    git rev-parse HEAD >.ci/tidy-clean
+    echo "tidy-changed.sh: recorded $(git rev-parse --short HEAD) in .ci/tidy-clean; commit it"
+fi
