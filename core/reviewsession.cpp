@@ -284,6 +284,19 @@ void ReviewSession::setPreviousYear(std::vector<CellValue> cells, int year)
     const FindingsDelta delta = m_checks.setPreviousYear(std::move(cells), year);
     if (!delta.isEmpty())
         emit findingsChanged(delta);
+    emit otherYearsChanged();
+}
+
+const std::vector<CellValue> &ReviewSession::previousYearCells() const
+{
+    return m_checks.previousYearCells();
+}
+
+void ReviewSession::setNextYear(std::vector<CellValue> cells, int year)
+{
+    m_nextYear = cells.empty() ? 0 : year;
+    m_nextYearCells = std::move(cells);
+    emit otherYearsChanged();
 }
 
 void ReviewSession::restoreDecisions(QHash<QString, FindingDecision> decisions)

@@ -113,6 +113,16 @@ public:
     void setPreviousYear(std::vector<CellValue> cells, int year);
     /** The year of the report setPreviousYear() gave, 0 if none. */
     int previousYear() const { return m_previousYear; }
+    /** The cells setPreviousYear() gave, empty if none. */
+    const std::vector<CellValue> &previousYearCells() const;
+    /**
+     * The same agency's report of the year after, shown beside this one (no rule reads it here:
+     * year.carry of the later year is that report's finding). An empty `cells` drops it.
+     */
+    void setNextYear(std::vector<CellValue> cells, int year);
+    /** The year of the report setNextYear() gave, 0 if none. */
+    int nextYear() const { return m_nextYear; }
+    const std::vector<CellValue> &nextYearCells() const { return m_nextYearCells; }
     /** Puts back decisions kept in the library, without signalling a change (nothing to save). */
     void restoreDecisions(QHash<QString, FindingDecision> decisions);
 
@@ -129,6 +139,8 @@ signals:
     void identityChanged();
     /** A finding was confirmed, dismissed or reopened: decisions()[signature] says how. */
     void decisionChanged(const QString &signature);
+    /** The report of the year before or after, shown beside this one, came or went. */
+    void otherYearsChanged();
 
 private:
     void replaceCell(int cell, const CellValue &value);
@@ -149,6 +161,8 @@ private:
     QHash<int, QString> m_cellNotes;
     QHash<QString, FindingDecision> m_decisions;
     int m_previousYear = 0;
+    std::vector<CellValue> m_nextYearCells;
+    int m_nextYear = 0;
 };
 
 } // namespace nianbao

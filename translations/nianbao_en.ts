@@ -913,6 +913,11 @@ Reports open without saving to a library.</source>
         <source>In the source: “%1”, read as missing, not 0</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Year %1: %2</source>
+        <comment>a year&apos;s figure in a cell&apos;s tooltip</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::HtmlLoader</name>
@@ -1225,6 +1230,25 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>Cannot write to the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::OtherYearPane</name>
+    <message>
+        <source>Previous year (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next year (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same agency&apos;s report of %1, as the library holds it (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which of the agency&apos;s other years to show</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2577,6 +2601,10 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Compare with the Agency&apos;s Other &amp;Years</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

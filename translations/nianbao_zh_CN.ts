@@ -917,6 +917,11 @@ Reports open without saving to a library.</source>
         <source>In the source: “%1”, read as missing, not 0</source>
         <translation>原文为“%1”，按缺失处理，不是 0</translation>
     </message>
+    <message>
+        <source>Year %1: %2</source>
+        <comment>a year&apos;s figure in a cell&apos;s tooltip</comment>
+        <translation>%1年：%2</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::HtmlLoader</name>
@@ -1229,6 +1234,25 @@ Reports open without saving to a library.</source>
     <message>
         <source>Cannot write to the folder %1.</source>
         <translation>无法写入文件夹 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::OtherYearPane</name>
+    <message>
+        <source>Previous year (%1)</source>
+        <translation>上年（%1年）</translation>
+    </message>
+    <message>
+        <source>Next year (%1)</source>
+        <translation>下年（%1年）</translation>
+    </message>
+    <message>
+        <source>The same agency&apos;s report of %1, as the library holds it (read-only)</source>
+        <translation>同一机关%1年度报告（审核库所存，只读）</translation>
+    </message>
+    <message>
+        <source>Which of the agency&apos;s other years to show</source>
+        <translation>显示该机关哪一年度的报告</translation>
     </message>
 </context>
 <context>
@@ -2571,6 +2595,10 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
         <translation>
             <numerusform>已将 %n 个审核意见文件写入 %1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Compare with the Agency&apos;s Other &amp;Years</source>
+        <translation>对照其他年度(&amp;Y)</translation>
     </message>
 </context>
 <context>

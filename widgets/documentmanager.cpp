@@ -152,7 +152,7 @@ ReviewDocument *DocumentManager::openStored(const StoredReview &stored)
                     emit saveRefused(target, error);
             });
         });
-        comparePreviousYear(session);
+        compareOtherYears(session);
     }
     const int row = m_reports->rowOfLibraryId(stored.id);
     if (row >= 0)
@@ -163,17 +163,33 @@ ReviewDocument *DocumentManager::openStored(const StoredReview &stored)
     return document;
 }
 
-void DocumentManager::comparePreviousYear(ReviewSession *session)
+void DocumentManager::compareOtherYears(ReviewSession *session)
 {
-    // The other year as the library holds it now, corrections included; a failed lookup only
-    // leaves the cross-year rules out, as for a report without a previous year.
+    // The other years as the library holds them now, corrections included; a failed lookup
+    // only leaves them out (and the cross-year rules), as for a report without them.
     const Report &report = session->report();
-    const Result<qint64> previous = m_library->reportOfAgency(report.agency, report.year - 1);
-    if (!previous || previous.value() == 0)
+    session->setPreviousYear(cellsOfAgency(report.agency, report.year - 1), report.year - 1);
+    session->setNextYear(cellsOfAgency(report.agency, report.year + 1), report.year + 1);
+}
+
+std::vector<CellValue> DocumentManager::cellsOfAgency(const QString &agency, int year) const
+{
+    const Result<qint64> id = m_library->reportOfAgency(agency, year);
+    if (!id || id.value() == 0)
+        return {};
+    Result<StoredReview> stored = m_library->load(id.value());
+    return stored ? std::move(stored.value().report.cells) : std::vector<CellValue>();
+}
+
+void DocumentManager::compareYearsAgain()
+{
+    if (!m_library)
         return;
-    Result<StoredReview> stored = m_library->load(previous.value());
-    if (stored)
-        session->setPreviousYear(std::move(stored.value().report.cells), report.year - 1);
+    for (qint64 id : std::as_const(m_recentlyShown)) {
+        ReviewDocument *document = m_reports->document(m_reports->rowOfLibraryId(id));
+        if (document && document->session())
+            compareOtherYears(document->session());
+    }
 }
 
 ReviewDocument *DocumentManager::documentWithId(qint64 id)

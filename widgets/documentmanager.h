@@ -76,6 +76,8 @@ public:
      * With IfNewer, a report the library holds unchanged is kept: `document` is returned.
      */
     Result<ReviewDocument *> reload(ReviewDocument *document, Reload when = Reload::Always);
+    /** Pairs the loaded reports with their other years again (after the aliases changed). */
+    void compareYearsAgain();
     /** Deletes a library report and everything kept about it, and takes it off the list. */
     Result<void> deleteFromLibrary(ReviewDocument *document);
 
@@ -94,8 +96,12 @@ signals:
 private:
     void adopt(ReviewDocument *document);
     ReviewDocument *openStored(const StoredReview &stored);
-    /** Gives the session the same agency's report of the year before, if the library has it. */
-    void comparePreviousYear(ReviewSession *session);
+    /**
+     * Gives the session the same agency's reports of the year before and after, as far as the
+     * library holds them: the one before for the rules across years, both to show beside it.
+     */
+    void compareOtherYears(ReviewSession *session);
+    std::vector<CellValue> cellsOfAgency(const QString &agency, int year) const;
 
     QString m_reviewer;
     ReportListModel *m_reports;

@@ -46,8 +46,45 @@ void FormTableModel::setDocument(ReviewDocument *document)
                 [this](const Correction &correction) { cellChanged(correction.cell); });
         connect(document->session(), &ReviewSession::cellNoteChanged, this,
                 &FormTableModel::cellChanged);
+        connect(document->session(), &ReviewSession::otherYearsChanged, this,
+                &FormTableModel::allValuesChanged);
     }
     endResetModel();
+}
+
+void FormTableModel::setYear(Year year)
+{
+    if (year == m_year)
+        return;
+    beginResetModel();
+    m_year = year;
+    endResetModel();
+}
+
+int FormTableModel::yearNumber() const
+{
+    const ReviewSession *session = m_document ? m_document->session() : nullptr;
+    if (!session)
+        return 0;
+    switch (m_year) {
+    case Year::Reviewed:
+        return session->report().year;
+    case Year::Previous:
+        return session->previousYear();
+    case Year::Next:
+        return session->nextYear();
+    }
+    return 0;
+}
+
+const std::vector<CellValue> *FormTableModel::otherYearCells() const
+{
+    const ReviewSession *session = m_document ? m_document->session() : nullptr;
+    if (!session || m_year == Year::Reviewed)
+        return nullptr;
+    const std::vector<CellValue> &cells
+        = m_year == Year::Previous ? session->previousYearCells() : session->nextYearCells();
+    return cells.empty() ? nullptr : &cells;
 }
 
 QModelIndex FormTableModel::indexOfCell(int cell) const
@@ -112,6 +149,10 @@ QVariant FormTableModel::valueData(int cell, int role) const
         return isDecimal(cell);
     if (!session)
         return {};
+    if (m_year != Year::Reviewed) {
+        const std::vector<CellValue> *cells = otherYearCells();
+        return cells ? otherYearData((*cells)[size_t(cell)], cell, role) : QVariant();
+    }
     const CellValue &value = session->cell(cell);
     switch (role) {
     case Qt::DisplayRole:
@@ -151,6 +192,42 @@ QVariant FormTableModel::valueData(int cell, int role) const
     }
 }
 
+QVariant FormTableModel::otherYearData(const CellValue &value, int cell, int role) const
+{
+    // Another year is shown as the library holds it: its figures and states, none of this
+    // year's findings, suggestions or notes.
+    switch (role) {
+    case Qt::DisplayRole:
+        return value.state == CellState::Missing && value.isMark() ? value.sourceText
+                                                                   : formatValue(value.value);
+    case Qt::EditRole:
+    case Qt::AccessibleTextRole:
+        return formatValue(value.value);
+    case Qt::ToolTipRole: {
+        const ReviewSession *session = m_document->session();
+        const QString label
+            = m_template.cellLabel(cell) % u"  (" % m_template.cells()[cell].key.toString() % u')';
+        return QStringList {label, yearLine(yearNumber(), value),
+                            yearLine(session->report().year, session->cell(cell))}
+            .join(u'\n');
+    }
+    case StateRole:
+        return int(value.state);
+    case IssueRole:
+        return 0;
+    case OriginalStateRole:
+        return int(value.state);
+    default:
+        return {};
+    }
+}
+
+QString FormTableModel::yearLine(int year, const CellValue &value) const
+{
+    const QString shown = value.value ? formatValue(value.value) : cellStateText(value.state);
+    return tr("Year %1: %2", "a year's figure in a cell's tooltip").arg(year).arg(shown);
+}
+
 int FormTableModel::issues(int cell) const
 {
     return CellStyle::issuesOf(m_document->findingsOf(cell));
@@ -179,6 +256,11 @@ QString FormTableModel::toolTip(int cell) const
     const QString note = m_document->session()->cellNote(cell);
     if (!note.isEmpty())
         lines.append(tr("Note: %1").arg(note));
+    const ReviewSession *session = m_document->session();
+    if (!session->previousYearCells().empty())
+        lines.append(yearLine(session->previousYear(), session->previousYearCells()[size_t(cell)]));
+    if (!session->nextYearCells().empty())
+        lines.append(yearLine(session->nextYear(), session->nextYearCells()[size_t(cell)]));
     return lines.join(u'\n');
 }
 
@@ -191,7 +273,8 @@ bool FormTableModel::isDecimal(int cell) const
 bool FormTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
     const int cell = cellAt(index);
-    if (role != Qt::EditRole || cell < 0 || !m_document || !m_document->session())
+    if (role != Qt::EditRole || cell < 0 || !m_document || !m_document->session()
+        || m_year != Year::Reviewed)
         return false;
     ReviewSession *session = m_document->session();
     const Result<std::optional<double>> input = session->readInput(cell, value.toString());
@@ -210,7 +293,7 @@ Qt::ItemFlags FormTableModel::flags(const QModelIndex &index) const
     if (cellAt(index) < 0)
         return index.isValid() ? Qt::ItemIsEnabled : Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (m_document && m_document->session())
+    if (m_document && m_document->session() && m_year == Year::Reviewed)
         flags |= Qt::ItemIsEditable;
     return flags;
 }

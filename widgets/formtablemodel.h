@@ -26,9 +26,18 @@ class FormTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(FormTableModel)
 
 public:
+    /** Which of the agency's reports the model shows: the one under review, or another year's
+     *  (read-only, beside it) as the library holds it. */
+    enum class Year { Reviewed, Previous, Next };
+
     FormTableModel(const ReportTemplate &reportTemplate, int table, QObject *parent = nullptr);
 
     void setDocument(ReviewDocument *document);
+    /** Shows the reviewed report (editable) or its previous or next year (read-only). */
+    void setYear(Year year);
+    Year year() const { return m_year; }
+    /** The year shown, 0 when the document has no report of that year. */
+    int yearNumber() const;
     ReviewDocument *document() const { return m_document; }
     const FormLayout &layout() const { return m_layout; }
     int table() const { return m_table; }
@@ -49,6 +58,11 @@ signals:
 private:
     QVariant labelData(const FormItem &item, int role) const;
     QVariant valueData(int cell, int role) const;
+    /** The cells of the other year shown, null when showing the reviewed report or none. */
+    const std::vector<CellValue> *otherYearCells() const;
+    QVariant otherYearData(const CellValue &value, int cell, int role) const;
+    /** "2023年：12", a line of a cell's tooltip. */
+    QString yearLine(int year, const CellValue &value) const;
     int issues(int cell) const;
     QString toolTip(int cell) const;
     bool isDecimal(int cell) const;
@@ -60,6 +74,7 @@ private:
     int m_table;
     FormLayout m_layout;
     QPointer<ReviewDocument> m_document;
+    Year m_year = Year::Reviewed;
 };
 
 } // namespace nianbao

@@ -20,6 +20,7 @@
 #include "library/librarybinding.h"
 #include "library/reviewlibrary.h"
 #include "opinionprinter.h"
+#include "otheryearpane.h"
 #include "pageview.h"
 #include "reportlistmodel.h"
 #include "reportlistproxy.h"
@@ -161,10 +162,16 @@ void ReviewWindow::createWidgets()
     m_documentView = new DocumentView(m_cursor, this);
     m_tables = new FormTablesWidget(ReportTemplate::standard(), m_cursor, this);
     m_legend = new LegendWidget(this);
+    m_otherYears = new OtherYearPane(ReportTemplate::standard(), m_cursor, m_tables, this);
+    m_tablesSplitter = new QSplitter(Qt::Vertical, this);
+    m_tablesSplitter->setObjectName(u"tablesSplitter"_s);
+    m_tablesSplitter->addWidget(m_tables);
+    m_tablesSplitter->addWidget(m_otherYears);
+    m_tablesSplitter->setSizes({500, 280});
     auto *tablesPanel = new QWidget(this);
     auto *tablesLayout = new QVBoxLayout(tablesPanel);
     tablesLayout->setContentsMargins(0, 0, 0, 0);
-    tablesLayout->addWidget(m_tables, 1);
+    tablesLayout->addWidget(m_tablesSplitter, 1);
     tablesLayout->addWidget(m_legend);
 
     m_findingsView = new FindingsView(m_cursor, this);
@@ -323,6 +330,9 @@ void ReviewWindow::createActions()
     view->addSeparator();
     addAction(view, "actionNextTable", Qt::CTRL | Qt::Key_PageDown);
     addAction(view, "actionPreviousTable", Qt::CTRL | Qt::Key_PageUp);
+    QAction *compareYears = addAction(view, "actionCompareYears", Qt::CTRL | Qt::SHIFT | Qt::Key_Y);
+    compareYears->setCheckable(true);
+    compareYears->setChecked(true);
     view->addSeparator();
     addAction(view, "actionZoomIn", Qt::CTRL | Qt::Key_Equal)
         ->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
@@ -392,6 +402,8 @@ void ReviewWindow::editAgencyAliases()
             = library ? library->saveAgencyAliases(dialog->aliases()) : Result<void>();
         if (!saved)
             m_dialogs->information(this, tr("Agency Aliases"), saved.error().message);
+        else
+            m_documents->compareYearsAgain();
     });
     dialog->open();
 }
@@ -527,6 +539,8 @@ void ReviewWindow::connectToolActions()
     on("actionExport", &ReviewWindow::showExportDialog);
     on("actionPrint", &ReviewWindow::printCurrentReport);
     on("actionPrintPreview", &ReviewWindow::previewCurrentReport);
+    connect(m_actions.value(u"actionCompareYears"_s), &QAction::toggled, m_otherYears,
+            &OtherYearPane::setWanted);
     // Finding is in the text: its tab comes to the front.
     on("actionFind", [this] {
         m_documentTabs->setCurrentIndex(0);
@@ -624,6 +638,7 @@ void ReviewWindow::retranslateToolActions()
         {"actionFindPrevious", tr("Find Pre&vious")},
         {"actionNextTable", tr("Ne&xt Table")},
         {"actionPreviousTable", tr("Pre&vious Table")},
+        {"actionCompareYears", tr("Compare with the Agency's Other &Years")},
         {"actionZoomIn", tr("Zoom &In")},
         {"actionZoomOut", tr("Zoom &Out")},
         {"actionZoomReset", tr("&Actual Size")},
@@ -1420,9 +1435,12 @@ void ReviewWindow::restoreLayout()
         resize(available.size().boundedTo(QSize(1680, 1000)) * 0.95);
     }
     restoreState(settings.value(u"window/state"_s).toByteArray());
-    for (QSplitter *splitter : {m_mainSplitter, m_leftSplitter, m_rightSplitter, m_bottomSplitter})
+    for (QSplitter *splitter :
+         {m_mainSplitter, m_leftSplitter, m_rightSplitter, m_bottomSplitter, m_tablesSplitter})
         splitter->restoreState(settings.value(u"window/"_s + splitter->objectName()).toByteArray());
     setZoom(settings.value(u"window/zoom"_s, 0).toInt());
+    m_actions.value(u"actionCompareYears"_s)
+        ->setChecked(settings.value(u"window/compareYears"_s, true).toBool());
 }
 
 void ReviewWindow::saveLayout() const
@@ -1430,9 +1448,12 @@ void ReviewWindow::saveLayout() const
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
-    for (QSplitter *splitter : {m_mainSplitter, m_leftSplitter, m_rightSplitter, m_bottomSplitter})
+    for (QSplitter *splitter :
+         {m_mainSplitter, m_leftSplitter, m_rightSplitter, m_bottomSplitter, m_tablesSplitter})
         settings.setValue(u"window/"_s + splitter->objectName(), splitter->saveState());
     settings.setValue(u"window/zoom"_s, m_tables->zoom());
+    settings.setValue(u"window/compareYears"_s,
+                      m_actions.value(u"actionCompareYears"_s)->isChecked());
 }
 
 void ReviewWindow::addRecentFiles(const QStringList &files)

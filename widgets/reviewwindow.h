@@ -33,6 +33,7 @@ class DraftKeeper;
 class FindBar;
 class FindingsView;
 class FormTablesWidget;
+class OtherYearPane;
 class LanguageManager;
 class LegendWidget;
 class PageView;
@@ -205,6 +206,8 @@ private:
     PageView *m_pageView = nullptr;
     FindBar *m_findBar = nullptr;
     FormTablesWidget *m_tables = nullptr;
+    OtherYearPane *m_otherYears = nullptr;
+    QSplitter *m_tablesSplitter = nullptr;
     LegendWidget *m_legend = nullptr;
     FindingsView *m_findingsView = nullptr;
     ReviewPanel *m_reviewPanel = nullptr;

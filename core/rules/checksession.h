@@ -92,6 +92,8 @@ public:
      * years (year.carry, active.stock_flow); an empty `cells` drops it. Edits re-check them too.
      */
     FindingsDelta setPreviousYear(std::vector<CellValue> cells, int year);
+    /** The cells setPreviousYear() gave, empty if none. */
+    const std::vector<CellValue> &previousYearCells() const { return m_previousYear; }
 
 private:
     void recheckFully();

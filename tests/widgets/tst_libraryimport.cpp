@@ -1,9 +1,15 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agencyaliasdialog.h"
+#include "displaytexts.h"
+#include "formtablemodel.h"
+#include "formtableview.h"
 #include "library/reviewlibrary.h"
 #include "markingtranslator.h"
+#include "otheryearpane.h"
 #include "reportlistmodel.h"
+#include "reporttemplate.h"
+#include "reviewcursor.h"
 #include "reviewdocument.h"
 #include "reviewwindow.h"
 #include "scannedpages.h"
@@ -11,6 +17,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -91,6 +98,20 @@ private:
     {
         const ReportListModel *list = m_window->reportList();
         return list->rowOf(list->documentForFile(file));
+    }
+
+private:
+    /** Opens a listed file's report as a reviewer does, by choosing it in the report list. */
+    ReviewDocument *showFile(const QString &file)
+    {
+        ReportListModel *list = m_window->reportList();
+        const int row = list->rowOfFile(file);
+        auto *view = m_window->findChild<QTreeView *>(u"reportListView"_s);
+        auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
+        if (row < 0 || !proxy)
+            return nullptr;
+        view->setCurrentIndex(proxy->mapFromSource(list->index(row, 0)));
+        return m_window->currentDocument();
     }
 
 private slots:
@@ -183,6 +204,79 @@ private slots:
             rules.append(finding.rule);
         QVERIFY2(rules.contains(u"active.stock_flow"_s), qPrintable(rules.join(u", ")));
         QVERIFY(!rules.contains(u"year.carry"_s)); // the requests carried over do agree
+    }
+
+    void theOtherYearIsShownBesideTheTables()
+    {
+        // 2023 and 2024 of one agency: each shows the other beside its tables, read-only, with
+        // the library's figures, and follows the cell the reviewer selects.
+        const QString real = QStringLiteral(NIANBAO_TEST_DATA_DIR) + u"/real/"_s;
+        QVERIFY(importAndWait({real + u"r10-pingtan-xzspj-2023.html"_s}));
+        QVERIFY(importAndWait({real + u"r11-pingtan-xzspj-2024.html"_s}));
+        m_window->show();
+        ReviewDocument *later = showFile(real + u"r11-pingtan-xzspj-2024.html"_s);
+        QVERIFY(later && later->session());
+        auto *pane = m_window->findChild<OtherYearPane *>(u"otherYearPane"_s);
+        QVERIFY(pane && pane->isVisible());
+        QCOMPARE(pane->year(), FormTableModel::Year::Previous);
+        // The same cell of each table, as 2023's report stands in the library.
+        const std::vector<CellValue> &earlier = later->session()->previousYearCells();
+        QCOMPARE(earlier.size(), later->session()->report().cells.size());
+        const ReportTemplate &form = ReportTemplate::standard();
+        const int inForce = form.cellIndex(CellKey(u"active.normative.in_force"_s));
+        QVERIFY(inForce >= 0 && earlier[size_t(inForce)].value);
+        FormTableView *view = pane->view(form.cells()[inForce].table);
+        const QModelIndex shown = view->formModel()->indexOfCell(inForce);
+        QCOMPARE(shown.data().toString(), formatValue(earlier[size_t(inForce)].value));
+        QVERIFY(!(shown.flags() & Qt::ItemIsEditable));
+        QVERIFY(!view->formModel()->setData(shown, u"99"_s));
+        // Selecting the cell in the reviewed report selects it beside, too.
+        m_window->findChild<ReviewCursor *>()->selectCell(inForce);
+        QCOMPARE(view->currentIndex(), shown);
+        // Opening 2023: no 2022 in the library, so 2024 is shown as the next year.
+        ReviewDocument *earlierDocument = showFile(real + u"r10-pingtan-xzspj-2023.html"_s);
+        QVERIFY(earlierDocument && earlierDocument != later);
+        QCOMPARE(earlierDocument->session()->previousYear(), 0);
+        QCOMPARE(earlierDocument->session()->nextYear(), 2024);
+        QVERIFY(pane->isVisible());
+        QCOMPARE(view->formModel()->year(), FormTableModel::Year::Next);
+        QCOMPARE(view->formModel()->yearNumber(), 2024);
+        // The reviewer can turn it off.
+        m_window->findChild<QAction *>(u"actionCompareYears"_s)->trigger();
+        QVERIFY(!pane->isVisible());
+        m_window->findChild<QAction *>(u"actionCompareYears"_s)->trigger();
+        QVERIFY(pane->isVisible());
+    }
+
+    void aNewAliasPairsTheOpenReportsAgain()
+    {
+        // 2023's report filed under the department's former name: 2024 opens alone; the alias
+        // the reviewer adds pairs them at once, without reopening.
+        const QString real = QStringLiteral(NIANBAO_TEST_DATA_DIR) + u"/real/"_s;
+        QVERIFY(importAndWait({real + u"r10-pingtan-xzspj-2023.html"_s}));
+        QVERIFY(importAndWait({real + u"r11-pingtan-xzspj-2024.html"_s}));
+        ReviewLibrary *library = m_window->library();
+        const QString formerName = u"平潭综合实验区行政服务中心"_s;
+        const Result<QList<DocumentSummary>> documents = library->documents();
+        QVERIFY(documents);
+        for (const DocumentSummary &summary : documents.value()) {
+            if (summary.year == 2023)
+                QVERIFY(library->saveIdentity(summary.id, summary.version, formerName, 2023,
+                                              u"tester"_s, QDateTime::currentDateTimeUtc()));
+        }
+        ReviewDocument *later = showFile(real + u"r11-pingtan-xzspj-2024.html"_s);
+        QVERIFY(later && later->session());
+        QCOMPARE(later->session()->previousYear(), 0);
+        m_window->findChild<QAction *>(u"actionAgencyAliases"_s)->trigger();
+        auto *dialog = m_window->findChild<AgencyAliasDialog *>(u"agencyAliasDialog"_s);
+        QVERIFY(dialog);
+        dialog->findChild<QPushButton *>(u"addAliasButton"_s)->click();
+        QTableWidget *table = dialog->table();
+        table->item(table->rowCount() - 1, 0)->setText(formerName);
+        table->item(table->rowCount() - 1, 1)->setText(later->session()->report().agency);
+        dialog->accept();
+        QCOMPARE(later->session()->previousYear(), 2023);
+        QVERIFY(!later->session()->previousYearCells().empty());
     }
 
     void agencyAliasesAreEditedInTheWindow()
