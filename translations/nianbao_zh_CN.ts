@@ -1342,19 +1342,19 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>New requests</source>
-        <translation>本年新收申请</translation>
+        <translation>新收申请</translation>
     </message>
     <message>
         <source>Requests handled</source>
-        <translation>办结总计</translation>
+        <translation>办结</translation>
     </message>
     <message>
         <source>Reconsiderations</source>
-        <translation>行政复议</translation>
+        <translation>复议</translation>
     </message>
     <message>
         <source>Lawsuits</source>
-        <translation>行政诉讼</translation>
+        <translation>诉讼</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ namespace {
 
 constexpr int kRowHeight = 18;
 constexpr int kValueWidth = 30;
-constexpr int kLabelWidth = 118; ///< a column of labels only: long labels are cut
+constexpr int kLabelWidth = 112; ///< a column of labels only: long labels are cut
 constexpr int kMargin = 6;
 constexpr int kTitleHeight = 22;
 constexpr int kBlockGap = 10;

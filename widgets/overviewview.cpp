@@ -29,8 +29,8 @@ namespace {
 /** Item data: the row's index in the overview's list it shows. */
 constexpr int kIndexRole = Qt::UserRole;
 
-constexpr int kTablesWidth = 340;
-constexpr int kListsWidth = 420;
+constexpr int kTablesWidth = 300;
+constexpr int kListsWidth = 400;
 constexpr int kScrollBarRoom = 24;
 
 enum WorstList { MostErrors, MostUnread, MostMissing, WorstLists };
@@ -246,6 +246,7 @@ void OverviewView::showTrend(const QString &identity)
     auto *chart = new QChart;
     const GroupTally *agency = m_overview.agency(identity);
     chart->setTitle(agency ? tr("%1 over the years").arg(agency->name) : QString());
+    chart->legend()->setAlignment(Qt::AlignBottom); // beside the title, the names are cut
     Result<QList<TrendPoint>> trend
         = m_trendSource ? m_trendSource(identity) : Result<QList<TrendPoint>>(QList<TrendPoint> {});
     const QList<TrendPoint> points = trend ? trend.value() : QList<TrendPoint> {};
@@ -308,6 +309,7 @@ void OverviewView::showTrend(const QString &identity)
         years->setTickCount(last - first + 1);
     }
     counts->setRange(0, highest * 1.1);
+    counts->applyNiceNumbers(); // ticks on round counts, as the whole-number labels claim
     QChart *previous = m_trend->chart();
     m_trend->setChart(chart);
     delete previous;
