@@ -9,6 +9,7 @@
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QTextOption>
 #include <QToolTip>
 
 #include <algorithm>
@@ -86,8 +87,8 @@ QRect CellHeatMap::itemRect(const Block &block, const FormItem &item) const
 {
     const int left = block.columnX[item.column];
     const int right = block.columnX[item.column + item.columnSpan];
-    return QRect(block.origin.x() + left, block.origin.y() + item.row * kRowHeight, right - left,
-                 item.rowSpan * kRowHeight);
+    return {block.origin.x() + left, block.origin.y() + item.row * kRowHeight, right - left,
+            item.rowSpan * kRowHeight};
 }
 
 QRect CellHeatMap::cellRect(int cell) const
@@ -118,8 +119,8 @@ QColor CellHeatMap::heatColor(int reports) const
     if (reports <= 0 || m_hottest <= 0)
         return palette().color(QPalette::Base);
     // From a pale to a deep red: even one report stands out from the untouched cells.
-    const double share = 0.25 + 0.75 * double(reports) / m_hottest;
-    return QColor::fromHsvF(0.0, std::clamp(share, 0.0, 1.0), 1.0 - 0.25 * share);
+    const float share = std::clamp(0.25F + 0.75F * float(reports) / float(m_hottest), 0.0F, 1.0F);
+    return QColor::fromHsvF(0.0F, share, 1.0F - 0.25F * share);
 }
 
 void CellHeatMap::paintEvent(QPaintEvent *)
@@ -150,11 +151,9 @@ void CellHeatMap::paintEvent(QPaintEvent *)
                 painter.setPen(palette().color(QPalette::WindowText));
                 const QString text
                     = QFontMetrics(small).elidedText(item.text, Qt::ElideRight, box.width() - 4);
-                painter.drawText(
-                    box.adjusted(2, 0, -2, 0),
-                    Qt::AlignVCenter
-                        | (item.kind == FormItemKind::Caption ? Qt::AlignHCenter : Qt::AlignLeft),
-                    text);
+                const Qt::Alignment alignment = Qt::AlignVCenter
+                    | (item.kind == FormItemKind::Caption ? Qt::AlignHCenter : Qt::AlignLeft);
+                painter.drawText(QRectF(box.adjusted(2, 0, -2, 0)), text, QTextOption(alignment));
             }
             painter.setPen(grid);
             painter.drawRect(box.adjusted(0, 0, -1, -1));
