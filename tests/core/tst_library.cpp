@@ -94,7 +94,8 @@ std::unique_ptr<ReviewLibrary> freshLibrary(const QString &location)
         database.setDatabaseName(url.path().mid(1));
         if (!database.open()
             || !QSqlQuery(database).exec(
-                u"TRUNCATE report_changes, corrections, statements, cells, documents,"
+                u"TRUNCATE document_findings, report_changes, corrections, statements, cells,"
+                " documents,"
                 " finding_decisions, agency_aliases"_s))
             return {};
         database.close();
