@@ -4,7 +4,10 @@
 // list (one summary query), and loading one report when it is selected. Fills the library
 // with generated reports first, or reuses one kept by an earlier run (--keep). With --import N,
 // first times importing N generated report files into a new library, as nianbao-cli import does.
+// Then times the overview of the whole library (its queries and tallies, libraryoverview.h);
+// nianbao-bench-overview times drawing it.
 #include "library/importer.h"
+#include "library/libraryoverview.h"
 #include "library/reviewlibrary.h"
 #include "reportreader.h"
 #include "reportrenderer.h"
@@ -85,7 +88,9 @@ void fill(ReviewLibrary &library, int count, QTextStream &out)
     timer.start();
     for (int i = present; i < count; ++i) {
         Report report = variants[size_t(i) % variants.size()];
-        report.agency = u"基准测试局%1"_s.arg(i);
+        // Five years of each agency, so that the overview pairs them as it pairs real ones.
+        report.agency = u"基准测试局%1"_s.arg(i / 5);
+        report.year = 2020 + i % 5;
         report.file = u"/reports/report-%1.txt"_s.arg(i);
         const CheckSession checks(reader.checker(), report.cells, report.statements,
                                   report.splitChoices);
@@ -194,6 +199,15 @@ int main(int argc, char *argv[])
     }
     std::sort(loads.begin(), loads.end());
 
+    // The overview, as the window opens it: whole library, then one agency's trend.
+    LibraryOverview overview;
+    const double overviewMs = millisecondsOf([&] { overview = computeOverview(*library).value(); });
+    const QString agency = overview.byAgency.value(0).identity;
+    const double trendMs = millisecondsOf([&] {
+        if (!agencyTrend(*library, overview, agency))
+            qFatal("cannot read the trend of %s", qPrintable(agency));
+    });
+
     out << "\nlibrary: " << summaries.size() << " reports, "
         << ReviewLibrary::displayLocation(location) << "\n";
     out << "open + list every report: " << QString::number(openMs, 'f', 0) << " ms, "
@@ -201,5 +215,9 @@ int main(int argc, char *argv[])
         << QString::number(residentMegabytes(), 'f', 0) << " MB)\n";
     out << "load one report: median " << QString::number(loads[loads.size() / 2], 'f', 1)
         << " ms, p99 " << QString::number(loads[loads.size() * 99 / 100], 'f', 1) << " ms\n";
+    out << "overview (queries + tallies): " << QString::number(overviewMs, 'f', 0) << " ms ("
+        << overview.covered << " reports covered, " << overview.byRule.size() << " rules, "
+        << overview.byAgency.size() << " agencies), one agency's trend "
+        << QString::number(trendMs, 'f', 0) << " ms\n";
     return 0;
 }

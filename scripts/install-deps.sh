@@ -12,7 +12,7 @@ packages=(
     qt6-l10n-tools qt6-translations-l10n
     libqt6sql6-sqlite libqt6sql6-psql
     libgl-dev libicu-dev libxlsxwriter-dev libzip-dev libpoppler-cpp-dev libxml2-dev zlib1g-dev
-    libpoppler-qt6-dev qt6-image-formats-plugins qt6-charts-dev
+    libpoppler-qt6-dev qt6-image-formats-plugins qt6-charts-dev libqt6opengl6-dev
     libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng
     poppler-utils
     postgresql

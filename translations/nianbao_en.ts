@@ -187,6 +187,21 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
+    <name>nianbao::CellHeatMap</name>
+    <message numerus="yes">
+        <source>%1
+%n report(s) with a finding on this cell</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>errors in %1, warnings in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nianbao::CellState</name>
     <message>
         <source>Missing</source>
@@ -1253,6 +1268,121 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
+    <name>nianbao::OverviewView</name>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most unread cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most missing cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The rules, cells and trend do not cover %n report(s) imported by an older version: open or re-check them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 over the years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconsiderations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lawsuits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nianbao::PageSource</name>
     <message>
         <source>%1 is not a PDF or an image: it has no pages to show.</source>
@@ -1656,6 +1786,10 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>The form has no cell “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store a finding</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -194,6 +194,21 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
+    <name>nianbao::CellHeatMap</name>
+    <message numerus="yes">
+        <source>%1
+%n report(s) with a finding on this cell</source>
+        <translation>
+            <numerusform>%1
+%n 份报告在此单元格有问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>errors in %1, warnings in %2</source>
+        <translation>错误 %1 份，警告 %2 份</translation>
+    </message>
+</context>
+<context>
     <name>nianbao::CellState</name>
     <message>
         <source>Missing</source>
@@ -1256,6 +1271,117 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
+    <name>nianbao::OverviewView</name>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报告数</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>机关</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>By rule</source>
+        <translation>按规则</translation>
+    </message>
+    <message>
+        <source>By agency</source>
+        <translation>按机关</translation>
+    </message>
+    <message>
+        <source>By year</source>
+        <translation>按年度</translation>
+    </message>
+    <message>
+        <source>Most errors</source>
+        <translation>错误最多</translation>
+    </message>
+    <message>
+        <source>Most unread cells</source>
+        <translation>未读单元格最多</translation>
+    </message>
+    <message>
+        <source>Most missing cells</source>
+        <translation>空缺单元格最多</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>空缺</translation>
+    </message>
+    <message>
+        <source>Latest report: %1</source>
+        <translation>最近一份报告：%1年</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s)</source>
+        <translation>
+            <numerusform>%n 份报告</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 处错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 处警告</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The rules, cells and trend do not cover %n report(s) imported by an older version: open or re-check them.</source>
+        <translation>
+            <numerusform>按规则、单元格和趋势的统计未涵盖由旧版本导入的 %n 份报告：请打开或重新检查它们。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 over the years</source>
+        <translation>%1 历年情况</translation>
+    </message>
+    <message>
+        <source>New requests</source>
+        <translation>新收申请</translation>
+    </message>
+    <message>
+        <source>Requests handled</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Reconsiderations</source>
+        <translation>复议</translation>
+    </message>
+    <message>
+        <source>Lawsuits</source>
+        <translation>诉讼</translation>
+    </message>
+</context>
+<context>
     <name>nianbao::PageSource</name>
     <message>
         <source>%1 is not a PDF or an image: it has no pages to show.</source>
@@ -1659,6 +1785,10 @@ Reports open without saving to a library.</source>
     <message>
         <source>The form has no cell “%1”.</source>
         <translation>表中没有“%1”这一格。</translation>
+    </message>
+    <message>
+        <source>store a finding</source>
+        <translation>保存一条问题</translation>
     </message>
 </context>
 <context>

@@ -510,6 +510,47 @@ const char *const kSchemaV6[] = {
     "ALTER TABLE documents ADD COLUMN relations TEXT",
 };
 
+// Version 7 (findings): each report's counted findings (rule, severity, where the fault lies,
+// signature, cells as template indices separated by spaces), replaced whenever its counts are
+// stored, and its cells the source leaves blank (CountedDetail::missing), for the overview of the
+// library. NULL missing_count: the report's findings are not stored yet (imported before;
+// fillStoredFindings() or opening the report stores them). The index covers what the overview
+// reads of every report, as documents_summary does for the list.
+const char *const kSchemaV7Findings[] = {
+    "CREATE TABLE document_findings (document_id BIGINT NOT NULL REFERENCES documents(id),"
+    " position INTEGER NOT NULL, rule TEXT NOT NULL, severity TEXT NOT NULL,"
+    " fault TEXT NOT NULL, signature TEXT NOT NULL, cells TEXT NOT NULL,"
+    " PRIMARY KEY (document_id, position))",
+    "ALTER TABLE documents ADD COLUMN missing_count INTEGER",
+    "CREATE INDEX documents_overview ON documents (id, path, agency, year, error_count,"
+    " warning_count, unread_count, missing_count)",
+};
+
+/** The statement storing one counted finding; its values come from findingValues(). */
+const char *const kInsertFinding
+    = "INSERT INTO document_findings (document_id, position, rule, severity, fault, signature,"
+      " cells) VALUES (:id, :position, :rule, :severity, :fault, :signature, :cells)";
+
+QString cellsText(const QList<int> &cells)
+{
+    QStringList numbers;
+    numbers.reserve(cells.size());
+    for (int cell : cells)
+        numbers.append(QString::number(cell));
+    return numbers.join(u' ');
+}
+
+QVariantHash findingValues(qint64 id, int position, const CountedFinding &finding)
+{
+    return {{u"id"_s, id},
+            {u"position"_s, position},
+            {u"rule"_s, finding.rule},
+            {u"severity"_s, severityName(finding.severity)},
+            {u"fault"_s, faultName(finding.fault)},
+            {u"signature"_s, finding.signature},
+            {u"cells"_s, cellsText(finding.cells)}};
+}
+
 // Covering: the list is read from the index alone, never from rows that hold whole texts (a
 // list of 100,000 reports read through the rows took 1.6 s, through the index 0.1 s).
 const char *const kSummaryIndex
@@ -528,6 +569,7 @@ QString utcNow()
 
 // Deleting a report deletes what refers to it first (foreign keys are on).
 const char *const kDeleteReport[] = {
+    "DELETE FROM document_findings WHERE document_id = :id",
     "DELETE FROM report_changes WHERE document_id = :id",
     "DELETE FROM corrections WHERE document_id = :id",
     "DELETE FROM statements WHERE document_id = :id",
@@ -916,6 +958,11 @@ Result<void> ReviewLibrary::migrateFrom(int from)
                 return done.error();
         }
     }
+    if (from < 7) {
+        Result<void> added = migrateToV7Findings();
+        if (!added)
+            return added;
+    }
     Result<QSqlQuery> versioned = run(database(),
                                       from == 0 ? u"INSERT INTO meta (key, value) VALUES "
                                                   "('schema_version', :version)"_s
@@ -925,6 +972,150 @@ Result<void> ReviewLibrary::migrateFrom(int from)
     if (!versioned)
         return versioned.error();
     return {};
+}
+
+Result<void> ReviewLibrary::migrateToV7Findings()
+{
+    for (const char *statement : kSchemaV7Findings) {
+        Result<QSqlQuery> done = run(database(), QString::fromLatin1(statement));
+        if (!done)
+            return done.error();
+    }
+    return {};
+}
+
+QList<ReviewLibrary::Statement> ReviewLibrary::detailStatements(qint64 id,
+                                                                const CountedDetail &detail)
+{
+    QList<Statement> statements {
+        {u"DELETE FROM document_findings WHERE document_id = :id"_s, {{u"id"_s, id}}},
+        {u"UPDATE documents SET missing_count = :missing WHERE id = :id"_s,
+         {{u"missing"_s, detail.missing}, {u"id"_s, id}}}};
+    for (int position = 0; position < detail.findings.size(); ++position)
+        statements.append({QString::fromLatin1(kInsertFinding),
+                           findingValues(id, position, detail.findings[position])});
+    return statements;
+}
+
+Result<void> ReviewLibrary::runStatements(const QList<Statement> &statements)
+{
+    for (const Statement &statement : statements) {
+        Result<QSqlQuery> done = run(database(), statement.sql, statement.values);
+        if (!done)
+            return done.error();
+    }
+    return {};
+}
+
+Result<QList<qint64>> ReviewLibrary::reportsWithoutFindings() const
+{
+    Result<QSqlQuery> query
+        = run(database(), u"SELECT id FROM documents WHERE missing_count IS NULL ORDER BY id"_s);
+    if (!query)
+        return query.error();
+    QList<qint64> ids;
+    while (query.value().next())
+        ids.append(query.value().value(0).toLongLong());
+    return ids;
+}
+
+Result<QList<OverviewDocument>> ReviewLibrary::overviewDocuments() const
+{
+    Result<QSqlQuery> query = run(database(),
+                                  u"SELECT id, path, agency, year, error_count, warning_count,"
+                                  " unread_count, missing_count FROM documents ORDER BY id"_s);
+    if (!query)
+        return query.error();
+    QList<OverviewDocument> documents;
+    QSqlQuery &row = query.value();
+    while (row.next()) {
+        OverviewDocument document;
+        document.id = row.value(0).toLongLong();
+        document.path = row.value(1).toString();
+        document.agency = row.value(2).toString();
+        document.year = row.value(3).toInt();
+        if (!row.isNull(4) && !row.isNull(5) && !row.isNull(6))
+            document.counts
+                = ReviewCounts {row.value(4).toInt(), row.value(5).toInt(), row.value(6).toInt()};
+        if (!row.isNull(7))
+            document.missing = row.value(7).toInt();
+        documents.append(std::move(document));
+    }
+    return documents;
+}
+
+Result<QList<StoredFinding>> ReviewLibrary::storedFindings() const
+{
+    Result<QSqlQuery> query = run(database(),
+                                  u"SELECT document_id, rule, severity, fault,"
+                                  " signature, cells FROM document_findings"
+                                  " ORDER BY document_id, position"_s);
+    if (!query)
+        return query.error();
+    QList<StoredFinding> findings;
+    QSqlQuery &row = query.value();
+    const QString warning = severityName(Severity::Warning);
+    const QString reading = faultName(Fault::Reading);
+    while (row.next()) {
+        StoredFinding stored;
+        stored.document = row.value(0).toLongLong();
+        CountedFinding &finding = stored.finding;
+        finding.rule = row.value(1).toString();
+        // Only errors and warnings are counted, hence kept.
+        finding.severity = row.value(2).toString() == warning ? Severity::Warning : Severity::Error;
+        finding.fault = row.value(3).toString() == reading ? Fault::Reading : Fault::Source;
+        finding.signature = row.value(4).toString();
+        const QString cells = row.value(5).toString();
+        for (QStringView cell : QStringView(cells).split(u' ', Qt::SkipEmptyParts))
+            finding.cells.append(cell.toInt());
+        findings.append(std::move(stored));
+    }
+    return findings;
+}
+
+Result<QHash<qint64, QSet<QString>>> ReviewLibrary::dismissedSignatures() const
+{
+    Result<QSqlQuery> query
+        = run(database(),
+              u"SELECT d.id, f.signature FROM finding_decisions f"
+              " JOIN documents d ON d.sha256 = f.sha256 WHERE f.state = :state"_s,
+              {{u"state"_s, decisionStateKey(DecisionState::Dismissed)}});
+    if (!query)
+        return query.error();
+    QHash<qint64, QSet<QString>> dismissed;
+    QSqlQuery &row = query.value();
+    while (row.next())
+        dismissed[row.value(0).toLongLong()].insert(row.value(1).toString());
+    return dismissed;
+}
+
+Result<QHash<qint64, QHash<QString, std::optional<double>>>>
+ReviewLibrary::cellValues(const QList<qint64> &ids, const QStringList &cells) const
+{
+    QHash<qint64, QHash<QString, std::optional<double>>> values;
+    if (ids.isEmpty() || cells.isEmpty())
+        return values;
+    // Ids are numbers and keys the template's, so both go into the statement as text.
+    QStringList idList;
+    for (qint64 id : ids)
+        idList.append(QString::number(id));
+    QStringList keyList;
+    for (const QString &cell : cells) {
+        if (ReportTemplate::standard().cellIndex(CellKey(cell)) < 0)
+            return unknownCellError(cell);
+        keyList.append(u'\'' + cell + u'\'');
+    }
+    Result<QSqlQuery> query
+        = run(database(),
+              u"SELECT document_id, cell_key, value FROM cells WHERE document_id IN ("_s
+                  + idList.join(u',') + u") AND cell_key IN ("_s + keyList.join(u',') + u')');
+    if (!query)
+        return query.error();
+    QSqlQuery &row = query.value();
+    while (row.next())
+        values[row.value(0).toLongLong()].insert(row.value(1).toString(),
+                                                 optionalDouble(row.value(2)));
+    return values;
 }
 
 Result<qint64> ReviewLibrary::idOf(const QByteArray &sha256) const
@@ -958,6 +1149,7 @@ public:
         , cell(database)
         , cells(database)
         , statement(database)
+        , finding(database)
     { }
     Q_DISABLE_COPY_MOVE(InsertQueries)
 
@@ -972,10 +1164,10 @@ public:
         const QString insertDocument
             = u"INSERT INTO documents (sha256, path, encoding, agency, year, text, errors, loaded,"
               " imported_at, status, note, version, split_choices, error_count, warning_count,"
-              " unread_count, updated_at, pages, relations) VALUES (:sha256, :path, :encoding,"
-              " :agency, :year, :text, :errors, :loaded, :imported_at, :status, '', 1,"
+              " unread_count, updated_at, pages, relations, missing_count) VALUES (:sha256, :path,"
+              " :encoding, :agency, :year, :text, :errors, :loaded, :imported_at, :status, '', 1,"
               " :split_choices, :error_count, :warning_count, :unread_count, :imported_at, :pages,"
-              " :relations)"_s
+              " :relations, :missing_count)"_s
             + (postgres ? u" RETURNING id"_s : QString());
         const bool prepared = find.prepare(u"SELECT id FROM documents WHERE sha256 = :sha256"_s)
             && document.prepare(insertDocument) && cell.prepare(insertCells(1, cellPlaceholders))
@@ -983,9 +1175,10 @@ public:
             && statement.prepare(u"INSERT INTO statements (document_id, position, cell_key,"
                                  " value, text, span_start, span_end, figure_start, figure_end)"
                                  " VALUES (:id, :position, :key, :value, :text, :span_start,"
-                                 " :span_end, :figure_start, :figure_end)"_s);
+                                 " :span_end, :figure_start, :figure_end)"_s)
+            && finding.prepare(QString::fromLatin1(kInsertFinding));
         if (!prepared) {
-            for (const QSqlQuery *query : {&find, &document, &cell, &cells, &statement}) {
+            for (const QSqlQuery *query : {&find, &document, &cell, &cells, &statement, &finding}) {
                 if (query->lastError().isValid())
                     return sqlError(query->lastError(), tr("prepare a statement"));
             }
@@ -1014,6 +1207,7 @@ public:
     QSqlQuery cell; ///< one cell
     QSqlQuery cells; ///< kCellRows cells
     QSqlQuery statement;
+    QSqlQuery finding;
     QStringList cellPlaceholders; ///< cell's, column by column
     QStringList cellsPlaceholders; ///< cells', row by row, then column by column
 
@@ -1128,6 +1322,10 @@ Result<ImportResult> ReviewLibrary::insertReport(InsertQueries &queries, const R
     document.bindValue(u":error_count"_s, countValue(counts, &ReviewCounts::errors));
     document.bindValue(u":warning_count"_s, countValue(counts, &ReviewCounts::warnings));
     document.bindValue(u":unread_count"_s, countValue(counts, &ReviewCounts::unread));
+    const bool detailed = counts && counts->detail;
+    document.bindValue(u":missing_count"_s,
+                       detailed ? QVariant(counts->detail->missing)
+                                : QVariant(QMetaType(QMetaType::Int)));
     if (!document.exec())
         return sqlError(document.lastError(), tr("run a statement"));
     const qint64 id = isPostgres() ? (document.next() ? document.value(0).toLongLong() : 0)
@@ -1173,7 +1371,24 @@ Result<ImportResult> ReviewLibrary::insertReport(InsertQueries &queries, const R
         if (!statement.exec())
             return sqlError(statement.lastError(), tr("store a stated figure"));
     }
+    if (detailed) {
+        Result<void> stored = insertFindings(queries.finding, id, *counts->detail);
+        if (!stored)
+            return stored.error();
+    }
     return ImportResult {id, false};
+}
+
+Result<void> ReviewLibrary::insertFindings(QSqlQuery &query, qint64 id, const CountedDetail &detail)
+{
+    for (int position = 0; position < detail.findings.size(); ++position) {
+        const QVariantHash values = findingValues(id, position, detail.findings[position]);
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            query.bindValue(u':' + it.key(), it.value());
+        if (!query.exec())
+            return sqlError(query.lastError(), tr("store a finding"));
+    }
+    return {};
 }
 
 Result<QList<DocumentSummary>> ReviewLibrary::documents() const
@@ -1473,7 +1688,9 @@ Result<void> ReviewLibrary::storeCounts(qint64 id, const ReviewCounts &counts)
                {u"id"_s, id}});
     if (!updated)
         return updated.error();
-    return {};
+    if (!counts.detail)
+        return {};
+    return runStatements(detailStatements(id, *counts.detail));
 }
 
 Result<void> ReviewLibrary::saveCounts(qint64 id, const ReviewCounts &counts)
@@ -1625,6 +1842,8 @@ Result<qint64> ReviewLibrary::saveDecision(qint64 id, qint64 expectedVersion,
                             {u"warnings"_s, counts->warnings},
                             {u"unread"_s, counts->unread},
                             {u"id"_s, id}}});
+        if (counts->detail)
+            statements.append(detailStatements(id, *counts->detail));
     }
     return saveVersioned(id, expectedVersion, statements, decision.reviewer);
 }

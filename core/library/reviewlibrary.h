@@ -20,6 +20,8 @@
 
 #include <memory>
 
+class QSqlQuery;
+
 namespace nianbao {
 
 /** A report in the library, as the report list shows it: one row of one query, no load. */
@@ -83,6 +85,24 @@ struct ImportResult
     bool alreadyPresent = false; ///< the same bytes (SHA-256) were imported before
 };
 
+/** What the overview reads of every report: one row of one query, from an index. */
+struct OverviewDocument
+{
+    qint64 id = 0;
+    QString path;
+    QString agency;
+    int year = 0;
+    std::optional<ReviewCounts> counts; ///< without detail; absent: not yet counted
+    std::optional<int> missing; ///< CountedDetail::missing; absent: findings not yet stored
+};
+
+/** One stored finding of a report (CountedFinding), as the overview reads them. */
+struct StoredFinding
+{
+    qint64 document = 0;
+    CountedFinding finding;
+};
+
 /** A checked report for ReviewLibrary::addReports(), with its bytes' SHA-256 and its counts. */
 struct NewReport
 {
@@ -109,7 +129,7 @@ class ReviewLibrary final
     Q_DECLARE_TR_FUNCTIONS(nianbao::ReviewLibrary)
 
 public:
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     /**
      * Opens the library at `location`: a SQLite file path, or a postgres:// or postgresql://
@@ -211,6 +231,21 @@ public:
      * Reads the list's index only, never a report.
      */
     Result<qint64> reportOfAgency(const QString &agency, int year) const;
+    /**
+     * The reports whose findings the library does not hold yet (imported before schema 7 and not
+     * opened since), in import order: the overview does not cover them until
+     * fillStoredFindings() (libraryoverview.h) or opening them stores their counts again.
+     */
+    Result<QList<qint64>> reportsWithoutFindings() const;
+    /** Every report as the overview reads it, in import order; one query. */
+    Result<QList<OverviewDocument>> overviewDocuments() const;
+    /** Every stored finding, by report in import order then in the report's order; one query. */
+    Result<QList<StoredFinding>> storedFindings() const;
+    /** The signatures of the findings reviewers dismissed, by report id; one query. */
+    Result<QHash<qint64, QSet<QString>>> dismissedSignatures() const;
+    /** The current values of `cells` (keys) of the reports `ids`, by id then key; one query. */
+    Result<QHash<qint64, QHash<QString, std::optional<double>>>>
+    cellValues(const QList<qint64> &ids, const QStringList &cells) const;
     /** Deletes a report and everything kept about it (cells, corrections, notes), at once. */
     Result<void> removeReport(qint64 id);
 
@@ -245,7 +280,13 @@ private:
     /** Runs `statements` as one transaction with the version check; returns the new version. */
     Result<qint64> saveVersioned(qint64 id, qint64 expectedVersion,
                                  const QList<Statement> &statements, const QString &reviewer = {});
+    /** Stores the figures and, when `counts` carry them, the findings (inside a transaction). */
     Result<void> storeCounts(qint64 id, const ReviewCounts &counts);
+    Result<void> migrateToV7Findings();
+    /** Replaces a report's stored findings and blank cells with `detail`'s. */
+    static QList<Statement> detailStatements(qint64 id, const CountedDetail &detail);
+    Result<void> runStatements(const QList<Statement> &statements);
+    static Result<void> insertFindings(QSqlQuery &query, qint64 id, const CountedDetail &detail);
     Result<QList<DocumentSummary>> summaries(const QString &where) const;
     class InsertQueries;
     /** Stores one report unless present, inside the caller's transaction. */

@@ -3,6 +3,8 @@
 #include "checksession.h"
 
 #include "faultlocation.h"
+#include "findingdecision.h"
+#include "reporttemplate.h"
 
 #include <algorithm>
 
@@ -69,6 +71,20 @@ ReviewCounts countReview(const QList<Finding> &findings, const std::vector<CellV
     counts.unread = int(std::count_if(cells.cbegin(), cells.cend(), [](const CellValue &cell) {
         return cell.state == CellState::Missing || cell.state == CellState::Unreadable;
     }));
+    CountedDetail detail;
+    detail.missing = int(std::count_if(cells.cbegin(), cells.cend(), [](const CellValue &cell) {
+        return cell.state == CellState::Missing;
+    }));
+    const ReportTemplate &reportTemplate = ReportTemplate::standard();
+    detail.findings.reserve(findings.size());
+    for (const Finding &finding : findings) {
+        if (finding.severity == Severity::Info)
+            continue; // not counted, so not kept
+        detail.findings.append(CountedFinding {finding.rule, finding.severity, finding.fault,
+                                               findingSignature(finding, reportTemplate),
+                                               finding.cells});
+    }
+    counts.detail = std::move(detail);
     return counts;
 }
 

@@ -33,13 +33,46 @@ struct FindingsDelta
  * cells the source left blank or unreadable that no one has filled since. A report with no
  * tables is not clean: its 200 unread cells say so.
  */
+/** What the library keeps of one counted finding, for the overview of the whole library. */
+struct CountedFinding
+{
+    QString rule;
+    Severity severity = Severity::Error;
+    Fault fault = Fault::Source;
+    QString signature; ///< findingSignature(): how a reviewer's decision names it
+    QList<int> cells; ///< template indices (ReportTemplate::standard())
+
+    friend bool operator==(const CountedFinding &, const CountedFinding &) = default;
+};
+
+/** Which findings and blank cells a report's counts were made of. */
+struct CountedDetail
+{
+    QList<CountedFinding> findings; ///< those counted, in FindingKey order
+    /** Cells the source leaves blank or without them (CellState::Missing) that no one has filled
+     *  since; unlike `unread`, no unreadable ones: the report says nothing there at all. */
+    int missing = 0;
+
+    friend bool operator==(const CountedDetail &, const CountedDetail &) = default;
+};
+
 struct ReviewCounts
 {
     int errors = 0;
     int warnings = 0;
     int unread = 0;
+    /**
+     * The findings behind the figures, for the library's overview: countReview() gives them;
+     * counts read back from the report list carry none (nullopt).
+     */
+    std::optional<CountedDetail> detail = std::nullopt;
 
-    friend bool operator==(const ReviewCounts &, const ReviewCounts &) = default;
+    /** Equal when the figures are: the detail only travels with them to the library, and the
+     *  list's counts, read back from it, carry none. */
+    friend bool operator==(const ReviewCounts &a, const ReviewCounts &b)
+    {
+        return a.errors == b.errors && a.warnings == b.warnings && a.unread == b.unread;
+    }
 };
 
 /** Whether `a` comes before `b` in a report's list of findings (FindingKey's order). */
