@@ -286,6 +286,18 @@ void ReviewSession::setPreviousYear(std::vector<CellValue> cells, int year)
         emit findingsChanged(delta);
 }
 
+void ReviewSession::setRollupUnits(QList<RollupUnit> units)
+{
+    const FindingsDelta delta = m_checks.setRollupUnits(std::move(units), m_template);
+    if (!delta.isEmpty())
+        emit findingsChanged(delta);
+}
+
+const QList<RollupUnit> &ReviewSession::rollupUnits() const
+{
+    return m_checks.rollupUnits();
+}
+
 void ReviewSession::restoreDecisions(QHash<QString, FindingDecision> decisions)
 {
     m_decisions = std::move(decisions);
