@@ -443,7 +443,7 @@ void ReportListModel::setRollupSets(const QList<RollupSet> &sets)
             m_summariesOf[unit].append(set.summaryId);
     }
     if (!m_entries.isEmpty())
-        emit dataChanged(index(0, AgencyColumn), index(rowCount() - 1, AgencyColumn));
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1)); // and tooltips
 }
 
 void ReportListModel::forgetRollupMember(qint64 id)
@@ -463,7 +463,8 @@ QVariant ReportListModel::withRollupMarker(const Entry &entry, const QVariant &a
     const qsizetype units = m_unitsOf.value(entry.summary.id).size();
     if (entry.summary.id == 0 || units == 0)
         return agency;
-    return tr("%1 · summary of %n", nullptr, int(units)).arg(agency.toString());
+    // Before the name: the column elides a long name's end, never the marker.
+    return tr("[Summary of %n] %1", nullptr, int(units)).arg(agency.toString());
 }
 
 QString ReportListModel::agencyOf(qint64 id) const

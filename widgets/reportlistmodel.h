@@ -106,7 +106,7 @@ private:
     /** The summary as the loaded document now stands (after edits), for when it is dropped. */
     static void refreshSummary(DocumentSummary &summary, const ReviewDocument &document);
     const QByteArray &agencyKey(const Entry &entry) const;
-    /** The agency column with a summary's marker ("平潭综合实验区 · 汇总 11 份"). */
+    /** The agency column with a summary's marker ("【汇总 11 份】平潭综合实验区"). */
     QVariant withRollupMarker(const Entry &entry, const QVariant &agency) const;
     /** What the tooltip says of the sets the report belongs to; empty if none. */
     QString rollupToolTip(const Entry &entry) const;
