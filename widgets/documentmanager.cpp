@@ -238,10 +238,10 @@ Result<void> DocumentManager::setRollupUnits(qint64 summaryId, const QList<qint6
 {
     if (!m_library)
         return Error {u"rollup.no_library"_s, tr("Roll-up sets are kept in a review library"), {}};
-    const Result<void> saved = m_library->saveRollupSet(summaryId, unitIds);
+    Result<void> saved = m_library->saveRollupSet(summaryId, unitIds);
     if (!saved)
         return saved;
-    const Result<void> listed = loadRollupSets();
+    Result<void> listed = loadRollupSets();
     if (!listed)
         return listed;
     const ReviewDocument *summary = m_reports->document(m_reports->rowOfLibraryId(summaryId));

@@ -283,8 +283,8 @@ void CheckSession::recheckRollup()
     if (m_rollupUnits.isEmpty())
         return;
     // Every cell at once: 200 sums of a few dozen units take microseconds, as one cell would.
-    for (Finding &finding : Rollup(*m_rollupTemplate).check(m_cells, m_rollupUnits))
-        m_base.insert(finding.key, std::move(finding));
+    for (const Finding &finding : Rollup(*m_rollupTemplate).check(m_cells, m_rollupUnits))
+        m_base.insert(finding.key, finding);
 }
 
 } // namespace nianbao
