@@ -299,6 +299,18 @@ void ReviewSession::setNextYear(std::vector<CellValue> cells, int year)
     emit otherYearsChanged();
 }
 
+void ReviewSession::setRollupUnits(QList<RollupUnit> units)
+{
+    const FindingsDelta delta = m_checks.setRollupUnits(std::move(units), m_template);
+    if (!delta.isEmpty())
+        emit findingsChanged(delta);
+}
+
+const QList<RollupUnit> &ReviewSession::rollupUnits() const
+{
+    return m_checks.rollupUnits();
+}
+
 void ReviewSession::restoreDecisions(QHash<QString, FindingDecision> decisions)
 {
     m_decisions = std::move(decisions);

@@ -123,6 +123,13 @@ public:
     /** The year of the report setNextYear() gave, 0 if none. */
     int nextYear() const { return m_nextYear; }
     const std::vector<CellValue> &nextYearCells() const { return m_nextYearCells; }
+    /**
+     * Checks this report as the summary of `units` (their current cells): rollup.sum joins the
+     * findings and edits re-check it. An empty `units` drops them.
+     */
+    void setRollupUnits(QList<RollupUnit> units);
+    /** The units setRollupUnits() gave; empty when this report is no summary. */
+    const QList<RollupUnit> &rollupUnits() const;
     /** Puts back decisions kept in the library, without signalling a change (nothing to save). */
     void restoreDecisions(QHash<QString, FindingDecision> decisions);
 

@@ -436,6 +436,47 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
+    <name>nianbao::DocumentManager</name>
+    <message>
+        <source>Roll-up sets are kept in a review library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report in the list could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the reports to consolidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Consolidated: %1 and others, %n report(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>consolidated-%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The consolidated table of %n report(s):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>nianbao::DocumentView</name>
     <message>
         <source>This report could not be opened:
@@ -1583,6 +1624,28 @@ Reports open without saving to a library.</source>
         <source>Last changed by %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>[Summary of %n] %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Summary of %n report(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counted in the summary: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReportPrinter</name>
@@ -1786,6 +1849,10 @@ Reports open without saving to a library.</source>
     </message>
     <message>
         <source>The form has no cell “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report cannot be one of the units of its own summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2737,6 +2804,75 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
         </translation>
     </message>
     <message>
+        <source>Roll-&amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Make the Current Report the Summary of the Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove the Roll-up Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Infer Roll-up Sets from Folders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Consolidate the Selected Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current report sums the other selected reports: each of its cells is checked against their sum (rollup.sum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the sum of the selected reports as a table of its own, to review and export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the summary report and, with Ctrl or Shift, its units in the list; the current report becomes their summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is now the summary of %n report(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is no longer a summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folders suggest no roll-up set that is not kept already: no folder holds a government&apos;s report beside its departments&apos; of the same year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept %n roll-up set(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Consolidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Consolidated %n report(s); File › Export writes the table.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Compare with the Agency&apos;s Other &amp;Years</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2760,6 +2896,24 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
     </message>
     <message numerus="yes">
         <source>%1: the summary reports %2, its %n unit(s) add up to %3 (%4). A summary that also counts its own agency&apos;s figures may rightly exceed the sum.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::RollupDialog</name>
+    <message>
+        <source>Infer Roll-up Sets from Folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In each folder and year, the report of a government is proposed as the summary of its departments&apos; and subfolders&apos; reports. Keep the sets that are right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — summary of %n report(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>

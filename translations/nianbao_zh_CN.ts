@@ -442,6 +442,45 @@ Reports open without saving to a library.</source>
     </message>
 </context>
 <context>
+    <name>nianbao::DocumentManager</name>
+    <message>
+        <source>Roll-up sets are kept in a review library</source>
+        <translation>汇总关系保存在审核库中，请先打开审核库</translation>
+    </message>
+    <message>
+        <source>%1 could not be read</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>A report in the list could not be read</source>
+        <translation>列表中有一份报告无法读取</translation>
+    </message>
+    <message>
+        <source>%1. %2 (%3)</source>
+        <translation>%1. %2（%3）</translation>
+    </message>
+    <message>
+        <source>Select the reports to consolidate</source>
+        <translation>请选择要合并的报告</translation>
+    </message>
+    <message numerus="yes">
+        <source>Consolidated: %1 and others, %n report(s)</source>
+        <translation>
+            <numerusform>合并：%1等 %n 份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>consolidated-%1</source>
+        <translation>合并表-%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The consolidated table of %n report(s):</source>
+        <translation>
+            <numerusform>以下 %n 份报告的合并表：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>nianbao::DocumentView</name>
     <message>
         <source>This report could not be opened:
@@ -1345,13 +1384,13 @@ Reports open without saving to a library.</source>
     <message numerus="yes">
         <source>%n error(s)</source>
         <translation>
-            <numerusform>%n 处错误</numerusform>
+            <numerusform>%n 个错误</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
         <translation>
-            <numerusform>%n 处警告</numerusform>
+            <numerusform>%n 个警告</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1581,6 +1620,26 @@ Reports open without saving to a library.</source>
         <source>Last changed by %1, %2</source>
         <translation>最后修改：%1，%2</translation>
     </message>
+    <message numerus="yes">
+        <source>[Summary of %n] %1</source>
+        <translation>
+            <numerusform>【汇总 %n 份】%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>Summary of %n report(s): %1</source>
+        <translation>
+            <numerusform>汇总以下 %n 份报告：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counted in the summary: %1</source>
+        <translation>计入汇总报告：%1</translation>
+    </message>
 </context>
 <context>
     <name>nianbao::ReportPrinter</name>
@@ -1785,6 +1844,10 @@ Reports open without saving to a library.</source>
     <message>
         <source>The form has no cell “%1”.</source>
         <translation>表中没有“%1”这一格。</translation>
+    </message>
+    <message>
+        <source>A report cannot be one of the units of its own summary</source>
+        <translation>报告不能作为其自身汇总的所属单位</translation>
     </message>
     <message>
         <source>store a finding</source>
@@ -2727,6 +2790,72 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
         </translation>
     </message>
     <message>
+        <source>Roll-&amp;up</source>
+        <translation>汇总(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Make the Current Report the Summary of the Selected</source>
+        <translation>设为所选报告的汇总报告(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the Roll-up Set</source>
+        <translation>取消汇总关系(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Infer Roll-up Sets from Folders…</source>
+        <translation>按文件夹推断汇总关系(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Consolidate the Selected Reports</source>
+        <translation>合并所选报告(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The current report sums the other selected reports: each of its cells is checked against their sum (rollup.sum)</source>
+        <translation>当前报告汇总其他所选报告：逐格核对是否等于所属单位之和</translation>
+    </message>
+    <message>
+        <source>Opens the sum of the selected reports as a table of its own, to review and export</source>
+        <translation>将所选报告逐格相加，作为一份合并表打开，可审阅和导出</translation>
+    </message>
+    <message>
+        <source>Roll-up</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Select the summary report and, with Ctrl or Shift, its units in the list; the current report becomes their summary.</source>
+        <translation>请在列表中按住 Ctrl 或 Shift 选择所属单位的报告，最后点选汇总报告；当前报告即成为它们的汇总报告。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is now the summary of %n report(s).</source>
+        <translation>
+            <numerusform>%1 已设为 %n 份报告的汇总报告。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is no longer a summary.</source>
+        <translation>%1 已不再是汇总报告。</translation>
+    </message>
+    <message>
+        <source>The folders suggest no roll-up set that is not kept already: no folder holds a government&apos;s report beside its departments&apos; of the same year.</source>
+        <translation>文件夹中没有可推断的新汇总关系：没有哪个文件夹同时存放同一年度的政府报告及其部门报告。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept %n roll-up set(s).</source>
+        <translation>
+            <numerusform>已保存 %n 组汇总关系。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Consolidate</source>
+        <translation>合并</translation>
+    </message>
+    <message numerus="yes">
+        <source>Consolidated %n report(s); File › Export writes the table.</source>
+        <translation>
+            <numerusform>已合并 %n 份报告；可用“文件 › 导出”导出合并表。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Compare with the Agency&apos;s Other &amp;Years</source>
         <translation>对照其他年度(&amp;Y)</translation>
     </message>
@@ -2751,6 +2880,23 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
         <source>%1: the summary reports %2, its %n unit(s) add up to %3 (%4). A summary that also counts its own agency&apos;s figures may rightly exceed the sum.</source>
         <translation>
             <numerusform>%1：汇总报告填报为 %2，其 %n 个所属单位合计为 %3（%4）。汇总报告另含本机关数字的，可以大于合计。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nianbao::RollupDialog</name>
+    <message>
+        <source>Infer Roll-up Sets from Folders</source>
+        <translation>按文件夹推断汇总关系</translation>
+    </message>
+    <message>
+        <source>In each folder and year, the report of a government is proposed as the summary of its departments&apos; and subfolders&apos; reports. Keep the sets that are right.</source>
+        <translation>在同一文件夹、同一年度中，政府的报告被推断为其部门及子文件夹报告的汇总报告。请勾选正确的汇总关系。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — summary of %n report(s)</source>
+        <translation>
+            <numerusform>%1 — 汇总 %n 份报告</numerusform>
         </translation>
     </message>
 </context>

@@ -8,6 +8,8 @@
 #include "reportloader.h"
 #include "reviewdocument.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QPointer>
 #include <QThread>
 #include <QTimer>
@@ -92,6 +94,9 @@ Result<int> DocumentManager::listLibraryReports(const QList<qint64> &ids)
     if (!documents)
         return documents.error();
     m_reports->addSummaries(documents.value());
+    const Result<void> sets = loadRollupSets();
+    if (!sets)
+        return sets.error();
     return int(documents.value().size());
 }
 
@@ -153,6 +158,7 @@ ReviewDocument *DocumentManager::openStored(const StoredReview &stored)
             });
         });
         compareOtherYears(session);
+        compareRollupUnits(session, stored.id);
     }
     const int row = m_reports->rowOfLibraryId(stored.id);
     if (row >= 0)
@@ -231,6 +237,149 @@ Result<void> DocumentManager::deleteFromLibrary(ReviewDocument *document)
     }
     removeDocument(document);
     return {};
+}
+
+Result<void> DocumentManager::loadRollupSets()
+{
+    if (!m_library)
+        return {};
+    const Result<QList<RollupSet>> sets = m_library->rollupSets();
+    if (!sets)
+        return sets.error();
+    m_reports->setRollupSets(sets.value());
+    return {};
+}
+
+Result<void> DocumentManager::setRollupUnits(qint64 summaryId, const QList<qint64> &unitIds)
+{
+    if (!m_library)
+        return Error {u"rollup.no_library"_s, tr("Roll-up sets are kept in a review library"), {}};
+    Result<void> saved = m_library->saveRollupSet(summaryId, unitIds);
+    if (!saved)
+        return saved;
+    Result<void> listed = loadRollupSets();
+    if (!listed)
+        return listed;
+    const ReviewDocument *summary = m_reports->document(m_reports->rowOfLibraryId(summaryId));
+    if (summary && summary->session())
+        compareRollupUnits(summary->session(), summaryId);
+    return {};
+}
+
+Result<QList<ProposedRollup>> DocumentManager::proposedRollupSets() const
+{
+    QList<DocumentSummary> reports;
+    for (int row = 0; row < m_reports->rowCount(); ++row) {
+        if (const DocumentSummary *summary = m_reports->summary(row); summary && summary->id)
+            reports.append(*summary);
+    }
+    AgencyAliases aliases;
+    if (m_library) {
+        const Result<QHash<QString, QString>> written = m_library->agencyAliases();
+        if (!written)
+            return written.error();
+        for (auto alias = written.value().cbegin(); alias != written.value().cend(); ++alias)
+            addAgencyAlias(aliases, alias.key(), alias.value());
+    }
+    QList<ProposedRollup> proposed = inferRollupSets(reports, aliases);
+    // A set the reviewer keeps already needs no proposal.
+    proposed.removeIf([this](const ProposedRollup &set) {
+        return m_reports->rollupUnits(set.summaryId) == set.unitIds;
+    });
+    return proposed;
+}
+
+void DocumentManager::compareRollupUnits(ReviewSession *session, qint64 summaryId)
+{
+    // A unit that cannot be read leaves the set out, as a missing previous year leaves the
+    // cross-year rules out: a partial sum would make every cell look wrong.
+    QList<RollupUnit> units;
+    for (qint64 id : m_reports->rollupUnits(summaryId)) {
+        Result<RollupUnit> unit = rollupUnit(id);
+        if (!unit) {
+            units.clear();
+            break;
+        }
+        units.append(std::move(unit).value());
+    }
+    session->setRollupUnits(std::move(units));
+}
+
+Result<RollupUnit> DocumentManager::rollupUnit(qint64 id) const
+{
+    const int row = m_reports->rowOfLibraryId(id);
+    if (row >= 0)
+        return rollupUnitOfRow(row);
+    const Result<StoredReview> stored = m_library->load(id);
+    if (!stored)
+        return stored.error();
+    const Report &report = stored.value().report;
+    return RollupUnit {report.agency.isEmpty() ? QFileInfo(report.file).fileName() : report.agency,
+                       report.cells};
+}
+
+Result<RollupUnit> DocumentManager::rollupUnitOfRow(int row) const
+{
+    if (const ReviewDocument *document = m_reports->document(row)) {
+        const ReviewSession *session = document->session();
+        if (!session)
+            return Error {
+                u"rollup.unreadable"_s, tr("%1 could not be read").arg(document->filePath()), {}};
+        const Report &report = session->report();
+        return RollupUnit {report.agency.isEmpty() ? QFileInfo(report.file).fileName()
+                                                   : report.agency,
+                           session->cells()};
+    }
+    const qint64 id = m_reports->libraryId(row);
+    if (id == 0 || !m_library)
+        return Error {u"rollup.unreadable"_s, tr("A report in the list could not be read"), {}};
+    const Result<StoredReview> stored = m_library->load(id);
+    if (!stored)
+        return stored.error();
+    const Report &report = stored.value().report;
+    return RollupUnit {report.agency.isEmpty() ? QFileInfo(report.file).fileName() : report.agency,
+                       report.cells};
+}
+
+Result<Report> DocumentManager::consolidate(const QList<int> &rows)
+{
+    QList<std::vector<CellValue>> tables;
+    QStringList lines;
+    QString first;
+    int year = -1;
+    for (int row : rows) {
+        Result<RollupUnit> unit = rollupUnitOfRow(row);
+        if (!unit)
+            return unit.error();
+        const DocumentSummary *summary = m_reports->summary(row);
+        const ReviewDocument *document = m_reports->document(row);
+        const int rowYear = document && document->session() ? document->session()->report().year
+                                                            : (summary ? summary->year : 0);
+        year = year == -1 || year == rowYear ? rowYear : 0;
+        lines.append(
+            tr("%1. %2 (%3)")
+                .arg(lines.size() + 1)
+                .arg(unit.value().agency,
+                     QDir::toNativeSeparators(
+                         m_reports->data(m_reports->index(row, 0), ReportListModel::FilePathRole)
+                             .toString())));
+        if (first.isEmpty())
+            first = unit.value().agency;
+        tables.append(std::move(unit.value().cells));
+    }
+    if (tables.isEmpty())
+        return Error {u"rollup.nothing"_s, tr("Select the reports to consolidate"), {}};
+    Report report;
+    report.loaded = true;
+    report.year = std::max(year, 0);
+    report.agency
+        = tr("Consolidated: %1 and others, %n report(s)", nullptr, int(tables.size())).arg(first);
+    // Its name in the list and the export: unique, so two consolidations stay two rows.
+    report.file = tr("consolidated-%1").arg(++m_consolidations);
+    report.text = tr("The consolidated table of %n report(s):", nullptr, int(tables.size())) % u'\n'
+        % lines.join(u'\n') % u'\n';
+    report.cells = Rollup().consolidate(tables);
+    return report;
 }
 
 void DocumentManager::import(const ReportFileScan &scan)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "library/importer.h"
+#include "library/rollupinference.h"
 #include "reportfiles.h"
 #include "result.h"
 #include "reviewdocument.h" // complete, so the signals carry it (QSignalSpy, queued calls)
@@ -81,6 +82,25 @@ public:
     /** Deletes a library report and everything kept about it, and takes it off the list. */
     Result<void> deleteFromLibrary(ReviewDocument *document);
 
+    /**
+     * Roll-up (issue 16, item 2). Reads the library's roll-up sets into the list; a summary
+     * opened from the library is then checked against its units (rollup.sum).
+     */
+    Result<void> loadRollupSets();
+    /**
+     * Makes the library report `summaryId` the summary of `unitIds` (none: no summary), in the
+     * library and the list; the summary, if loaded, is checked against its new units at once.
+     */
+    Result<void> setRollupUnits(qint64 summaryId, const QList<qint64> &unitIds);
+    /** The sets the folders of the listed library reports suggest, less those kept already. */
+    Result<QList<ProposedRollup>> proposedRollupSets() const;
+    /**
+     * The consolidated table of the list rows `rows` (Rollup::consolidate), as a report of its
+     * own: its agency names the first report and how many ("合并：平潭综合实验区等 3 份"), its
+     * text lists them. Reports not loaded are read from the library.
+     */
+    Result<Report> consolidate(const QList<int> &rows);
+
     /** Imports files into the library on a worker thread; importFinished() follows. */
     void import(const ReportFileScan &scan);
     void cancelImport();
@@ -102,6 +122,12 @@ private:
      */
     void compareOtherYears(ReviewSession *session);
     std::vector<CellValue> cellsOfAgency(const QString &agency, int year) const;
+    /** Gives a summary's session its units' current cells, as the library holds them. */
+    void compareRollupUnits(ReviewSession *session, qint64 summaryId);
+    /** The current cells and name of the list's library report `id`, loaded if need be. */
+    Result<RollupUnit> rollupUnit(qint64 id) const;
+    /** The cells and name of list row `row`: the loaded document's, else the library's. */
+    Result<RollupUnit> rollupUnitOfRow(int row) const;
 
     QString m_reviewer;
     ReportListModel *m_reports;
@@ -111,6 +137,7 @@ private:
     QList<qint64> m_recentlyShown; ///< library ids of loaded reports, the last shown last
     std::shared_ptr<std::atomic<bool>> m_cancelImport;
     bool m_importing = false;
+    int m_consolidations = 0; ///< consolidated tables made, for their names
 };
 
 } // namespace nianbao

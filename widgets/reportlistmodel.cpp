@@ -78,6 +78,7 @@ void ReportListModel::removeDocument(int row)
         return;
     beginRemoveRows({}, row, row);
     const Entry entry = m_entries.takeAt(row);
+    forgetRollupMember(entry.summary.id);
     m_rowOfId.clear();
     for (int r = 0; r < m_entries.size(); ++r) {
         if (m_entries[r].summary.id != 0)
@@ -218,9 +219,13 @@ QVariant ReportListModel::data(const QModelIndex &index, int role) const
     const Entry &entry = m_entries[index.row()];
     switch (role) {
     case Qt::DisplayRole:
-        return display(entry, index.column());
+        return index.column() == AgencyColumn
+            ? withRollupMarker(entry, display(entry, index.column()))
+            : display(entry, index.column());
     case Qt::ToolTipRole:
         return toolTip(entry);
+    case RollupUnitsRole:
+        return int(m_unitsOf.value(entry.summary.id).size());
     case SortRole:
         return sortKey(entry, index.column());
     case FailedRole:
@@ -344,6 +349,9 @@ QString ReportListModel::toolTip(const Entry &entry) const
         tip += u'\n' % change;
     if (document && !document->errors().isEmpty())
         tip += u'\n' % document->errorText();
+    const QString rollup = rollupToolTip(entry);
+    if (!rollup.isEmpty())
+        tip += u'\n' % rollup;
     return tip;
 }
 
@@ -423,6 +431,68 @@ void ReportListModel::documentChanged(const ReviewDocument *document)
         return;
     m_entries[row].agencyKey.clear(); // the agency may have been corrected
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void ReportListModel::setRollupSets(const QList<RollupSet> &sets)
+{
+    m_unitsOf.clear();
+    m_summariesOf.clear();
+    for (const RollupSet &set : sets) {
+        m_unitsOf.insert(set.summaryId, set.unitIds);
+        for (qint64 unit : set.unitIds)
+            m_summariesOf[unit].append(set.summaryId);
+    }
+    if (!m_entries.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1)); // and tooltips
+}
+
+void ReportListModel::forgetRollupMember(qint64 id)
+{
+    if (id == 0)
+        return;
+    m_unitsOf.remove(id);
+    m_summariesOf.remove(id);
+    for (QList<qint64> &units : m_unitsOf)
+        units.removeAll(id);
+    for (QList<qint64> &summaries : m_summariesOf)
+        summaries.removeAll(id);
+}
+
+QVariant ReportListModel::withRollupMarker(const Entry &entry, const QVariant &agency) const
+{
+    const qsizetype units = m_unitsOf.value(entry.summary.id).size();
+    if (entry.summary.id == 0 || units == 0)
+        return agency;
+    // Before the name: the column elides a long name's end, never the marker.
+    return tr("[Summary of %n] %1", nullptr, int(units)).arg(agency.toString());
+}
+
+QString ReportListModel::agencyOf(qint64 id) const
+{
+    const int row = m_rowOfId.value(id, -1);
+    if (row < 0)
+        return {};
+    return display(m_entries[row], AgencyColumn).toString();
+}
+
+QString ReportListModel::rollupToolTip(const Entry &entry) const
+{
+    const auto names = [this](const QList<qint64> &ids) {
+        QStringList named;
+        for (qint64 id : ids)
+            named.append(agencyOf(id));
+        named.removeAll(QString());
+        return named.join(tr(", "));
+    };
+    QStringList lines;
+    const QList<qint64> units = m_unitsOf.value(entry.summary.id);
+    if (entry.summary.id != 0 && !units.isEmpty())
+        lines.append(
+            tr("Summary of %n report(s): %1", nullptr, int(units.size())).arg(names(units)));
+    const QList<qint64> summaries = m_summariesOf.value(entry.summary.id);
+    if (entry.summary.id != 0 && !summaries.isEmpty())
+        lines.append(tr("Counted in the summary: %1").arg(names(summaries)));
+    return lines.join(u'\n');
 }
 
 } // namespace nianbao

@@ -34,7 +34,12 @@ public:
         ColumnCount
     };
     /** SortRole: numbers for year and errors, text otherwise (the proxy collates text). */
-    enum Role { SortRole = Qt::UserRole + 1, FailedRole, FilePathRole };
+    enum Role {
+        SortRole = Qt::UserRole + 1,
+        FailedRole,
+        FilePathRole,
+        RollupUnitsRole, ///< how many reports a summary sums, 0 for others
+    };
 
     explicit ReportListModel(QObject *parent = nullptr);
 
@@ -63,6 +68,11 @@ public:
     ReviewDocument *documentForFile(const QString &path) const;
     /** The loaded documents, in row order. */
     QList<ReviewDocument *> documents() const;
+
+    /** The library's roll-up sets (issue 16, item 2): summaries are marked, tooltips list units. */
+    void setRollupSets(const QList<RollupSet> &sets);
+    /** The units of the summary with library id `summaryId`; empty for any other report. */
+    QList<qint64> rollupUnits(qint64 summaryId) const { return m_unitsOf.value(summaryId); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -96,12 +106,22 @@ private:
     /** The summary as the loaded document now stands (after edits), for when it is dropped. */
     static void refreshSummary(DocumentSummary &summary, const ReviewDocument &document);
     const QByteArray &agencyKey(const Entry &entry) const;
+    /** The agency column with a summary's marker ("【汇总 11 份】平潭综合实验区"). */
+    QVariant withRollupMarker(const Entry &entry, const QVariant &agency) const;
+    /** What the tooltip says of the sets the report belongs to; empty if none. */
+    QString rollupToolTip(const Entry &entry) const;
+    /** The name the list shows for the library report `id`. */
+    QString agencyOf(qint64 id) const;
+    /** A removed report leaves the sets it was in, as the library's removal does. */
+    void forgetRollupMember(qint64 id);
 
     void invalidatePathIndex() { m_rowOfPath.clear(); }
 
     QList<Entry> m_entries;
     QHash<qint64, int> m_rowOfId;
     mutable QHash<QString, int> m_rowOfPath; ///< by absolute path; made when first needed
+    QHash<qint64, QList<qint64>> m_unitsOf; ///< summary id → unit ids
+    QHash<qint64, QList<qint64>> m_summariesOf; ///< unit id → summary ids
     QCollator m_collator; ///< pinyin order for the other text columns
 };
 

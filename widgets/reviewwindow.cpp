@@ -115,6 +115,7 @@ ReviewWindow::ReviewWindow(LanguageManager *languages, QWidget *parent)
     createActions();
     createReportListActions();
     createOpinionActions();
+    createRollupActions();
     connectActions();
     retranslateUi();
     restoreLayout();
@@ -148,6 +149,8 @@ void ReviewWindow::createWidgets()
     m_reportView->sortByColumn(ReportListModel::AgencyColumn, Qt::AscendingOrder);
     m_reportView->setAlternatingRowColors(true);
     m_reportView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Several reports at once: a summary and its units, or the reports to consolidate.
+    m_reportView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_reportView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_reportView->header()->setSectionResizeMode(ReportListModel::AgencyColumn,
                                                  QHeaderView::Stretch);
@@ -588,6 +591,7 @@ void ReviewWindow::retranslateUi()
     retranslateActions();
     retranslateReportListActions();
     retranslateOpinionActions();
+    retranslateRollupActions();
     updateUndoTexts();
 }
 

@@ -178,6 +178,19 @@ private:
     void previewOpinion();
     void exportOpinions();
     void setZoom(int steps);
+    /** Roll-up (issue 16, item 2; reviewwindowrollup.cpp): the 汇总 menu and the list's
+     *  context menu mark summaries, infer them from folders and consolidate a selection. */
+    void createRollupActions();
+    void retranslateRollupActions();
+    void updateRollupActions();
+    /** The list rows (source rows) selected, in the list's order. */
+    QList<int> selectedRows() const;
+    /** The library report `id` as the list names it: "平潭综合实验区 (2021)". */
+    QString libraryReportName(qint64 id) const;
+    void markCurrentAsRollupSummary();
+    void removeCurrentRollup();
+    void proposeRollupSets();
+    void consolidateSelection();
     /** The files of an import that are open from the library now, for Open Recent. */
     QStringList importedFiles(const QStringList &files) const;
 

@@ -551,6 +551,20 @@ QVariantHash findingValues(qint64 id, int position, const CountedFinding &findin
             {u"cells"_s, cellsText(finding.cells)}};
 }
 
+// Version 7 (roll-up, issue 16 item 2): which report is the summary of which units (a
+// government and its departments, a county and its townships), as the reviewer marked them.
+const char *const kSchemaV7Rollup[] = {
+    "CREATE TABLE rollup_units (summary_id BIGINT NOT NULL REFERENCES documents(id),"
+    " unit_id BIGINT NOT NULL REFERENCES documents(id), PRIMARY KEY (summary_id, unit_id))",
+    "CREATE INDEX rollup_units_by_unit ON rollup_units (unit_id)",
+};
+
+// A report leaves every set it belongs to, as summary or as unit.
+const char *const kDeleteRollupMemberships[] = {
+    "DELETE FROM rollup_units WHERE summary_id = :id",
+    "DELETE FROM rollup_units WHERE unit_id = :id",
+};
+
 // Covering: the list is read from the index alone, never from rows that hold whole texts (a
 // list of 100,000 reports read through the rows took 1.6 s, through the index 0.1 s).
 const char *const kSummaryIndex
@@ -962,6 +976,9 @@ Result<void> ReviewLibrary::migrateFrom(int from)
         Result<void> added = migrateToV7Findings();
         if (!added)
             return added;
+        Result<void> created = createRollupSchema();
+        if (!created)
+            return created;
     }
     Result<QSqlQuery> versioned = run(database(),
                                       from == 0 ? u"INSERT INTO meta (key, value) VALUES "
@@ -1781,6 +1798,9 @@ Result<void> ReviewLibrary::removeReport(qint64 id)
     Result<void> begun = transaction.begin();
     if (!begun)
         return begun;
+    Result<void> left = removeRollupMemberships(id);
+    if (!left)
+        return left;
     for (const char *statement : kDeleteReport) {
         Result<QSqlQuery> done = run(database(), QString::fromLatin1(statement), {{u"id"_s, id}});
         if (!done)
@@ -1903,6 +1923,91 @@ Result<qint64> ReviewLibrary::reportOfAgency(const QString &agency, int year) co
             return row.value(0).toLongLong();
     }
     return qint64(0);
+}
+
+Result<void> ReviewLibrary::createRollupSchema()
+{
+    for (const char *statement : kSchemaV7Rollup) {
+        Result<QSqlQuery> done = run(database(), QString::fromLatin1(statement));
+        if (!done)
+            return done.error();
+    }
+    return {};
+}
+
+Result<void> ReviewLibrary::removeRollupMemberships(qint64 id)
+{
+    for (const char *statement : kDeleteRollupMemberships) {
+        Result<QSqlQuery> done = run(database(), QString::fromLatin1(statement), {{u"id"_s, id}});
+        if (!done)
+            return done.error();
+    }
+    return {};
+}
+
+Result<QList<RollupSet>> ReviewLibrary::rollupSets() const
+{
+    Result<QSqlQuery> query = run(
+        database(), u"SELECT summary_id, unit_id FROM rollup_units ORDER BY summary_id, unit_id"_s);
+    if (!query)
+        return query.error();
+    QList<RollupSet> sets;
+    QSqlQuery &row = query.value();
+    while (row.next()) {
+        const qint64 summary = row.value(0).toLongLong();
+        if (sets.isEmpty() || sets.back().summaryId != summary)
+            sets.append(RollupSet {summary, {}});
+        sets.back().unitIds.append(row.value(1).toLongLong());
+    }
+    return sets;
+}
+
+Result<QList<qint64>> ReviewLibrary::rollupUnits(qint64 summaryId) const
+{
+    Result<QSqlQuery> query = run(database(),
+                                  u"SELECT unit_id FROM rollup_units WHERE summary_id = :id"
+                                  " ORDER BY unit_id"_s,
+                                  {{u"id"_s, summaryId}});
+    if (!query)
+        return query.error();
+    QList<qint64> units;
+    QSqlQuery &row = query.value();
+    while (row.next())
+        units.append(row.value(0).toLongLong());
+    return units;
+}
+
+Result<void> ReviewLibrary::saveRollupSet(qint64 summaryId, const QList<qint64> &unitIds)
+{
+    if (unitIds.contains(summaryId))
+        return Error {
+            u"rollup.self"_s, tr("A report cannot be one of the units of its own summary"), {}};
+    Transaction transaction(database(), isPostgres());
+    Result<void> begun = transaction.begin();
+    if (!begun)
+        return begun;
+    Result<QSqlQuery> cleared = run(
+        database(), u"DELETE FROM rollup_units WHERE summary_id = :id"_s, {{u"id"_s, summaryId}});
+    if (!cleared)
+        return cleared.error();
+    QSet<qint64> stored;
+    for (qint64 unit : unitIds) {
+        if (stored.contains(unit))
+            continue;
+        stored.insert(unit);
+        Result<QSqlQuery> inserted
+            = run(database(),
+                  u"INSERT INTO rollup_units (summary_id, unit_id) VALUES (:summary, :unit)"_s,
+                  {{u"summary"_s, summaryId}, {u"unit"_s, unit}});
+        if (!inserted)
+            return inserted.error();
+    }
+    return transaction.commit();
+}
+
+Result<void> ReviewLibrary::removeRollupSet(qint64 summaryId)
+{
+    return saveRollupSet(summaryId, {});
 }
 
 } // namespace nianbao

@@ -41,6 +41,16 @@ struct DocumentSummary
     QString updatedAt;
 };
 
+/** A report that sums others (issue 16, item 2): a government and its departments, a county
+ *  and its townships. The reviewer marks it, or accepts a set proposed from a folder. */
+struct RollupSet
+{
+    qint64 summaryId = 0;
+    QList<qint64> unitIds; ///< ascending
+
+    friend bool operator==(const RollupSet &, const RollupSet &) = default;
+};
+
 /** Everything the library keeps of one report under review. */
 struct StoredReview
 {
@@ -246,8 +256,21 @@ public:
     /** The current values of `cells` (keys) of the reports `ids`, by id then key; one query. */
     Result<QHash<qint64, QHash<QString, std::optional<double>>>>
     cellValues(const QList<qint64> &ids, const QStringList &cells) const;
-    /** Deletes a report and everything kept about it (cells, corrections, notes), at once. */
+    /** Deletes a report and everything kept about it (cells, corrections, notes, the roll-up
+     *  sets it belongs to, as summary or unit), at once. */
     Result<void> removeReport(qint64 id);
+
+    /** Every roll-up set, by summary id ascending. */
+    Result<QList<RollupSet>> rollupSets() const;
+    /** The units of the summary `summaryId`, ascending; empty when it sums none. */
+    Result<QList<qint64>> rollupUnits(qint64 summaryId) const;
+    /**
+     * Makes `unitIds` the units of `summaryId`, replacing any it had, in one transaction; an
+     * empty list removes the set. A report cannot be a unit of itself (rollup.self).
+     */
+    Result<void> saveRollupSet(qint64 summaryId, const QList<qint64> &unitIds);
+    /** Removes the set whose summary is `summaryId` (its units stay in the library). */
+    Result<void> removeRollupSet(qint64 summaryId);
 
 private:
     static Error unknownCellError(const QString &cell);
@@ -270,6 +293,10 @@ private:
     Result<void> migrateFrom(int from);
     Result<void> createSchemaV1();
     Result<void> createSchemaV3();
+    /** Schema 7's roll-up table (rollup_units). */
+    Result<void> createRollupSchema();
+    /** Takes report `id` out of every roll-up set, inside the caller's transaction. */
+    Result<void> removeRollupMemberships(qint64 id);
     struct Statement
     {
         QString sql;

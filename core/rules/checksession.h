@@ -3,6 +3,7 @@
 #pragma once
 
 #include "checker.h"
+#include "rollup.h"
 
 #include <QHash>
 #include <QList>
@@ -127,12 +128,22 @@ public:
     FindingsDelta setPreviousYear(std::vector<CellValue> cells, int year);
     /** The cells setPreviousYear() gave, empty if none. */
     const std::vector<CellValue> &previousYearCells() const { return m_previousYear; }
+    /**
+     * The units this report is the summary of (issue 16, item 2): rollup.sum joins the findings
+     * for each cell that differs from its units' sum, and edits re-check it. An empty `units`
+     * drops them.
+     */
+    FindingsDelta setRollupUnits(QList<RollupUnit> units,
+                                 const ReportTemplate &reportTemplate = ReportTemplate::standard());
+    const QList<RollupUnit> &rollupUnits() const { return m_rollupUnits; }
 
 private:
     void recheckFully();
     void recheckCell(int cell);
     /** Replaces the cross-year findings in m_base with those of the current cells. */
     void recheckAcrossYears();
+    /** Replaces the rollup.sum findings in m_base with those of the current cells. */
+    void recheckRollup();
     void setBaseFinding(FindingKey key, std::optional<Finding> finding);
     void refreshSuggestions();
     /** `base` (in key order) with the localized fixes, the folds, the split choices and where
@@ -149,6 +160,8 @@ private:
     std::vector<CellValue> m_previousYear; ///< empty: no report of the year before
     int m_previousYearNumber = 0;
     std::vector<bool> m_acrossYears; ///< the cells the cross-year rules read
+    QList<RollupUnit> m_rollupUnits; ///< empty: not a summary
+    const ReportTemplate *m_rollupTemplate = nullptr;
     QHash<FindingKey, Finding> m_base; ///< findings as their rule states them, no suggestion
     QList<Finding> m_findings; ///< m_base with the localized fixes attached, in key order
 };

@@ -13,6 +13,7 @@
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -96,7 +97,7 @@ std::unique_ptr<ReviewLibrary> freshLibrary(const QString &location)
             || !QSqlQuery(database).exec(
                 u"TRUNCATE document_findings, report_changes, corrections, statements, cells,"
                 " documents,"
-                " finding_decisions, agency_aliases"_s))
+                " finding_decisions, agency_aliases, rollup_units"_s))
             return {};
         database.close();
         database = QSqlDatabase();
@@ -267,6 +268,8 @@ private slots:
     void decisionsOnFindingsAreKeptWithTheFile();
     void agencyAliasesAreKept_data() { addLocations(); }
     void agencyAliasesAreKept();
+    void rollupSetsAreKeptAndLeaveWithTheirReports_data() { addLocations(); }
+    void rollupSetsAreKeptAndLeaveWithTheirReports();
     void narrativeRelationsSurviveTheLibrary();
     void importGoesOnPastBadFiles();
     void killedImportKeepsCommittedReports();
@@ -475,6 +478,7 @@ void TestLibrary::aVersionOneLibraryIsMigrated()
         database.setDatabaseName(path);
         QVERIFY(database.open());
         QSqlQuery query(database);
+        QVERIFY(query.exec(u"DROP TABLE rollup_units"_s));
         // Schema 7 (findings) first: its index holds the counts' columns.
         QVERIFY(query.exec(u"DROP TABLE document_findings"_s));
         QVERIFY(query.exec(u"DROP INDEX documents_overview"_s));
@@ -524,6 +528,7 @@ void TestLibrary::aVersionFourLibraryOpensWithoutPages()
         database.setDatabaseName(path);
         QVERIFY(database.open());
         QSqlQuery query(database);
+        QVERIFY(query.exec(u"DROP TABLE rollup_units"_s));
         // Schema 7 (findings) first: its index holds the counts' columns.
         QVERIFY(query.exec(u"DROP TABLE document_findings"_s));
         QVERIFY(query.exec(u"DROP INDEX documents_overview"_s));
@@ -749,6 +754,52 @@ void TestLibrary::agencyAliasesAreKept()
     // Saving replaces the whole table: the window's editor saves what it shows.
     QVERIFY(library->saveAgencyAliases({}));
     QVERIFY(library->agencyAliases().value().isEmpty());
+}
+
+void TestLibrary::rollupSetsAreKeptAndLeaveWithTheirReports()
+{
+    QFETCH(QString, location);
+    std::unique_ptr<ReviewLibrary> library = freshLibrary(location);
+    QVERIFY(library);
+    // 平潭综合实验区 2021 and three of its departments, as the import stores them.
+    const QStringList files {test::dataPath(u"real/r02-pingtan-2021.txt"_s),
+                             test::dataPath(u"real/r14-pingtan-gaj-2021.txt"_s),
+                             test::dataPath(u"real/q70-pingtan-jtj-2021.txt"_s),
+                             test::dataPath(u"real/q74-pingtan-zhzfyjj-2021.txt"_s)};
+    const ImportSummary imported = Importer(location).run(files);
+    QVERIFY(imported.failures.isEmpty());
+    QHash<QString, qint64> idOf;
+    const QList<DocumentSummary> documents = library->documents().value();
+    for (const DocumentSummary &document : documents)
+        idOf.insert(QFileInfo(document.path).fileName(), document.id);
+    QCOMPARE(idOf.size(), 4);
+    const qint64 summary = idOf.value(u"r02-pingtan-2021.txt"_s);
+    const QList<qint64> units {idOf.value(u"r14-pingtan-gaj-2021.txt"_s),
+                               idOf.value(u"q70-pingtan-jtj-2021.txt"_s),
+                               idOf.value(u"q74-pingtan-zhzfyjj-2021.txt"_s)};
+    QList<qint64> sorted = units;
+    std::sort(sorted.begin(), sorted.end());
+
+    QVERIFY(library->rollupSets().value().isEmpty());
+    QVERIFY(library->saveRollupSet(summary, units + QList<qint64> {units[0]}));
+    QCOMPARE(library->rollupSets().value(), (QList<RollupSet> {{summary, sorted}}));
+    QCOMPARE(library->rollupUnits(summary).value(), sorted);
+    // Saving replaces the set; a report cannot sum itself, and a refused save changes nothing.
+    QVERIFY(library->saveRollupSet(summary, {units[0], units[1]}));
+    QCOMPARE(library->rollupUnits(summary).value().size(), 2);
+    QCOMPARE(library->saveRollupSet(summary, {summary, units[2]}).error().code, u"rollup.self"_s);
+    QCOMPARE(library->rollupUnits(summary).value().size(), 2);
+    // Removing a unit takes it out of the set; removing the summary removes the set.
+    QVERIFY(library->removeReport(units[0]));
+    QCOMPARE(library->rollupUnits(summary).value(), QList<qint64> {units[1]});
+    QVERIFY(library->saveRollupSet(summary, {units[1], units[2]}));
+    QVERIFY(library->removeReport(summary));
+    QVERIFY(library->rollupSets().value().isEmpty());
+    // A set can be removed on its own, its reports staying in the library.
+    QVERIFY(library->saveRollupSet(units[1], {units[2]}));
+    QVERIFY(library->removeRollupSet(units[1]));
+    QVERIFY(library->rollupSets().value().isEmpty());
+    QCOMPARE(library->documents().value().size(), 2);
 }
 
 void TestLibrary::narrativeRelationsSurviveTheLibrary()

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "library/rollupinference.h"
 #include "reportreader.h"
 #include "reporttemplate.h"
 #include "rules/rollup.h"
@@ -53,6 +54,50 @@ QString figure(double value)
     return QString::number(value, 'g', 12);
 }
 
+/**
+ * The real 平潭 reports as the library lists them, in `folder` (under /lib/), with the agency
+ * and year their answers give: the real names the inference must read.
+ */
+QList<DocumentSummary> pingtanReports(const QStringList &names, const QString &folder)
+{
+    QList<DocumentSummary> reports;
+    for (const QString &name : names) {
+        QFile file(dataPath(u"real/"_s % name % u".json"_s));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+        DocumentSummary report;
+        report.id = qint64(reports.size() + 1);
+        report.path = u"/lib/"_s % folder % u'/' % name % u".txt"_s;
+        report.agency = root["agency"_L1].toString();
+        report.year = root["year"_L1].toInt();
+        reports.append(report);
+    }
+    return reports;
+}
+
+/** The ids of `reports` whose file name begins with one of `prefixes`, ascending. */
+QList<qint64> idsOf(const QList<DocumentSummary> &reports, const QStringList &prefixes)
+{
+    QList<qint64> ids;
+    for (const DocumentSummary &report : reports) {
+        const QString file = report.path.section(u'/', -1);
+        for (const QString &prefix : prefixes) {
+            if (file.startsWith(prefix))
+                ids.append(report.id);
+        }
+    }
+    return ids;
+}
+
+const QStringList kPingtan2021
+    = {u"r02-pingtan-2021"_s,        u"r14-pingtan-gaj-2021"_s,     u"q70-pingtan-jtj-2021"_s,
+       u"q72-pingtan-nyncj-2021"_s,  u"q74-pingtan-zhzfyjj-2021"_s, u"q76-pingtan-lywtj-2021"_s,
+       u"q78-pingtan-gwhbgs-2021"_s, u"q80-pingtan-gzj-2021"_s,     u"q82-pingtan-htpq-2021"_s,
+       u"q83-pingtan-jjpq-2021"_s,   u"q84-pingtan-jspq-2021"_s,    u"q85-pingtan-sppq-2021"_s};
+const QStringList kPingtan2022 = {u"r03-pingtan-2022"_s, u"p38-pingtan-gaj-2022"_s,
+                                  u"q71-pingtan-jtj-2022"_s, u"q79-pingtan-gwhbgs-2022"_s};
+
 } // namespace
 
 class TestRollup : public QObject
@@ -71,6 +116,10 @@ private slots:
     void cliExitsOneWithFindingsAndPrintsThemAsJson();
     void cliExitsTwoOnAnUnreadableFileAndStillCompares();
     void cliConsolidatesThroughTheExporter();
+    void governmentsAreToldFromDepartments();
+    void aFolderProposesItsGovernmentAsTheSummaryOfEachYear();
+    void subfoldersAreUnitsOfTheirParentsGovernment();
+    void aFolderWithoutOneGovernmentProposesNothingForUnnamedUnits();
 
 private:
     std::vector<CellValue> consolidated() const;
@@ -283,4 +332,70 @@ void TestRollup::cliConsolidatesThroughTheExporter()
 }
 
 QTEST_GUILESS_MAIN(TestRollup)
+void TestRollup::governmentsAreToldFromDepartments()
+{
+    QVERIFY(isGovernmentAgency(u"平潭综合实验区"_s));
+    QVERIFY(isGovernmentAgency(u"沭阳县人民政府"_s));
+    QVERIFY(isGovernmentAgency(u"平潭综合实验区管理委员会"_s));
+    QVERIFY(!isGovernmentAgency(u"平潭综合实验区管委会办公室"_s));
+    QVERIFY(!isGovernmentAgency(u"平潭综合实验区海坛片区管理局"_s));
+    QVERIFY(!isGovernmentAgency(u"上海市人民政府办公厅"_s));
+    QVERIFY(!isGovernmentAgency(u"沭阳县发展和改革局"_s));
+}
+
+void TestRollup::aFolderProposesItsGovernmentAsTheSummaryOfEachYear()
+{
+    // Both years in one folder, as a reviewer downloads them: one set per year.
+    const QList<DocumentSummary> reports = pingtanReports(kPingtan2021 + kPingtan2022, u"平潭"_s);
+    QCOMPARE(reports.size(), kPingtan2021.size() + kPingtan2022.size());
+    const QList<ProposedRollup> proposed = inferRollupSets(reports);
+    QCOMPARE(proposed.size(), 2);
+    QCOMPARE(proposed[0].summaryId, idsOf(reports, {u"r02-"_s}).value(0));
+    QCOMPARE(proposed[0].year, 2021);
+    // The 11 departments and 片区 of 2021, 管委会办公室 among them; none of 2022.
+    QCOMPARE(proposed[0].unitIds, idsOf(reports, kPingtan2021.mid(1)));
+    QCOMPARE(proposed[1].summaryId, idsOf(reports, {u"r03-"_s}).value(0));
+    QCOMPARE(proposed[1].year, 2022);
+    QCOMPARE(proposed[1].unitIds, idsOf(reports, kPingtan2022.mid(1)));
+}
+
+void TestRollup::subfoldersAreUnitsOfTheirParentsGovernment()
+{
+    // 平潭/ holds the summary; 平潭/公安局/ and 平潭/海坛片区/ hold one unit each.
+    QList<DocumentSummary> reports = pingtanReports({u"r02-pingtan-2021"_s}, u"平潭"_s);
+    for (const auto &[name, folder] :
+         {std::pair {u"r14-pingtan-gaj-2021"_s, u"平潭/公安局"_s},
+          std::pair {u"q82-pingtan-htpq-2021"_s, u"平潭/海坛片区"_s}}) {
+        DocumentSummary unit = pingtanReports({name}, folder).value(0);
+        unit.id = qint64(reports.size() + 1);
+        reports.append(unit);
+    }
+    const QList<ProposedRollup> proposed = inferRollupSets(reports);
+    QCOMPARE(proposed, (QList<ProposedRollup> {{1, {2, 3}, 2021}}));
+}
+
+void TestRollup::aFolderWithoutOneGovernmentProposesNothingForUnnamedUnits()
+{
+    // Departments alone: no summary among them.
+    QVERIFY(inferRollupSets(pingtanReports(kPingtan2021.mid(1), u"平潭"_s)).isEmpty());
+    // 沭阳县人民政府 and a department of 2025 named with its county: a set. Another year's
+    // department (2023) is left out of it.
+    QList<DocumentSummary> reports
+        = pingtanReports({u"r09-shuyang-county-2025"_s, u"r01-shuyang-fgj-2023"_s}, u"沭阳"_s);
+    QVERIFY(inferRollupSets(reports).isEmpty());
+    reports[1].year = 2025;
+    QCOMPARE(inferRollupSets(reports), (QList<ProposedRollup> {{1, {2}, 2025}}));
+    // Two governments of one level in one folder: only units named with a place are given.
+    DocumentSummary unnamed;
+    unnamed.id = 3;
+    unnamed.path = u"/lib/沭阳/x.txt"_s;
+    unnamed.agency = u"公安局"_s;
+    unnamed.year = 2025;
+    DocumentSummary other = reports[0];
+    other.id = 4;
+    other.agency = u"洪泽区人民政府"_s;
+    reports << unnamed << other;
+    QCOMPARE(inferRollupSets(reports), (QList<ProposedRollup> {{1, {2}, 2025}}));
+}
+
 #include "tst_rollup.moc"
