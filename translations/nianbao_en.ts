@@ -2876,6 +2876,73 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
         <source>Compare with the Agency&apos;s Other &amp;Years</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Library &amp;Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings by rule, agency and year, the cells that break most often, the reports with the most errors, and an agency&apos;s years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check Older Reports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks the reports imported by an older version once, so that the overview covers them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The overview needs a review library; open one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Overview of the %n report(s) the list&apos;s filter “%1” shows</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Overview of the library: %n report(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) with a finding on %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) chosen in the overview</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the reports imported by an older version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked %n older report(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Rollup</name>

@@ -2859,6 +2859,68 @@ Put the text back into the cell? It is saved once you confirm it with Enter.</so
         <source>Compare with the Agency&apos;s Other &amp;Years</source>
         <translation>对照其他年度(&amp;Y)</translation>
     </message>
+    <message>
+        <source>Library &amp;Overview</source>
+        <translation>审核库概览(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Findings by rule, agency and year, the cells that break most often, the reports with the most errors, and an agency&apos;s years</source>
+        <translation>按规则、机关和年度统计问题，最常出错的单元格，错误最多的报告，以及机关历年情况</translation>
+    </message>
+    <message>
+        <source>Back to the Review</source>
+        <translation>返回审核</translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>Check Older Reports…</source>
+        <translation>检查旧版导入的报告…</translation>
+    </message>
+    <message>
+        <source>Checks the reports imported by an older version once, so that the overview covers them</source>
+        <translation>对旧版本导入的报告检查一次，使概览涵盖它们</translation>
+    </message>
+    <message>
+        <source>The overview needs a review library; open one first.</source>
+        <translation>概览需要审核库，请先打开审核库。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overview of the %n report(s) the list&apos;s filter “%1” shows</source>
+        <translation>
+            <numerusform>报告列表筛选“%1”所列 %n 份报告的概览</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Overview of the library: %n report(s)</source>
+        <translation>
+            <numerusform>审核库概览：共 %n 份报告</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) with a finding on %1</source>
+        <translation>
+            <numerusform>%n 份报告在“%1”有问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) chosen in the overview</source>
+        <translation>
+            <numerusform>概览中选出的 %n 份报告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the reports imported by an older version…</source>
+        <translation>正在检查旧版本导入的报告…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked %n older report(s).</source>
+        <translation>
+            <numerusform>已检查 %n 份旧版导入的报告。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nianbao::Rollup</name>

@@ -64,11 +64,14 @@ OverviewView::OverviewView(QWidget *parent)
     heatScroll->setWidgetResizable(false);
     m_trend = new QChartView;
     m_trend->setRenderHint(QPainter::Antialiasing);
-    m_trend->setMinimumHeight(180);
+    m_trend->setMinimumHeight(260);
 
     auto *right = new QSplitter(Qt::Vertical);
     right->addWidget(buildWorstLists());
     right->addWidget(m_trend);
+    // The worst lists scroll; the chart needs its height to be read on a 768-pixel screen.
+    right->setStretchFactor(0, 1);
+    right->setStretchFactor(1, 1);
     auto *columns = new QSplitter(Qt::Horizontal);
     columns->addWidget(buildTables());
     columns->addWidget(heatScroll);

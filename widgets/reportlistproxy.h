@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QSet>
 #include <QSortFilterProxyModel>
+
+#include <optional>
 
 namespace nianbao {
 
@@ -19,8 +22,19 @@ class ReportListProxy final : public QSortFilterProxyModel
 public:
     explicit ReportListProxy(QObject *parent = nullptr);
 
+    /** Shows only the library reports `ids` (the overview's choice), on top of the text
+     *  filter; nullopt shows every report again. */
+    void setLibraryIds(std::optional<QSet<qint64>> ids);
+    bool isFilteredByIds() const { return m_libraryIds.has_value(); }
+    /** The library ids of the rows the list shows, in the list's order. */
+    QList<qint64> shownLibraryIds() const;
+
 protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    std::optional<QSet<qint64>> m_libraryIds;
 };
 
 } // namespace nianbao

@@ -116,6 +116,7 @@ ReviewWindow::ReviewWindow(LanguageManager *languages, QWidget *parent)
     createReportListActions();
     createOpinionActions();
     createRollupActions();
+    createOverview();
     connectActions();
     retranslateUi();
     restoreLayout();
@@ -592,6 +593,7 @@ void ReviewWindow::retranslateUi()
     retranslateReportListActions();
     retranslateOpinionActions();
     retranslateRollupActions();
+    retranslateOverview();
     updateUndoTexts();
 }
 

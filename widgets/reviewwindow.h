@@ -19,6 +19,7 @@ class QLineEdit;
 class QMenu;
 class QPushButton;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 class QTreeView;
 class QUndoGroup;
@@ -34,6 +35,7 @@ class FindBar;
 class FindingsView;
 class FormTablesWidget;
 class OtherYearPane;
+class OverviewView;
 class LanguageManager;
 class LegendWidget;
 class PageView;
@@ -91,6 +93,14 @@ public:
     ReportListModel *reportList() const { return m_reports; }
     ReviewDocument *currentDocument() const;
     void setCurrentDocument(ReviewDocument *document);
+
+    /**
+     * Shows the library's overview (where a reviewer starts the day) in place of the review
+     * panes, computed anew, or the review panes again. Needs a library.
+     */
+    void showOverview(bool shown);
+    bool isShowingOverview() const;
+    OverviewView *overviewView() const { return m_overview; }
 
 signals:
     /** Every report asked for is open (or has failed). */
@@ -180,6 +190,14 @@ private:
     void setZoom(int steps);
     /** Roll-up (issue 16, item 2; reviewwindowrollup.cpp): the 汇总 menu and the list's
      *  context menu mark summaries, infer them from folders and consolidate a selection. */
+    /** The overview (reviewwindowoverview.cpp): its page, its action and its click-through. */
+    void createOverview();
+    void retranslateOverview();
+    void refreshOverview();
+    void openFromOverview(qint64 documentId, int cell);
+    void filterFromOverview(const QList<qint64> &ids, int cell);
+    void clearOverviewFilter();
+    void fillOverviewFindings();
     void createRollupActions();
     void retranslateRollupActions();
     void updateRollupActions();
@@ -209,6 +227,12 @@ private:
     QUndoGroup *m_undoGroup;
 
     QSplitter *m_mainSplitter = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    OverviewView *m_overview = nullptr;
+    QLabel *m_overviewTitle = nullptr;
+    QPushButton *m_overviewFill = nullptr;
+    QWidget *m_idFilterBar = nullptr;
+    QLabel *m_idFilterLabel = nullptr;
     QSplitter *m_leftSplitter = nullptr;
     QSplitter *m_rightSplitter = nullptr;
     QSplitter *m_bottomSplitter = nullptr;

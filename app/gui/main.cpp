@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "languagemanager.h"
 #include "library/reviewlibrary.h"
+#include "reportlistmodel.h"
 #include "reviewcursor.h"
 #include "reviewwindow.h"
 
@@ -49,7 +50,8 @@ QPixmap grabWithDialogs(QWidget &window)
     return shot;
 }
 
-int takeScreenshot(nianbao::ReviewWindow &window, const QString &path, bool showPage)
+int takeScreenshot(nianbao::ReviewWindow &window, const QString &path, bool showPage,
+                   bool showOverview)
 {
     // On a real screen (Xvfb too), as the window opens there: a 1366×768 laptop shows what its
     // owner sees. The offscreen platform's 800×600 is no one's screen.
@@ -67,6 +69,8 @@ int takeScreenshot(nianbao::ReviewWindow &window, const QString &path, bool show
         window.reviewCursor()->selectNextFinding(1);
     if (showPage)
         window.findChild<QAction *>(u"actionFocusPage"_s)->trigger();
+    if (showOverview)
+        window.showOverview(true);
     QCoreApplication::processEvents();
     if (!grabWithDialogs(window).save(path)) {
         QTextStream(stderr) << "nianbao: cannot write " << path << '\n';
@@ -102,6 +106,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption page(
         u"page"_s, u"With --screenshot: show the page of a PDF or image report, not its text."_s);
     parser.addOption(screenshot);
+    const QCommandLineOption overview(u"overview"_s,
+                                      u"With --screenshot: show the library's overview."_s);
+    parser.addOption(overview);
     parser.addOption(page);
     parser.addOption(library);
     parser.addOption(language);
@@ -127,12 +134,16 @@ int main(int argc, char *argv[])
                                              "Reports open without saving to a library.")
                                      .arg(location, opened.error().message));
     }
-    if (parser.positionalArguments().isEmpty())
+    if (parser.positionalArguments().isEmpty()) {
         window.openLibraryDocuments();
-    else
+        // The day starts with the library at a glance, when it holds reports.
+        if (!parser.isSet(screenshot) && window.reportList()->rowCount() > 0)
+            window.showOverview(true);
+    } else
         window.openPaths(parser.positionalArguments());
     if (parser.isSet(screenshot))
-        return takeScreenshot(window, parser.value(screenshot), parser.isSet(page));
+        return takeScreenshot(window, parser.value(screenshot), parser.isSet(page),
+                              parser.isSet(overview));
     window.show();
     window.offerToRestoreDraft();
     return QApplication::exec();

@@ -335,10 +335,10 @@ void TestOverview::migrationFromSixIsFilled()
         database.setDatabaseName(location);
         QVERIFY(database.open());
         QSqlQuery query(database);
-        for (const QString &sql :
-             {u"DROP TABLE document_findings"_s, u"DROP INDEX documents_overview"_s,
-              u"ALTER TABLE documents DROP COLUMN missing_count"_s,
-              u"UPDATE meta SET value = '6' WHERE key = 'schema_version'"_s})
+        for (const QString &sql : {u"DROP TABLE rollup_units"_s, u"DROP TABLE document_findings"_s,
+                                   u"DROP INDEX documents_overview"_s,
+                                   u"ALTER TABLE documents DROP COLUMN missing_count"_s,
+                                   u"UPDATE meta SET value = '6' WHERE key = 'schema_version'"_s})
             QVERIFY2(query.exec(sql), qPrintable(sql));
         database.close();
     }

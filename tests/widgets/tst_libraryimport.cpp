@@ -1,12 +1,14 @@
 // SPDX-FileCopyrightText: 2026 Nianbao contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "agencyaliasdialog.h"
+#include "cellheatmap.h"
 #include "displaytexts.h"
 #include "formtablemodel.h"
 #include "formtableview.h"
 #include "library/reviewlibrary.h"
 #include "markingtranslator.h"
 #include "otheryearpane.h"
+#include "overviewview.h"
 #include "reportlistmodel.h"
 #include "reporttemplate.h"
 #include "reviewcursor.h"
@@ -27,6 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace nianbao;
 using namespace nianbao::test;
@@ -246,6 +249,54 @@ private slots:
         QVERIFY(!pane->isVisible());
         m_window->findChild<QAction *>(u"actionCompareYears"_s)->trigger();
         QVERIFY(pane->isVisible());
+    }
+
+    void theOverviewLeadsToTheReportsAndCells()
+    {
+        // Five real reports: the overview shows them all; a click on its hottest cell lists
+        // the reports breaking it and selects that cell; a worst report opens at a click.
+        const QString real = QStringLiteral(NIANBAO_TEST_DATA_DIR) + u"/real/"_s;
+        const QStringList files {
+            real + u"r10-pingtan-xzspj-2023.html"_s, real + u"r11-pingtan-xzspj-2024.html"_s,
+            real + u"r14-pingtan-gaj-2021.txt"_s, real + u"r19-pingtan-jjfzj-2024.txt"_s,
+            real + u"r03-pingtan-2022.txt"_s};
+        QVERIFY(importAndWait(files));
+        m_window->show();
+        m_window->findChild<QAction *>(u"actionShowOverview"_s)->trigger();
+        QVERIFY(m_window->isShowingOverview());
+        OverviewView *overview = m_window->overviewView();
+        QVERIFY(overview->isVisible());
+        // The library may hold this suite's earlier imports as well.
+        const int held = int(m_window->library()->documents().value().size());
+        QVERIFY(held >= files.size());
+        QCOMPARE(overview->overview().reports, held);
+        QCOMPARE(overview->overview().covered, held);
+        const int cell = overview->overview().hottestCell();
+        QVERIFY(cell >= 0);
+        const QList<qint64> breaking = overview->overview().cells[cell].reports;
+        CellHeatMap *map = overview->heatMap();
+        QTest::mouseClick(map, Qt::LeftButton, {}, map->cellRect(cell).center());
+        QVERIFY(!m_window->isShowingOverview());
+        auto *list = m_window->findChild<QTreeView *>(u"reportListView"_s);
+        QCOMPARE(list->model()->rowCount(), int(breaking.size()));
+        QVERIFY(m_window->findChild<QWidget *>(u"overviewFilterBar"_s)->isVisible());
+        QCOMPARE(m_window->reviewCursor()->cell(), cell);
+        QVERIFY(breaking.contains(m_window->currentDocument()->libraryId()));
+        // Show All brings every report back.
+        m_window->findChild<QPushButton *>(u"overviewFilterClearButton"_s)->click();
+        QCOMPARE(list->model()->rowCount(), m_window->reportList()->rowCount());
+        // A report of the worst list opens where the reviewer is.
+        m_window->showOverview(true);
+        const ReportTally worst = overview->overview().mostErrors.value(0);
+        QVERIFY(worst.id != 0);
+        QTreeWidget *worstList = overview->worstTable(0);
+        QTreeWidgetItem *first = worstList->topLevelItem(0);
+        QVERIFY(first);
+        worstList->scrollToItem(first);
+        QTest::mouseClick(worstList->viewport(), Qt::LeftButton, {},
+                          worstList->visualItemRect(first).center());
+        QVERIFY(!m_window->isShowingOverview());
+        QCOMPARE(m_window->currentDocument()->libraryId(), worst.id);
     }
 
     void aNewAliasPairsTheOpenReportsAgain()
