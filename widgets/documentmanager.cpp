@@ -56,6 +56,35 @@ ReviewDocument *DocumentManager::addDocument(const Report &report)
 void DocumentManager::adopt(ReviewDocument *document)
 {
     m_undoGroup->addStack(document->undoStack());
+    // After the binding saved it (connected first): the reports that read this one see it.
+    if (ReviewSession *session = document->session()) {
+        connect(session, &ReviewSession::cellChanged, this,
+                [this, document] { compareWithChanged(document); });
+    }
+}
+
+void DocumentManager::compareWithChanged(const ReviewDocument *changed)
+{
+    const qint64 changedId = changed->libraryId();
+    if (changedId == 0 || !m_library)
+        return;
+    const Report &report = changed->session()->report();
+    for (qint64 id : std::as_const(m_recentlyShown)) {
+        ReviewDocument *document = m_reports->document(m_reports->rowOfLibraryId(id));
+        ReviewSession *session = document ? document->session() : nullptr;
+        if (!session || document == changed)
+            continue;
+        if (m_reports->rollupUnits(id).contains(changedId))
+            compareRollupUnits(session, id);
+        const int year = session->report().year;
+        if (year != report.year + 1 && year != report.year - 1)
+            continue;
+        // Paired as compareOtherYears() pairs them, aliases included.
+        const Result<qint64> other
+            = m_library->reportOfAgency(session->report().agency, report.year);
+        if (other && other.value() == changedId)
+            compareOtherYears(session);
+    }
 }
 
 void DocumentManager::addFailedDocument(const Error &failure)

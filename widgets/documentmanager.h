@@ -121,6 +121,9 @@ private:
      * library holds them: the one before for the rules across years, both to show beside it.
      */
     void compareOtherYears(ReviewSession *session);
+    /** Checks again the loaded reports that read `changed`: its summaries and its next and
+     *  previous years (as the library now holds it). */
+    void compareWithChanged(const ReviewDocument *changed);
     std::vector<CellValue> cellsOfAgency(const QString &agency, int year) const;
     /** Gives a summary's session its units' current cells, as the library holds them. */
     void compareRollupUnits(ReviewSession *session, qint64 summaryId);

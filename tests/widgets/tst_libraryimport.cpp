@@ -299,6 +299,38 @@ private slots:
         QCOMPARE(m_window->currentDocument()->libraryId(), worst.id);
     }
 
+    void anEditOfThePreviousYearChecksTheNextAgain()
+    {
+        // 2024's 现行有效 does not follow from 2023's; correcting 2023's figure (both open)
+        // to what 2024's flow implies takes active.stock_flow away from 2024 at once.
+        const QString real = QStringLiteral(NIANBAO_TEST_DATA_DIR) + u"/real/"_s;
+        QVERIFY(importAndWait({real + u"r10-pingtan-xzspj-2023.html"_s}));
+        QVERIFY(importAndWait({real + u"r11-pingtan-xzspj-2024.html"_s}));
+        ReviewDocument *later = showFile(real + u"r11-pingtan-xzspj-2024.html"_s);
+        QVERIFY(later && later->session());
+        const auto stockFlow = [&] {
+            QList<Finding> found;
+            for (const Finding &finding : later->findings()) {
+                if (finding.rule == u"active.stock_flow"_s)
+                    found.append(finding);
+            }
+            return found;
+        };
+        const QList<Finding> before = stockFlow();
+        QVERIFY(!before.isEmpty());
+        const QList<int> cells = before.first().cells; // 现行有效, 制发, 废止 of 2024
+        const auto figure = [&](int cell) {
+            return later->session()->cells()[size_t(cell)].value.value_or(0);
+        };
+        const double implied = figure(cells[0]) - figure(cells[1]) + figure(cells[2]);
+        ReviewDocument *earlier = showFile(real + u"r10-pingtan-xzspj-2023.html"_s);
+        QVERIFY(earlier && earlier->session());
+        QVERIFY(earlier->session()->setCellValue(cells[0], implied));
+        QCOMPARE(later->session()->previousYearCells()[size_t(cells[0])].value,
+                 std::optional<double>(implied));
+        QCOMPARE(stockFlow().size(), before.size() - 1);
+    }
+
     void aNewAliasPairsTheOpenReportsAgain()
     {
         // 2023's report filed under the department's former name: 2024 opens alone; the alias

@@ -202,6 +202,33 @@ private slots:
         QVERIFY(rollupFindings(session).isEmpty());
     }
 
+    void anEditOfAUnitChecksItsSummaryAgain()
+    {
+        // Both open: a unit corrected so that the sum meets the summary's figure takes the
+        // summary's finding on that cell away at once.
+        DocumentManager manager(u"甲"_s);
+        manager.setLibrary(library());
+        QVERIFY(library()->saveRollupSet(m_ids.value(kSummary), unitIds()));
+        QVERIFY(manager.listLibraryReports());
+        ReviewDocument *summary
+            = manager.loadRow(manager.reports()->rowOfLibraryId(m_ids.value(kSummary))).value();
+        const QList<Finding> findings = rollupFindings(*summary->session());
+        const auto over = std::find_if(findings.cbegin(), findings.cend(),
+                                       [](const Finding &f) { return *f.actual > *f.expected; });
+        QVERIFY(over != findings.cend());
+        const int cell = over->cells.value(0);
+        ReviewDocument *unit
+            = manager.loadRow(manager.reports()->rowOfLibraryId(m_ids.value(kUnits[0]))).value();
+        const double figure = unit->session()->cells()[size_t(cell)].value.value_or(0);
+        QVERIFY(unit->session()->setCellValue(cell, figure + *over->actual - *over->expected));
+        for (const Finding &finding : rollupFindings(*summary->session()))
+            QVERIFY(finding.cells.value(0) != cell);
+        QCOMPARE(rollupFindings(*summary->session()).size(), findings.size() - 1);
+        // The library keeps the unit's figure for the tests after this one: put it back.
+        QVERIFY(unit->session()->setCellValue(cell, figure));
+        QCOMPARE(rollupFindings(*summary->session()).size(), findings.size());
+    }
+
     void theFolderProposesTheGovernmentAsTheSummaryOfTheOthers()
     {
         DocumentManager manager(u"甲"_s);
