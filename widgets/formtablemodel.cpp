@@ -20,6 +20,19 @@ using namespace Qt::StringLiterals;
 
 namespace nianbao {
 
+namespace {
+
+/** A value cell's text: shown (a dash, slash or 无 stays in sight: the reviewer sees what was
+ *  written, not a blank) or edited and read aloud (the figure alone). */
+QString cellText(const CellValue &value, int role)
+{
+    if (role == Qt::DisplayRole && value.state == CellState::Missing && value.isMark())
+        return value.sourceText;
+    return formatValue(value.value);
+}
+
+} // namespace
+
 FormTableModel::FormTableModel(const ReportTemplate &reportTemplate, int table, QObject *parent)
     : QAbstractTableModel(parent)
     , m_template(reportTemplate)
@@ -156,12 +169,9 @@ QVariant FormTableModel::valueData(int cell, int role) const
     const CellValue &value = session->cell(cell);
     switch (role) {
     case Qt::DisplayRole:
-        // A dash, slash or 无 stays in sight: the reviewer sees what was written, not a blank.
-        return value.state == CellState::Missing && value.isMark() ? value.sourceText
-                                                                   : formatValue(value.value);
     case Qt::EditRole:
     case Qt::AccessibleTextRole:
-        return formatValue(value.value);
+        return cellText(value, role);
     case Qt::ToolTipRole:
         return toolTip(cell);
     case StateRole:
@@ -198,11 +208,9 @@ QVariant FormTableModel::otherYearData(const CellValue &value, int cell, int rol
     // year's findings, suggestions or notes.
     switch (role) {
     case Qt::DisplayRole:
-        return value.state == CellState::Missing && value.isMark() ? value.sourceText
-                                                                   : formatValue(value.value);
     case Qt::EditRole:
     case Qt::AccessibleTextRole:
-        return formatValue(value.value);
+        return cellText(value, role);
     case Qt::ToolTipRole: {
         const ReviewSession *session = m_document->session();
         const QString label

@@ -29,11 +29,6 @@ struct FindingsDelta
     }
 };
 
-/**
- * What the report list shows of a report's state of reading: findings by severity and the
- * cells the source left blank or unreadable that no one has filled since. A report with no
- * tables is not clean: its 200 unread cells say so.
- */
 /** What the library keeps of one counted finding, for the overview of the whole library. */
 struct CountedFinding
 {
@@ -57,6 +52,11 @@ struct CountedDetail
     friend bool operator==(const CountedDetail &, const CountedDetail &) = default;
 };
 
+/**
+ * What the report list shows of a report's state of reading: findings by severity and the
+ * cells the source left blank or unreadable that no one has filled since. A report with no
+ * tables is not clean: its 200 unread cells say so.
+ */
 struct ReviewCounts
 {
     int errors = 0;

@@ -32,6 +32,17 @@ QString dataPath(const QString &relative)
     return QDir(QStringLiteral(NIANBAO_TEST_DATA_DIR)).filePath(relative);
 }
 
+QStringList realReportFiles()
+{
+    QStringList files;
+    const QDir folder(dataPath(u"real"_s));
+    for (const QString &name : folder.entryList(QDir::Files, QDir::Name)) {
+        if (!name.endsWith(u".json"_s))
+            files.append(folder.filePath(name));
+    }
+    return files;
+}
+
 QStringList seedNames()
 {
     return QDir(dataPath(u"seeds"_s)).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);

@@ -47,6 +47,8 @@ int cellOf(const char *key);
 
 /** A file under tests/data (NIANBAO_TEST_DATA_DIR), never relative to the working directory. */
 QString dataPath(const QString &relative);
+/** The real reports of tests/data/real (every file but the expected answers), by name. */
+QStringList realReportFiles();
 
 /** The golden cases: one folder per real report under tests/data/seeds, sorted by name. */
 QStringList seedNames();

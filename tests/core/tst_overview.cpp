@@ -22,18 +22,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-/** The real reports of tests/data/real (every file but the expected answers), by name. */
-QStringList realReportFiles()
-{
-    QStringList files;
-    const QDir folder(test::dataPath(u"real"_s));
-    for (const QString &name : folder.entryList(QDir::Files, QDir::Name)) {
-        if (!name.endsWith(u".json"_s))
-            files.append(folder.filePath(name));
-    }
-    return files;
-}
-
 /** What checking the reports directly gives, tallied as the overview must tally it. */
 struct DirectTally
 {
@@ -136,7 +124,7 @@ void TestOverview::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_location = m_dir.filePath(u"library.sqlite"_s);
-    const QStringList files = realReportFiles();
+    const QStringList files = test::realReportFiles();
     QVERIFY(files.size() >= 40);
     const ImportSummary summary = Importer(m_location).run(files);
     QVERIFY(summary.failures.isEmpty());
@@ -177,7 +165,7 @@ void TestOverview::scopeLimitsTheTallies()
     // The pingtan reports of 2022, as a filter of the report list would give them.
     QList<qint64> ids;
     DirectTally direct;
-    const QStringList files = realReportFiles();
+    const QStringList files = test::realReportFiles();
     for (qsizetype i = 0; i < files.size(); ++i) {
         if (files[i].contains(u"-2022."_s)) {
             ids.append(m_ids[i]);
@@ -233,8 +221,8 @@ void TestOverview::worstReportsAndGroups()
         byYear += year.reports.size();
     QCOMPARE(byYear, m_ids.size());
     // 平潭综合实验区环通片区 reported for 2021, 2023, 2024, 2025: one agency, named as in 2025.
-    const Result<StoredReview> htpq2025 = library->load(
-        m_ids[realReportFiles().indexOf(test::dataPath(u"real/p33-pingtan-htpq-2025.txt"_s))]);
+    const Result<StoredReview> htpq2025 = library->load(m_ids[test::realReportFiles().indexOf(
+        test::dataPath(u"real/p33-pingtan-htpq-2025.txt"_s))]);
     QVERIFY(htpq2025);
     const GroupTally *htpq
         = overview.value().agency(agencyIdentity(htpq2025.value().report.agency));
@@ -249,7 +237,7 @@ void TestOverview::dismissedFindingLeavesTheTallies()
     // A library of its own: the decision must not change what the other tests see.
     QTemporaryDir dir;
     const QString location = dir.filePath(u"dismiss.sqlite"_s);
-    const ImportSummary summary = Importer(location).run(realReportFiles());
+    const ImportSummary summary = Importer(location).run(test::realReportFiles());
     QCOMPARE(summary.ids.size(), m_ids.size());
     Result<std::unique_ptr<ReviewLibrary>> opened = ReviewLibrary::open(location);
     QVERIFY(opened);
@@ -298,7 +286,7 @@ void TestOverview::trendReadsTheAgencysCells()
     const Result<LibraryOverview> overview = computeOverview(*library);
     QVERIFY(overview);
     const QString file = test::dataPath(u"real/p33-pingtan-htpq-2025.txt"_s);
-    const qint64 id = m_ids[realReportFiles().indexOf(file)];
+    const qint64 id = m_ids[test::realReportFiles().indexOf(file)];
     const Result<StoredReview> stored = library->load(id);
     QVERIFY(stored);
     const QString identity = agencyIdentity(stored.value().report.agency);
@@ -329,7 +317,7 @@ void TestOverview::migrationFromSixIsFilled()
     // A library as schema 6 left it: the reports' counts, but no findings.
     QTemporaryDir dir;
     const QString location = dir.filePath(u"v6.sqlite"_s);
-    QVERIFY(Importer(location).run(realReportFiles()).failures.isEmpty());
+    QVERIFY(Importer(location).run(test::realReportFiles()).failures.isEmpty());
     {
         QSqlDatabase database = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v6"_s);
         database.setDatabaseName(location);

@@ -22,17 +22,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QStringList realReportFiles()
-{
-    QStringList files;
-    const QDir folder(test::dataPath(u"real"_s));
-    for (const QString &name : folder.entryList(QDir::Files, QDir::Name)) {
-        if (!name.endsWith(u".json"_s))
-            files.append(folder.filePath(name));
-    }
-    return files;
-}
-
 /** Clicks the middle of `item`'s first column. */
 void clickItem(QTreeWidget *table, QTreeWidgetItem *item)
 {
@@ -67,7 +56,7 @@ private:
 void TestOverviewView::initTestCase()
 {
     const QString location = m_dir.filePath(u"library.sqlite"_s);
-    const ImportSummary summary = Importer(location).run(realReportFiles());
+    const ImportSummary summary = Importer(location).run(test::realReportFiles());
     QVERIFY(summary.failures.isEmpty());
     Result<std::unique_ptr<ReviewLibrary>> library = ReviewLibrary::open(location);
     QVERIFY(library);
