@@ -4,6 +4,8 @@
 // from the library is checked against its units (rollup.sum) and re-checked on each edit; the
 // folders propose sets; any selection consolidates into a table of its own.
 #include "documentmanager.h"
+#include "export/exporter.h"
+#include "exportdialog.h"
 #include "languagemanager.h"
 #include "library/importer.h"
 #include "library/reviewlibrary.h"
@@ -21,6 +23,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QItemSelectionModel>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
@@ -262,6 +265,24 @@ private slots:
                          < 1e-6,
                      qPrintable(ReportTemplate::standard().cellLabel(cell)));
         QCOMPARE(manager.consolidate({}).error().code, u"rollup.nothing"_s);
+        // Opened, it exports as any report does: the sums, under the consolidated name.
+        ReviewDocument *opened = manager.addDocument(consolidated.value());
+        QVERIFY(opened && opened->session());
+        const QString path = m_dir.filePath(u"consolidated.json"_s);
+        QVERIFY(Exporter(manager.checker())
+                    .write({exportedReviewOf(*opened)}, ExportFormat::Json, path, {}));
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QJsonObject report = QJsonDocument::fromJson(written.readAll())
+                                       .object()[u"reports"_s]
+                                       .toArray()
+                                       .at(0)
+                                       .toObject();
+        QCOMPARE(report[u"agency"_s].toString(), consolidated.value().agency);
+        const QJsonArray cells = report[u"cells"_s].toArray();
+        QCOMPARE(cells.size(), ReportTemplate::standard().cellCount());
+        for (int cell = 0; cell < cells.size(); ++cell)
+            QCOMPARE(cells[cell].toObject()[u"value"_s].toDouble(), m_unitSums.value(cell));
     }
 
     void theWindowMarksProposesAndConsolidates()
