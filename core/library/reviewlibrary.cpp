@@ -516,14 +516,16 @@ const char *const kSchemaV6[] = {
 // library. NULL missing_count: the report's findings are not stored yet (imported before;
 // fillStoredFindings() or opening the report stores them). The index covers what the overview
 // reads of every report, as documents_summary does for the list.
+// (Statements written over several lines are parenthesized: clang takes a concatenation in a
+// list of statements for a missing comma.)
 const char *const kSchemaV7Findings[] = {
-    "CREATE TABLE document_findings (document_id BIGINT NOT NULL REFERENCES documents(id),"
-    " position INTEGER NOT NULL, rule TEXT NOT NULL, severity TEXT NOT NULL,"
-    " fault TEXT NOT NULL, signature TEXT NOT NULL, cells TEXT NOT NULL,"
-    " PRIMARY KEY (document_id, position))",
+    ("CREATE TABLE document_findings (document_id BIGINT NOT NULL REFERENCES documents(id),"
+     " position INTEGER NOT NULL, rule TEXT NOT NULL, severity TEXT NOT NULL,"
+     " fault TEXT NOT NULL, signature TEXT NOT NULL, cells TEXT NOT NULL,"
+     " PRIMARY KEY (document_id, position))"),
     "ALTER TABLE documents ADD COLUMN missing_count INTEGER",
-    "CREATE INDEX documents_overview ON documents (id, path, agency, year, error_count,"
-    " warning_count, unread_count, missing_count)",
+    ("CREATE INDEX documents_overview ON documents (id, path, agency, year, error_count,"
+     " warning_count, unread_count, missing_count)"),
 };
 
 /** The statement storing one counted finding; its values come from findingValues(). */
