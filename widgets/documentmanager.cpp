@@ -69,6 +69,7 @@ void DocumentManager::compareWithChanged(const ReviewDocument *changed)
     if (changedId == 0 || !m_library)
         return;
     const Report &report = changed->session()->report();
+    std::optional<AgencyAliases> aliases; // read once, and only if a loaded report may pair
     for (qint64 id : std::as_const(m_recentlyShown)) {
         ReviewDocument *document = m_reports->document(m_reports->rowOfLibraryId(id));
         ReviewSession *session = document ? document->session() : nullptr;
@@ -79,12 +80,31 @@ void DocumentManager::compareWithChanged(const ReviewDocument *changed)
         const int year = session->report().year;
         if (year != report.year + 1 && year != report.year - 1)
             continue;
-        // Paired as compareOtherYears() pairs them, aliases included.
-        const Result<qint64> other
-            = m_library->reportOfAgency(session->report().agency, report.year);
-        if (other && other.value() == changedId)
+        // The names compared as the library pairs them (aliases included), not a scan of the
+        // library's year on each edit.
+        if (!aliases) {
+            Result<AgencyAliases> read = agencyAliases();
+            if (!read)
+                return;
+            aliases = std::move(read).value();
+        }
+        if (agencyIdentity(session->report().agency, *aliases)
+            == agencyIdentity(report.agency, *aliases))
             compareOtherYears(session);
     }
+}
+
+Result<AgencyAliases> DocumentManager::agencyAliases() const
+{
+    AgencyAliases aliases;
+    if (!m_library)
+        return aliases;
+    const Result<QHash<QString, QString>> written = m_library->agencyAliases();
+    if (!written)
+        return written.error();
+    for (auto alias = written.value().cbegin(); alias != written.value().cend(); ++alias)
+        addAgencyAlias(aliases, alias.key(), alias.value());
+    return aliases;
 }
 
 void DocumentManager::addFailedDocument(const Error &failure)
@@ -302,15 +322,10 @@ Result<QList<ProposedRollup>> DocumentManager::proposedRollupSets() const
         if (const DocumentSummary *summary = m_reports->summary(row); summary && summary->id)
             reports.append(*summary);
     }
-    AgencyAliases aliases;
-    if (m_library) {
-        const Result<QHash<QString, QString>> written = m_library->agencyAliases();
-        if (!written)
-            return written.error();
-        for (auto alias = written.value().cbegin(); alias != written.value().cend(); ++alias)
-            addAgencyAlias(aliases, alias.key(), alias.value());
-    }
-    QList<ProposedRollup> proposed = inferRollupSets(reports, aliases);
+    const Result<AgencyAliases> aliases = agencyAliases();
+    if (!aliases)
+        return aliases.error();
+    QList<ProposedRollup> proposed = inferRollupSets(reports, aliases.value());
     // A set the reviewer keeps already needs no proposal.
     proposed.removeIf([this](const ProposedRollup &set) {
         return m_reports->rollupUnits(set.summaryId) == set.unitIds;
@@ -339,6 +354,11 @@ Result<RollupUnit> DocumentManager::rollupUnit(qint64 id) const
     const int row = m_reports->rowOfLibraryId(id);
     if (row >= 0)
         return rollupUnitOfRow(row);
+    return storedRollupUnit(id);
+}
+
+Result<RollupUnit> DocumentManager::storedRollupUnit(qint64 id) const
+{
     const Result<StoredReview> stored = m_library->load(id);
     if (!stored)
         return stored.error();
@@ -362,12 +382,7 @@ Result<RollupUnit> DocumentManager::rollupUnitOfRow(int row) const
     const qint64 id = m_reports->libraryId(row);
     if (id == 0 || !m_library)
         return Error {u"rollup.unreadable"_s, tr("A report in the list could not be read"), {}};
-    const Result<StoredReview> stored = m_library->load(id);
-    if (!stored)
-        return stored.error();
-    const Report &report = stored.value().report;
-    return RollupUnit {report.agency.isEmpty() ? QFileInfo(report.file).fileName() : report.agency,
-                       report.cells};
+    return storedRollupUnit(id);
 }
 
 Result<Report> DocumentManager::consolidate(const QList<int> &rows)

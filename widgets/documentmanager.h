@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "agencyidentity.h"
 #include "library/importer.h"
 #include "library/rollupinference.h"
 #include "reportfiles.h"
@@ -131,6 +132,10 @@ private:
     Result<RollupUnit> rollupUnit(qint64 id) const;
     /** The cells and name of list row `row`: the loaded document's, else the library's. */
     Result<RollupUnit> rollupUnitOfRow(int row) const;
+    /** The cells and name of library report `id` as the library holds it. */
+    Result<RollupUnit> storedRollupUnit(qint64 id) const;
+    /** The library's agency aliases, ready for agencyIdentity(); none without a library. */
+    Result<AgencyAliases> agencyAliases() const;
 
     QString m_reviewer;
     ReportListModel *m_reports;
